@@ -1,0 +1,38 @@
+package com.tiercrm.account;
+
+/**
+ * The customers a user may see, applied inside every customer query rather than by hiding
+ * links.
+ *
+ * @param userId the user asking
+ * @param kind how far the user's view reaches
+ */
+public record AccessScope(long userId, Kind kind) {
+
+	public static AccessScope all(long userId) {
+		return new AccessScope(userId, Kind.ALL);
+	}
+
+	public static AccessScope team(long userId) {
+		return new AccessScope(userId, Kind.TEAM);
+	}
+
+	public static AccessScope own(long userId) {
+		return new AccessScope(userId, Kind.OWN);
+	}
+
+	/**
+	 * How far a user's view of customers reaches.
+	 */
+	public enum Kind {
+
+		/** Every customer (admins, head of sales). */
+		ALL,
+		/** Customers owned by the manager or by reps in teams the manager leads. */
+		TEAM,
+		/** Only customers the user owns. */
+		OWN
+
+	}
+
+}

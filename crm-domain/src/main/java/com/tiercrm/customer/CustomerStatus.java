@@ -1,0 +1,10 @@
+package com.tiercrm.customer;
+
+/**
+ * Whether the customer is still being served.
+ */
+public enum CustomerStatus {
+
+	ACTIVE, INACTIVE
+
+}

@@ -1,0 +1,10 @@
+package com.tiercrm.customer;
+
+/**
+ * Enterprise or individual customer.
+ */
+public enum CustomerType {
+
+	ENTERPRISE, INDIVIDUAL
+
+}

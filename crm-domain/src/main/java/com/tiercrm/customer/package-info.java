@@ -1,0 +1,8 @@
+/**
+ * Customers: their profile, owner and the scoped, keyset-paged search that every page and
+ * API call uses.
+ */
+@NullMarked
+package com.tiercrm.customer;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,24 @@
+package com.tiercrm.order;
+
+import java.util.List;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+/**
+ * Orders by customer, newest first, and their totals computed in the database.
+ */
+public interface SalesOrderRepository extends ListCrudRepository<SalesOrder, Long> {
+
+	List<SalesOrder> findByCustomerIdOrderByOrderedAtDescIdDesc(long customerId, Limit limit);
+
+	@Query("""
+			select new com.tiercrm.order.OrderTotals(count(o), sum(o.amount), sum(o.grossProfit),
+			  min(o.orderedAt), max(o.orderedAt))
+			from SalesOrder o where o.customerId = :customerId and o.status = com.tiercrm.order.OrderStatus.COMPLETED""")
+	OrderTotals totalsOfCustomer(long customerId);
+
+	long countByCustomerId(long customerId);
+
+}
