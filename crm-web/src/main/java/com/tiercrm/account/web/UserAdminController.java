@@ -1,0 +1,132 @@
+package com.tiercrm.account.web;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.tiercrm.account.AccountManagement;
+import com.tiercrm.account.Role;
+import com.tiercrm.account.Team;
+import com.tiercrm.account.UnknownTeamException;
+import com.tiercrm.account.UnknownUserException;
+import com.tiercrm.account.UsernameTakenException;
+import com.tiercrm.security.CrmUser;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Admins list, create, disable and re-enable users and reset their passwords.
+ */
+@Controller
+@RequestMapping("/admin/users")
+class UserAdminController {
+
+	private static final String FORM = "admin/users/form";
+
+	private static final String PASSWORD_FORM = "admin/users/password";
+
+	private final AccountManagement accounts;
+
+	UserAdminController(AccountManagement accounts) {
+		this.accounts = accounts;
+	}
+
+	@ModelAttribute("teams")
+	Map<Long, Team> teams() {
+		return this.accounts.allTeams()
+			.stream()
+			.collect(Collectors.toMap(Team::getId, Function.identity(), (a, b) -> a, java.util.TreeMap::new));
+	}
+
+	@ModelAttribute("roles")
+	Role[] roles() {
+		return Role.values();
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("users", this.accounts.allUsers());
+		return "admin/users/list";
+	}
+
+	@GetMapping("/new")
+	String initCreationForm(Model model) {
+		model.addAttribute("userForm", UserForm.empty());
+		return FORM;
+	}
+
+	@PostMapping("/new")
+	String processCreationForm(@Valid UserForm userForm, BindingResult binding, RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			return FORM;
+		}
+		try {
+			this.accounts.createUser(userForm.toNewUser());
+		}
+		catch (UsernameTakenException ex) {
+			binding.rejectValue("username", "user.username.taken");
+			return FORM;
+		}
+		catch (UnknownTeamException ex) {
+			binding.rejectValue("teamId", "user.team.unknown");
+			return FORM;
+		}
+		redirect.addFlashAttribute("message", "user.created");
+		redirect.addFlashAttribute("messageArg", userForm.username());
+		return "redirect:/admin/users";
+	}
+
+	@PostMapping("/{id}/enabled")
+	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, @AuthenticationPrincipal CrmUser admin,
+			RedirectAttributes redirect) {
+		if (!enabled && id == admin.id()) {
+			redirect.addFlashAttribute("error", "user.disable.self");
+			return "redirect:/admin/users";
+		}
+		this.accounts.setEnabled(id, enabled);
+		redirect.addFlashAttribute("message", enabled ? "user.enabled.done" : "user.disabled.done");
+		redirect.addFlashAttribute("messageArg", this.accounts.find(id).getUsername());
+		return "redirect:/admin/users";
+	}
+
+	@GetMapping("/{id}/password")
+	String initPasswordForm(@PathVariable long id, Model model) {
+		model.addAttribute("user", this.accounts.find(id));
+		model.addAttribute("passwordForm", PasswordForm.empty());
+		return PASSWORD_FORM;
+	}
+
+	@PostMapping("/{id}/password")
+	String processPasswordForm(@PathVariable long id, @Valid PasswordForm passwordForm, BindingResult binding,
+			Model model, RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			model.addAttribute("user", this.accounts.find(id));
+			return PASSWORD_FORM;
+		}
+		this.accounts.resetPassword(id, String.valueOf(passwordForm.password()));
+		redirect.addFlashAttribute("message", "user.password.reset");
+		redirect.addFlashAttribute("messageArg", this.accounts.find(id).getUsername());
+		return "redirect:/admin/users";
+	}
+
+	@ExceptionHandler(UnknownUserException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String unknownUser() {
+		return "error/404";
+	}
+
+}

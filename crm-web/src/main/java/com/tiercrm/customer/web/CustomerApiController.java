@@ -1,0 +1,114 @@
+package com.tiercrm.customer.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import com.tiercrm.customer.Customer;
+import com.tiercrm.customer.CustomerPage;
+import com.tiercrm.customer.CustomerSearch;
+import com.tiercrm.customer.InvalidCursorException;
+import com.tiercrm.order.OrderTotals;
+import com.tiercrm.order.SalesProperties;
+import com.tiercrm.security.CrmUser;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/customers}: the same scoped search and profile as the pages, as JSON.
+ */
+@RestController
+@RequestMapping("/api/v1/customers")
+class CustomerApiController {
+
+	private final CustomerSearch search;
+
+	private final CustomerProfiles profiles;
+
+	private final SalesProperties sales;
+
+	CustomerApiController(CustomerSearch search, CustomerProfiles profiles, SalesProperties sales) {
+		this.search = search;
+		this.profiles = profiles;
+		this.sales = sales;
+	}
+
+	@GetMapping
+	CustomerPage list(@Valid CustomerFilterForm filter, BindingResult binding, @AuthenticationPrincipal CrmUser user) {
+		if (binding.hasErrors()) {
+			throw new InvalidRequestException(binding);
+		}
+		return this.search.search(filter.toCriteria(), user.scope());
+	}
+
+	@GetMapping("/{code}")
+	CustomerJson show(@PathVariable String code, @AuthenticationPrincipal CrmUser user) {
+		return this.profiles.find(code, user.scope())
+			.map((profile) -> CustomerJson.of(profile, this.sales.currency().getCurrencyCode()))
+			.orElseThrow(() -> new CustomerNotFoundException(code));
+	}
+
+	@ExceptionHandler(CustomerNotFoundException.class)
+	ProblemDetail notFound(CustomerNotFoundException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler({ InvalidCursorException.class, InvalidRequestException.class })
+	ProblemDetail badRequest(RuntimeException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	/**
+	 * Query parameters that failed validation.
+	 */
+	static class InvalidRequestException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		InvalidRequestException(BindingResult binding) {
+			super("Invalid parameters: " + binding.getFieldErrors()
+				.stream()
+				.map((error) -> error.getField() + " " + error.getCode())
+				.toList());
+		}
+
+	}
+
+	/**
+	 * A customer as the API returns it.
+	 */
+	record CustomerJson(String code, String name, String type, @Nullable String phone, @Nullable String email,
+			@Nullable String province, @Nullable String city, @Nullable String region, @Nullable String industry,
+			@Nullable String channelType, @Nullable String channel, @Nullable Long ownerId, @Nullable String ownerName,
+			String status, Instant createdAt, Instant updatedAt, Totals totals) {
+
+		static CustomerJson of(CustomerProfile profile, String currency) {
+			Customer c = profile.customer();
+			OrderTotals t = profile.totals();
+			return new CustomerJson(c.getCode(), c.getName(), c.getType().name(), c.getPhone(), c.getEmail(),
+					c.getProvince(), c.getCity(), c.getRegion(), c.getIndustry(),
+					(c.getChannelType() != null) ? c.getChannelType().name() : null, c.getChannel(), c.getOwnerId(),
+					profile.ownerName(), c.getStatus().name(), c.getCreatedAt(), c.getUpdatedAt(),
+					new Totals(currency, t.orders(), t.amount(), t.grossProfit(), t.firstOrderAt(), t.lastOrderAt()));
+		}
+
+	}
+
+	/**
+	 * Completed orders, summed.
+	 */
+	record Totals(String currency, long completedOrders, BigDecimal revenue, BigDecimal grossProfit,
+			@Nullable Instant firstOrderAt, @Nullable Instant lastOrderAt) {
+
+	}
+
+}

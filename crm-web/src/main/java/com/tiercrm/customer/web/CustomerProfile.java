@@ -1,0 +1,18 @@
+package com.tiercrm.customer.web;
+
+import java.util.List;
+
+import com.tiercrm.customer.Customer;
+import com.tiercrm.interaction.Interaction;
+import com.tiercrm.order.OrderTotals;
+import com.tiercrm.order.SalesOrder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the customer page shows: the customer, their owner, order totals and the
+ * latest orders and interactions.
+ */
+record CustomerProfile(Customer customer, @Nullable String ownerName, OrderTotals totals, List<SalesOrder> orders,
+		long orderCount, List<Interaction> interactions) {
+
+}

@@ -1,0 +1,53 @@
+package com.tiercrm.customer.web;
+
+import java.util.Optional;
+
+import com.tiercrm.account.AccessScope;
+import com.tiercrm.account.User;
+import com.tiercrm.account.UserRepository;
+import com.tiercrm.customer.CustomerRepository;
+import com.tiercrm.interaction.InteractionRepository;
+import com.tiercrm.order.SalesOrderRepository;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assembles a customer's profile in one read-only transaction, within the caller's scope.
+ */
+@Service
+class CustomerProfiles {
+
+	static final int RECENT_ROWS = 50;
+
+	private final CustomerRepository customers;
+
+	private final UserRepository users;
+
+	private final SalesOrderRepository orders;
+
+	private final InteractionRepository interactions;
+
+	CustomerProfiles(CustomerRepository customers, UserRepository users, SalesOrderRepository orders,
+			InteractionRepository interactions) {
+		this.customers = customers;
+		this.users = users;
+		this.orders = orders;
+		this.interactions = interactions;
+	}
+
+	@Transactional(readOnly = true)
+	Optional<CustomerProfile> find(String code, AccessScope scope) {
+		return this.customers.findByCode(code, scope).map((customer) -> {
+			long id = customer.getId();
+			String ownerName = (customer.getOwnerId() != null)
+					? this.users.findById(customer.getOwnerId()).map(User::getDisplayName).orElse(null) : null;
+			return new CustomerProfile(customer, ownerName, this.orders.totalsOfCustomer(id),
+					this.orders.findByCustomerIdOrderByOrderedAtDescIdDesc(id, Limit.of(RECENT_ROWS)),
+					this.orders.countByCustomerId(id),
+					this.interactions.findByCustomerIdOrderByOccurredAtDescIdDesc(id, Limit.of(RECENT_ROWS)));
+		});
+	}
+
+}

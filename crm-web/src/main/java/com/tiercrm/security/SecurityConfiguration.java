@@ -1,0 +1,63 @@
+package com.tiercrm.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two chains: a stateless HTTP Basic one for {@code /api/v1/**} and a form-login one for
+ * the pages.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+		BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+		entryPoint.setRealmName("TierCRM");
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health")
+			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasRole("ADMIN")
+			.anyRequest()
+			.authenticated())
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.csrf(Customizer.withDefaults());
+		return http.build();
+	}
+
+}

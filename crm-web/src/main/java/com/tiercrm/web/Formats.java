@@ -1,0 +1,54 @@
+package com.tiercrm.web;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import com.tiercrm.order.SalesProperties;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Formats money and times for templates ({@code ${@fmt.money(amount)}}) in the user's
+ * language, the installation's currency and its time zone.
+ */
+@Component("fmt")
+public class Formats {
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+	private final SalesProperties sales;
+
+	private final ZoneId zone;
+
+	Formats(SalesProperties sales, WebProperties web) {
+		this.sales = sales;
+		this.zone = web.timeZone();
+	}
+
+	public String money(@Nullable BigDecimal amount) {
+		if (amount == null) {
+			return "";
+		}
+		Locale locale = LocaleContextHolder.getLocale();
+		NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+		format.setCurrency(this.sales.currency());
+		return format.format(amount);
+	}
+
+	public String dateTime(@Nullable Instant instant) {
+		return (instant != null) ? DATE_TIME.format(instant.atZone(this.zone)) : "";
+	}
+
+	public String date(@Nullable Instant instant) {
+		return (instant != null) ? DATE.format(instant.atZone(this.zone)) : "";
+	}
+
+}

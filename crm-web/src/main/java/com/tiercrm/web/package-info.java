@@ -1,0 +1,8 @@
+/**
+ * What every page shares: the layout's language switch, locale handling, the login page
+ * and the sections that later features fill.
+ */
+@NullMarked
+package com.tiercrm.web;
+
+import org.jspecify.annotations.NullMarked;

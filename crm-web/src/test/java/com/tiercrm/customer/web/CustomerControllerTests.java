@@ -1,0 +1,195 @@
+package com.tiercrm.customer.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.tiercrm.account.AccessScope;
+import com.tiercrm.account.Role;
+import com.tiercrm.account.UserRepository;
+import com.tiercrm.customer.Customer;
+import com.tiercrm.customer.CustomerCriteria;
+import com.tiercrm.customer.CustomerPage;
+import com.tiercrm.customer.CustomerSearch;
+import com.tiercrm.customer.CustomerStatus;
+import com.tiercrm.customer.CustomerSummary;
+import com.tiercrm.customer.CustomerType;
+import com.tiercrm.customer.InvalidCursorException;
+import com.tiercrm.order.OrderTotals;
+import com.tiercrm.security.CrmUser;
+import com.tiercrm.security.TestUsers;
+import com.tiercrm.security.WebSliceConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest({ CustomerController.class, CustomerApiController.class })
+@Import(WebSliceConfiguration.class)
+class CustomerControllerTests {
+
+	private static final CrmUser REP = TestUsers.principal(7, "rep7", Role.SALES_REP);
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private CustomerSearch search;
+
+	@MockitoBean
+	private CustomerProfiles profiles;
+
+	@MockitoBean
+	private UserRepository users;
+
+	@Test
+	void listRequiresLogin() throws Exception {
+		this.mvc.perform(get("/customers")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void listSearchesWithinTheRepsOwnScope() throws Exception {
+		given(this.search.search(any(), any())).willReturn(new CustomerPage(List.of(summary()), "next-cursor", null));
+		this.mvc.perform(get("/customers").param("q", "王").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(view().name("customers/list"))
+			.andExpect(content().string(containsString("王小明")))
+			.andExpect(content().string(containsString("cursor=next-cursor")));
+		then(this.search).should().search(any(CustomerCriteria.class), eq(AccessScope.own(7)));
+	}
+
+	@Test
+	void listRendersInChineseOnRequest() throws Exception {
+		given(this.search.search(any(), any())).willReturn(new CustomerPage(List.of(summary()), null, null));
+		this.mvc.perform(get("/customers").param("lang", "zh-CN").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("客户编号")))
+			.andExpect(content().string(containsString("华东")));
+	}
+
+	@Test
+	void mistypedPageSizeShowsTheFormAgainInsteadOfFailing() throws Exception {
+		this.mvc.perform(get("/customers").param("size", "ten").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("customerFilterForm", "size"))
+			.andExpect(content().string(containsString("id=\"filter-errors\"")));
+		then(this.search).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void oversizedPageSizeIsClamped() throws Exception {
+		given(this.search.search(any(), any())).willReturn(new CustomerPage(List.of(), null, null));
+		this.mvc.perform(get("/customers").param("size", "5000").with(user(REP))).andExpect(status().isOk());
+		then(this.search).should()
+			.search(argThat((criteria) -> criteria.size() == CustomerCriteria.MAX_SIZE), eq(AccessScope.own(7)));
+	}
+
+	@Test
+	void nonNumericOwnerShowsTheFormAgainWithAnError() throws Exception {
+		this.mvc.perform(get("/customers").param("owner", "abc").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("customerFilterForm", "owner"));
+	}
+
+	@Test
+	void forgedCursorIsA400Page() throws Exception {
+		given(this.search.search(any(), any())).willThrow(new TestCursorException());
+		this.mvc.perform(get("/customers").param("cursor", "garbage").with(user(REP)))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("error/400"));
+	}
+
+	@Test
+	void customerOfAnotherRepIsNotFound() throws Exception {
+		given(this.profiles.find("C-OTHER", AccessScope.own(7))).willReturn(Optional.empty());
+		this.mvc.perform(get("/customers/C-OTHER").with(user(REP))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void detailShowsProfileAndTotals() throws Exception {
+		Customer customer = new Customer("C-1", "王小明", CustomerType.INDIVIDUAL);
+		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional.of(new CustomerProfile(customer,
+				"Rep Seven", new OrderTotals(3L, new BigDecimal("1234.50"), new BigDecimal("300.00"), null, null),
+				List.of(), 3, List.of())));
+		this.mvc.perform(get("/customers/C-1").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("王小明")))
+			.andExpect(content().string(containsString("1,234.50")))
+			.andExpect(content().string(not(containsString("??"))));
+	}
+
+	@Test
+	void apiNeedsBasicAuthentication() throws Exception {
+		this.mvc.perform(get("/api/v1/customers")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void apiReturnsNotFoundAsProblemJson() throws Exception {
+		given(this.profiles.find(eq("C-OTHER"), any())).willReturn(Optional.empty());
+		this.mvc.perform(get("/api/v1/customers/C-OTHER").with(user(REP)))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.status").value(404));
+	}
+
+	@Test
+	void apiListsAPage() throws Exception {
+		given(this.search.search(any(), eq(AccessScope.own(7))))
+			.willReturn(new CustomerPage(List.of(summary()), "abc", null));
+		this.mvc.perform(get("/api/v1/customers").param("region", "EAST").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].code").value("C-1"))
+			.andExpect(jsonPath("$.next").value("abc"));
+	}
+
+	@Test
+	void apiRejectsInvalidParameters() throws Exception {
+		this.mvc.perform(get("/api/v1/customers").param("sort", "DROP TABLE").with(user(REP)))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void apiWithWrongPasswordIsUnauthorized() throws Exception {
+		this.mvc.perform(get("/api/v1/customers").with(httpBasic("nobody", "wrong")))
+			.andExpect(status().isUnauthorized());
+	}
+
+	private static CustomerSummary summary() {
+		return new CustomerSummary(1, "C-1", "王小明", CustomerType.INDIVIDUAL, "13800000000", "EAST", "上海", "RETAIL", 7L,
+				"Rep Seven", CustomerStatus.ACTIVE, Instant.parse("2024-01-01T00:00:00Z"));
+	}
+
+	/**
+	 * Lets the test throw the domain's cursor exception, whose constructor is not public.
+	 */
+	static class TestCursorException extends InvalidCursorException {
+
+		private static final long serialVersionUID = 1L;
+
+		TestCursorException() {
+			super("garbage");
+		}
+
+	}
+
+}
