@@ -1,6 +1,5 @@
 package com.tiercrm.account.web;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -15,8 +14,7 @@ record PasswordForm(@NotBlank @Size(min = 8, max = 100) @Nullable String passwor
 		return new PasswordForm("", "");
 	}
 
-	@AssertTrue(message = "{user.password.mismatch}")
-	boolean isPasswordConfirmed() {
+	boolean passwordsMatch() {
 		return this.password == null || this.password.equals(this.passwordConfirmation);
 	}
 

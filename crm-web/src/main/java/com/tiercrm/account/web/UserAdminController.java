@@ -1,5 +1,6 @@
 package com.tiercrm.account.web;
 
+import java.security.Principal;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -10,11 +11,9 @@ import com.tiercrm.account.Team;
 import com.tiercrm.account.UnknownTeamException;
 import com.tiercrm.account.UnknownUserException;
 import com.tiercrm.account.UsernameTakenException;
-import com.tiercrm.security.CrmUser;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -71,6 +70,9 @@ class UserAdminController {
 
 	@PostMapping("/new")
 	String processCreationForm(@Valid UserForm userForm, BindingResult binding, RedirectAttributes redirect) {
+		if (!userForm.passwordsMatch()) {
+			binding.rejectValue("passwordConfirmation", "user.password.mismatch");
+		}
 		if (binding.hasErrors()) {
 			return FORM;
 		}
@@ -91,9 +93,9 @@ class UserAdminController {
 	}
 
 	@PostMapping("/{id}/enabled")
-	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, @AuthenticationPrincipal CrmUser admin,
+	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, Principal admin,
 			RedirectAttributes redirect) {
-		if (!enabled && id == admin.id()) {
+		if (!enabled && this.accounts.find(id).getUsername().equalsIgnoreCase(admin.getName())) {
 			redirect.addFlashAttribute("error", "user.disable.self");
 			return "redirect:/admin/users";
 		}
@@ -113,6 +115,9 @@ class UserAdminController {
 	@PostMapping("/{id}/password")
 	String processPasswordForm(@PathVariable long id, @Valid PasswordForm passwordForm, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
+		if (!passwordForm.passwordsMatch()) {
+			binding.rejectValue("passwordConfirmation", "user.password.mismatch");
+		}
 		if (binding.hasErrors()) {
 			model.addAttribute("user", this.accounts.find(id));
 			return PASSWORD_FORM;

@@ -1,0 +1,105 @@
+package com.tiercrm.account.web;
+
+import java.util.List;
+
+import com.tiercrm.account.AccountManagement;
+import com.tiercrm.account.AccountManagement.NewUser;
+import com.tiercrm.account.Role;
+import com.tiercrm.security.CrmUser;
+import com.tiercrm.security.TestUsers;
+import com.tiercrm.security.WebSliceConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(UserAdminController.class)
+@Import(WebSliceConfiguration.class)
+class UserAdminControllerTests {
+
+	private static final CrmUser ADMIN = TestUsers.principal(1, "admin", Role.ADMIN);
+
+	private static final CrmUser REP = TestUsers.principal(2, "rep", Role.SALES_REP);
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private AccountManagement accounts;
+
+	@Test
+	void repsCannotManageUsers() throws Exception {
+		this.mvc.perform(get("/admin/users").with(user(REP))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void adminSeesTheUserList() throws Exception {
+		given(this.accounts.allUsers()).willReturn(List.of(TestUsers.user(2, "rep", Role.SALES_REP)));
+		this.mvc.perform(get("/admin/users").with(user(ADMIN)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("user-rep")));
+	}
+
+	@Test
+	void processCreationFormSuccess() throws Exception {
+		this.mvc
+			.perform(post("/admin/users/new").with(user(ADMIN))
+				.with(csrf())
+				.param("username", "newrep")
+				.param("displayName", "新销售")
+				.param("role", "SALES_REP")
+				.param("teamId", "")
+				.param("password", "long-enough")
+				.param("passwordConfirmation", "long-enough"))
+			.andExpect(model().hasNoErrors())
+			.andExpect(redirectedUrl("/admin/users"))
+			.andExpect(flash().attribute("message", "user.created"));
+		then(this.accounts).should()
+			.createUser(new NewUser("newrep", "新销售", Role.SALES_REP, null, false, "long-enough"));
+	}
+
+	@Test
+	void processCreationFormHasErrors() throws Exception {
+		this.mvc
+			.perform(post("/admin/users/new").with(user(ADMIN))
+				.with(csrf())
+				.param("lang", "zh-CN")
+				.param("username", "bad name!")
+				.param("displayName", "")
+				.param("role", "SALES_REP")
+				.param("password", "short")
+				.param("passwordConfirmation", "other"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("admin/users/form"))
+			.andExpect(model().attributeHasFieldErrors("userForm", "username", "displayName", "password",
+					"passwordConfirmation"))
+			.andExpect(content().string(containsString("两次输入的密码不一致")))
+			.andExpect(content().string(containsString("此项为必填项")));
+		then(this.accounts).should(org.mockito.Mockito.never()).createUser(any());
+	}
+
+	@Test
+	void postWithoutCsrfTokenIsRejected() throws Exception {
+		this.mvc.perform(post("/admin/users/new").with(user(ADMIN)).param("username", "x"))
+			.andExpect(status().isForbidden());
+	}
+
+}
