@@ -1,0 +1,212 @@
+package com.tiercrm.tiering.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Customer lifetime value. The historical value is the configured total to date. The
+ * predicted value over the horizon follows lifetimes' discounted formula:
+ * {@code Σ_{m=1..H} E[spend] × margin × (E[Y(m·u)] − E[Y((m−1)·u)]) / (1 + d)^m}, with
+ * {@code u} time units per month, E[Y] from BG/NBD and E[spend] from Gamma-Gamma, both
+ * fitted here by maximum likelihood on the customers who bought. When there are too few
+ * customers or repeat buyers, or a fit fails, every customer gets the plainly labelled
+ * simple formula instead, and the fit says why. Classes are by rank of predicted value
+ * (descending, then customer id ascending): the first {@code ceil(highShare × n)} are
+ * HIGH, up to {@code ceil((highShare + mediumShare) × n)} MEDIUM, the rest LOW; a
+ * predicted value of zero is always LOW.
+ */
+public final class ClvModel {
+
+	private static final double DAYS_PER_MONTH = 30;
+
+	private final ClvSettings settings;
+
+	/**
+	 * Creates the model.
+	 * @param settings the settings
+	 */
+	public ClvModel(ClvSettings settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * Fits and scores in one go.
+	 * @param customers the facts of all customers of the run
+	 * @return the fit and one result per customer, in input order
+	 */
+	public ClvRun run(List<CustomerFacts> customers) {
+		ClvFit fit = fit(customers);
+		return new ClvRun(fit, score(customers, fit));
+	}
+
+	/**
+	 * Fits BG/NBD and Gamma-Gamma to the customers who bought, or decides on the
+	 * fallback.
+	 * @param customers the facts
+	 * @return the fit with its diagnostics
+	 */
+	public ClvFit fit(List<CustomerFacts> customers) {
+		ClvTimeUnit unit = this.settings.timeUnit();
+		List<CustomerFacts> buyers = customers.stream().filter(CustomerFacts::hasPurchased).toList();
+		int n = buyers.size();
+		int[] x = new int[n];
+		int[] tx = new int[n];
+		int[] t = new int[n];
+		double[] meanSpend = new double[n];
+		int repeatBuyers = 0;
+		for (int i = 0; i < n; i++) {
+			CustomerFacts facts = buyers.get(i);
+			x[i] = facts.repeatPurchaseDays();
+			tx[i] = facts.daysFirstToLastPurchase();
+			t[i] = facts.daysFirstPurchaseToAsOf();
+			meanSpend[i] = (x[i] > 0) ? facts.repeatDaysSpend() / x[i] : 0;
+			repeatBuyers += (x[i] > 0 && meanSpend[i] > 0) ? 1 : 0;
+		}
+		if (n < this.settings.minCustomers()) {
+			return fallback(n, repeatBuyers, 0,
+					Reason.of("clv.fallback.too-few-customers", n, this.settings.minCustomers()));
+		}
+		if (repeatBuyers < this.settings.minRepeatBuyers()) {
+			return fallback(n, repeatBuyers, 0,
+					Reason.of("clv.fallback.too-few-repeat-buyers", repeatBuyers, this.settings.minRepeatBuyers()));
+		}
+		BgNbdData data = BgNbdData.ofDays(x, tx, t, unit.days());
+		BgNbdFit bgNbd = BgNbdFitter.fit(data);
+		BgNbdParameters purchases = bgNbd.parameters();
+		if (purchases == null) {
+			return fallback(n, repeatBuyers, data.rows(), Reason.of("clv.fallback.bg-nbd-failed", bgNbd.iterations()));
+		}
+		GammaGammaFit gammaGamma = GammaGammaFitter.fit(x, meanSpend);
+		GammaGammaParameters spend = gammaGamma.parameters();
+		if (spend == null) {
+			return fallback(n, repeatBuyers, data.rows(),
+					Reason.of("clv.fallback.gamma-gamma-failed", gammaGamma.iterations()));
+		}
+		if (spend.q() <= 1) {
+			return fallback(n, repeatBuyers, data.rows(),
+					Reason.of("clv.fallback.gamma-gamma-infinite-mean", spend.q()));
+		}
+		return new ClvFit(purchases.r(), purchases.alpha(), purchases.a(), purchases.b(), spend.p(), spend.q(),
+				spend.gamma(), bgNbd.logLikelihood(), gammaGamma.logLikelihood(), unit, bgNbd.iterations(),
+				gammaGamma.iterations(), true, n, repeatBuyers, data.rows(), false, null);
+	}
+
+	private ClvFit fallback(int customers, int repeatBuyers, int rows, Reason reason) {
+		double nan = Double.NaN;
+		return new ClvFit(nan, nan, nan, nan, nan, nan, nan, nan, nan, this.settings.timeUnit(), 0, 0, false, customers,
+				repeatBuyers, rows, true, reason);
+	}
+
+	/**
+	 * Predicts and classes every customer with a fit.
+	 * @param customers the facts
+	 * @param fit a fit of these or comparable customers
+	 * @return one result per customer, in input order
+	 */
+	public List<ClvResult> score(List<CustomerFacts> customers, ClvFit fit) {
+		int size = customers.size();
+		double[] predicted = new double[size];
+		double[] alive = new double[size];
+		double[] purchases = new double[size];
+		double[] spend = new double[size];
+		ClvMethod[] methods = new ClvMethod[size];
+		Map<Long, double[]> cache = new HashMap<>();
+		double unitDays = fit.timeUnit().days();
+		for (int i = 0; i < size; i++) {
+			CustomerFacts facts = customers.get(i);
+			if (!facts.hasPurchased()) {
+				methods[i] = ClvMethod.NONE;
+				continue;
+			}
+			if (!fit.fallbackUsed()) {
+				BgNbdParameters bgNbd = fit.bgNbd();
+				int x = facts.repeatPurchaseDays();
+				double t = facts.daysFirstPurchaseToAsOf() / unitDays;
+				long key = ((long) x << 32) | facts.daysFirstPurchaseToAsOf();
+				double[] ifAlive = cache.computeIfAbsent(key, (ignored) -> discountedPurchasesIfAlive(bgNbd, x, t,
+						this.settings.horizonMonths(), fit.timeUnit().perMonth(), this.settings.monthlyDiscountRate()));
+				if (Double.isFinite(ifAlive[0]) && Double.isFinite(ifAlive[1])) {
+					double pAlive = bgNbd.probabilityAlive(x, facts.daysFirstToLastPurchase() / unitDays, t);
+					double meanSpend = (x > 0) ? facts.repeatDaysSpend() / x : 0;
+					double expectedSpend = fit.gammaGamma()
+						.conditionalExpectedSpend((meanSpend > 0) ? x : 0, meanSpend);
+					methods[i] = ClvMethod.BG_NBD_GAMMA_GAMMA;
+					alive[i] = pAlive;
+					purchases[i] = pAlive * ifAlive[1];
+					spend[i] = expectedSpend;
+					predicted[i] = this.settings.margin() * expectedSpend * pAlive * ifAlive[0];
+					continue;
+				}
+			}
+			double averageOrderValue = facts.totalRevenue() / facts.completedOrders();
+			double ordersPerMonth = facts.completedOrders()
+					/ Math.max(1, facts.daysFirstPurchaseToAsOf() / DAYS_PER_MONTH);
+			methods[i] = ClvMethod.SIMPLE;
+			alive[i] = Double.NaN;
+			purchases[i] = ordersPerMonth * this.settings.fallbackLifetimeMonths();
+			spend[i] = averageOrderValue;
+			predicted[i] = Math.max(0, averageOrderValue * purchases[i] * this.settings.margin());
+		}
+		int[] buyers = IntStream.range(0, size).filter((i) -> methods[i] != ClvMethod.NONE).toArray();
+		int[] ranked = Ranking.order(buyers, (i) -> predicted[i], (i) -> customers.get(i).customerId());
+		int n = ranked.length;
+		int highRanks = Ranking.ranksWithin(this.settings.highShare(), n);
+		int mediumRanks = Ranking.ranksWithin(this.settings.highShare() + this.settings.mediumShare(), n);
+		int[] ranks = new int[size];
+		for (int position = 0; position < n; position++) {
+			ranks[ranked[position]] = position + 1;
+		}
+		List<ClvResult> results = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			CustomerFacts facts = customers.get(i);
+			double historical = this.settings.historicalMeasure().totalValue(facts);
+			if (methods[i] == ClvMethod.NONE) {
+				results.add(new ClvResult(facts.customerId(), historical, 0, ClvMethod.NONE, Double.NaN, 0, 0, 0,
+						ClvClass.NO_PURCHASE, Reason.of("clv.reason.no-purchase")));
+				continue;
+			}
+			int rank = ranks[i];
+			ClvClass clvClass = (predicted[i] <= 0 || rank > mediumRanks) ? ClvClass.LOW
+					: (rank <= highRanks) ? ClvClass.HIGH : ClvClass.MEDIUM;
+			Reason reason = (methods[i] == ClvMethod.BG_NBD_GAMMA_GAMMA)
+					? Reason.of("clv.reason.model", predicted[i], rank, n, purchases[i], this.settings.horizonMonths(),
+							100 * alive[i], spend[i])
+					: Reason.of("clv.reason.simple", predicted[i], rank, n, spend[i],
+							purchases[i] / this.settings.fallbackLifetimeMonths(),
+							this.settings.fallbackLifetimeMonths(), 100 * this.settings.margin());
+			results.add(new ClvResult(facts.customerId(), historical, predicted[i], methods[i], alive[i], purchases[i],
+					spend[i], rank, clvClass, reason));
+		}
+		return results;
+	}
+
+	/**
+	 * For a customer who is alive: the discounted sum of expected purchases per month
+	 * over the horizon, and the undiscounted expected purchases over the horizon. Both
+	 * depend on x and T only, not on t_x, so they are shared by many customers.
+	 * @param parameters BG/NBD parameters
+	 * @param x repeat purchases
+	 * @param t length of observation in time units
+	 * @param months horizon in months
+	 * @param unitsPerMonth time units per month
+	 * @param monthlyRate discount rate per month
+	 * @return {@code {discounted, undiscounted}}, NaN where a series did not converge
+	 */
+	static double[] discountedPurchasesIfAlive(BgNbdParameters parameters, int x, double t, int months,
+			double unitsPerMonth, double monthlyRate) {
+		double previous = 0;
+		double discounted = 0;
+		double factor = 1;
+		for (int m = 1; m <= months; m++) {
+			double current = parameters.expectedPurchasesIfAlive(m * unitsPerMonth, x, t);
+			factor /= (1 + monthlyRate);
+			discounted += (current - previous) * factor;
+			previous = current;
+		}
+		return new double[] { discounted, previous };
+	}
+
+}

@@ -1,0 +1,26 @@
+package com.tiercrm.tiering.model;
+
+/**
+ * CLV outcome for one customer.
+ *
+ * @param customerId the customer's id
+ * @param historicalValue the configured total (revenue or gross profit) to date
+ * @param predictedValue the predicted value over the horizon (0 for
+ * {@link ClvMethod#NONE})
+ * @param method how the prediction was made
+ * @param probabilityAlive BG/NBD P(alive) at the as-of date; NaN unless the method is
+ * {@link ClvMethod#BG_NBD_GAMMA_GAMMA}
+ * @param expectedPurchases expected purchase days over the horizon (BG/NBD), or expected
+ * orders (simple formula)
+ * @param expectedSpend expected spend per purchase (Gamma-Gamma), or the average order
+ * value (simple formula)
+ * @param rank 1-based rank by predicted value (descending, then customer id ascending); 0
+ * for {@link ClvClass#NO_PURCHASE}
+ * @param clvClass the class
+ * @param reason why the customer got the prediction and class
+ */
+public record ClvResult(long customerId, double historicalValue, double predictedValue, ClvMethod method,
+		double probabilityAlive, double expectedPurchases, double expectedSpend, int rank, ClvClass clvClass,
+		Reason reason) {
+
+}

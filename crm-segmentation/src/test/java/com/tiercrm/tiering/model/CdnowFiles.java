@@ -1,0 +1,117 @@
+package com.tiercrm.tiering.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads the CDNOW fixtures from {@code $CRM_SHARED_DIR/data/cdnow} and turns transactions
+ * into {@link CustomerFacts} the way the aggregating query does. A missing directory
+ * fails the test: these oracles are not optional.
+ */
+final class CdnowFiles {
+
+	private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
+
+	private CdnowFiles() {
+	}
+
+	static Path file(String name) {
+		String shared = System.getenv("CRM_SHARED_DIR");
+		if (shared == null || shared.isBlank()) {
+			throw new IllegalStateException("CRM_SHARED_DIR is not set; it must point at the shared directory");
+		}
+		Path path = Path.of(shared, "data", "cdnow", name);
+		if (!Files.isRegularFile(path)) {
+			throw new IllegalStateException("Missing fixture " + path);
+		}
+		return path;
+	}
+
+	static List<String[]> rows(String name, String separator, boolean header) {
+		try {
+			List<String[]> rows = new ArrayList<>();
+			List<String> lines = Files.readAllLines(file(name));
+			for (int i = header ? 1 : 0; i < lines.size(); i++) {
+				String line = lines.get(i).strip();
+				if (!line.isEmpty()) {
+					rows.add(line.split(separator));
+				}
+			}
+			return rows;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** One purchase row: customer, date, dollars. */
+	record Transaction(long customerId, LocalDate date, double dollars) {
+
+	}
+
+	static List<Transaction> master() {
+		return rows("CDNOW_master.txt", "\\s+", true).stream()
+			.map((row) -> new Transaction(Long.parseLong(row[0]), LocalDate.parse(row[1], BASIC),
+					Double.parseDouble(row[3])))
+			.toList();
+	}
+
+	/** The 1/10 sample, keyed by the sample id (1..2357) as the summaries are. */
+	static List<Transaction> sample() {
+		return rows("CDNOW_sample.txt", "\\s+", false).stream()
+			.map((row) -> new Transaction(Long.parseLong(row[1]), LocalDate.parse(row[2], BASIC),
+					Double.parseDouble(row[4])))
+			.toList();
+	}
+
+	/**
+	 * What one {@code GROUP BY customer} over completed orders up to {@code asOf} gives.
+	 * Every row is an order; revenue doubles as gross profit (CDNOW has no costs); the
+	 * ABC window is the whole history.
+	 */
+	static List<CustomerFacts> facts(List<Transaction> transactions, LocalDate asOf) {
+		Map<Long, TreeMap<LocalDate, double[]>> byCustomer = new LinkedHashMap<>();
+		for (Transaction transaction : transactions) {
+			TreeMap<LocalDate, double[]> days = byCustomer.computeIfAbsent(transaction.customerId(),
+					(id) -> new TreeMap<>());
+			if (!transaction.date().isAfter(asOf)) {
+				double[] day = days.computeIfAbsent(transaction.date(), (date) -> new double[2]);
+				day[0]++;
+				day[1] += transaction.dollars();
+			}
+		}
+		List<CustomerFacts> facts = new ArrayList<>();
+		byCustomer.forEach((id, days) -> {
+			if (days.isEmpty()) {
+				facts.add(CustomerFacts.noPurchase(id));
+				return;
+			}
+			int orders = 0;
+			double revenue = 0;
+			for (double[] day : days.values()) {
+				orders += (int) day[0];
+				revenue += day[1];
+			}
+			LocalDate first = days.firstKey();
+			LocalDate last = days.lastKey();
+			double repeatSpend = revenue - days.firstEntry().getValue()[1];
+			int firstToLast = (int) ChronoUnit.DAYS.between(first, last);
+			int firstToAsOf = (int) ChronoUnit.DAYS.between(first, asOf);
+			facts.add(new CustomerFacts(id, orders, days.size(), revenue, revenue, revenue, revenue,
+					(int) ChronoUnit.DAYS.between(last, asOf), firstToLast, firstToAsOf,
+					(days.size() > 1) ? repeatSpend : 0));
+		});
+		return facts;
+	}
+
+}
