@@ -1,0 +1,62 @@
+package com.tiercrm.tiering;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a run produced, stored with it: class counts per model and tier, the CLV fit
+ * diagnostics and timings.
+ *
+ * @param asOf the as-of date
+ * @param configId the configuration version used
+ * @param tierModel the model that defined the tiers
+ * @param customers customers classified
+ * @param abc customers per ABC class
+ * @param rfm customers per RFM segment
+ * @param clvClasses customers per CLV class
+ * @param tiers customers per tier
+ * @param clv the CLV fit
+ * @param timings where the time went, in milliseconds
+ */
+public record RunReport(LocalDate asOf, long configId, TierModel tierModel, int customers, Map<String, Long> abc,
+		Map<String, Long> rfm, Map<String, Long> clvClasses, Map<String, Long> tiers, ClvDiagnostics clv,
+		Timings timings) {
+
+	/**
+	 * How the CLV models were fitted.
+	 *
+	 * @param timeUnit DAY or WEEK
+	 * @param params fitted parameters; null values where a model was not fitted
+	 * @param logLikelihood BG/NBD log-likelihood
+	 * @param gammaGammaLogLikelihood Gamma-Gamma log-likelihood
+	 * @param converged whether both fits converged
+	 * @param fallbackUsed whether the plainly labelled simple formula was used instead
+	 * @param fallbackReason why, when it was
+	 * @param buyers customers who bought
+	 * @param repeatBuyers customers with a repeat purchase day
+	 * @param distinctRows distinct (x, t_x, T) rows the likelihood was summed over
+	 */
+	public record ClvDiagnostics(String timeUnit, Params params, @Nullable Double logLikelihood,
+			@Nullable Double gammaGammaLogLikelihood, boolean converged, boolean fallbackUsed,
+			@Nullable String fallbackReason, int buyers, int repeatBuyers, int distinctRows) {
+
+	}
+
+	/**
+	 * BG/NBD (r, α, a, b) and Gamma-Gamma (p, q, γ) parameters.
+	 */
+	public record Params(@Nullable Double r, @Nullable Double alpha, @Nullable Double a, @Nullable Double b,
+			@Nullable Double p, @Nullable Double q, @Nullable Double gamma) {
+
+	}
+
+	/**
+	 * Milliseconds per phase.
+	 */
+	public record Timings(long facts, long abcRfm, long clvFit, long clvScore, long write, long total) {
+
+	}
+
+}

@@ -1,0 +1,10 @@
+package com.tiercrm.tiering;
+
+/**
+ * What started a run.
+ */
+public enum RunTrigger {
+
+	MANUAL, API, SCHEDULE
+
+}

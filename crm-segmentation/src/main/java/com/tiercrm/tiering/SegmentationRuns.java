@@ -1,0 +1,255 @@
+package com.tiercrm.tiering;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.tiercrm.tiering.model.ClvFit;
+import com.tiercrm.tiering.model.CustomerFacts;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts, executes and publishes segmentation runs, one at a time. A run reads facts,
+ * applies the models, writes its results and switches the published run in the same
+ * transaction, so users see either the old tiers or the complete new ones, never a
+ * half-written run.
+ */
+@Service
+public class SegmentationRuns {
+
+	private static final Log logger = LogFactory.getLog(SegmentationRuns.class);
+
+	private final SegmentationRunRepository runs;
+
+	private final SegmentationConfigs configs;
+
+	private final FactsReader facts;
+
+	private final SegmentWriter writer;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final TaskExecutor executor;
+
+	private final SegmentationProperties properties;
+
+	SegmentationRuns(SegmentationRunRepository runs, SegmentationConfigs configs, FactsReader facts,
+			SegmentWriter writer, JdbcTemplate jdbc, TransactionTemplate transactions,
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, SegmentationProperties properties) {
+		this.runs = runs;
+		this.configs = configs;
+		this.facts = facts;
+		this.writer = writer;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.executor = executor;
+		this.properties = properties;
+	}
+
+	/**
+	 * Starts a run in the background and returns its id at once.
+	 * @throws RunInProgressException when another run holds the lock
+	 */
+	public long start(RunRequest request) {
+		PreparedRun prepared = prepare(request);
+		this.executor.execute(() -> execute(prepared));
+		return prepared.runId();
+	}
+
+	/**
+	 * Runs to completion in the caller's thread (for the scheduler and the benchmark) and
+	 * returns the run.
+	 */
+	public SegmentationRun runNow(RunRequest request) {
+		PreparedRun prepared = prepare(request);
+		execute(prepared);
+		return this.runs.findById(prepared.runId()).orElseThrow();
+	}
+
+	public Optional<SegmentationRun> find(long runId) {
+		return this.runs.findById(runId);
+	}
+
+	public List<SegmentationRun> recent() {
+		return this.runs.findTop50ByOrderByIdDesc();
+	}
+
+	/**
+	 * The run whose results are the current tiers, if any run has succeeded yet.
+	 */
+	public Optional<SegmentationRun> published() {
+		Long id = publishedRunId();
+		return (id != null) ? this.runs.findById(id) : Optional.empty();
+	}
+
+	@Nullable Long publishedRunId() {
+		return this.jdbc.queryForObject("select published_run_id from segmentation_state where id = 1", Long.class);
+	}
+
+	private PreparedRun prepare(RunRequest request) {
+		SegmentationConfig config = this.configs.current();
+		SegmentationSettings settings = config.settings();
+		if (request.timeUnit() != null) {
+			settings = new SegmentationSettings(settings.abc(), settings.abcWindowMonths(), settings.rfm(),
+					settings.clv().withTimeUnit(request.timeUnit()), settings.tierModel(),
+					settings.downgradeAfterRuns());
+		}
+		LocalDate asOf = (request.asOf() != null) ? request.asOf() : LocalDate.now(this.properties.zone());
+		SegmentationSettings effective = settings;
+		Long runId = this.transactions.execute((status) -> {
+			SegmentationRun run = this.runs
+				.save(new SegmentationRun(asOf, config.getId(), request.trigger(), request.requestedBy()));
+			int locked = this.jdbc.update(
+					"update segmentation_state set running_run_id = ? where id = 1 and running_run_id is null",
+					run.getId());
+			if (locked == 0) {
+				status.setRollbackOnly();
+				return null;
+			}
+			return run.getId();
+		});
+		if (runId == null) {
+			Long running = this.jdbc.queryForObject("select running_run_id from segmentation_state where id = 1",
+					Long.class);
+			throw new RunInProgressException((running != null) ? running : -1);
+		}
+		return new PreparedRun(runId, asOf, config.getId(), effective);
+	}
+
+	private void execute(PreparedRun prepared) {
+		long started = System.nanoTime();
+		try {
+			List<CustomerFacts> customerFacts = this.facts.read(prepared.asOf(), prepared.settings().abcWindowMonths());
+			long factsDone = System.nanoTime();
+			Segmentation segmentation = new SegmentationEngine(tierRanks()).apply(customerFacts, prepared.settings(),
+					previousTiers());
+			long modelsDone = System.nanoTime();
+			this.transactions.executeWithoutResult((status) -> {
+				this.writer.write(prepared.runId(), segmentation);
+				long written = System.nanoTime();
+				RunReport report = report(prepared, segmentation,
+						new RunReport.Timings(millis(started, factsDone), segmentation.abcRfmMillis(),
+								segmentation.clvFitMillis(), segmentation.clvScoreMillis(), millis(modelsDone, written),
+								millis(started, written)));
+				SegmentationRun run = this.runs.findById(prepared.runId()).orElseThrow();
+				run.succeeded(report);
+				this.runs.save(run);
+				this.jdbc.update(
+						"update segmentation_state set published_run_id = ?, running_run_id = null where id = 1",
+						prepared.runId());
+			});
+			logger.info("Segmentation run " + prepared.runId() + " published: " + segmentation.size() + " customers in "
+					+ millis(started, System.nanoTime()) + " ms");
+			deleteOldRuns();
+		}
+		catch (RuntimeException | OutOfMemoryError ex) {
+			logger.error("Segmentation run " + prepared.runId() + " failed", ex);
+			fail(prepared.runId(), ex);
+		}
+	}
+
+	private void fail(long runId, Throwable ex) {
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.update("delete from customer_segments where run_id = ?", runId);
+			this.runs.findById(runId).ifPresent((run) -> {
+				run.failed(String.valueOf(ex.getMessage()));
+				this.runs.save(run);
+			});
+			this.jdbc.update("update segmentation_state set running_run_id = null where id = 1 and running_run_id = ?",
+					runId);
+		});
+	}
+
+	/**
+	 * A run that was running when the application stopped is failed, not left running
+	 * forever.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void failInterruptedRuns() {
+		for (SegmentationRun run : this.runs.findByStatus(RunStatus.RUNNING)) {
+			logger.warn("Segmentation run " + run.getId() + " was interrupted by a shutdown; marking it failed");
+			fail(run.getId(), new IllegalStateException("Interrupted by an application restart"));
+		}
+	}
+
+	private void deleteOldRuns() {
+		List<SegmentationRun> succeeded = this.runs.findByStatusOrderByIdDesc(RunStatus.SUCCEEDED);
+		for (SegmentationRun old : succeeded.subList(Math.min(succeeded.size(), this.properties.retainedRuns()),
+				succeeded.size())) {
+			this.transactions.executeWithoutResult((status) -> {
+				this.jdbc.update("delete from customer_segments where run_id = ?", old.getId());
+			});
+		}
+	}
+
+	private Map<String, Integer> tierRanks() {
+		Map<String, Integer> ranks = new HashMap<>();
+		this.jdbc.query("select code, rank_order from tiers", (java.sql.ResultSet rs) -> {
+			ranks.put(rs.getString(1), rs.getInt(2));
+		});
+		return ranks;
+	}
+
+	private PreviousTiers previousTiers() {
+		Long published = publishedRunId();
+		if (published == null) {
+			return PreviousTiers.NONE;
+		}
+		Integer count = this.jdbc.queryForObject("select count(*) from customer_segments where run_id = ?",
+				Integer.class, published);
+		int size = (count != null) ? count : 0;
+		long[] ids = new long[size];
+		String[] tiers = new String[size];
+		short[] streaks = new short[size];
+		int[] next = { 0 };
+		this.jdbc.query(
+				"select customer_id, tier, downgrade_streak from customer_segments where run_id = ? order by customer_id",
+				(java.sql.ResultSet rs) -> {
+					int i = next[0]++;
+					ids[i] = rs.getLong(1);
+					tiers[i] = rs.getString(2).intern();
+					streaks[i] = rs.getShort(3);
+				}, published);
+		return new PreviousTiers(ids, tiers, streaks);
+	}
+
+	private static RunReport report(PreparedRun prepared, Segmentation segmentation, RunReport.Timings timings) {
+		ClvFit fit = segmentation.fit();
+		RunReport.Params params = new RunReport.Params(finite(fit.r()), finite(fit.alpha()), finite(fit.a()),
+				finite(fit.b()), finite(fit.p()), finite(fit.q()), finite(fit.gamma()));
+		RunReport.ClvDiagnostics clv = new RunReport.ClvDiagnostics(fit.timeUnit().name(), params,
+				finite(fit.bgNbdLogLikelihood()), finite(fit.gammaGammaLogLikelihood()), fit.converged(),
+				fit.fallbackUsed(), (fit.fallbackReason() != null) ? SegmentWriter.encode(fit.fallbackReason()) : null,
+				fit.customers(), fit.repeatBuyers(), fit.distinctRows());
+		return new RunReport(prepared.asOf(), prepared.configId(), prepared.settings().tierModel(), segmentation.size(),
+				segmentation.abcCounts(), segmentation.rfmCounts(), segmentation.clvCounts(), segmentation.tierCounts(),
+				clv, timings);
+	}
+
+	private static @Nullable Double finite(double value) {
+		return Double.isFinite(value) ? value : null;
+	}
+
+	private static long millis(long from, long to) {
+		return (to - from) / 1_000_000;
+	}
+
+	private record PreparedRun(long runId, LocalDate asOf, long configId, SegmentationSettings settings) {
+
+	}
+
+}

@@ -1,0 +1,119 @@
+package com.tiercrm.tiering;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Runs on a real database: facts, models, bulk write and atomic publish. Subclasses pick
+ * the database.
+ */
+abstract class SegmentationRunsTests {
+
+	static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
+
+	@Autowired
+	SegmentationRuns runs;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	TestData data;
+
+	@BeforeEach
+	void createCustomers() {
+		this.data = new TestData(this.jdbc);
+		this.data.clear();
+		// Ten buyers with falling value, one with only a cancelled order, one who never
+		// bought.
+		this.data
+			.customers(List.of("K01", "K02", "K03", "K04", "K05", "K06", "K07", "K08", "K09", "K10", "CANCEL", "NONE"));
+		for (int i = 1; i <= 10; i++) {
+			String code = "K%02d".formatted(i);
+			double amount = 1000.0 / i;
+			for (int n = 0; n < 11 - i; n++) {
+				this.data.order(code + "-" + n, code, AS_OF.minusDays(5L * i + 30L * n), amount, amount / 4,
+						"COMPLETED");
+			}
+		}
+		// Same-day orders count as one purchase day.
+		this.data.order("K01-sameday", "K01", AS_OF.minusDays(5), 10, 2, "COMPLETED");
+		this.data.order("CANCEL-1", "CANCEL", AS_OF.minusDays(3), 5000, 1000, "CANCELLED");
+		// After the as-of date: ignored.
+		this.data.order("K10-future", "K10", AS_OF.plusDays(1), 99999, 1, "COMPLETED");
+	}
+
+	@Test
+	void runClassifiesEveryCustomerAndPublishesAtomically() {
+		assertThat(this.runs.published()).isEmpty();
+		SegmentationRun run = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, "tester"));
+
+		assertThat(run.getStatus()).as(run.getErrorMessage()).isEqualTo(RunStatus.SUCCEEDED);
+		assertThat(run.getCustomers()).isEqualTo(12);
+		assertThat(this.runs.published()).map(SegmentationRun::getId).contains(run.getId());
+		RunReport report = run.report();
+		assertThat(report.customers()).isEqualTo(12);
+		assertThat(report.abc().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(12);
+		assertThat(report.abc()).containsEntry("NO_PURCHASE", 2L);
+		assertThat(report.tiers()).containsKey("ABC:A");
+
+		Map<String, Object> top = segmentOf(run.getId(), "K01");
+		assertThat(top).containsEntry("abc_class", "A").containsEntry("tier", "ABC:A");
+		assertThat(((Number) top.get("frequency")).intValue()).isEqualTo(11);
+		assertThat(((Number) top.get("recency_days")).intValue()).isEqualTo(5);
+		assertThat(segmentOf(run.getId(), "CANCEL")).containsEntry("abc_class", "NO_PURCHASE");
+		assertThat(segmentOf(run.getId(), "NONE")).containsEntry("rfm_segment", "NO_PURCHASE");
+		assertThat(((Number) segmentOf(run.getId(), "K10").get("monetary")).doubleValue()).isEqualTo(100.0);
+	}
+
+	@Test
+	void secondRunWhileOneIsRunningIsRefused() {
+		SegmentationRun first = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		this.jdbc.update("update segmentation_state set running_run_id = ?", first.getId());
+		assertThatExceptionOfType(RunInProgressException.class)
+			.isThrownBy(() -> this.runs.start(new RunRequest(AS_OF, null, RunTrigger.API, null)))
+			.satisfies((ex) -> assertThat(ex.runningRunId()).isEqualTo(first.getId()));
+		this.jdbc.update("update segmentation_state set running_run_id = null");
+	}
+
+	@Test
+	void failedRunChangesNothingUsersSee() {
+		SegmentationRun good = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		// An order on a day the facts cannot represent makes the next run fail half-way.
+		this.data.order("BROKEN", "K05", LocalDate.of(1800, 1, 1), 1, 1, "COMPLETED");
+		SegmentationRun failed = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+
+		assertThat(failed.getStatus()).isEqualTo(RunStatus.FAILED);
+		assertThat(failed.getErrorMessage()).isNotBlank();
+		assertThat(this.runs.published()).map(SegmentationRun::getId).contains(good.getId());
+		assertThat(this.jdbc.queryForObject("select count(*) from customer_segments where run_id = ?", Long.class,
+				failed.getId()))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("select running_run_id from segmentation_state", Long.class)).isNull();
+	}
+
+	@Test
+	void interruptedRunIsMarkedFailedOnStartup() {
+		SegmentationRun run = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		this.jdbc.update("update segmentation_runs set status = 'RUNNING' where id = ?", run.getId());
+		this.jdbc.update("update segmentation_state set running_run_id = ?", run.getId());
+		this.runs.failInterruptedRuns();
+		assertThat(this.runs.find(run.getId())).map(SegmentationRun::getStatus).contains(RunStatus.FAILED);
+		assertThat(this.jdbc.queryForObject("select running_run_id from segmentation_state", Long.class)).isNull();
+	}
+
+	Map<String, Object> segmentOf(long runId, String code) {
+		return this.jdbc.queryForMap("select s.* from customer_segments s join customers c on c.id = s.customer_id"
+				+ " where s.run_id = ? and c.code = ?", runId, code);
+	}
+
+}

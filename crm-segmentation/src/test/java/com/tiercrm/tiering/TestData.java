@@ -1,0 +1,88 @@
+package com.tiercrm.tiering;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes customers and orders straight into the tables, the way an import would, for run
+ * tests.
+ */
+final class TestData {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private final JdbcTemplate jdbc;
+
+	TestData(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Empties the data tables: a run covers every customer in the database.
+	 */
+	void clear() {
+		this.jdbc.update("update segmentation_state set published_run_id = null, running_run_id = null");
+		for (String table : List.of("customer_segments", "segmentation_runs", "segmentation_configs", "interactions",
+				"sales_orders", "customers")) {
+			this.jdbc.update("delete from " + table);
+		}
+	}
+
+	void customers(List<String> codes) {
+		this.jdbc.batchUpdate(
+				"insert into customers (code, name, type, status, created_at, updated_at) values (?, ?, 'INDIVIDUAL', 'ACTIVE', current_timestamp, current_timestamp)",
+				codes.stream().map((code) -> new Object[] { code, "Customer " + code }).toList());
+	}
+
+	void order(String orderNo, String customerCode, LocalDate day, double amount, double profit, String status) {
+		this.jdbc.update(
+				"insert into sales_orders (order_no, customer_id, ordered_at, amount, gross_profit, status)"
+						+ " select ?, id, ?, ?, ?, ? from customers where code = ?",
+				orderNo, Timestamp.from(day.atTime(LocalTime.NOON).atZone(ZONE).toInstant()), amount, profit, status,
+				customerCode);
+	}
+
+	/**
+	 * Imports CDNOW_sample.txt: 2,357 customers and their 6,919 purchases as completed
+	 * orders.
+	 */
+	void cdnowSample() throws IOException {
+		String shared = System.getenv("CRM_SHARED_DIR");
+		if (shared == null) {
+			throw new IllegalStateException("CRM_SHARED_DIR is not set: run the tests through Maven");
+		}
+		List<String> lines = Files.readAllLines(Path.of(shared, "data", "cdnow", "CDNOW_sample.txt"));
+		Set<String> customers = new LinkedHashSet<>();
+		List<Object[]> orders = new ArrayList<>();
+		int n = 0;
+		for (String line : lines) {
+			String[] row = line.strip().split("\\s+");
+			if (row.length < 5) {
+				continue;
+			}
+			String code = "CD" + row[1];
+			customers.add(code);
+			LocalDate day = LocalDate.parse(row[2], java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+			double dollars = Double.parseDouble(row[4]);
+			orders.add(new Object[] { "CDO" + (++n), code,
+					Timestamp.from(day.atTime(LocalTime.NOON).atZone(ZONE).toInstant()), dollars, dollars });
+		}
+		customers(List.copyOf(customers));
+		this.jdbc.batchUpdate(
+				"insert into sales_orders (order_no, customer_id, ordered_at, amount, gross_profit, status)"
+						+ " select ?, id, ?, ?, ?, 'COMPLETED' from customers where code = ?",
+				orders.stream().map((o) -> new Object[] { o[0], o[2], o[3], o[4], o[1] }).toList());
+	}
+
+}
