@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import com.tiercrm.order.OrderStatus;
 import com.tiercrm.order.SalesOrder;
 import com.tiercrm.order.SalesOrderRepository;
 import com.tiercrm.testing.UsePostgres;
+import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,6 +157,33 @@ class TierCrmApplicationIntegrationTests {
 		assertThat(duplicate.body()).contains("This username is already taken.");
 	}
 
+	@Test
+	void managerStartsASegmentationRunThroughTheApiAndReadsItsReport() throws Exception {
+		String manager = this.prefix + "-mgr";
+		assertThat(apiPost("/api/v1/segmentation/runs", "{}", this.prefix + "-rep", PASSWORD).statusCode())
+			.isEqualTo(403);
+		HttpResponse<String> started = apiPost("/api/v1/segmentation/runs",
+				"{\"asOf\": \"2025-06-30\", \"timeUnit\": \"WEEK\"}", manager, PASSWORD);
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		String id = started.body().replaceAll(".*\"id\":(\\d+).*", "$1");
+
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> !api("/api/v1/segmentation/runs/" + id, manager, PASSWORD).body()
+				.contains("\"status\":\"RUNNING\""));
+		HttpResponse<String> report = api("/api/v1/segmentation/runs/" + id, manager, PASSWORD);
+		assertThat(report.body()).contains("\"status\":\"SUCCEEDED\"")
+			.contains("\"asOf\":\"2025-06-30\"")
+			.contains("\"timeUnit\":\"WEEK\"")
+			.contains("\"abc\":{");
+
+		HttpResponse<String> customer = api("/api/v1/customers/" + this.prefix + "MINE", this.prefix + "-rep",
+				PASSWORD);
+		assertThat(customer.body()).contains("\"segmentation\":{").contains("\"tier\":\"ABC:");
+		assertThat(apiPost("/api/v1/segmentation/runs", "{\"asOf\": \"not a date\"}", manager, PASSWORD).statusCode())
+			.isEqualTo(400);
+	}
+
 	private User user(String name, Role role, Team team) {
 		User user = new User(this.prefix + "-" + name, name + " 用户", this.encoder.encode(PASSWORD), role);
 		user.setTeamId((team != null) ? team.getId() : null);
@@ -177,6 +206,17 @@ class TierCrmApplicationIntegrationTests {
 		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Basic " + basic).build(),
 					HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> apiPost(String path, String json, String username, String password)
+			throws IOException, InterruptedException {
+		String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url(path)))
+				.header("Authorization", "Basic " + basic)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/**

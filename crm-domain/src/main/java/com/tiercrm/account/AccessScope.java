@@ -22,6 +22,20 @@ public record AccessScope(long userId, Kind kind) {
 	}
 
 	/**
+	 * The SQL condition that limits rows to this scope, given the column holding the
+	 * customer's owner. It uses the named parameter {@code :scopeUser}, bound to
+	 * {@link #userId()}.
+	 */
+	public String ownerCondition(String ownerColumn) {
+		return switch (this.kind) {
+			case ALL -> "1 = 1";
+			case OWN -> ownerColumn + " = :scopeUser";
+			case TEAM -> "(" + ownerColumn + " = :scopeUser or " + ownerColumn + " in (select m.id from users m"
+					+ " join teams t on t.id = m.team_id where t.manager_id = :scopeUser))";
+		};
+	}
+
+	/**
 	 * How far a user's view of customers reaches.
 	 */
 	public enum Kind {

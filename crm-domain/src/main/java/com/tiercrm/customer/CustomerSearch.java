@@ -78,13 +78,7 @@ public class CustomerSearch {
 
 	static void appendScope(StringBuilder where, MapSqlParameterSource params, AccessScope scope) {
 		params.addValue("scopeUser", scope.userId());
-		switch (scope.kind()) {
-			case ALL -> {
-			}
-			case OWN -> where.append(" and c.owner_id = :scopeUser");
-			case TEAM -> where.append(" and (c.owner_id = :scopeUser or c.owner_id in (select m.id from users m"
-					+ " join teams t on t.id = m.team_id where t.manager_id = :scopeUser))");
-		}
+		where.append(" and ").append(scope.ownerCondition("c.owner_id"));
 	}
 
 	private static void appendFilters(StringBuilder where, MapSqlParameterSource params, CustomerCriteria criteria) {

@@ -10,19 +10,21 @@ import com.tiercrm.account.Team;
 import com.tiercrm.account.TeamRepository;
 import com.tiercrm.account.User;
 import com.tiercrm.account.UserRepository;
-import com.tiercrm.testing.UsePostgres;
+import com.tiercrm.testing.PostgresTestDatabase;
+import domaintest.DomainTestApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @DataJpaTest
-@UsePostgres
+@ContextConfiguration(classes = DomainTestApplication.class, initializers = PostgresTestDatabase.class)
 @Import(CustomerSearch.class)
 class CustomerSearchTests {
 

@@ -26,7 +26,10 @@ class SecurityConfiguration {
 		BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
 		entryPoint.setRealmName("TierCRM");
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/segmentation/**")
+				.hasAnyRole("MANAGER", "ADMIN")
+				.anyRequest()
+				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())

@@ -10,6 +10,7 @@ import com.tiercrm.customer.InvalidCursorException;
 import com.tiercrm.order.OrderTotals;
 import com.tiercrm.order.SalesProperties;
 import com.tiercrm.security.CrmUser;
+import com.tiercrm.tiering.CustomerSegment;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -89,7 +90,8 @@ class CustomerApiController {
 	record CustomerJson(String code, String name, String type, @Nullable String phone, @Nullable String email,
 			@Nullable String province, @Nullable String city, @Nullable String region, @Nullable String industry,
 			@Nullable String channelType, @Nullable String channel, @Nullable Long ownerId, @Nullable String ownerName,
-			String status, Instant createdAt, Instant updatedAt, Totals totals) {
+			String status, Instant createdAt, Instant updatedAt, Totals totals,
+			@Nullable CustomerSegment segmentation) {
 
 		static CustomerJson of(CustomerProfile profile, String currency) {
 			Customer c = profile.customer();
@@ -98,7 +100,8 @@ class CustomerApiController {
 					c.getProvince(), c.getCity(), c.getRegion(), c.getIndustry(),
 					(c.getChannelType() != null) ? c.getChannelType().name() : null, c.getChannel(), c.getOwnerId(),
 					profile.ownerName(), c.getStatus().name(), c.getCreatedAt(), c.getUpdatedAt(),
-					new Totals(currency, t.orders(), t.amount(), t.grossProfit(), t.firstOrderAt(), t.lastOrderAt()));
+					new Totals(currency, t.orders(), t.amount(), t.grossProfit(), t.firstOrderAt(), t.lastOrderAt()),
+					profile.segment());
 		}
 
 	}

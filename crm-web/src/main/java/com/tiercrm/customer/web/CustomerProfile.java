@@ -6,6 +6,8 @@ import com.tiercrm.customer.Customer;
 import com.tiercrm.interaction.Interaction;
 import com.tiercrm.order.OrderTotals;
 import com.tiercrm.order.SalesOrder;
+import com.tiercrm.tiering.CustomerSegment;
+import com.tiercrm.tiering.TierHistoryEntry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * latest orders and interactions.
  */
 record CustomerProfile(Customer customer, @Nullable String ownerName, OrderTotals totals, List<SalesOrder> orders,
-		long orderCount, List<Interaction> interactions) {
+		long orderCount, List<Interaction> interactions, @Nullable CustomerSegment segment,
+		List<TierHistoryEntry> tierHistory) {
 
 }

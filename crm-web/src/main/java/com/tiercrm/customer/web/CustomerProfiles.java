@@ -8,6 +8,7 @@ import com.tiercrm.account.UserRepository;
 import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.interaction.InteractionRepository;
 import com.tiercrm.order.SalesOrderRepository;
+import com.tiercrm.tiering.CustomerTiers;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -29,12 +30,15 @@ class CustomerProfiles {
 
 	private final InteractionRepository interactions;
 
+	private final CustomerTiers tiers;
+
 	CustomerProfiles(CustomerRepository customers, UserRepository users, SalesOrderRepository orders,
-			InteractionRepository interactions) {
+			InteractionRepository interactions, CustomerTiers tiers) {
 		this.customers = customers;
 		this.users = users;
 		this.orders = orders;
 		this.interactions = interactions;
+		this.tiers = tiers;
 	}
 
 	@Transactional(readOnly = true)
@@ -46,7 +50,8 @@ class CustomerProfiles {
 			return new CustomerProfile(customer, ownerName, this.orders.totalsOfCustomer(id),
 					this.orders.findByCustomerIdOrderByOrderedAtDescIdDesc(id, Limit.of(RECENT_ROWS)),
 					this.orders.countByCustomerId(id),
-					this.interactions.findByCustomerIdOrderByOccurredAtDescIdDesc(id, Limit.of(RECENT_ROWS)));
+					this.interactions.findByCustomerIdOrderByOccurredAtDescIdDesc(id, Limit.of(RECENT_ROWS)),
+					this.tiers.current(id).orElse(null), this.tiers.history(id));
 		});
 	}
 

@@ -131,7 +131,7 @@ class CustomerControllerTests {
 		Customer customer = new Customer("C-1", "王小明", CustomerType.INDIVIDUAL);
 		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional.of(new CustomerProfile(customer,
 				"Rep Seven", new OrderTotals(3L, new BigDecimal("1234.50"), new BigDecimal("300.00"), null, null),
-				List.of(), 3, List.of())));
+				List.of(), 3, List.of(), null, List.of())));
 		this.mvc.perform(get("/customers/C-1").with(user(REP)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("王小明")))

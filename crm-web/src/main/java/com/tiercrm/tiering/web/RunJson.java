@@ -1,0 +1,31 @@
+package com.tiercrm.tiering.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import com.tiercrm.tiering.RunReport;
+import com.tiercrm.tiering.SegmentationRun;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run as the API shows it: status and dates, and once it succeeded the class counts,
+ * CLV fit and timings.
+ */
+record RunJson(long id, String status, LocalDate asOf, long configId, String trigger, @Nullable String requestedBy,
+		Instant startedAt, @Nullable Instant finishedAt, @Nullable Integer customers, @Nullable String error,
+		@Nullable String tierModel, @Nullable Map<String, Long> abc, @Nullable Map<String, Long> rfm,
+		@Nullable Map<String, Long> clvClasses, @Nullable Map<String, Long> tiers,
+		RunReport.@Nullable ClvDiagnostics clv, RunReport.@Nullable Timings timings) {
+
+	static RunJson of(SegmentationRun run) {
+		RunReport report = run.report();
+		return new RunJson(run.getId(), run.getStatus().name(), run.getAsOf(), run.getConfigId(),
+				run.getTrigger().name(), run.getRequestedBy(), run.getStartedAt(), run.getFinishedAt(),
+				run.getCustomers(), run.getErrorMessage(), (report != null) ? report.tierModel().name() : null,
+				(report != null) ? report.abc() : null, (report != null) ? report.rfm() : null,
+				(report != null) ? report.clvClasses() : null, (report != null) ? report.tiers() : null,
+				(report != null) ? report.clv() : null, (report != null) ? report.timings() : null);
+	}
+
+}
