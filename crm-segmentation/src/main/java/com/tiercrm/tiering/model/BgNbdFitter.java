@@ -153,16 +153,19 @@ public final class BgNbdFitter {
 				}
 				int txi = d.rowTx[row];
 				double a4 = logA - this.logBx[k] - rx * this.logAlphaTx[txi];
+				// log(1 + e) rather than log1p: e <= 1, the absolute error stays ~1e-16
+				// and
+				// Math.log is an intrinsic where log1p is not
 				double difference = a4 - a3;
 				double share4;
 				if (difference > 0) {
 					double e = Math.exp(-difference);
-					logLikelihood += w * (a4 + Math.log1p(e));
+					logLikelihood += w * (a4 + Math.log(1 + e));
 					share4 = 1 / (1 + e);
 				}
 				else {
 					double e = Math.exp(difference);
-					logLikelihood += w * (a3 + Math.log1p(e));
+					logLikelihood += w * (a3 + Math.log(1 + e));
 					share4 = e / (1 + e);
 				}
 				double share3 = 1 - share4;
