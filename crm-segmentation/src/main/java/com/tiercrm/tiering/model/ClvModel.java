@@ -67,27 +67,28 @@ public final class ClvModel {
 			repeatBuyers += (x[i] > 0 && meanSpend[i] > 0) ? 1 : 0;
 		}
 		if (n < this.settings.minCustomers()) {
-			return fallback(n, repeatBuyers, 0,
+			return fallback(n, repeatBuyers, 0, 0, 0,
 					Reason.of("clv.fallback.too-few-customers", n, this.settings.minCustomers()));
 		}
 		if (repeatBuyers < this.settings.minRepeatBuyers()) {
-			return fallback(n, repeatBuyers, 0,
+			return fallback(n, repeatBuyers, 0, 0, 0,
 					Reason.of("clv.fallback.too-few-repeat-buyers", repeatBuyers, this.settings.minRepeatBuyers()));
 		}
 		BgNbdData data = BgNbdData.ofDays(x, tx, t, unit.days());
 		BgNbdFit bgNbd = BgNbdFitter.fit(data);
 		BgNbdParameters purchases = bgNbd.parameters();
 		if (purchases == null) {
-			return fallback(n, repeatBuyers, data.rows(), Reason.of("clv.fallback.bg-nbd-failed", bgNbd.iterations()));
+			return fallback(n, repeatBuyers, data.rows(), bgNbd.iterations(), 0,
+					Reason.of("clv.fallback.bg-nbd-failed", bgNbd.iterations()));
 		}
 		GammaGammaFit gammaGamma = GammaGammaFitter.fit(x, meanSpend);
 		GammaGammaParameters spend = gammaGamma.parameters();
 		if (spend == null) {
-			return fallback(n, repeatBuyers, data.rows(),
+			return fallback(n, repeatBuyers, data.rows(), bgNbd.iterations(), gammaGamma.iterations(),
 					Reason.of("clv.fallback.gamma-gamma-failed", gammaGamma.iterations()));
 		}
 		if (spend.q() <= 1) {
-			return fallback(n, repeatBuyers, data.rows(),
+			return fallback(n, repeatBuyers, data.rows(), bgNbd.iterations(), gammaGamma.iterations(),
 					Reason.of("clv.fallback.gamma-gamma-infinite-mean", spend.q()));
 		}
 		return new ClvFit(purchases.r(), purchases.alpha(), purchases.a(), purchases.b(), spend.p(), spend.q(),
@@ -95,10 +96,11 @@ public final class ClvModel {
 				gammaGamma.iterations(), true, n, repeatBuyers, data.rows(), false, null);
 	}
 
-	private ClvFit fallback(int customers, int repeatBuyers, int rows, Reason reason) {
+	private ClvFit fallback(int customers, int repeatBuyers, int rows, int bgNbdIterations, int gammaGammaIterations,
+			Reason reason) {
 		double nan = Double.NaN;
-		return new ClvFit(nan, nan, nan, nan, nan, nan, nan, nan, nan, this.settings.timeUnit(), 0, 0, false, customers,
-				repeatBuyers, rows, true, reason);
+		return new ClvFit(nan, nan, nan, nan, nan, nan, nan, nan, nan, this.settings.timeUnit(), bgNbdIterations,
+				gammaGammaIterations, false, customers, repeatBuyers, rows, true, reason);
 	}
 
 	/**
