@@ -131,7 +131,7 @@ public final class ClvModel {
 				double pAlive = ifAlive.parameters.probabilityAlive(x, facts.daysFirstToLastPurchase() / unitDays,
 						facts.daysFirstPurchaseToAsOf() / unitDays);
 				double meanSpend = (x > 0) ? facts.repeatDaysSpend() / x : 0;
-				double expectedSpend = ifAlive.spend.conditionalExpectedSpend((meanSpend > 0) ? x : 0, meanSpend);
+				double expectedSpend = ifAlive.spend.conditionalExpectedSpend(x, meanSpend);
 				methods[i] = ClvMethod.BG_NBD_GAMMA_GAMMA;
 				alive[i] = pAlive;
 				purchases[i] = pAlive * ifAlive.undiscounted(i);

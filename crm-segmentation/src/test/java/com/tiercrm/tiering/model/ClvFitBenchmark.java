@@ -1,5 +1,7 @@
 package com.tiercrm.tiering.model;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,7 @@ public final class ClvFitBenchmark {
 		int size = (args.length > 0) ? Integer.parseInt(args[0]) : 1_000_000;
 		List<CustomerFacts> customers = synthesise(size, new SplittableRandom(20261123L));
 		ClvModel model = new ClvModel(ClvSettings.defaults());
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		long start = System.nanoTime();
 		ClvFit cold = model.fit(customers);
 		double coldSeconds = seconds(start);
@@ -43,20 +46,26 @@ public final class ClvFitBenchmark {
 		GammaGammaFit gammaGamma = GammaGammaFitter.fit(x, meanSpend);
 		double gammaGammaSeconds = seconds(start);
 		start = System.nanoTime();
+		long cpuStart = threads.getCurrentThreadCpuTime();
 		ClvFit fit = model.fit(customers);
 		double fitSeconds = seconds(start);
+		double fitCpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
 		start = System.nanoTime();
+		cpuStart = threads.getCurrentThreadCpuTime();
 		List<ClvResult> results = model.score(customers, fit);
 		double scoreSeconds = seconds(start);
+		double scoreCpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
 		System.out.println(String.format(Locale.ROOT,
 				"{\"customers\":%d, \"distinctRows\":%d, \"bgnbdSeconds\":%.3f, \"gammaGammaSeconds\":%.3f, "
-						+ "\"clvFitSeconds\":%.3f, \"coldClvFitSeconds\":%.3f, \"scoreSeconds\":%.3f, "
+						+ "\"clvFitSeconds\":%.3f, \"clvFitCpuSeconds\":%.3f, \"coldClvFitSeconds\":%.3f, "
+						+ "\"scoreSeconds\":%.3f, \"scoreCpuSeconds\":%.3f, "
 						+ "\"bgnbdIterations\":%d, \"gammaGammaIterations\":%d, \"converged\":%b, "
 						+ "\"r\":%.4f, \"alpha\":%.3f, \"a\":%.4f, \"b\":%.4f, \"p\":%.3f, \"q\":%.3f, \"gamma\":%.3f, "
 						+ "\"scored\":%d}",
-				n, bgNbd.distinctRows(), bgNbdSeconds, gammaGammaSeconds, fitSeconds, coldSeconds, scoreSeconds,
-				bgNbd.iterations(), gammaGamma.iterations(), fit.converged() && cold.converged(), fit.r(), fit.alpha(),
-				fit.a(), fit.b(), fit.p(), fit.q(), fit.gamma(), results.size()));
+				n, bgNbd.distinctRows(), bgNbdSeconds, gammaGammaSeconds, fitSeconds, fitCpuSeconds, coldSeconds,
+				scoreSeconds, scoreCpuSeconds, bgNbd.iterations(), gammaGamma.iterations(),
+				fit.converged() && cold.converged(), fit.r(), fit.alpha(), fit.a(), fit.b(), fit.p(), fit.q(),
+				fit.gamma(), results.size()));
 	}
 
 	private static double seconds(long start) {
