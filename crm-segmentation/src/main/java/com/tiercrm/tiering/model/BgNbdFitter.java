@@ -39,10 +39,7 @@ public final class BgNbdFitter {
 		Likelihood likelihood = new Likelihood(data);
 		Bfgs.Minimum minimum = Bfgs.minimize(likelihood, new double[4], GRADIENT_TOLERANCE, MAX_ITERATIONS);
 		double[] point = minimum.point();
-		boolean inside = true;
-		for (double value : point) {
-			inside &= Math.abs(value) < LOG_BOUND - 1;
-		}
+		boolean inside = minimum.inside(LOG_BOUND - 1);
 		double logLikelihood = -minimum.value() * data.totalWeight;
 		boolean converged = minimum.converged() && inside && Double.isFinite(logLikelihood);
 		BgNbdParameters parameters = converged

@@ -51,21 +51,9 @@ public final class ClvModel {
 	 */
 	public ClvFit fit(List<CustomerFacts> customers) {
 		ClvTimeUnit unit = this.settings.timeUnit();
-		List<CustomerFacts> buyers = customers.stream().filter(CustomerFacts::hasPurchased).toList();
-		int n = buyers.size();
-		int[] x = new int[n];
-		int[] tx = new int[n];
-		int[] t = new int[n];
-		double[] meanSpend = new double[n];
-		int repeatBuyers = 0;
-		for (int i = 0; i < n; i++) {
-			CustomerFacts facts = buyers.get(i);
-			x[i] = facts.repeatPurchaseDays();
-			tx[i] = facts.daysFirstToLastPurchase();
-			t[i] = facts.daysFirstPurchaseToAsOf();
-			meanSpend[i] = (x[i] > 0) ? facts.repeatDaysSpend() / x[i] : 0;
-			repeatBuyers += (x[i] > 0 && meanSpend[i] > 0) ? 1 : 0;
-		}
+		Histories histories = Histories.of(customers);
+		int n = histories.x().length;
+		int repeatBuyers = histories.repeatBuyers();
 		if (n < this.settings.minCustomers()) {
 			return fallback(n, repeatBuyers, 0, 0, 0,
 					Reason.of("clv.fallback.too-few-customers", n, this.settings.minCustomers()));
@@ -74,14 +62,14 @@ public final class ClvModel {
 			return fallback(n, repeatBuyers, 0, 0, 0,
 					Reason.of("clv.fallback.too-few-repeat-buyers", repeatBuyers, this.settings.minRepeatBuyers()));
 		}
-		BgNbdData data = BgNbdData.ofDays(x, tx, t, unit.days());
+		BgNbdData data = BgNbdData.ofDays(histories.x(), histories.txDays(), histories.tDays(), unit.days());
 		BgNbdFit bgNbd = BgNbdFitter.fit(data);
 		BgNbdParameters purchases = bgNbd.parameters();
 		if (purchases == null) {
 			return fallback(n, repeatBuyers, data.rows(), bgNbd.iterations(), 0,
 					Reason.of("clv.fallback.bg-nbd-failed", bgNbd.iterations()));
 		}
-		GammaGammaFit gammaGamma = GammaGammaFitter.fit(x, meanSpend);
+		GammaGammaFit gammaGamma = GammaGammaFitter.fit(histories.x(), histories.meanSpend());
 		GammaGammaParameters spend = gammaGamma.parameters();
 		if (spend == null) {
 			return fallback(n, repeatBuyers, data.rows(), bgNbd.iterations(), gammaGamma.iterations(),
@@ -179,6 +167,38 @@ public final class ClvModel {
 					spend[i], rank, clvClass, reason));
 		}
 		return results;
+	}
+
+	/**
+	 * The BG/NBD and Gamma-Gamma inputs of the customers who bought, in days.
+	 *
+	 * @param x repeat purchase days
+	 * @param txDays days from the first to the last purchase day
+	 * @param tDays days from the first purchase day to the as-of date
+	 * @param meanSpend mean spend of the repeat purchase days (0 without any)
+	 * @param repeatBuyers customers with a repeat purchase day and positive mean spend
+	 */
+	record Histories(int[] x, int[] txDays, int[] tDays, double[] meanSpend, int repeatBuyers) {
+
+		static Histories of(List<CustomerFacts> customers) {
+			List<CustomerFacts> buyers = customers.stream().filter(CustomerFacts::hasPurchased).toList();
+			int n = buyers.size();
+			int[] x = new int[n];
+			int[] tx = new int[n];
+			int[] t = new int[n];
+			double[] meanSpend = new double[n];
+			int repeatBuyers = 0;
+			for (int i = 0; i < n; i++) {
+				CustomerFacts facts = buyers.get(i);
+				x[i] = facts.repeatPurchaseDays();
+				tx[i] = facts.daysFirstToLastPurchase();
+				t[i] = facts.daysFirstPurchaseToAsOf();
+				meanSpend[i] = (x[i] > 0) ? facts.repeatDaysSpend() / x[i] : 0;
+				repeatBuyers += (x[i] > 0 && meanSpend[i] > 0) ? 1 : 0;
+			}
+			return new Histories(x, tx, t, meanSpend, repeatBuyers);
+		}
+
 	}
 
 	/**

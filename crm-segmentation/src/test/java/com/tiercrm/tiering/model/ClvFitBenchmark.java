@@ -26,24 +26,14 @@ public final class ClvFitBenchmark {
 		long start = System.nanoTime();
 		ClvFit cold = model.fit(customers);
 		double coldSeconds = seconds(start);
+		ClvModel.Histories histories = ClvModel.Histories.of(customers);
 		int n = customers.size();
-		int[] x = new int[n];
-		int[] tx = new int[n];
-		int[] t = new int[n];
-		double[] meanSpend = new double[n];
-		for (int i = 0; i < n; i++) {
-			CustomerFacts facts = customers.get(i);
-			x[i] = facts.repeatPurchaseDays();
-			tx[i] = facts.daysFirstToLastPurchase();
-			t[i] = facts.daysFirstPurchaseToAsOf();
-			meanSpend[i] = (x[i] > 0) ? facts.repeatDaysSpend() / x[i] : 0;
-		}
 		start = System.nanoTime();
-		BgNbdData data = BgNbdData.ofDays(x, tx, t, 1);
+		BgNbdData data = BgNbdData.ofDays(histories.x(), histories.txDays(), histories.tDays(), 1);
 		BgNbdFit bgNbd = BgNbdFitter.fit(data);
 		double bgNbdSeconds = seconds(start);
 		start = System.nanoTime();
-		GammaGammaFit gammaGamma = GammaGammaFitter.fit(x, meanSpend);
+		GammaGammaFit gammaGamma = GammaGammaFitter.fit(histories.x(), histories.meanSpend());
 		double gammaGammaSeconds = seconds(start);
 		start = System.nanoTime();
 		long cpuStart = threads.getCurrentThreadCpuTime();
