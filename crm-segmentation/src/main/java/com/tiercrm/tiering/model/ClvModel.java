@@ -181,20 +181,26 @@ public final class ClvModel {
 	record Histories(int[] x, int[] txDays, int[] tDays, double[] meanSpend, int repeatBuyers) {
 
 		static Histories of(List<CustomerFacts> customers) {
-			List<CustomerFacts> buyers = customers.stream().filter(CustomerFacts::hasPurchased).toList();
-			int n = buyers.size();
+			int n = 0;
+			for (CustomerFacts facts : customers) {
+				n += facts.hasPurchased() ? 1 : 0;
+			}
 			int[] x = new int[n];
 			int[] tx = new int[n];
 			int[] t = new int[n];
 			double[] meanSpend = new double[n];
 			int repeatBuyers = 0;
-			for (int i = 0; i < n; i++) {
-				CustomerFacts facts = buyers.get(i);
+			int i = 0;
+			for (CustomerFacts facts : customers) {
+				if (!facts.hasPurchased()) {
+					continue;
+				}
 				x[i] = facts.repeatPurchaseDays();
 				tx[i] = facts.daysFirstToLastPurchase();
 				t[i] = facts.daysFirstPurchaseToAsOf();
 				meanSpend[i] = (x[i] > 0) ? facts.repeatDaysSpend() / x[i] : 0;
 				repeatBuyers += (x[i] > 0 && meanSpend[i] > 0) ? 1 : 0;
+				i++;
 			}
 			return new Histories(x, tx, t, meanSpend, repeatBuyers);
 		}

@@ -21,20 +21,26 @@ final class Ranking {
 	 */
 	static int[] order(int[] positions, double[] values, long[] ids) {
 		int n = positions.length;
-		int[] source = positions.clone();
+		// the keys travel with the positions, so merging reads memory in order
+		Run source = new Run(n);
+		for (int i = 0; i < n; i++) {
+			source.set(i, values[positions[i]], ids[positions[i]], positions[i]);
+		}
 		for (int start = 0; start < n; start += INSERTION_RUN) {
 			int end = Math.min(n, start + INSERTION_RUN);
 			for (int i = start + 1; i < end; i++) {
-				int moving = source[i];
+				double value = source.values[i];
+				long id = source.ids[i];
+				int position = source.positions[i];
 				int j = i - 1;
-				while (j >= start && before(moving, source[j], values, ids)) {
-					source[j + 1] = source[j];
+				while (j >= start && before(value, id, source.values[j], source.ids[j])) {
+					source.set(j + 1, source.values[j], source.ids[j], source.positions[j]);
 					j--;
 				}
-				source[j + 1] = moving;
+				source.set(j + 1, value, id, position);
 			}
 		}
-		int[] target = new int[n];
+		Run target = new Run(n);
 		for (int width = INSERTION_RUN; width < n; width *= 2) {
 			for (int low = 0; low < n; low += 2 * width) {
 				int middle = Math.min(n, low + width);
@@ -42,24 +48,47 @@ final class Ranking {
 				int left = low;
 				int right = middle;
 				for (int k = low; k < high; k++) {
-					if (left < middle && (right >= high || !before(source[right], source[left], values, ids))) {
-						target[k] = source[left++];
-					}
-					else {
-						target[k] = source[right++];
-					}
+					boolean takeLeft = left < middle && (right >= high
+							|| !before(source.values[right], source.ids[right], source.values[left], source.ids[left]));
+					int from = takeLeft ? left++ : right++;
+					target.set(k, source.values[from], source.ids[from], source.positions[from]);
 				}
 			}
-			int[] swap = source;
+			Run swap = source;
 			source = target;
 			target = swap;
 		}
-		return source;
+		return source.positions;
 	}
 
-	private static boolean before(int left, int right, double[] values, long[] ids) {
-		int byValue = Double.compare(values[right], values[left]);
-		return byValue < 0 || (byValue == 0 && ids[left] < ids[right]);
+	private static boolean before(double value, long id, double otherValue, long otherId) {
+		int byValue = Double.compare(otherValue, value);
+		return byValue < 0 || (byValue == 0 && id < otherId);
+	}
+
+	/**
+	 * Keys and positions in step.
+	 */
+	private static final class Run {
+
+		final double[] values;
+
+		final long[] ids;
+
+		final int[] positions;
+
+		Run(int n) {
+			this.values = new double[n];
+			this.ids = new long[n];
+			this.positions = new int[n];
+		}
+
+		void set(int i, double value, long id, int position) {
+			this.values[i] = value;
+			this.ids[i] = id;
+			this.positions[i] = position;
+		}
+
 	}
 
 	/**
