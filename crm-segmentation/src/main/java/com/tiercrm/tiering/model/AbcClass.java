@@ -3,7 +3,7 @@ package com.tiercrm.tiering.model;
 /**
  * ABC class, declared from the best to the worst.
  */
-public enum AbcClass {
+public enum AbcClass implements RankedClass {
 
 	/**
 	 * The few customers that bring most of the value.

@@ -35,11 +35,13 @@ public final class AbcModel {
 	public List<AbcResult> classify(List<CustomerFacts> customers) {
 		int size = customers.size();
 		double[] values = new double[size];
+		long[] ids = new long[size];
 		for (int i = 0; i < size; i++) {
 			values[i] = this.settings.measure().windowValue(customers.get(i));
+			ids[i] = customers.get(i).customerId();
 		}
 		int[] buyers = IntStream.range(0, size).filter((i) -> customers.get(i).hasPurchased()).toArray();
-		int[] ranked = Ranking.order(buyers, (i) -> values[i], (i) -> customers.get(i).customerId());
+		int[] ranked = Ranking.order(buyers, values, ids);
 		int n = ranked.length;
 		double positiveTotal = Arrays.stream(ranked).mapToDouble((i) -> Math.max(0, values[i])).sum();
 		int aRanks = Ranking.ranksWithin(this.settings.aLimit(), n);
@@ -50,7 +52,7 @@ public final class AbcModel {
 			int i = ranked[position];
 			int rank = position + 1;
 			double shareBefore = (positiveTotal > 0) ? Math.min(1, cumulative / positiveTotal) : 1;
-			results[i] = classify(customers.get(i).customerId(), values[i], rank, n, shareBefore, aRanks, bRanks);
+			results[i] = classify(ids[i], values[i], rank, n, shareBefore, aRanks, bRanks);
 			cumulative += Math.max(0, values[i]);
 		}
 		List<AbcResult> list = new ArrayList<>(size);

@@ -32,6 +32,20 @@ final class Bfgs {
 	 */
 	record Minimum(double[] point, double value, int iterations, boolean converged) {
 
+		/**
+		 * Whether every coordinate of the point is strictly inside a bound.
+		 * @param bound the bound on the absolute value of each coordinate
+		 * @return {@code true} when the point is inside
+		 */
+		boolean inside(double bound) {
+			for (double coordinate : this.point) {
+				if (!(Math.abs(coordinate) < bound)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
 	}
 
 	private Bfgs() {

@@ -39,10 +39,7 @@ public final class BgNbdFitter {
 		Likelihood likelihood = new Likelihood(data);
 		Bfgs.Minimum minimum = Bfgs.minimize(likelihood, new double[4], GRADIENT_TOLERANCE, MAX_ITERATIONS);
 		double[] point = minimum.point();
-		boolean inside = true;
-		for (double value : point) {
-			inside &= Math.abs(value) < LOG_BOUND - 1;
-		}
+		boolean inside = minimum.inside(LOG_BOUND - 1);
 		double logLikelihood = -minimum.value() * data.totalWeight;
 		boolean converged = minimum.converged() && inside && Double.isFinite(logLikelihood);
 		BgNbdParameters parameters = converged
@@ -153,16 +150,19 @@ public final class BgNbdFitter {
 				}
 				int txi = d.rowTx[row];
 				double a4 = logA - this.logBx[k] - rx * this.logAlphaTx[txi];
+				// log(1 + e) rather than log1p: e <= 1, the absolute error stays ~1e-16
+				// and
+				// Math.log is an intrinsic where log1p is not
 				double difference = a4 - a3;
 				double share4;
 				if (difference > 0) {
 					double e = Math.exp(-difference);
-					logLikelihood += w * (a4 + Math.log1p(e));
+					logLikelihood += w * (a4 + Math.log(1 + e));
 					share4 = 1 / (1 + e);
 				}
 				else {
 					double e = Math.exp(difference);
-					logLikelihood += w * (a3 + Math.log1p(e));
+					logLikelihood += w * (a3 + Math.log(1 + e));
 					share4 = e / (1 + e);
 				}
 				double share3 = 1 - share4;

@@ -3,7 +3,7 @@ package com.tiercrm.tiering.model;
 /**
  * CLV class by predicted value, declared from the best to the worst.
  */
-public enum ClvClass {
+public enum ClvClass implements RankedClass {
 
 	/**
 	 * The top share of customers by predicted value.

@@ -11,8 +11,11 @@ public enum ClvMethod {
 	BG_NBD_GAMMA_GAMMA,
 
 	/**
-	 * The plain fallback: average order value × orders per month × margin × expected
-	 * lifetime in months, without discounting.
+	 * The plain fallback: average order value (total revenue / completed orders) × orders
+	 * per month over the customer's tenure (first purchase to as-of date, at least one
+	 * 30-day month) × margin × the configured expected lifetime in months, without
+	 * discounting. Used for everyone when the fit falls back, and for a single customer
+	 * whose hypergeometric series does not converge.
 	 */
 	SIMPLE,
 

@@ -1,10 +1,11 @@
 package com.tiercrm.tiering.model;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Customer lifetime value. The historical value is the configured total to date. The
@@ -50,43 +51,32 @@ public final class ClvModel {
 	 */
 	public ClvFit fit(List<CustomerFacts> customers) {
 		ClvTimeUnit unit = this.settings.timeUnit();
-		List<CustomerFacts> buyers = customers.stream().filter(CustomerFacts::hasPurchased).toList();
-		int n = buyers.size();
-		int[] x = new int[n];
-		int[] tx = new int[n];
-		int[] t = new int[n];
-		double[] meanSpend = new double[n];
-		int repeatBuyers = 0;
-		for (int i = 0; i < n; i++) {
-			CustomerFacts facts = buyers.get(i);
-			x[i] = facts.repeatPurchaseDays();
-			tx[i] = facts.daysFirstToLastPurchase();
-			t[i] = facts.daysFirstPurchaseToAsOf();
-			meanSpend[i] = (x[i] > 0) ? facts.repeatDaysSpend() / x[i] : 0;
-			repeatBuyers += (x[i] > 0 && meanSpend[i] > 0) ? 1 : 0;
-		}
+		Histories histories = Histories.of(customers);
+		int n = histories.x().length;
+		int repeatBuyers = histories.repeatBuyers();
 		if (n < this.settings.minCustomers()) {
-			return fallback(n, repeatBuyers, 0,
+			return fallback(n, repeatBuyers, 0, 0, 0,
 					Reason.of("clv.fallback.too-few-customers", n, this.settings.minCustomers()));
 		}
 		if (repeatBuyers < this.settings.minRepeatBuyers()) {
-			return fallback(n, repeatBuyers, 0,
+			return fallback(n, repeatBuyers, 0, 0, 0,
 					Reason.of("clv.fallback.too-few-repeat-buyers", repeatBuyers, this.settings.minRepeatBuyers()));
 		}
-		BgNbdData data = BgNbdData.ofDays(x, tx, t, unit.days());
+		BgNbdData data = BgNbdData.ofDays(histories.x(), histories.txDays(), histories.tDays(), unit.days());
 		BgNbdFit bgNbd = BgNbdFitter.fit(data);
 		BgNbdParameters purchases = bgNbd.parameters();
 		if (purchases == null) {
-			return fallback(n, repeatBuyers, data.rows(), Reason.of("clv.fallback.bg-nbd-failed", bgNbd.iterations()));
+			return fallback(n, repeatBuyers, data.rows(), bgNbd.iterations(), 0,
+					Reason.of("clv.fallback.bg-nbd-failed", bgNbd.iterations()));
 		}
-		GammaGammaFit gammaGamma = GammaGammaFitter.fit(x, meanSpend);
+		GammaGammaFit gammaGamma = GammaGammaFitter.fit(histories.x(), histories.meanSpend());
 		GammaGammaParameters spend = gammaGamma.parameters();
 		if (spend == null) {
-			return fallback(n, repeatBuyers, data.rows(),
+			return fallback(n, repeatBuyers, data.rows(), bgNbd.iterations(), gammaGamma.iterations(),
 					Reason.of("clv.fallback.gamma-gamma-failed", gammaGamma.iterations()));
 		}
 		if (spend.q() <= 1) {
-			return fallback(n, repeatBuyers, data.rows(),
+			return fallback(n, repeatBuyers, data.rows(), bgNbd.iterations(), gammaGamma.iterations(),
 					Reason.of("clv.fallback.gamma-gamma-infinite-mean", spend.q()));
 		}
 		return new ClvFit(purchases.r(), purchases.alpha(), purchases.a(), purchases.b(), spend.p(), spend.q(),
@@ -94,10 +84,11 @@ public final class ClvModel {
 				gammaGamma.iterations(), true, n, repeatBuyers, data.rows(), false, null);
 	}
 
-	private ClvFit fallback(int customers, int repeatBuyers, int rows, Reason reason) {
+	private ClvFit fallback(int customers, int repeatBuyers, int rows, int bgNbdIterations, int gammaGammaIterations,
+			Reason reason) {
 		double nan = Double.NaN;
-		return new ClvFit(nan, nan, nan, nan, nan, nan, nan, nan, nan, this.settings.timeUnit(), 0, 0, false, customers,
-				repeatBuyers, rows, true, reason);
+		return new ClvFit(nan, nan, nan, nan, nan, nan, nan, nan, nan, this.settings.timeUnit(), bgNbdIterations,
+				gammaGammaIterations, false, customers, repeatBuyers, rows, true, reason);
 	}
 
 	/**
@@ -112,34 +103,29 @@ public final class ClvModel {
 		double[] alive = new double[size];
 		double[] purchases = new double[size];
 		double[] spend = new double[size];
+		long[] ids = new long[size];
 		ClvMethod[] methods = new ClvMethod[size];
-		Map<Long, double[]> cache = new HashMap<>();
+		@Nullable PurchasesIfAlive ifAlive = fit.fallbackUsed() ? null : new PurchasesIfAlive(customers, fit, this.settings);
 		double unitDays = fit.timeUnit().days();
 		for (int i = 0; i < size; i++) {
 			CustomerFacts facts = customers.get(i);
+			ids[i] = facts.customerId();
 			if (!facts.hasPurchased()) {
 				methods[i] = ClvMethod.NONE;
 				continue;
 			}
-			if (!fit.fallbackUsed()) {
-				BgNbdParameters bgNbd = fit.bgNbd();
+			if (ifAlive != null && ifAlive.isFinite(i)) {
 				int x = facts.repeatPurchaseDays();
-				double t = facts.daysFirstPurchaseToAsOf() / unitDays;
-				long key = ((long) x << 32) | facts.daysFirstPurchaseToAsOf();
-				double[] ifAlive = cache.computeIfAbsent(key, (ignored) -> discountedPurchasesIfAlive(bgNbd, x, t,
-						this.settings.horizonMonths(), fit.timeUnit().perMonth(), this.settings.monthlyDiscountRate()));
-				if (Double.isFinite(ifAlive[0]) && Double.isFinite(ifAlive[1])) {
-					double pAlive = bgNbd.probabilityAlive(x, facts.daysFirstToLastPurchase() / unitDays, t);
-					double meanSpend = (x > 0) ? facts.repeatDaysSpend() / x : 0;
-					double expectedSpend = fit.gammaGamma()
-						.conditionalExpectedSpend((meanSpend > 0) ? x : 0, meanSpend);
-					methods[i] = ClvMethod.BG_NBD_GAMMA_GAMMA;
-					alive[i] = pAlive;
-					purchases[i] = pAlive * ifAlive[1];
-					spend[i] = expectedSpend;
-					predicted[i] = this.settings.margin() * expectedSpend * pAlive * ifAlive[0];
-					continue;
-				}
+				double pAlive = ifAlive.parameters.probabilityAlive(x, facts.daysFirstToLastPurchase() / unitDays,
+						facts.daysFirstPurchaseToAsOf() / unitDays);
+				double meanSpend = (x > 0) ? facts.repeatDaysSpend() / x : 0;
+				double expectedSpend = ifAlive.spend.conditionalExpectedSpend(x, meanSpend);
+				methods[i] = ClvMethod.BG_NBD_GAMMA_GAMMA;
+				alive[i] = pAlive;
+				purchases[i] = pAlive * ifAlive.undiscounted(i);
+				spend[i] = expectedSpend;
+				predicted[i] = this.settings.margin() * expectedSpend * pAlive * ifAlive.discounted(i);
+				continue;
 			}
 			double averageOrderValue = facts.totalRevenue() / facts.completedOrders();
 			double ordersPerMonth = facts.completedOrders()
@@ -151,7 +137,7 @@ public final class ClvModel {
 			predicted[i] = Math.max(0, averageOrderValue * purchases[i] * this.settings.margin());
 		}
 		int[] buyers = IntStream.range(0, size).filter((i) -> methods[i] != ClvMethod.NONE).toArray();
-		int[] ranked = Ranking.order(buyers, (i) -> predicted[i], (i) -> customers.get(i).customerId());
+		int[] ranked = Ranking.order(buyers, predicted, ids);
 		int n = ranked.length;
 		int highRanks = Ranking.ranksWithin(this.settings.highShare(), n);
 		int mediumRanks = Ranking.ranksWithin(this.settings.highShare() + this.settings.mediumShare(), n);
@@ -181,6 +167,104 @@ public final class ClvModel {
 					spend[i], rank, clvClass, reason));
 		}
 		return results;
+	}
+
+	/**
+	 * The BG/NBD and Gamma-Gamma inputs of the customers who bought, in days.
+	 *
+	 * @param x repeat purchase days
+	 * @param txDays days from the first to the last purchase day
+	 * @param tDays days from the first purchase day to the as-of date
+	 * @param meanSpend mean spend of the repeat purchase days (0 without any)
+	 * @param repeatBuyers customers with a repeat purchase day and positive mean spend
+	 */
+	record Histories(int[] x, int[] txDays, int[] tDays, double[] meanSpend, int repeatBuyers) {
+
+		static Histories of(List<CustomerFacts> customers) {
+			int n = 0;
+			for (CustomerFacts facts : customers) {
+				n += facts.hasPurchased() ? 1 : 0;
+			}
+			int[] x = new int[n];
+			int[] tx = new int[n];
+			int[] t = new int[n];
+			double[] meanSpend = new double[n];
+			int repeatBuyers = 0;
+			int i = 0;
+			for (CustomerFacts facts : customers) {
+				if (!facts.hasPurchased()) {
+					continue;
+				}
+				x[i] = facts.repeatPurchaseDays();
+				tx[i] = facts.daysFirstToLastPurchase();
+				t[i] = facts.daysFirstPurchaseToAsOf();
+				meanSpend[i] = (x[i] > 0) ? facts.repeatDaysSpend() / x[i] : 0;
+				repeatBuyers += (x[i] > 0 && meanSpend[i] > 0) ? 1 : 0;
+				i++;
+			}
+			return new Histories(x, tx, t, meanSpend, repeatBuyers);
+		}
+
+	}
+
+	/**
+	 * The per-customer factors of a customer who is alive, computed once per distinct (x,
+	 * T): they do not depend on t_x.
+	 */
+	private static final class PurchasesIfAlive {
+
+		private final BgNbdParameters parameters;
+
+		private final GammaGammaParameters spend;
+
+		private final int[] keyIndex;
+
+		private final double[][] values;
+
+		PurchasesIfAlive(List<CustomerFacts> customers, ClvFit fit, ClvSettings settings) {
+			this.parameters = fit.bgNbd();
+			this.spend = fit.gammaGamma();
+			int size = customers.size();
+			long[] keys = new long[size];
+			for (int i = 0; i < size; i++) {
+				CustomerFacts facts = customers.get(i);
+				keys[i] = ((long) facts.repeatPurchaseDays() << 32) | facts.daysFirstPurchaseToAsOf();
+			}
+			long[] distinct = keys.clone();
+			Arrays.sort(distinct);
+			int count = 0;
+			for (int i = 0; i < size; i++) {
+				if (i == 0 || distinct[i] != distinct[count - 1]) {
+					distinct[count++] = distinct[i];
+				}
+			}
+			distinct = Arrays.copyOf(distinct, count);
+			this.values = new double[distinct.length][];
+			double unitDays = fit.timeUnit().days();
+			for (int k = 0; k < distinct.length; k++) {
+				this.values[k] = discountedPurchasesIfAlive(this.parameters, (int) (distinct[k] >>> 32),
+						(int) distinct[k] / unitDays, settings.horizonMonths(), fit.timeUnit().perMonth(),
+						settings.monthlyDiscountRate());
+			}
+			this.keyIndex = new int[size];
+			for (int i = 0; i < size; i++) {
+				this.keyIndex[i] = Arrays.binarySearch(distinct, keys[i]);
+			}
+		}
+
+		boolean isFinite(int i) {
+			double[] pair = this.values[this.keyIndex[i]];
+			return Double.isFinite(pair[0]) && Double.isFinite(pair[1]);
+		}
+
+		double discounted(int i) {
+			return this.values[this.keyIndex[i]][0];
+		}
+
+		double undiscounted(int i) {
+			return this.values[this.keyIndex[i]][1];
+		}
+
 	}
 
 	/**

@@ -48,10 +48,7 @@ public final class GammaGammaFitter {
 		Bfgs.Minimum minimum = Bfgs.minimize(likelihood, new double[3], BgNbdFitter.GRADIENT_TOLERANCE,
 				BgNbdFitter.MAX_ITERATIONS);
 		double[] point = minimum.point();
-		boolean inside = true;
-		for (double value : point) {
-			inside &= Math.abs(value) < BgNbdFitter.LOG_BOUND - 1;
-		}
+		boolean inside = minimum.inside(BgNbdFitter.LOG_BOUND - 1);
 		double logLikelihood = -minimum.value() * n;
 		boolean converged = minimum.converged() && inside && Double.isFinite(logLikelihood);
 		GammaGammaParameters parameters = converged
