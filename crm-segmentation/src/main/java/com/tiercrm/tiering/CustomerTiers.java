@@ -68,11 +68,15 @@ public class CustomerTiers {
 	@Transactional(readOnly = true)
 	public Map<String, Map<String, Long>> migration(long fromRunId, long toRunId) {
 		Map<String, Map<String, Long>> matrix = new LinkedHashMap<>();
-		this.jdbc.query("select coalesce(a.tier, 'NEW') as from_tier, coalesce(b.tier, 'GONE') as to_tier,"
-				+ " count(*) from (select customer_id, tier from customer_segments where run_id = :fromRun) a"
-				+ " full outer join (select customer_id, tier from customer_segments where run_id = :toRun) b"
-				+ " on a.customer_id = b.customer_id group by coalesce(a.tier, 'NEW'), coalesce(b.tier, 'GONE')"
-				+ " order by 1, 2", Map.of("fromRun", fromRunId, "toRun", toRunId), (ResultSet rs) -> {
+		// No FULL OUTER JOIN: H2 lacks it.
+		this.jdbc.query(
+				"select a.tier, coalesce(b.tier, 'GONE'), count(*) from customer_segments a"
+						+ " left join customer_segments b on b.customer_id = a.customer_id and b.run_id = :toRun"
+						+ " where a.run_id = :fromRun group by a.tier, coalesce(b.tier, 'GONE')"
+						+ " union all select 'NEW', b.tier, count(*) from customer_segments b where b.run_id = :toRun"
+						+ " and not exists (select 1 from customer_segments a where a.run_id = :fromRun"
+						+ " and a.customer_id = b.customer_id) group by b.tier" + " order by 1, 2",
+				Map.of("fromRun", fromRunId, "toRun", toRunId), (ResultSet rs) -> {
 					matrix.computeIfAbsent(rs.getString(1), (key) -> new LinkedHashMap<>())
 						.put(rs.getString(2), rs.getLong(3));
 				});

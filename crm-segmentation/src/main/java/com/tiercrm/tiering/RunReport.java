@@ -3,6 +3,7 @@ package com.tiercrm.tiering;
 import java.time.LocalDate;
 import java.util.Map;
 
+import com.tiercrm.tiering.model.TierModel;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -10,7 +10,10 @@ import com.tiercrm.tiering.model.ClvModel;
 import com.tiercrm.tiering.model.ClvResult;
 import com.tiercrm.tiering.model.CustomerFacts;
 import com.tiercrm.tiering.model.RfmModel;
+import com.tiercrm.tiering.model.RankedClass;
 import com.tiercrm.tiering.model.RfmResult;
+import com.tiercrm.tiering.model.TierDecision;
+import com.tiercrm.tiering.model.TierStability;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,24 +59,34 @@ final class SegmentationEngine {
 	}
 
 	/**
-	 * A downgrade takes effect only when the lower class has come up in {@code runs}
-	 * consecutive runs; until then the customer keeps the previous tier and the streak
-	 * counts up. Upgrades and unchanged classes apply at once.
+	 * Applies {@link TierStability} to tier codes, ranked by the tiers table. A previous
+	 * tier of another model (the tier model was changed) does not hold a customer back.
 	 */
 	private void applyStability(int i, String candidate, @Nullable String previousTier, short previousStreak, int runs,
 			String[] tiers, short[] streaks) {
-		Integer candidateRank = this.tierRanks.get(candidate);
-		Integer previousRank = (previousTier != null) ? this.tierRanks.get(previousTier) : null;
-		boolean downgrade = candidateRank != null && previousRank != null
-				&& candidate.regionMatches(0, previousTier, 0, 4) && candidateRank > previousRank;
-		if (!downgrade || previousStreak + 1 >= runs) {
-			tiers[i] = candidate;
-			streaks[i] = 0;
-		}
-		else {
-			tiers[i] = previousTier;
-			streaks[i] = (short) (previousStreak + 1);
-		}
+		RankedTier proposed = ranked(candidate);
+		RankedTier previous = (previousTier != null && sameModel(previousTier, candidate)) ? ranked(previousTier)
+				: null;
+		TierDecision<RankedTier> decision = new TierStability(runs).apply(previous, previousStreak, proposed);
+		tiers[i] = decision.effective().code();
+		streaks[i] = (short) decision.pendingDowngrades();
+	}
+
+	private RankedTier ranked(String code) {
+		return new RankedTier(code, this.tierRanks.getOrDefault(code, Integer.MAX_VALUE));
+	}
+
+	private static boolean sameModel(String a, String b) {
+		int colon = a.indexOf(':');
+		return colon > 0 && b.startsWith(a.substring(0, colon + 1));
+	}
+
+	/**
+	 * A tier code with its rank, so that the stability rule can compare tiers of any
+	 * model.
+	 */
+	private record RankedTier(String code, int ordinal) implements RankedClass {
+
 	}
 
 	private static long millis(long from, long to) {

@@ -2,6 +2,7 @@ package com.tiercrm.tiering;
 
 import java.util.Objects;
 
+import com.tiercrm.tiering.model.TierModel;
 import com.tiercrm.tiering.model.AbcSettings;
 import com.tiercrm.tiering.model.ClvSettings;
 import com.tiercrm.tiering.model.RfmSettings;

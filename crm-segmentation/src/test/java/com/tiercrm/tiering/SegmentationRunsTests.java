@@ -27,6 +27,12 @@ abstract class SegmentationRunsTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	SegmentationConfigs configs;
+
+	@Autowired
+	CustomerTiers tiers;
+
 	TestData data;
 
 	@BeforeEach
@@ -109,6 +115,36 @@ abstract class SegmentationRunsTests {
 		this.runs.failInterruptedRuns();
 		assertThat(this.runs.find(run.getId())).map(SegmentationRun::getStatus).contains(RunStatus.FAILED);
 		assertThat(this.jdbc.queryForObject("select running_run_id from segmentation_state", Long.class)).isNull();
+	}
+
+	@Test
+	void downgradeWaitsForTheConfiguredNumberOfRuns() {
+		SegmentationSettings defaults = SegmentationSettings.defaults();
+		this.configs.save(
+				new SegmentationSettings(defaults.abc(), 0, defaults.rfm(), defaults.clv(), defaults.tierModel(), 2),
+				"tester");
+		SegmentationRun first = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		assertThat(segmentOf(first.getId(), "K01")).containsEntry("tier", "ABC:A");
+		// K10 becomes by far the biggest customer: K01's share drops it to class C.
+		this.data.order("K10-big", "K10", AS_OF.minusDays(1), 1_000_000, 1, "COMPLETED");
+
+		SegmentationRun second = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		assertThat(segmentOf(second.getId(), "K01")).containsEntry("abc_class", "C").containsEntry("tier", "ABC:A");
+		assertThat(((Number) segmentOf(second.getId(), "K01").get("downgrade_streak")).intValue()).isEqualTo(1);
+		assertThat(segmentOf(second.getId(), "K10")).containsEntry("tier", "ABC:A");
+
+		SegmentationRun third = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		assertThat(segmentOf(third.getId(), "K01")).containsEntry("tier", "ABC:C");
+		assertThat(this.tiers.history(customerId("K01"))).extracting(TierHistoryEntry::tier)
+			.containsExactly("ABC:A", "ABC:A", "ABC:C");
+		assertThat(this.tiers.migration(first.getId(), third.getId())).containsKey("ABC:A");
+		assertThat(this.tiers.downgrades(second.getId(), third.getId(), com.tiercrm.account.AccessScope.all(0), 10))
+			.extracting(TierChange::code)
+			.contains("K01");
+	}
+
+	long customerId(String code) {
+		return this.jdbc.queryForObject("select id from customers where code = ?", Long.class, code);
 	}
 
 	Map<String, Object> segmentOf(long runId, String code) {
