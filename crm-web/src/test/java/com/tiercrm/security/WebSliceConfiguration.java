@@ -1,6 +1,7 @@
 package com.tiercrm.security;
 
 import com.tiercrm.web.Formats;
+import com.tiercrm.web.ReasonText;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Import;
  * template helpers.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfiguration.class, Formats.class })
+@Import({ SecurityConfiguration.class, Formats.class, ReasonText.class })
 public class WebSliceConfiguration {
 
 }

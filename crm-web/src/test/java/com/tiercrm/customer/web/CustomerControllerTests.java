@@ -2,6 +2,7 @@ package com.tiercrm.customer.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ import com.tiercrm.order.OrderTotals;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
+import com.tiercrm.tiering.CustomerSegment;
+import com.tiercrm.tiering.TierHistoryEntry;
+import com.tiercrm.tiering.TierLabels;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +66,9 @@ class CustomerControllerTests {
 
 	@MockitoBean
 	private UserRepository users;
+
+	@MockitoBean(name = "tierLabels")
+	private TierLabels tierLabels;
 
 	@Test
 	void listRequiresLogin() throws Exception {
@@ -137,6 +144,25 @@ class CustomerControllerTests {
 			.andExpect(content().string(containsString("王小明")))
 			.andExpect(content().string(containsString("1,234.50")))
 			.andExpect(content().string(not(containsString("??"))));
+	}
+
+	@Test
+	void detailExplainsTheTierInTheUsersLanguage() throws Exception {
+		Customer customer = new Customer("C-1", "王小明", CustomerType.INDIVIDUAL);
+		CustomerSegment segment = new CustomerSegment(3, LocalDate.of(2025, 6, 30), 1, "ABC:A", "A", 5000, 14, 0.62,
+				"abc.reason.share.a|14|100|62.0|80.0", 12, 9, 5000, 5, 4, 5, "IMPORTANT_VALUE", null, 5000, 7200,
+				"BG_NBD_GAMMA_GAMMA", 0.91, 3.2, 400.0, 7, "HIGH", null);
+		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional.of(new CustomerProfile(customer, null,
+				new OrderTotals(9L, new BigDecimal("5000"), new BigDecimal("900"), null, null), List.of(), 9, List.of(),
+				segment,
+				List.of(new TierHistoryEntry(3, LocalDate.of(2025, 6, 30), "ABC:A", "A", "IMPORTANT_VALUE", "HIGH")))));
+		given(this.tierLabels.label(eq("ABC:A"), any())).willReturn("A 类（重点客户）");
+		this.mvc.perform(get("/customers/C-1").param("lang", "zh-CN").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("A 类（重点客户）")))
+			.andExpect(content().string(containsString("排名第14/100：排名在前的客户合计占价值的62%，低于A类上限80%。")))
+			.andExpect(content().string(containsString("重要价值客户")))
+			.andExpect(content().string(containsString("91.0%")));
 	}
 
 	@Test
