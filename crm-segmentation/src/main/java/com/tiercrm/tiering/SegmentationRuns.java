@@ -196,7 +196,7 @@ public class SegmentationRuns {
 		}
 	}
 
-	private Map<String, Integer> tierRanks() {
+	Map<String, Integer> tierRanks() {
 		Map<String, Integer> ranks = new HashMap<>();
 		this.jdbc.query("select code, rank_order from tiers", (java.sql.ResultSet rs) -> {
 			ranks.put(rs.getString(1), rs.getInt(2));
@@ -204,7 +204,7 @@ public class SegmentationRuns {
 		return ranks;
 	}
 
-	private PreviousTiers previousTiers() {
+	PreviousTiers previousTiers() {
 		Long published = publishedRunId();
 		if (published == null) {
 			return PreviousTiers.NONE;
@@ -228,16 +228,18 @@ public class SegmentationRuns {
 	}
 
 	private static RunReport report(PreparedRun prepared, Segmentation segmentation, RunReport.Timings timings) {
-		ClvFit fit = segmentation.fit();
-		RunReport.Params params = new RunReport.Params(finite(fit.r()), finite(fit.alpha()), finite(fit.a()),
-				finite(fit.b()), finite(fit.p()), finite(fit.q()), finite(fit.gamma()));
-		RunReport.ClvDiagnostics clv = new RunReport.ClvDiagnostics(fit.timeUnit().name(), params,
-				finite(fit.bgNbdLogLikelihood()), finite(fit.gammaGammaLogLikelihood()), fit.converged(),
-				fit.fallbackUsed(), (fit.fallbackReason() != null) ? SegmentWriter.encode(fit.fallbackReason()) : null,
-				fit.customers(), fit.repeatBuyers(), fit.distinctRows());
 		return new RunReport(prepared.asOf(), prepared.configId(), prepared.settings().tierModel(), segmentation.size(),
 				segmentation.abcCounts(), segmentation.rfmCounts(), segmentation.clvCounts(), segmentation.tierCounts(),
-				clv, timings);
+				diagnostics(segmentation.fit()), timings);
+	}
+
+	static RunReport.ClvDiagnostics diagnostics(ClvFit fit) {
+		RunReport.Params params = new RunReport.Params(finite(fit.r()), finite(fit.alpha()), finite(fit.a()),
+				finite(fit.b()), finite(fit.p()), finite(fit.q()), finite(fit.gamma()));
+		return new RunReport.ClvDiagnostics(fit.timeUnit().name(), params, finite(fit.bgNbdLogLikelihood()),
+				finite(fit.gammaGammaLogLikelihood()), fit.converged(), fit.fallbackUsed(),
+				(fit.fallbackReason() != null) ? SegmentWriter.encode(fit.fallbackReason()) : null, fit.customers(),
+				fit.repeatBuyers(), fit.distinctRows());
 	}
 
 	private static @Nullable Double finite(double value) {

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.tiercrm.tiering.model.AbcSettings;
+import com.tiercrm.tiering.model.ValueMeasure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Runs on a real database: facts, models, bulk write and atomic publish. Subclasses pick
@@ -32,6 +35,9 @@ abstract class SegmentationRunsTests {
 
 	@Autowired
 	CustomerTiers tiers;
+
+	@Autowired
+	SegmentationPreview preview;
 
 	TestData data;
 
@@ -141,6 +147,27 @@ abstract class SegmentationRunsTests {
 		assertThat(this.tiers.downgrades(second.getId(), third.getId(), com.tiercrm.account.AccessScope.all(0), 10))
 			.extracting(TierChange::code)
 			.contains("K01");
+	}
+
+	@Test
+	void previewShowsEditedCutsAgainstThePublishedTiersWithoutPublishing() {
+		SegmentationRun published = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		SegmentationSettings defaults = SegmentationSettings.defaults();
+		SegmentationSettings byCount = new SegmentationSettings(
+				AbcSettings.byCustomerShare(ValueMeasure.REVENUE, 0.2, 0.3), 0, defaults.rfm(), defaults.clv(),
+				defaults.tierModel(), 1);
+
+		PreviewResult preview = this.preview.preview(byCount, AS_OF);
+
+		assertThat(preview.customers()).isEqualTo(12);
+		assertThat(preview.tiers()).containsEntry("ABC:A", 2L).containsEntry("ABC:B", 3L).containsEntry("ABC:C", 5L);
+		assertThat(preview.revenueShares().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0,
+				within(1e-9));
+		long fromA = published.report().tiers().get("ABC:A");
+		assertThat(preview.migration().get("ABC:A").values().stream().mapToLong(Long::longValue).sum())
+			.isEqualTo(fromA);
+		assertThat(this.runs.published()).map(SegmentationRun::getId).contains(published.getId());
+		assertThat(this.runs.recent()).hasSize(1);
 	}
 
 	long customerId(String code) {

@@ -3,18 +3,25 @@ package com.tiercrm.tiering.web;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.tiering.CustomerTiers;
 import com.tiercrm.tiering.RunInProgressException;
 import com.tiercrm.tiering.RunRequest;
+import com.tiercrm.tiering.PreviewResult;
 import com.tiercrm.tiering.RunTrigger;
+import com.tiercrm.tiering.SegmentationConfig;
+import com.tiercrm.tiering.SegmentationConfigs;
+import com.tiercrm.tiering.SegmentationPreview;
+import com.tiercrm.tiering.SegmentationSettings;
 import com.tiercrm.tiering.SegmentationRuns;
 import com.tiercrm.tiering.TierChange;
 import com.tiercrm.tiering.model.ClvTimeUnit;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +31,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,9 +50,19 @@ class SegmentationApiController {
 
 	private final CustomerTiers tiers;
 
-	SegmentationApiController(SegmentationRuns runs, CustomerTiers tiers) {
+	private final SegmentationPreview preview;
+
+	private final SegmentationConfigs configs;
+
+	private final MessageSource messages;
+
+	SegmentationApiController(SegmentationRuns runs, CustomerTiers tiers, SegmentationPreview preview,
+			SegmentationConfigs configs, MessageSource messages) {
 		this.runs = runs;
 		this.tiers = tiers;
+		this.preview = preview;
+		this.configs = configs;
+		this.messages = messages;
 	}
 
 	@PostMapping("/runs")
@@ -83,6 +101,25 @@ class SegmentationApiController {
 		return this.tiers.downgrades(from, id, user.scope(), Math.clamp(limit, 1, 1000));
 	}
 
+	@PostMapping("/preview")
+	PreviewResult preview(@RequestBody(required = false) @Nullable PreviewBody body) {
+		SegmentationSettings settings = (body != null && body.settings() != null) ? body.settings()
+				: this.configs.current().settings();
+		return this.preview.preview(settings, (body != null) ? body.asOf() : null);
+	}
+
+	@GetMapping("/config")
+	Map<String, Object> config() {
+		SegmentationConfig current = this.configs.current();
+		return Map.of("version", current.getId(), "createdAt", current.getCreatedAt(), "settings", current.settings());
+	}
+
+	@PutMapping("/config")
+	Map<String, Object> saveConfig(@RequestBody SegmentationSettings settings, @AuthenticationPrincipal CrmUser user) {
+		SegmentationConfig saved = this.configs.save(settings, user.getUsername());
+		return Map.of("version", saved.getId(), "createdAt", saved.getCreatedAt(), "settings", saved.settings());
+	}
+
 	@ExceptionHandler(RunInProgressException.class)
 	ResponseEntity<ProblemDetail> inProgress(RunInProgressException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
@@ -92,9 +129,19 @@ class SegmentationApiController {
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ProblemDetail unreadable() {
+	ProblemDetail unreadable(HttpMessageNotReadableException ex, Locale locale) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					this.messages.getMessage(invalid.getMessage(), null, invalid.getMessage(), locale));
+			problem.setProperty("code", invalid.getMessage());
+			return problem;
+		}
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"Body must be {\"asOf\": \"YYYY-MM-DD\", \"timeUnit\": \"DAY\" | \"WEEK\"}, both optional");
+				this.messages.getMessage("api.badBody", null, "The request body could not be read", locale));
 	}
 
 	private void checkExists(long id) {
@@ -105,6 +152,14 @@ class SegmentationApiController {
 
 	private static ResponseStatusException notFound(long id) {
 		return new ResponseStatusException(HttpStatus.NOT_FOUND, "No segmentation run " + id);
+	}
+
+	/**
+	 * The optional body of a preview: an edited configuration (the current one when
+	 * absent) and an as-of date.
+	 */
+	record PreviewBody(@Nullable LocalDate asOf, @Nullable SegmentationSettings settings) {
+
 	}
 
 	/**
