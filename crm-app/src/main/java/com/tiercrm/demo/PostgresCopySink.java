@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Streams rows into PostgreSQL with {@code COPY … FROM STDIN} in text format, one COPY
@@ -22,12 +22,16 @@ final class PostgresCopySink implements RowSink {
 	static final String COPY_INTERACTIONS = "COPY interactions (id, customer_id, type, occurred_at, rep_id,"
 			+ " satisfaction, notes) FROM STDIN";
 
-	private final CopyManager copyManager;
+	private final CopyOpener copies;
 
 	private final CopyTextBuffer buffer = new CopyTextBuffer();
 
 	PostgresCopySink(Connection connection) throws SQLException {
-		this.copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+		this(connection.unwrap(PGConnection.class).getCopyAPI()::copyIn);
+	}
+
+	PostgresCopySink(CopyOpener copies) {
+		this.copies = copies;
 	}
 
 	static boolean supports(Connection connection) throws SQLException {
@@ -117,7 +121,7 @@ final class PostgresCopySink implements RowSink {
 	}
 
 	private CopyTextBuffer start(String sql) throws SQLException {
-		this.buffer.start(this.copyManager.copyIn(sql));
+		this.buffer.start(this.copies.open(sql));
 		return this.buffer;
 	}
 
@@ -136,6 +140,14 @@ final class PostgresCopySink implements RowSink {
 			this.buffer.cancel();
 			throw ex;
 		}
+	}
+
+	/** Starts a {@code COPY … FROM STDIN}: the driver's {@code CopyManager::copyIn}. */
+	@FunctionalInterface
+	interface CopyOpener {
+
+		CopyIn open(String sql) throws SQLException;
+
 	}
 
 	@FunctionalInterface

@@ -14,6 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Writes a synthetic population into the database on the connection it is given, inside
  * the caller's transaction: customers, then their orders, then their interactions, chunk
@@ -27,6 +30,8 @@ public final class SyntheticDataLoader {
 
 	/** The tables a load writes to, parents first. */
 	static final List<String> TABLES = List.of("customers", "sales_orders", "interactions");
+
+	private static final Logger logger = LoggerFactory.getLogger(SyntheticDataLoader.class);
 
 	private final int chunkSize;
 
@@ -67,12 +72,14 @@ public final class SyntheticDataLoader {
 		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 		boolean postgres = PostgresCopySink.supports(connection);
 		List<ForeignKey> foreignKeys = List.of();
+		List<String> indexes = List.of();
 		if (postgres) {
 			try (Statement statement = connection.createStatement()) {
 				// Nobody else may add rows (and take our ids) until we commit.
 				statement.execute("LOCK TABLE customers, sales_orders, interactions IN SHARE ROW EXCLUSIVE MODE");
 			}
 			foreignKeys = dropForeignKeys(connection);
+			indexes = dropCustomerIndexes(connection);
 		}
 		long customerId = nextId(connection, "customers");
 		long orderId = nextId(connection, "sales_orders");
@@ -80,6 +87,9 @@ public final class SyntheticDataLoader {
 		RowSink sink = postgres ? new PostgresCopySink(connection) : new JdbcBatchSink(connection);
 		long orders = 0;
 		long interactions = 0;
+		// Where the time goes: waiting for generated data, writing each table, restoring
+		// keys.
+		long[] waited = new long[6];
 		ExecutorService generator = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "synthetic-data");
 			thread.setDaemon(true);
@@ -88,13 +98,22 @@ public final class SyntheticDataLoader {
 		try {
 			Future<List<SyntheticCustomer>> next = generator.submit(() -> generate(data, 0, count));
 			for (long start = 0; start < count; start += this.chunkSize) {
+				long before = System.nanoTime();
 				List<SyntheticCustomer> customers = await(next);
+				waited[0] += System.nanoTime() - before;
 				long following = start + this.chunkSize;
 				next = generator.submit(() -> generate(data, following, count));
 				CustomerChunk chunk = new CustomerChunk(customerId, orderId, interactionId, customers);
+				long t0 = System.nanoTime();
 				sink.customers(chunk);
+				long t1 = System.nanoTime();
 				sink.orders(chunk);
+				long t2 = System.nanoTime();
 				sink.interactions(chunk);
+				long t3 = System.nanoTime();
+				waited[1] += t1 - t0;
+				waited[2] += t2 - t1;
+				waited[3] += t3 - t2;
 				customerId += customers.size();
 				orderId += chunk.orderCount();
 				interactionId += chunk.interactionCount();
@@ -105,7 +124,17 @@ public final class SyntheticDataLoader {
 		finally {
 			generator.shutdownNow();
 		}
+		long restoring = System.nanoTime();
+		restoreIndexes(connection, indexes);
+		long indexed = System.nanoTime();
 		restoreForeignKeys(connection, foreignKeys);
+		waited[4] = indexed - restoring;
+		waited[5] = System.nanoTime() - indexed;
+		logger.info(
+				"Loaded {} customers: waited {} s for generated data; wrote customers in {} s, orders in {} s,"
+						+ " interactions in {} s; rebuilt indexes in {} s, foreign keys in {} s",
+				count, seconds(waited[0]), seconds(waited[1]), seconds(waited[2]), seconds(waited[3]),
+				seconds(waited[4]), seconds(waited[5]));
 		restartIdentity(connection, "customers", customerId);
 		restartIdentity(connection, "sales_orders", orderId);
 		restartIdentity(connection, "interactions", interactionId);
@@ -176,6 +205,50 @@ public final class SyntheticDataLoader {
 		return keys;
 	}
 
+	/**
+	 * A customer's name and phone are random keys: maintaining their indexes row by row
+	 * makes 200,000 customers take 5.7 s to COPY, against 0.8 s without them plus 2.6 s
+	 * to build them afterwards. Worth it only when the table starts empty. Orders and
+	 * interactions arrive in the order of their indexes, which then cost no more to keep
+	 * up than to rebuild. The indexes come back exactly as the catalog defined them.
+	 */
+	private static List<String> dropCustomerIndexes(Connection connection) throws SQLException {
+		List<String> definitions = new ArrayList<>();
+		if (!isEmpty(connection, List.of("customers"))) {
+			return definitions;
+		}
+		List<String> names = new ArrayList<>();
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("""
+				SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+				FROM pg_index i
+				WHERE i.indrelid = 'customers'::regclass AND NOT i.indisprimary AND NOT i.indisunique
+				  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+				ORDER BY 1""")) {
+			while (rows.next()) {
+				names.add(rows.getString(1));
+				definitions.add(rows.getString(2));
+			}
+		}
+		try (Statement statement = connection.createStatement()) {
+			for (String name : names) {
+				statement.execute("DROP INDEX " + name);
+			}
+		}
+		return definitions;
+	}
+
+	private static void restoreIndexes(Connection connection, List<String> definitions) throws SQLException {
+		if (definitions.isEmpty()) {
+			return;
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+			for (String definition : definitions) {
+				statement.execute(definition);
+			}
+		}
+	}
+
 	private static void restoreForeignKeys(Connection connection, List<ForeignKey> keys) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			for (ForeignKey key : keys) {
@@ -187,6 +260,10 @@ public final class SyntheticDataLoader {
 
 	private static String quote(String identifier) {
 		return '"' + identifier.replace("\"", "\"\"") + '"';
+	}
+
+	private static String seconds(long nanos) {
+		return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
 	}
 
 	private static List<MemoryPoolMXBean> heapPools() {

@@ -128,9 +128,11 @@ class DataGeneratorTests {
 	@Test
 	void restoresTheForeignKeysAndContinuesTheIdentityColumns() {
 		Long keysBefore = foreignKeys();
+		String indexesBefore = indexes();
 		generator(300, false).generate();
 
 		assertThat(foreignKeys()).isEqualTo(keysBefore).isEqualTo(6);
+		assertThat(indexes()).isEqualTo(indexesBefore).contains("ix_customers_name", "ix_customers_phone");
 		this.jdbc.update("""
 				INSERT INTO customers (code, name, type, status, created_at, updated_at)
 				VALUES ('X1', 'x', 'INDIVIDUAL', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""");
@@ -161,6 +163,11 @@ class DataGeneratorTests {
 	private Long foreignKeys() {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f' AND connamespace = "
 				+ "(SELECT oid FROM pg_namespace WHERE nspname = ?)", Long.class, this.schema);
+	}
+
+	private String indexes() {
+		return String.join("\n", this.jdbc.queryForList(
+				"SELECT indexdef FROM pg_indexes WHERE schemaname = ? ORDER BY indexname", String.class, this.schema));
 	}
 
 	private long count(String table) {
