@@ -1,7 +1,5 @@
 package com.tiercrm.bootstrap;
 
-import java.security.SecureRandom;
-
 import com.tiercrm.account.Role;
 import com.tiercrm.account.User;
 import com.tiercrm.account.UserRepository;
@@ -32,8 +30,6 @@ class FirstAdminBootstrap implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(FirstAdminBootstrap.class);
 
-	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-
 	private final UserRepository users;
 
 	private final AdminProperties properties;
@@ -63,7 +59,7 @@ class FirstAdminBootstrap implements ApplicationRunner {
 		}
 		String configured = this.properties.initialPassword();
 		boolean generated = configured == null || configured.isBlank();
-		String password = generated ? randomPassword() : configured;
+		String password = generated ? GeneratedPassword.create() : configured;
 		this.users.save(new User(USERNAME, "系统管理员 Admin", this.passwordEncoder.encode(password), Role.ADMIN));
 		if (generated) {
 			logger.warn("""
@@ -79,15 +75,6 @@ class FirstAdminBootstrap implements ApplicationRunner {
 			logger.info("No users found: created the administrator '{}' with tiercrm.admin.initial-password", USERNAME);
 		}
 		return true;
-	}
-
-	private static String randomPassword() {
-		SecureRandom random = new SecureRandom();
-		StringBuilder password = new StringBuilder();
-		for (int i = 0; i < 16; i++) {
-			password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-		}
-		return password.toString();
 	}
 
 }

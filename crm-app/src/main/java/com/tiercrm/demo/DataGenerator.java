@@ -1,6 +1,5 @@
 package com.tiercrm.demo;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,6 +10,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 import com.tiercrm.account.Role;
+import com.tiercrm.bootstrap.GeneratedPassword;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +25,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 public class DataGenerator {
 
 	private static final Logger logger = LoggerFactory.getLogger(DataGenerator.class);
-
-	private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
 	private final DataSource dataSource;
 
@@ -64,14 +62,12 @@ public class DataGenerator {
 					: LocalDate.now(ZoneOffset.UTC);
 			SyntheticData data = new SyntheticData(this.properties.seed(), today, this.properties.ordersPerCustomer(),
 					reps);
-			LoadSummary summary = new SyntheticDataLoader(this.properties.chunkSize()).load(connection, data,
-					this.properties.customers());
-			return new LoadSummary(summary.customers(), summary.orders(), summary.interactions(), users,
-					summary.seconds(), summary.peakHeapBytes());
+			return new SyntheticDataLoader(this.properties.chunkSize())
+				.load(connection, data, this.properties.customers())
+				.withUsers(users);
 		});
 		analyze();
-		return new LoadSummary(loaded.customers(), loaded.orders(), loaded.interactions(), loaded.users(),
-				(System.nanoTime() - started) / 1e9, loaded.peakHeapBytes());
+		return loaded.withSeconds((System.nanoTime() - started) / 1e9);
 	}
 
 	private long[] createAccounts(AccountWriter accounts) throws SQLException {
@@ -97,18 +93,14 @@ public class DataGenerator {
 		if (configured != null && !configured.isBlank()) {
 			return configured;
 		}
-		SecureRandom random = new SecureRandom();
-		StringBuilder password = new StringBuilder();
-		for (int i = 0; i < 16; i++) {
-			password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
-		}
+		String password = GeneratedPassword.create();
 		logger.info("""
 
 				================================================================================
 				  The generator created managers gen-manager01… and reps gen-rep001…
 				  Their password, shown only this once: {}
 				================================================================================""", password);
-		return password.toString();
+		return password;
 	}
 
 	/** Fresh statistics, so that the first queries on millions of rows plan well. */

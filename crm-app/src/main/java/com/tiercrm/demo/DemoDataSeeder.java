@@ -70,9 +70,9 @@ class DemoDataSeeder implements ApplicationRunner {
 	 * @return what was written, or nothing when the database already held data
 	 */
 	public Optional<LoadSummary> seedIfEmpty() {
-		LoadSummary summary = Transactions.inTransaction(this.dataSource, (connection) -> {
+		return Transactions.inTransaction(this.dataSource, (connection) -> {
 			if (!SyntheticDataLoader.isEmpty(connection, ACCOUNT_TABLES)) {
-				return new LoadSummary(0, 0, 0, 0, 0, 0);
+				return Optional.empty();
 			}
 			AccountWriter accounts = new AccountWriter(connection,
 					this.passwordEncoder.encode(this.properties.password()));
@@ -81,12 +81,9 @@ class DemoDataSeeder implements ApplicationRunner {
 					: LocalDate.now(ZoneOffset.UTC);
 			SyntheticData data = new SyntheticData(this.properties.seed(), today, this.properties.ordersPerCustomer(),
 					reps);
-			LoadSummary loaded = new SyntheticDataLoader(CHUNK_SIZE).load(connection, data,
-					this.properties.customers());
-			return new LoadSummary(loaded.customers(), loaded.orders(), loaded.interactions(), accounts.created(),
-					loaded.seconds(), loaded.peakHeapBytes());
+			return Optional.of(new SyntheticDataLoader(CHUNK_SIZE).load(connection, data, this.properties.customers())
+				.withUsers(accounts.created()));
 		});
-		return (summary.users() > 0) ? Optional.of(summary) : Optional.empty();
 	}
 
 	/**

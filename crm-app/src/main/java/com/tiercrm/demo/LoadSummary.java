@@ -15,6 +15,14 @@ import java.util.Locale;
 public record LoadSummary(long customers, long orders, long interactions, long users, double seconds,
 		long peakHeapBytes) {
 
+	LoadSummary withUsers(long users) {
+		return new LoadSummary(this.customers, this.orders, this.interactions, users, this.seconds, this.peakHeapBytes);
+	}
+
+	LoadSummary withSeconds(double seconds) {
+		return new LoadSummary(this.customers, this.orders, this.interactions, this.users, seconds, this.peakHeapBytes);
+	}
+
 	/**
 	 * Rows written per second over all three tables.
 	 */

@@ -46,6 +46,16 @@ public final class SyntheticData {
 	private static final String[] SURVEY_NOTES = { "", "满意度回访：非常不满意", "满意度回访：不满意", "满意度回访：一般", "满意度回访：满意",
 			"满意度回访：非常满意" };
 
+	private static final String[] VISIT_NOTES = { "上门拜访，介绍新品", "拜访采购负责人，了解年度需求", "门店走访，收集陈列反馈" };
+
+	private static final String[] CALL_NOTES = { "电话回访，确认收货情况", "电话沟通续订事宜", "电话介绍会员权益" };
+
+	private static final String[] EMAIL_NOTES = { "发送报价单", "发送产品目录与价格表", "邮件确认合同条款" };
+
+	private static final String[] MEETING_NOTES = { "季度业务回顾会议", "新品推介会", "年度合作洽谈" };
+
+	private static final String[] WECHAT_NOTES = { "微信沟通促销活动", "微信发送优惠券", "微信答复产品咨询" };
+
 	private final long seed;
 
 	private final long historyStart;
@@ -205,11 +215,11 @@ public final class SyntheticData {
 
 	private static String[] notes(InteractionType type) {
 		return switch (type) {
-			case VISIT -> new String[] { "上门拜访，介绍新品", "拜访采购负责人，了解年度需求", "门店走访，收集陈列反馈" };
-			case CALL -> new String[] { "电话回访，确认收货情况", "电话沟通续订事宜", "电话介绍会员权益" };
-			case EMAIL -> new String[] { "发送报价单", "发送产品目录与价格表", "邮件确认合同条款" };
-			case MEETING -> new String[] { "季度业务回顾会议", "新品推介会", "年度合作洽谈" };
-			case WECHAT -> new String[] { "微信沟通促销活动", "微信发送优惠券", "微信答复产品咨询" };
+			case VISIT -> VISIT_NOTES;
+			case CALL -> CALL_NOTES;
+			case EMAIL -> EMAIL_NOTES;
+			case MEETING -> MEETING_NOTES;
+			case WECHAT -> WECHAT_NOTES;
 			case COMPLAINT -> COMPLAINTS;
 			case SATISFACTION_SURVEY -> SURVEY_NOTES;
 		};
