@@ -81,15 +81,15 @@ public final class SyntheticDataLoader {
 			foreignKeys = dropForeignKeys(connection);
 			indexes = dropCustomerIndexes(connection);
 		}
+		long firstOrderId = nextId(connection, "sales_orders");
+		long firstInteractionId = nextId(connection, "interactions");
 		long customerId = nextId(connection, "customers");
-		long orderId = nextId(connection, "sales_orders");
-		long interactionId = nextId(connection, "interactions");
+		long orderId = firstOrderId;
+		long interactionId = firstInteractionId;
 		RowSink sink = postgres ? new PostgresCopySink(connection) : new JdbcBatchSink(connection);
-		long orders = 0;
-		long interactions = 0;
 		// Where the time goes: waiting for generated data, writing each table, restoring
-		// keys.
-		long[] waited = new long[6];
+		// indexes and keys.
+		long[] nanos = new long[6];
 		ExecutorService generator = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "synthetic-data");
 			thread.setDaemon(true);
@@ -100,7 +100,7 @@ public final class SyntheticDataLoader {
 			for (long start = 0; start < count; start += this.chunkSize) {
 				long before = System.nanoTime();
 				List<SyntheticCustomer> customers = await(next);
-				waited[0] += System.nanoTime() - before;
+				nanos[0] += System.nanoTime() - before;
 				long following = start + this.chunkSize;
 				next = generator.submit(() -> generate(data, following, count));
 				CustomerChunk chunk = new CustomerChunk(customerId, orderId, interactionId, customers);
@@ -111,14 +111,12 @@ public final class SyntheticDataLoader {
 				long t2 = System.nanoTime();
 				sink.interactions(chunk);
 				long t3 = System.nanoTime();
-				waited[1] += t1 - t0;
-				waited[2] += t2 - t1;
-				waited[3] += t3 - t2;
+				nanos[1] += t1 - t0;
+				nanos[2] += t2 - t1;
+				nanos[3] += t3 - t2;
 				customerId += customers.size();
 				orderId += chunk.orderCount();
 				interactionId += chunk.interactionCount();
-				orders += chunk.orderCount();
-				interactions += chunk.interactionCount();
 			}
 		}
 		finally {
@@ -128,18 +126,19 @@ public final class SyntheticDataLoader {
 		restoreIndexes(connection, indexes);
 		long indexed = System.nanoTime();
 		restoreForeignKeys(connection, foreignKeys);
-		waited[4] = indexed - restoring;
-		waited[5] = System.nanoTime() - indexed;
+		nanos[4] = indexed - restoring;
+		nanos[5] = System.nanoTime() - indexed;
 		logger.info(
 				"Loaded {} customers: waited {} s for generated data; wrote customers in {} s, orders in {} s,"
 						+ " interactions in {} s; rebuilt indexes in {} s, foreign keys in {} s",
-				count, seconds(waited[0]), seconds(waited[1]), seconds(waited[2]), seconds(waited[3]),
-				seconds(waited[4]), seconds(waited[5]));
+				count, seconds(nanos[0]), seconds(nanos[1]), seconds(nanos[2]), seconds(nanos[3]), seconds(nanos[4]),
+				seconds(nanos[5]));
 		restartIdentity(connection, "customers", customerId);
 		restartIdentity(connection, "sales_orders", orderId);
 		restartIdentity(connection, "interactions", interactionId);
 		long peak = heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
-		return new LoadSummary(count, orders, interactions, 0, (System.nanoTime() - started) / 1e9, peak);
+		return new LoadSummary(count, orderId - firstOrderId, interactionId - firstInteractionId, 0,
+				(System.nanoTime() - started) / 1e9, peak);
 	}
 
 	private List<SyntheticCustomer> generate(SyntheticData data, long start, long count) {
