@@ -9,6 +9,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import com.tiercrm.account.Role;
+import com.tiercrm.tiering.RunRequest;
+import com.tiercrm.tiering.RunTrigger;
+import com.tiercrm.tiering.SegmentationRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,20 +51,27 @@ class DemoDataSeeder implements ApplicationRunner {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final ObjectProvider<SegmentationRuns> segmentation;
+
 	DemoDataSeeder(DataSource dataSource, DemoProperties properties, Environment environment,
-			ObjectProvider<PasswordEncoder> passwordEncoder) {
+			ObjectProvider<PasswordEncoder> passwordEncoder, ObjectProvider<SegmentationRuns> segmentation) {
 		this.dataSource = dataSource;
 		this.properties = properties;
 		this.environment = environment;
 		this.passwordEncoder = passwordEncoder
 			.getIfAvailable(PasswordEncoderFactories::createDelegatingPasswordEncoder);
+		this.segmentation = segmentation;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		if (this.properties.enabled()) {
-			seedIfEmpty().ifPresentOrElse(this::logBanner,
-					() -> logger.info("Demo data not seeded: the database already holds users or customers"));
+			seedIfEmpty().ifPresentOrElse((summary) -> {
+				// A first run, so that the demo opens with tiers to look at.
+				this.segmentation.ifAvailable((runs) -> runs
+					.runNow(new RunRequest(this.properties.today(), null, RunTrigger.MANUAL, "demo")));
+				logBanner(summary);
+			}, () -> logger.info("Demo data not seeded: the database already holds users or customers"));
 		}
 	}
 

@@ -5,6 +5,7 @@ import com.tiercrm.account.User;
 import java.time.LocalDate;
 
 import org.flywaydb.core.Flyway;
+import com.tiercrm.tiering.SegmentationRuns;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,7 +95,9 @@ class DemoDataSeederTests {
 		DemoDataSeeder seeder = new DemoDataSeeder(other,
 				new DemoProperties(true, 10, 12, 1, "demo123", LocalDate.of(2026, 6, 30)), new MockEnvironment(),
 				new org.springframework.beans.factory.support.StaticListableBeanFactory()
-					.getBeanProvider(PasswordEncoder.class));
+					.getBeanProvider(PasswordEncoder.class),
+				new org.springframework.beans.factory.support.StaticListableBeanFactory()
+					.getBeanProvider(SegmentationRuns.class));
 		assertThat(seeder.seedIfEmpty()).isEmpty();
 		assertThat(otherJdbc.queryForObject("SELECT COUNT(*) FROM customers", Long.class)).isZero();
 		assertThat(otherJdbc.queryForObject("SELECT COUNT(*) FROM users", Long.class)).isOne();
