@@ -1,0 +1,113 @@
+package com.tiercrm.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import com.tiercrm.tiering.RunReport;
+import com.tiercrm.tiering.RunRequest;
+import com.tiercrm.tiering.RunStatus;
+import com.tiercrm.tiering.RunTrigger;
+import com.tiercrm.tiering.SegmentationRun;
+import com.tiercrm.tiering.SegmentationRuns;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Times a full segmentation run (facts, ABC, RFM, CLV fit and scoring, bulk write,
+ * publish) against PostgreSQL's own bare per-customer aggregate of the same orders, in
+ * one process, and prints one JSON line.
+ */
+@Component
+@ConditionalOnBooleanProperty("tiercrm.benchmark.segmentation")
+class SegmentationBenchmark implements ApplicationRunner {
+
+	static final String BASELINE = "select customer_id, max(ordered_at), count(*), sum(amount) from sales_orders"
+			+ " group by customer_id";
+
+	private final SegmentationRuns runs;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final @Nullable LocalDate asOf;
+
+	SegmentationBenchmark(SegmentationRuns runs, JdbcTemplate jdbc, TransactionTemplate transactions,
+			@Value("${tiercrm.benchmark.as-of:#{null}}") @Nullable LocalDate asOf) {
+		this.runs = runs;
+		this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+		this.jdbc.setFetchSize(20_000);
+		this.transactions = transactions;
+		this.asOf = asOf;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		long customers = count("customers");
+		long orders = count("sales_orders");
+		baseline();
+		resetPeaks();
+		long start = System.nanoTime();
+		SegmentationRun run = this.runs.runNow(new RunRequest(this.asOf, null, RunTrigger.MANUAL, "benchmark"));
+		double runSeconds = seconds(start);
+		long peakHeap = peakHeapMiB();
+		if (run.getStatus() != RunStatus.SUCCEEDED) {
+			throw new IllegalStateException("The benchmark run failed: " + run.getErrorMessage());
+		}
+		double baselineSeconds = baseline();
+		RunReport.Timings timings = run.report().timings();
+		System.out.println(String.format(Locale.ROOT,
+				"{\"customers\":%d, \"orders\":%d, \"runSeconds\":%.2f, \"baselineSeconds\":%.2f, \"ratio\":%.2f,"
+						+ " \"clvFitSeconds\":%.2f, \"peakHeapMiB\":%d, \"factsSeconds\":%.2f, \"abcRfmSeconds\":%.2f,"
+						+ " \"clvScoreSeconds\":%.2f, \"writeAndPublishSeconds\":%.2f}",
+				customers, orders, runSeconds, baselineSeconds, runSeconds / baselineSeconds, timings.clvFit() / 1000.0,
+				peakHeap, timings.facts() / 1000.0, timings.abcRfm() / 1000.0, timings.clvScore() / 1000.0,
+				timings.write() / 1000.0));
+	}
+
+	/**
+	 * PostgreSQL's bare per-customer aggregate, every row read by the client.
+	 */
+	private double baseline() {
+		long start = System.nanoTime();
+		long[] rows = { 0 };
+		this.transactions.executeWithoutResult((status) -> this.jdbc.query(BASELINE, (java.sql.ResultSet rs) -> {
+			rows[0]++;
+		}));
+		return seconds(start);
+	}
+
+	private long count(String table) {
+		Long count = this.jdbc.queryForObject("select count(*) from " + table, Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	private static void resetPeaks() {
+		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+	}
+
+	private static long peakHeapMiB() {
+		long peak = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				peak += pool.getPeakUsage().getUsed();
+			}
+		}
+		return peak / (1024 * 1024);
+	}
+
+	private static double seconds(long start) {
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+}
