@@ -1,5 +1,8 @@
 package com.tiercrm.tiering;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,7 +11,10 @@ import java.time.ZoneId;
 import java.util.List;
 
 import com.tiercrm.tiering.model.CustomerFacts;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyInputStream;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,14 +57,57 @@ class FactsReader {
 				accumulator.customer(rs.getLong(1));
 			});
 			DayOfInstant days = new DayOfInstant(zone);
-			this.jdbc.query(
-					"select customer_id, ordered_at, amount, gross_profit from sales_orders"
-							+ " where status = 'COMPLETED' and ordered_at < ?",
-					(ResultSet rs) -> accumulator.order(rs.getLong(1), days.epochDay(rs.getTimestamp(2)),
-							rs.getDouble(3), rs.getDouble(4)),
-					end);
+			this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+				if (connection.isWrapperFor(PGConnection.class)) {
+					copyOrders(connection.unwrap(PGConnection.class), end, days, accumulator);
+				}
+				else {
+					selectOrders(end, days, accumulator);
+				}
+				return null;
+			});
 			return accumulator.facts();
 		});
+	}
+
+	/**
+	 * Streams completed orders out of PostgreSQL with a binary COPY: no per-row protocol
+	 * messages, no text to parse.
+	 */
+	private static void copyOrders(PGConnection connection, Timestamp end, DayOfInstant days,
+			FactsAccumulator accumulator) throws SQLException {
+		String sql = "COPY (select customer_id, ordered_at, cast(amount as float8), cast(gross_profit as float8)"
+				+ " from sales_orders where status = 'COMPLETED' and ordered_at < '" + end.toInstant()
+				+ "'::timestamptz) TO STDOUT (FORMAT binary)";
+		try (DataInputStream in = new DataInputStream(
+				new BufferedInputStream(new PGCopyInputStream(connection, sql), 1 << 16))) {
+			in.skipNBytes(11);
+			in.readInt();
+			in.skipNBytes(in.readInt());
+			while (in.readShort() == 4) {
+				in.readInt();
+				long customerId = in.readLong();
+				in.readInt();
+				long micros = in.readLong();
+				in.readInt();
+				double amount = in.readDouble();
+				in.readInt();
+				double profit = in.readDouble();
+				accumulator.order(customerId, days.epochDayOfPostgresMicros(micros), amount, profit);
+			}
+		}
+		catch (IOException ex) {
+			throw new SQLException("Could not stream the orders", ex);
+		}
+	}
+
+	private void selectOrders(Timestamp end, DayOfInstant days, FactsAccumulator accumulator) {
+		this.jdbc.query(
+				"select customer_id, ordered_at, amount, gross_profit from sales_orders"
+						+ " where status = 'COMPLETED' and ordered_at < ?",
+				(ResultSet rs) -> accumulator.order(rs.getLong(1), days.epochDay(rs.getTimestamp(2)), rs.getDouble(3),
+						rs.getDouble(4)),
+				end);
 	}
 
 	/**
@@ -66,6 +115,8 @@ class FactsReader {
 	 * cached per hour.
 	 */
 	static final class DayOfInstant {
+
+		private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
 
 		private final ZoneId zone;
 
@@ -77,8 +128,18 @@ class FactsReader {
 			this.zone = zone;
 		}
 
-		long epochDay(Timestamp timestamp) throws SQLException {
-			long epochSecond = Math.floorDiv(timestamp.getTime(), 1000L);
+		long epochDay(Timestamp timestamp) {
+			return epochDayOfSecond(Math.floorDiv(timestamp.getTime(), 1000L));
+		}
+
+		/**
+		 * PostgreSQL's binary timestamps count microseconds from 2000-01-01T00:00Z.
+		 */
+		long epochDayOfPostgresMicros(long micros) {
+			return epochDayOfSecond(Math.floorDiv(micros, 1_000_000L) + POSTGRES_EPOCH_SECOND);
+		}
+
+		private long epochDayOfSecond(long epochSecond) {
 			long hour = Math.floorDiv(epochSecond, 3600L);
 			if (hour != this.cachedHour) {
 				this.cachedOffsetSeconds = this.zone.getRules()

@@ -1,7 +1,9 @@
 package com.tiercrm.tiering;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -38,6 +40,8 @@ class SegmentWriter {
 
 	private static final int BATCH = 1000;
 
+	private static final byte[] BINARY_SIGNATURE = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0 };
+
 	private final DataSource dataSource;
 
 	SegmentWriter(DataSource dataSource) {
@@ -62,26 +66,92 @@ class SegmentWriter {
 		}
 	}
 
+	/**
+	 * Binary COPY: PostgreSQL reads the numbers as they are instead of parsing their
+	 * text.
+	 */
 	private void copy(PGConnection connection, long runId, Segmentation segmentation) throws SQLException, IOException {
 		CopyIn copy = connection.getCopyAPI()
-			.copyIn("COPY customer_segments (" + COLUMNS + ") FROM STDIN (FORMAT text)");
-		try (Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-				new PGCopyOutputStream(copy, 1 << 16), java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
-			StringBuilder line = new StringBuilder(512);
+			.copyIn("COPY customer_segments (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
+		try (DataOutputStream out = new DataOutputStream(
+				new BufferedOutputStream(new PGCopyOutputStream(copy, 1 << 16), 1 << 16))) {
+			out.write(BINARY_SIGNATURE);
+			out.writeInt(0);
+			out.writeInt(0);
 			for (int i = 0; i < segmentation.size(); i++) {
-				line.setLength(0);
-				Object[] row = row(runId, segmentation, i);
-				for (int c = 0; c < row.length; c++) {
-					if (c > 0) {
-						line.append('\t');
-					}
-					Object value = row[c];
-					line.append((value != null) ? value.toString() : "\\N");
+				AbcResult abc = segmentation.abc().get(i);
+				RfmResult rfm = segmentation.rfm().get(i);
+				ClvResult clv = segmentation.clv().get(i);
+				out.writeShort(COLUMN_COUNT);
+				int8(out, runId);
+				int8(out, segmentation.facts().get(i).customerId());
+				text(out, abc.abcClass().name());
+				float8(out, abc.value());
+				int4(out, abc.rank());
+				float8(out, abc.shareBefore());
+				text(out, encode(abc.reason()));
+				if (rfm.recencyDays() >= 0) {
+					int4(out, rfm.recencyDays());
 				}
-				line.append('\n');
-				out.append(line);
+				else {
+					out.writeInt(-1);
+				}
+				int4(out, rfm.frequency());
+				float8(out, rfm.monetary());
+				int2(out, rfm.recencyScore());
+				int2(out, rfm.frequencyScore());
+				int2(out, rfm.monetaryScore());
+				text(out, rfm.segment().name());
+				text(out, encode(rfm.reason()));
+				float8(out, clv.historicalValue());
+				float8(out, clv.predictedValue());
+				text(out, clv.method().name());
+				nullableFloat8(out, clv.probabilityAlive());
+				nullableFloat8(out, clv.expectedPurchases());
+				nullableFloat8(out, clv.expectedSpend());
+				int4(out, clv.rank());
+				text(out, clv.clvClass().name());
+				text(out, encode(clv.reason()));
+				text(out, segmentation.tiers()[i]);
+				int2(out, segmentation.downgradeStreaks()[i]);
 			}
+			out.writeShort(-1);
 		}
+	}
+
+	private static void int8(DataOutputStream out, long value) throws IOException {
+		out.writeInt(8);
+		out.writeLong(value);
+	}
+
+	private static void int4(DataOutputStream out, int value) throws IOException {
+		out.writeInt(4);
+		out.writeInt(value);
+	}
+
+	private static void int2(DataOutputStream out, int value) throws IOException {
+		out.writeInt(2);
+		out.writeShort(value);
+	}
+
+	private static void float8(DataOutputStream out, double value) throws IOException {
+		out.writeInt(8);
+		out.writeDouble(value);
+	}
+
+	private static void nullableFloat8(DataOutputStream out, double value) throws IOException {
+		if (Double.isFinite(value)) {
+			float8(out, value);
+		}
+		else {
+			out.writeInt(-1);
+		}
+	}
+
+	private static void text(DataOutputStream out, String value) throws IOException {
+		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+		out.writeInt(bytes.length);
+		out.write(bytes);
 	}
 
 	private void insert(Connection connection, long runId, Segmentation segmentation) throws SQLException {
