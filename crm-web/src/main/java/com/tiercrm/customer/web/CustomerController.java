@@ -68,7 +68,7 @@ class CustomerController {
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	String invalidCursor(Model model) {
 		model.addAttribute("reason", "error.badCursor");
-		return "error/400";
+		return "error/4xx";
 	}
 
 }

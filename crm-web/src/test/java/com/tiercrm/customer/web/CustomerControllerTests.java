@@ -124,7 +124,7 @@ class CustomerControllerTests {
 		given(this.search.search(any(), any())).willThrow(new TestCursorException());
 		this.mvc.perform(get("/customers").param("cursor", "garbage").with(user(REP)))
 			.andExpect(status().isBadRequest())
-			.andExpect(view().name("error/400"));
+			.andExpect(view().name("error/4xx"));
 	}
 
 	@Test
