@@ -2,6 +2,7 @@ package com.tiercrm.tiering;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import com.tiercrm.tiering.model.AbcModel;
 import com.tiercrm.tiering.model.AbcResult;
@@ -33,15 +34,22 @@ final class SegmentationEngine {
 	}
 
 	Segmentation apply(List<CustomerFacts> facts, SegmentationSettings settings, PreviousTiers previous) {
+		// ABC and RFM on a second core while the CLV models fit and score on this one.
+		CompletableFuture<AbcRfm> abcRfm = CompletableFuture.supplyAsync(() -> {
+			long start = System.nanoTime();
+			List<AbcResult> abc = new AbcModel(settings.abc()).classify(facts);
+			List<RfmResult> rfm = new RfmModel(settings.rfm()).classify(facts);
+			return new AbcRfm(abc, rfm, millis(start, System.nanoTime()));
+		});
 		long start = System.nanoTime();
-		List<AbcResult> abc = new AbcModel(settings.abc()).classify(facts);
-		List<RfmResult> rfm = new RfmModel(settings.rfm()).classify(facts);
-		long abcRfmDone = System.nanoTime();
 		ClvModel clvModel = new ClvModel(settings.clv());
 		ClvFit fit = clvModel.fit(facts);
 		long fitDone = System.nanoTime();
 		List<ClvResult> clv = clvModel.score(facts, fit);
 		long scoreDone = System.nanoTime();
+		AbcRfm classes = abcRfm.join();
+		List<AbcResult> abc = classes.abc();
+		List<RfmResult> rfm = classes.rfm();
 		String[] tiers = new String[facts.size()];
 		short[] streaks = new short[facts.size()];
 		for (int i = 0; i < tiers.length; i++) {
@@ -54,8 +62,8 @@ final class SegmentationEngine {
 			applyStability(i, candidate.intern(), previous.tier(customerId), previous.streak(customerId),
 					settings.downgradeAfterRuns(), tiers, streaks);
 		}
-		return new Segmentation(facts, abc, rfm, fit, clv, tiers, streaks, millis(start, abcRfmDone),
-				millis(abcRfmDone, fitDone), millis(fitDone, scoreDone));
+		return new Segmentation(facts, abc, rfm, fit, clv, tiers, streaks, classes.millis(), millis(start, fitDone),
+				millis(fitDone, scoreDone));
 	}
 
 	/**
@@ -79,6 +87,10 @@ final class SegmentationEngine {
 	private static boolean sameModel(String a, String b) {
 		int colon = a.indexOf(':');
 		return colon > 0 && b.startsWith(a.substring(0, colon + 1));
+	}
+
+	private record AbcRfm(List<AbcResult> abc, List<RfmResult> rfm, long millis) {
+
 	}
 
 	/**
