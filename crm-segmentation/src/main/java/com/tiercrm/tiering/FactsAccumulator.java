@@ -44,7 +44,7 @@ final class FactsAccumulator {
 
 	private final double[] firstDaySpend;
 
-	private final LongSet seenDays;
+	private final LongSet[] seenDays;
 
 	private final long asOfDay;
 
@@ -56,9 +56,10 @@ final class FactsAccumulator {
 	 * @param asOf the as-of date; orders after it must not be passed in
 	 * @param windowStart first day of the ABC window; orders before it count only towards
 	 * the totals
-	 * @param expectedOrders how many orders will come, to size the purchase-day set
+	 * @param expectedOrders how many orders will come, to size the purchase-day sets
+	 * @param streams how many threads feed orders at once, each for its own customers
 	 */
-	FactsAccumulator(long minId, long maxId, LocalDate asOf, LocalDate windowStart, long expectedOrders) {
+	FactsAccumulator(long minId, long maxId, LocalDate asOf, LocalDate windowStart, long expectedOrders, int streams) {
 		int size = Math.toIntExact(Math.max(0, maxId - minId + 1));
 		this.minId = minId;
 		this.exists = new boolean[size];
@@ -71,7 +72,10 @@ final class FactsAccumulator {
 		this.windowRevenue = new double[size];
 		this.windowGrossProfit = new double[size];
 		this.firstDaySpend = new double[size];
-		this.seenDays = new LongSet(expectedOrders);
+		this.seenDays = new LongSet[streams];
+		for (int i = 0; i < streams; i++) {
+			this.seenDays[i] = new LongSet(expectedOrders / streams);
+		}
 		this.asOfDay = asOf.toEpochDay();
 		this.windowStartDay = windowStart.toEpochDay();
 	}
@@ -81,6 +85,15 @@ final class FactsAccumulator {
 	}
 
 	void order(long customerId, long epochDay, double amount, double profit) {
+		order(0, customerId, epochDay, amount, profit);
+	}
+
+	/**
+	 * An order from one of several concurrent streams. Streams must partition the
+	 * customers: each customer's orders all come through the same stream, which makes the
+	 * per-customer state single-threaded.
+	 */
+	void order(int stream, long customerId, long epochDay, double amount, double profit) {
 		int i = index(customerId);
 		if (epochDay > this.asOfDay || epochDay < DAY_BASE || epochDay >= DAY_BASE + (1L << DAY_BITS)) {
 			throw new IllegalArgumentException("Order day out of range: " + LocalDate.ofEpochDay(epochDay));
@@ -104,7 +117,7 @@ final class FactsAccumulator {
 			this.windowRevenue[i] += amount;
 			this.windowGrossProfit[i] += profit;
 		}
-		if (this.seenDays.add(((long) i << DAY_BITS) | (epochDay - DAY_BASE))) {
+		if (this.seenDays[stream].add(((long) i << DAY_BITS) | (epochDay - DAY_BASE))) {
 			this.purchaseDays[i]++;
 		}
 	}
@@ -114,7 +127,9 @@ final class FactsAccumulator {
 	 * first.
 	 */
 	List<CustomerFacts> facts() {
-		this.seenDays.clear();
+		for (LongSet set : this.seenDays) {
+			set.clear();
+		}
 		List<CustomerFacts> facts = new ArrayList<>();
 		for (int i = 0; i < this.exists.length; i++) {
 			if (!this.exists[i]) {

@@ -3,12 +3,19 @@ package com.tiercrm.tiering;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+
+import javax.sql.DataSource;
 
 import com.tiercrm.tiering.model.CustomerFacts;
 import org.postgresql.PGConnection;
@@ -30,10 +37,17 @@ class FactsReader {
 
 	private final TransactionTemplate readOnly;
 
+	private static final int STREAMS = 2;
+
 	private final SegmentationProperties properties;
 
+	private final DataSource dataSource;
+
+	private final Executor executor = Executors.newVirtualThreadPerTaskExecutor();
+
 	FactsReader(JdbcTemplate jdbc, TransactionTemplate transactions, SegmentationProperties properties) {
-		this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+		this.dataSource = jdbc.getDataSource();
+		this.jdbc = new JdbcTemplate(this.dataSource);
 		this.jdbc.setFetchSize(properties.fetchSize());
 		this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
 		this.readOnly.setReadOnly(true);
@@ -51,34 +65,51 @@ class FactsReader {
 			if (range == null || range[1] == 0) {
 				return List.of();
 			}
+			boolean postgres = Boolean.TRUE.equals(this.jdbc
+				.execute((ConnectionCallback<Boolean>) (connection) -> connection.isWrapperFor(PGConnection.class)));
+			int streams = postgres ? STREAMS : 1;
 			FactsAccumulator accumulator = new FactsAccumulator(range[0], range[1], asOf,
-					(windowMonths > 0) ? windowStart : LocalDate.of(1900, 1, 1), range[2]);
+					(windowMonths > 0) ? windowStart : LocalDate.of(1900, 1, 1), range[2], streams);
 			this.jdbc.query("select id from customers", (ResultSet rs) -> {
 				accumulator.customer(rs.getLong(1));
 			});
-			DayOfInstant days = new DayOfInstant(zone);
-			this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
-				if (connection.isWrapperFor(PGConnection.class)) {
-					copyOrders(connection.unwrap(PGConnection.class), end, days, accumulator);
-				}
-				else {
-					selectOrders(end, days, accumulator);
-				}
-				return null;
-			});
+			if (postgres) {
+				copyOrdersInParallel(end, zone, accumulator);
+			}
+			else {
+				selectOrders(end, new DayOfInstant(zone), accumulator);
+			}
 			return accumulator.facts();
 		});
 	}
 
 	/**
-	 * Streams completed orders out of PostgreSQL with a binary COPY: no per-row protocol
-	 * messages, no text to parse.
+	 * Streams completed orders out of PostgreSQL with binary COPY (no per-row protocol
+	 * messages, no text to parse), in {@value #STREAMS} streams over disjoint customers
+	 * on their own connections, so that both the server and this side use more than one
+	 * core. Each customer is read whole from one snapshot.
 	 */
-	private static void copyOrders(PGConnection connection, Timestamp end, DayOfInstant days,
+	private void copyOrdersInParallel(Timestamp end, ZoneId zone, FactsAccumulator accumulator) {
+		List<CompletableFuture<Void>> streams = new ArrayList<>();
+		for (int stream = 0; stream < STREAMS; stream++) {
+			int k = stream;
+			streams.add(CompletableFuture.runAsync(() -> {
+				try (Connection connection = this.dataSource.getConnection()) {
+					copyOrders(connection.unwrap(PGConnection.class), end, k, new DayOfInstant(zone), accumulator);
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException("Could not stream the orders", ex);
+				}
+			}, this.executor));
+		}
+		CompletableFuture.allOf(streams.toArray(CompletableFuture[]::new)).join();
+	}
+
+	private static void copyOrders(PGConnection connection, Timestamp end, int stream, DayOfInstant days,
 			FactsAccumulator accumulator) throws SQLException {
 		String sql = "COPY (select customer_id, ordered_at, cast(amount as float8), cast(gross_profit as float8)"
 				+ " from sales_orders where status = 'COMPLETED' and ordered_at < '" + end.toInstant()
-				+ "'::timestamptz) TO STDOUT (FORMAT binary)";
+				+ "'::timestamptz and mod(customer_id, " + STREAMS + ") = " + stream + ") TO STDOUT (FORMAT binary)";
 		try (DataInputStream in = new DataInputStream(
 				new BufferedInputStream(new PGCopyInputStream(connection, sql), 1 << 16))) {
 			in.skipNBytes(11);
@@ -93,7 +124,7 @@ class FactsReader {
 				double amount = in.readDouble();
 				in.readInt();
 				double profit = in.readDouble();
-				accumulator.order(customerId, days.epochDayOfPostgresMicros(micros), amount, profit);
+				accumulator.order(stream, customerId, days.epochDayOfPostgresMicros(micros), amount, profit);
 			}
 		}
 		catch (IOException ex) {
