@@ -12,10 +12,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import com.tiercrm.tiering.model.AbcResult;
-import com.tiercrm.tiering.model.ClvResult;
 import com.tiercrm.tiering.model.Reason;
-import com.tiercrm.tiering.model.RfmResult;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -78,42 +75,40 @@ class SegmentWriter {
 			out.write(BINARY_SIGNATURE);
 			out.writeInt(0);
 			out.writeInt(0);
-			for (int i = 0; i < segmentation.size(); i++) {
-				AbcResult abc = segmentation.abc().get(i);
-				RfmResult rfm = segmentation.rfm().get(i);
-				ClvResult clv = segmentation.clv().get(i);
+			Segmentation z = segmentation;
+			for (int i = 0; i < z.size(); i++) {
 				out.writeShort(COLUMN_COUNT);
 				int8(out, runId);
-				int8(out, segmentation.facts().get(i).customerId());
-				text(out, abc.abcClass().name());
-				float8(out, abc.value());
-				int4(out, abc.rank());
-				float8(out, abc.shareBefore());
-				text(out, encode(abc.reason()));
-				if (rfm.recencyDays() >= 0) {
-					int4(out, rfm.recencyDays());
+				int8(out, z.customerIds[i]);
+				text(out, z.abcClass(i).name());
+				float8(out, z.abcValue[i]);
+				int4(out, z.abcRank[i]);
+				float8(out, z.abcShareBefore[i]);
+				text(out, z.abcReason.encode(i));
+				if (z.recencyDays[i] >= 0) {
+					int4(out, z.recencyDays[i]);
 				}
 				else {
 					out.writeInt(-1);
 				}
-				int4(out, rfm.frequency());
-				float8(out, rfm.monetary());
-				int2(out, rfm.recencyScore());
-				int2(out, rfm.frequencyScore());
-				int2(out, rfm.monetaryScore());
-				text(out, rfm.segment().name());
-				text(out, encode(rfm.reason()));
-				float8(out, clv.historicalValue());
-				float8(out, clv.predictedValue());
-				text(out, clv.method().name());
-				nullableFloat8(out, clv.probabilityAlive());
-				nullableFloat8(out, clv.expectedPurchases());
-				nullableFloat8(out, clv.expectedSpend());
-				int4(out, clv.rank());
-				text(out, clv.clvClass().name());
-				text(out, encode(clv.reason()));
-				text(out, segmentation.tiers()[i]);
-				int2(out, segmentation.downgradeStreaks()[i]);
+				int4(out, z.frequency[i]);
+				float8(out, z.monetary[i]);
+				int2(out, z.recencyScore[i]);
+				int2(out, z.frequencyScore[i]);
+				int2(out, z.monetaryScore[i]);
+				text(out, z.rfmSegment(i).name());
+				text(out, z.rfmReason.encode(i));
+				float8(out, z.clvHistorical[i]);
+				float8(out, z.clvPredicted[i]);
+				text(out, z.clvMethod(i).name());
+				nullableFloat8(out, z.probabilityAlive[i]);
+				nullableFloat8(out, z.expectedPurchases[i]);
+				nullableFloat8(out, z.expectedSpend[i]);
+				int4(out, z.clvRank[i]);
+				text(out, z.clvClass(i).name());
+				text(out, z.clvReason.encode(i));
+				text(out, z.tiers[i]);
+				int2(out, z.downgradeStreaks[i]);
 			}
 			out.writeShort(-1);
 		}
@@ -177,18 +172,14 @@ class SegmentWriter {
 		}
 	}
 
-	private static Object[] row(long runId, Segmentation segmentation, int i) {
-		AbcResult abc = segmentation.abc().get(i);
-		RfmResult rfm = segmentation.rfm().get(i);
-		ClvResult clv = segmentation.clv().get(i);
-		return new Object[] { runId, segmentation.facts().get(i).customerId(), abc.abcClass().name(), abc.value(),
-				abc.rank(), abc.shareBefore(), encode(abc.reason()),
-				(rfm.recencyDays() >= 0) ? rfm.recencyDays() : null, rfm.frequency(), rfm.monetary(),
-				(short) rfm.recencyScore(), (short) rfm.frequencyScore(), (short) rfm.monetaryScore(),
-				rfm.segment().name(), encode(rfm.reason()), clv.historicalValue(), clv.predictedValue(),
-				clv.method().name(), finite(clv.probabilityAlive()), finite(clv.expectedPurchases()),
-				finite(clv.expectedSpend()), clv.rank(), clv.clvClass().name(), encode(clv.reason()),
-				segmentation.tiers()[i], segmentation.downgradeStreaks()[i] };
+	private static @Nullable Object[] row(long runId, Segmentation z, int i) {
+		return new @Nullable Object[] { runId, z.customerIds[i], z.abcClass(i).name(), z.abcValue[i], z.abcRank[i],
+				z.abcShareBefore[i], z.abcReason.encode(i), (z.recencyDays[i] >= 0) ? z.recencyDays[i] : null,
+				z.frequency[i], z.monetary[i], (short) z.recencyScore[i], (short) z.frequencyScore[i],
+				(short) z.monetaryScore[i], z.rfmSegment(i).name(), z.rfmReason.encode(i), z.clvHistorical[i],
+				z.clvPredicted[i], z.clvMethod(i).name(), finite(z.probabilityAlive[i]), finite(z.expectedPurchases[i]),
+				finite(z.expectedSpend[i]), z.clvRank[i], z.clvClass(i).name(), z.clvReason.encode(i), z.tiers[i],
+				z.downgradeStreaks[i] };
 	}
 
 	private static @Nullable Double finite(double value) {

@@ -5,14 +5,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.tiercrm.tiering.model.AbcModel;
-import com.tiercrm.tiering.model.AbcResult;
 import com.tiercrm.tiering.model.ClvFit;
 import com.tiercrm.tiering.model.ClvModel;
-import com.tiercrm.tiering.model.ClvResult;
 import com.tiercrm.tiering.model.CustomerFacts;
 import com.tiercrm.tiering.model.RfmModel;
 import com.tiercrm.tiering.model.RankedClass;
-import com.tiercrm.tiering.model.RfmResult;
 import com.tiercrm.tiering.model.TierDecision;
 import com.tiercrm.tiering.model.TierStability;
 import org.jspecify.annotations.Nullable;
@@ -34,36 +31,37 @@ final class SegmentationEngine {
 	}
 
 	Segmentation apply(List<CustomerFacts> facts, SegmentationSettings settings, PreviousTiers previous) {
+		Segmentation segmentation = new Segmentation(facts);
 		// ABC and RFM on a second core while the CLV models fit and score on this one.
-		CompletableFuture<AbcRfm> abcRfm = CompletableFuture.supplyAsync(() -> {
+		// Each model's result list is
+		// copied into the columns and dropped at once.
+		CompletableFuture<Long> abcRfm = CompletableFuture.supplyAsync(() -> {
 			long start = System.nanoTime();
-			List<AbcResult> abc = new AbcModel(settings.abc()).classify(facts);
-			List<RfmResult> rfm = new RfmModel(settings.rfm()).classify(facts);
-			return new AbcRfm(abc, rfm, millis(start, System.nanoTime()));
+			segmentation.abc(new AbcModel(settings.abc()).classify(facts));
+			segmentation.rfm(new RfmModel(settings.rfm()).classify(facts));
+			return millis(start, System.nanoTime());
 		});
 		long start = System.nanoTime();
 		ClvModel clvModel = new ClvModel(settings.clv());
 		ClvFit fit = clvModel.fit(facts);
 		long fitDone = System.nanoTime();
-		List<ClvResult> clv = clvModel.score(facts, fit);
+		segmentation.clv(clvModel.score(facts, fit));
 		long scoreDone = System.nanoTime();
-		AbcRfm classes = abcRfm.join();
-		List<AbcResult> abc = classes.abc();
-		List<RfmResult> rfm = classes.rfm();
-		String[] tiers = new String[facts.size()];
-		short[] streaks = new short[facts.size()];
-		for (int i = 0; i < tiers.length; i++) {
+		segmentation.abcRfmMillis = abcRfm.join();
+		segmentation.fit = fit;
+		segmentation.clvFitMillis = millis(start, fitDone);
+		segmentation.clvScoreMillis = millis(fitDone, scoreDone);
+		for (int i = 0; i < segmentation.size(); i++) {
 			String candidate = switch (settings.tierModel()) {
-				case ABC -> "ABC:" + abc.get(i).abcClass().name();
-				case RFM -> "RFM:" + rfm.get(i).segment().name();
-				case CLV -> "CLV:" + clv.get(i).clvClass().name();
+				case ABC -> "ABC:" + segmentation.abcClass(i).name();
+				case RFM -> "RFM:" + segmentation.rfmSegment(i).name();
+				case CLV -> "CLV:" + segmentation.clvClass(i).name();
 			};
-			long customerId = facts.get(i).customerId();
+			long customerId = segmentation.customerIds[i];
 			applyStability(i, candidate.intern(), previous.tier(customerId), previous.streak(customerId),
-					settings.downgradeAfterRuns(), tiers, streaks);
+					settings.downgradeAfterRuns(), segmentation.tiers, segmentation.downgradeStreaks);
 		}
-		return new Segmentation(facts, abc, rfm, fit, clv, tiers, streaks, classes.millis(), millis(start, fitDone),
-				millis(fitDone, scoreDone));
+		return segmentation;
 	}
 
 	/**
@@ -87,10 +85,6 @@ final class SegmentationEngine {
 	private static boolean sameModel(String a, String b) {
 		int colon = a.indexOf(':');
 		return colon > 0 && b.startsWith(a.substring(0, colon + 1));
-	}
-
-	private record AbcRfm(List<AbcResult> abc, List<RfmResult> rfm, long millis) {
-
 	}
 
 	/**

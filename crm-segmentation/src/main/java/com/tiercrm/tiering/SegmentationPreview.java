@@ -48,17 +48,16 @@ public class SegmentationPreview {
 		Map<String, Map<String, Long>> migration = new LinkedHashMap<>();
 		double total = 0;
 		for (int i = 0; i < segmentation.size(); i++) {
-			CustomerFacts customer = customerFacts.get(i);
-			String tier = segmentation.tiers()[i];
-			revenue.merge(tier, customer.totalRevenue(), Double::sum);
-			total += customer.totalRevenue();
-			String before = published.tier(customer.customerId());
+			String tier = segmentation.tiers[i];
+			revenue.merge(tier, segmentation.totalRevenue[i], Double::sum);
+			total += segmentation.totalRevenue[i];
+			String before = published.tier(segmentation.customerIds[i]);
 			migration.computeIfAbsent((before != null) ? before : "NEW", (key) -> new LinkedHashMap<>())
 				.merge(tier, 1L, Long::sum);
 		}
 		double sum = total;
 		revenue.replaceAll((tier, value) -> (sum > 0) ? value / sum : 0);
-		RunReport.ClvDiagnostics clv = SegmentationRuns.diagnostics(segmentation.fit());
+		RunReport.ClvDiagnostics clv = SegmentationRuns.diagnostics(segmentation.fit);
 		return new PreviewResult(date, segmentation.size(), segmentation.tierCounts(), revenue,
 				segmentation.abcCounts(), segmentation.rfmCounts(), segmentation.clvCounts(), migration, clv,
 				(System.nanoTime() - started) / 1_000_000);

@@ -133,17 +133,18 @@ public class SegmentationRuns {
 	private void execute(PreparedRun prepared) {
 		long started = System.nanoTime();
 		try {
-			List<CustomerFacts> customerFacts = this.facts.read(prepared.asOf(), prepared.settings().abcWindowMonths());
-			long factsDone = System.nanoTime();
-			Segmentation segmentation = new SegmentationEngine(tierRanks()).apply(customerFacts, prepared.settings(),
-					previousTiers());
+			long[] factsDone = new long[1];
+			// The facts are not kept in a local: once the models have run, they can be
+			// collected.
+			Segmentation segmentation = new SegmentationEngine(tierRanks()).apply(readFacts(prepared, factsDone),
+					prepared.settings(), previousTiers());
 			long modelsDone = System.nanoTime();
 			this.transactions.executeWithoutResult((status) -> {
 				this.writer.write(prepared.runId(), segmentation);
 				long written = System.nanoTime();
 				RunReport report = report(prepared, segmentation,
-						new RunReport.Timings(millis(started, factsDone), segmentation.abcRfmMillis(),
-								segmentation.clvFitMillis(), segmentation.clvScoreMillis(), millis(modelsDone, written),
+						new RunReport.Timings(millis(started, factsDone[0]), segmentation.abcRfmMillis,
+								segmentation.clvFitMillis, segmentation.clvScoreMillis, millis(modelsDone, written),
 								millis(started, written)));
 				SegmentationRun run = this.runs.findById(prepared.runId()).orElseThrow();
 				run.succeeded(report);
@@ -160,6 +161,12 @@ public class SegmentationRuns {
 			logger.error("Segmentation run " + prepared.runId() + " failed", ex);
 			fail(prepared.runId(), ex);
 		}
+	}
+
+	private List<CustomerFacts> readFacts(PreparedRun prepared, long[] doneAt) {
+		List<CustomerFacts> read = this.facts.read(prepared.asOf(), prepared.settings().abcWindowMonths());
+		doneAt[0] = System.nanoTime();
+		return read;
 	}
 
 	private void fail(long runId, Throwable ex) {
@@ -230,7 +237,7 @@ public class SegmentationRuns {
 	private static RunReport report(PreparedRun prepared, Segmentation segmentation, RunReport.Timings timings) {
 		return new RunReport(prepared.asOf(), prepared.configId(), prepared.settings().tierModel(), segmentation.size(),
 				segmentation.abcCounts(), segmentation.rfmCounts(), segmentation.clvCounts(), segmentation.tierCounts(),
-				diagnostics(segmentation.fit()), timings);
+				diagnostics(segmentation.fit), timings);
 	}
 
 	static RunReport.ClvDiagnostics diagnostics(ClvFit fit) {
