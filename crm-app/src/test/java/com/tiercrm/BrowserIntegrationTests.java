@@ -2,6 +2,7 @@ package com.tiercrm;
 
 import java.util.UUID;
 
+import com.tiercrm.account.AccessScope;
 import com.tiercrm.account.Role;
 import com.tiercrm.account.Team;
 import com.tiercrm.account.TeamRepository;
@@ -11,11 +12,16 @@ import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.customer.CustomerType;
 import com.tiercrm.testing.UsePostgres;
+import com.tiercrm.tiering.CustomerTiers;
+import com.tiercrm.tiering.RunRequest;
+import com.tiercrm.tiering.RunTrigger;
+import com.tiercrm.tiering.SegmentationRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,6 +56,12 @@ class BrowserIntegrationTests {
 
 	@Autowired
 	private PasswordEncoder encoder;
+
+	@Autowired
+	private SegmentationRuns runs;
+
+	@Autowired
+	private CustomerTiers tiers;
 
 	private final String prefix = "BR" + UUID.randomUUID().toString().substring(0, 6);
 
@@ -110,6 +122,59 @@ class BrowserIntegrationTests {
 			assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
 			browser.screenshot("customers-phone");
 		}
+	}
+
+	@Test
+	void managerChangesAPolicyAndSeesItOnTheCustomersPage() throws Exception {
+		this.runs.runNow(new RunRequest(null, null, RunTrigger.MANUAL, null));
+		Customer customer = this.customers.findByCode(this.prefix + "R1", AccessScope.all(0)).orElseThrow();
+		String tier = this.tiers.current(customer.getId()).orElseThrow().tier();
+		String perks = "Free delivery " + this.prefix;
+		try (ChromeBrowser browser = new ChromeBrowser(this.port, 1280, 900)) {
+			browser.login(this.prefix + "-mgr", PASSWORD);
+			browser.open("/tiers");
+			browser.driver().findElement(By.cssSelector("[id='tier-" + tier + "'] a")).click();
+			browser.find(By.id("edit-policy")).click();
+			replace(browser.find(By.id("contactCadenceDays")), "9");
+			replace(browser.find(By.id("perks")), perks);
+			WebElement save = browser.driver().findElement(By.id("save-policy"));
+			((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+					save);
+			save.click();
+			assertThat(browser.find(By.cssSelector("[role=status]")).getText()).contains("Policy saved as version");
+			assertThat(browser.find(By.id("policy-history")).getText()).contains(perks, "saved by " + this.prefix);
+			browser.screenshot("policy-history");
+
+			browser.open("/customers/" + this.prefix + "R1");
+			assertThat(browser.find(By.id("customer-policy-terms")).getText()).contains(perks, "every 9 days");
+			browser.driver().findElement(By.id("lang-zh")).click();
+			assertThat(browser.find(By.id("customer-policy-terms")).getText()).contains("每 9 天");
+			browser.screenshot("customer-policy-zh");
+			browser.driver().findElement(By.id("lang-en")).click();
+		}
+	}
+
+	@Test
+	void repReadsPoliciesAtPhoneWidthButCannotEditThem() throws Exception {
+		try (ChromeBrowser browser = new ChromeBrowser(this.port, 390, 844)) {
+			browser.login(this.prefix + "-rep", PASSWORD);
+			browser.open("/tiers?model=ABC");
+			assertThat(browser.find(By.id("tiers")).getText()).contains("A – key customers");
+			Object overflow = ((JavascriptExecutor) browser.driver())
+				.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+			assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+			browser.screenshot("tiers-phone");
+			browser.open("/tiers/ABC:A/policy");
+			assertThat(browser.find(By.id("policy-terms")).getText()).contains("Discount");
+			assertThat(browser.driver().findElements(By.id("edit-policy"))).isEmpty();
+			browser.open("/tiers/ABC:A/policy/edit");
+			assertThat(browser.pageText()).contains("Not allowed");
+		}
+	}
+
+	private static void replace(WebElement input, String text) {
+		input.clear();
+		input.sendKeys(text);
 	}
 
 	private User user(String name, Role role, Team team) {

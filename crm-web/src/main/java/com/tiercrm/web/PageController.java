@@ -24,11 +24,6 @@ class PageController {
 		return "dashboard";
 	}
 
-	@GetMapping("/tiers")
-	String tiers() {
-		return "tiers";
-	}
-
 	@GetMapping("/imports")
 	String imports() {
 		return "imports";

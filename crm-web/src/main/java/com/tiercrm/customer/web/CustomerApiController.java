@@ -9,6 +9,7 @@ import com.tiercrm.customer.CustomerSearch;
 import com.tiercrm.customer.InvalidCursorException;
 import com.tiercrm.order.OrderTotals;
 import com.tiercrm.order.SalesProperties;
+import com.tiercrm.policy.TierPolicy;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.tiering.CustomerSegment;
 import jakarta.validation.Valid;
@@ -90,8 +91,8 @@ class CustomerApiController {
 	record CustomerJson(String code, String name, String type, @Nullable String phone, @Nullable String email,
 			@Nullable String province, @Nullable String city, @Nullable String region, @Nullable String industry,
 			@Nullable String channelType, @Nullable String channel, @Nullable Long ownerId, @Nullable String ownerName,
-			String status, Instant createdAt, Instant updatedAt, Totals totals,
-			@Nullable CustomerSegment segmentation) {
+			String status, Instant createdAt, Instant updatedAt, Totals totals, @Nullable CustomerSegment segmentation,
+			@Nullable TierPolicy policy) {
 
 		static CustomerJson of(CustomerProfile profile, String currency) {
 			Customer c = profile.customer();
@@ -101,7 +102,7 @@ class CustomerApiController {
 					(c.getChannelType() != null) ? c.getChannelType().name() : null, c.getChannel(), c.getOwnerId(),
 					profile.ownerName(), c.getStatus().name(), c.getCreatedAt(), c.getUpdatedAt(),
 					new Totals(currency, t.orders(), t.amount(), t.grossProfit(), t.firstOrderAt(), t.lastOrderAt()),
-					profile.segment());
+					profile.segment(), profile.policy());
 		}
 
 	}

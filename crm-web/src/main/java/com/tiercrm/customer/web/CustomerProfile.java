@@ -6,16 +6,17 @@ import com.tiercrm.customer.Customer;
 import com.tiercrm.interaction.Interaction;
 import com.tiercrm.order.OrderTotals;
 import com.tiercrm.order.SalesOrder;
+import com.tiercrm.policy.TierPolicy;
 import com.tiercrm.tiering.CustomerSegment;
 import com.tiercrm.tiering.TierHistoryEntry;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the customer page shows: the customer, their owner, order totals and the
- * latest orders and interactions.
+ * latest orders and interactions, the tier and the service policy of that tier in force.
  */
 record CustomerProfile(Customer customer, @Nullable String ownerName, OrderTotals totals, List<SalesOrder> orders,
 		long orderCount, List<Interaction> interactions, @Nullable CustomerSegment segment,
-		List<TierHistoryEntry> tierHistory) {
+		List<TierHistoryEntry> tierHistory, @Nullable TierPolicy policy) {
 
 }

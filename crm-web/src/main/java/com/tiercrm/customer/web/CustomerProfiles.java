@@ -8,6 +8,9 @@ import com.tiercrm.account.UserRepository;
 import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.interaction.InteractionRepository;
 import com.tiercrm.order.SalesOrderRepository;
+import com.tiercrm.policy.TierPolicies;
+import com.tiercrm.policy.TierPolicy;
+import com.tiercrm.tiering.CustomerSegment;
 import com.tiercrm.tiering.CustomerTiers;
 
 import org.springframework.data.domain.Limit;
@@ -32,13 +35,16 @@ class CustomerProfiles {
 
 	private final CustomerTiers tiers;
 
+	private final TierPolicies policies;
+
 	CustomerProfiles(CustomerRepository customers, UserRepository users, SalesOrderRepository orders,
-			InteractionRepository interactions, CustomerTiers tiers) {
+			InteractionRepository interactions, CustomerTiers tiers, TierPolicies policies) {
 		this.customers = customers;
 		this.users = users;
 		this.orders = orders;
 		this.interactions = interactions;
 		this.tiers = tiers;
+		this.policies = policies;
 	}
 
 	@Transactional(readOnly = true)
@@ -47,11 +53,13 @@ class CustomerProfiles {
 			long id = customer.getId();
 			String ownerName = (customer.getOwnerId() != null)
 					? this.users.findById(customer.getOwnerId()).map(User::getDisplayName).orElse(null) : null;
+			CustomerSegment segment = this.tiers.current(id).orElse(null);
+			TierPolicy policy = (segment != null) ? this.policies.inForce(segment.tier()).orElse(null) : null;
 			return new CustomerProfile(customer, ownerName, this.orders.totalsOfCustomer(id),
 					this.orders.findByCustomerIdOrderByOrderedAtDescIdDesc(id, Limit.of(RECENT_ROWS)),
 					this.orders.countByCustomerId(id),
-					this.interactions.findByCustomerIdOrderByOccurredAtDescIdDesc(id, Limit.of(RECENT_ROWS)),
-					this.tiers.current(id).orElse(null), this.tiers.history(id));
+					this.interactions.findByCustomerIdOrderByOccurredAtDescIdDesc(id, Limit.of(RECENT_ROWS)), segment,
+					this.tiers.history(id), policy);
 		});
 	}
 

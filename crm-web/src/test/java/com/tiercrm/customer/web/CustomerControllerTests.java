@@ -3,6 +3,7 @@ package com.tiercrm.customer.web;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,11 @@ import com.tiercrm.customer.CustomerSummary;
 import com.tiercrm.customer.CustomerType;
 import com.tiercrm.customer.InvalidCursorException;
 import com.tiercrm.order.OrderTotals;
+import com.tiercrm.policy.PolicyTerms;
+import com.tiercrm.policy.PolicyVersion;
+import com.tiercrm.policy.ServiceChannel;
+import com.tiercrm.policy.Tier;
+import com.tiercrm.policy.TierPolicy;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
@@ -138,7 +144,7 @@ class CustomerControllerTests {
 		Customer customer = new Customer("C-1", "王小明", CustomerType.INDIVIDUAL);
 		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional.of(new CustomerProfile(customer,
 				"Rep Seven", new OrderTotals(3L, new BigDecimal("1234.50"), new BigDecimal("300.00"), null, null),
-				List.of(), 3, List.of(), null, List.of())));
+				List.of(), 3, List.of(), null, List.of(), null)));
 		this.mvc.perform(get("/customers/C-1").with(user(REP)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("王小明")))
@@ -155,7 +161,8 @@ class CustomerControllerTests {
 		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional.of(new CustomerProfile(customer, null,
 				new OrderTotals(9L, new BigDecimal("5000"), new BigDecimal("900"), null, null), List.of(), 9, List.of(),
 				segment,
-				List.of(new TierHistoryEntry(3, LocalDate.of(2025, 6, 30), "ABC:A", "A", "IMPORTANT_VALUE", "HIGH")))));
+				List.of(new TierHistoryEntry(3, LocalDate.of(2025, 6, 30), "ABC:A", "A", "IMPORTANT_VALUE", "HIGH")),
+				null)));
 		given(this.tierLabels.label(eq("ABC:A"), any())).willReturn("A 类（重点客户）");
 		this.mvc.perform(get("/customers/C-1").param("lang", "zh-CN").with(user(REP)))
 			.andExpect(status().isOk())
@@ -163,6 +170,28 @@ class CustomerControllerTests {
 			.andExpect(content().string(containsString("排名第14/100：排名在前的客户合计占价值的62%，低于A类上限80%。")))
 			.andExpect(content().string(containsString("重要价值客户")))
 			.andExpect(content().string(containsString("91.0%")));
+	}
+
+	@Test
+	void detailShowsTheServicePolicyOfTheCustomersTier() throws Exception {
+		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional.of(profileWithPolicy()));
+		this.mvc.perform(get("/customers/C-1").param("lang", "zh-CN").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"customer-policy-terms\"")))
+			.andExpect(content().string(containsString("A 类（重点客户）")))
+			.andExpect(content().string(containsString("每 14 天")))
+			.andExpect(content().string(containsString("上门拜访 · 微信")))
+			.andExpect(content().string(not(containsString("??"))));
+	}
+
+	@Test
+	void apiIncludesThePolicyInForce() throws Exception {
+		given(this.profiles.find(eq("C-1"), any())).willReturn(Optional.of(profileWithPolicy()));
+		this.mvc.perform(get("/api/v1/customers/C-1").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.policy.tier.code").value("ABC:A"))
+			.andExpect(jsonPath("$.policy.current.version").value(3))
+			.andExpect(jsonPath("$.policy.current.terms.contactCadenceDays").value(14));
 	}
 
 	@Test
@@ -198,6 +227,17 @@ class CustomerControllerTests {
 	void apiWithWrongPasswordIsUnauthorized() throws Exception {
 		this.mvc.perform(get("/api/v1/customers").with(httpBasic("nobody", "wrong")))
 			.andExpect(status().isUnauthorized());
+	}
+
+	private static CustomerProfile profileWithPolicy() {
+		Customer customer = new Customer("C-1", "王小明", CustomerType.INDIVIDUAL);
+		PolicyTerms terms = new PolicyTerms(new BigDecimal("10"), new BigDecimal("500000"), 60, 4, 14, true,
+				EnumSet.of(ServiceChannel.VISIT, ServiceChannel.WECHAT), "VIP hotline");
+		TierPolicy policy = new TierPolicy(new Tier("ABC:A", "ABC", "A", 1, "A – key customers", "A 类（重点客户）"),
+				new PolicyVersion(3, terms, "mgr", Instant.parse("2026-01-01T00:00:00Z"), List.of()));
+		return new CustomerProfile(customer, "Rep Seven",
+				new OrderTotals(3L, new BigDecimal("1234.50"), new BigDecimal("300.00"), null, null), List.of(), 3,
+				List.of(), null, List.of(), policy);
 	}
 
 	private static CustomerSummary summary() {

@@ -1,0 +1,83 @@
+package com.tiercrm.policy.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.tiercrm.policy.PolicyConflictException;
+import com.tiercrm.policy.TierPolicies;
+import com.tiercrm.policy.TierPolicy;
+import com.tiercrm.policy.UnknownTierException;
+import com.tiercrm.security.CrmUser;
+import jakarta.validation.Valid;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/tiers}: the tiers with their policies, and new policy versions.
+ */
+@RestController
+@RequestMapping("/api/v1/tiers")
+class TierPolicyApiController {
+
+	private final TierPolicies policies;
+
+	private final MessageSource messages;
+
+	TierPolicyApiController(TierPolicies policies, MessageSource messages) {
+		this.policies = policies;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	List<TierPolicy> list() {
+		return this.policies.all();
+	}
+
+	@GetMapping("/{code}/policy")
+	TierPolicy show(@PathVariable String code) {
+		return this.policies.find(code);
+	}
+
+	@PutMapping("/{code}/policy")
+	TierPolicy update(@PathVariable String code, @Valid @RequestBody PolicyForm policy,
+			@AuthenticationPrincipal CrmUser user) {
+		return this.policies.save(code, policy.base(), policy.toTerms(), user.getUsername());
+	}
+
+	@ExceptionHandler(UnknownTierException.class)
+	ProblemDetail notFound(UnknownTierException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(PolicyConflictException.class)
+	ProblemDetail conflict(PolicyConflictException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setProperty("currentVersion", ex.current().version());
+		problem.setProperty("current", ex.current());
+		return problem;
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ProblemDetail invalid(MethodArgumentNotValidException ex, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid policy");
+		problem.setProperty("errors", ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> Map.of("field", error.getField(), "reason", this.messages.getMessage(error, locale)))
+			.toList());
+		return problem;
+	}
+
+}
