@@ -57,9 +57,7 @@ public class TierPolicies {
 	 */
 	@Transactional
 	public TierBook book(@Nullable String model) {
-		// Only the name of the model crosses into this module.
-		Object configured = this.configs.current().settings().tierModel();
-		String inForce = configured.toString();
+		String inForce = this.configs.tierModelInForce();
 		String shown = (model != null) ? model : inForce;
 		List<String> models = this.jdbc.queryForList("select distinct model from tiers order by model", Map.of(),
 				String.class);

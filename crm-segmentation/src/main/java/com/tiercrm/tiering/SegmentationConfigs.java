@@ -26,6 +26,15 @@ public class SegmentationConfigs {
 			.orElseGet(() -> this.configs.save(new SegmentationConfig(SegmentationSettings.defaults(), null)));
 	}
 
+	/**
+	 * The name of the model whose classes are the tiers now: {@code ABC}, {@code RFM} or
+	 * {@code CLV}.
+	 */
+	@Transactional
+	public String tierModelInForce() {
+		return current().settings().tierModel().name();
+	}
+
 	@Transactional
 	public SegmentationConfig save(SegmentationSettings settings, @Nullable String createdBy) {
 		return this.configs.save(new SegmentationConfig(settings, createdBy));
