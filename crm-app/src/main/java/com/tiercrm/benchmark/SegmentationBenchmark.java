@@ -1,10 +1,10 @@
 package com.tiercrm.benchmark;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 
 import com.tiercrm.tiering.RunReport;
 import com.tiercrm.tiering.RunRequest;
@@ -56,11 +56,18 @@ class SegmentationBenchmark implements ApplicationRunner {
 		long customers = count("customers");
 		long orders = count("sales_orders");
 		baseline();
-		resetPeaks();
+		System.gc();
+		HeapSampler heap = new HeapSampler();
 		long start = System.nanoTime();
-		SegmentationRun run = this.runs.runNow(new RunRequest(this.asOf, null, RunTrigger.MANUAL, "benchmark"));
+		SegmentationRun run;
+		try {
+			run = this.runs.runNow(new RunRequest(this.asOf, null, RunTrigger.MANUAL, "benchmark"));
+		}
+		finally {
+			heap.stop();
+		}
 		double runSeconds = seconds(start);
-		long peakHeap = peakHeapMiB();
+		long peakHeap = heap.peakMiB();
 		if (run.getStatus() != RunStatus.SUCCEEDED) {
 			throw new IllegalStateException("The benchmark run failed: " + run.getErrorMessage());
 		}
@@ -92,18 +99,43 @@ class SegmentationBenchmark implements ApplicationRunner {
 		return (count != null) ? count : 0;
 	}
 
-	private static void resetPeaks() {
-		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-	}
+	/**
+	 * The largest heap in use during the run, sampled every 20 ms (the sum of the pools'
+	 * own peaks would add up peaks that never happened at the same time).
+	 */
+	private static final class HeapSampler {
 
-	private static long peakHeapMiB() {
-		long peak = 0;
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			if (pool.getType() == MemoryType.HEAP) {
-				peak += pool.getPeakUsage().getUsed();
+		private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+
+		private final Thread thread;
+
+		private volatile boolean running = true;
+
+		private volatile long peak;
+
+		HeapSampler() {
+			this.thread = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
+				while (this.running) {
+					this.peak = Math.max(this.peak, this.memory.getHeapMemoryUsage().getUsed());
+					LockSupport.parkNanos(20_000_000L);
+				}
+			});
+		}
+
+		void stop() {
+			this.running = false;
+			try {
+				this.thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 		}
-		return peak / (1024 * 1024);
+
+		long peakMiB() {
+			return this.peak / (1024 * 1024);
+		}
+
 	}
 
 	private static double seconds(long start) {

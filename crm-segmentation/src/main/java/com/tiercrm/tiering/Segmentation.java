@@ -124,9 +124,8 @@ final class Segmentation {
 		this.downgradeStreaks = new short[n];
 	}
 
-	void abc(List<AbcResult> results) {
-		for (int i = 0; i < results.size(); i++) {
-			AbcResult r = results.get(i);
+	void abc(AbcResult r, int i) {
+		{
 			this.abcClass[i] = (byte) r.abcClass().ordinal();
 			this.abcValue[i] = r.value();
 			this.abcRank[i] = r.rank();
@@ -135,9 +134,8 @@ final class Segmentation {
 		}
 	}
 
-	void rfm(List<RfmResult> results) {
-		for (int i = 0; i < results.size(); i++) {
-			RfmResult r = results.get(i);
+	void rfm(RfmResult r, int i) {
+		{
 			this.recencyDays[i] = r.recencyDays();
 			this.frequency[i] = r.frequency();
 			this.monetary[i] = r.monetary();
@@ -149,9 +147,8 @@ final class Segmentation {
 		}
 	}
 
-	void clv(List<ClvResult> results) {
-		for (int i = 0; i < results.size(); i++) {
-			ClvResult r = results.get(i);
+	void clv(ClvResult r, int i) {
+		{
 			this.clvHistorical[i] = r.historicalValue();
 			this.clvPredicted[i] = r.predictedValue();
 			this.clvMethod[i] = (byte) r.method().ordinal();

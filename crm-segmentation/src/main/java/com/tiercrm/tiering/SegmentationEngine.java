@@ -37,15 +37,15 @@ final class SegmentationEngine {
 		// copied into the columns and dropped at once.
 		CompletableFuture<Long> abcRfm = CompletableFuture.supplyAsync(() -> {
 			long start = System.nanoTime();
-			segmentation.abc(new AbcModel(settings.abc()).classify(facts));
-			segmentation.rfm(new RfmModel(settings.rfm()).classify(facts));
+			new AbcModel(settings.abc()).classify(facts, segmentation::abc);
+			new RfmModel(settings.rfm()).classify(facts, segmentation::rfm);
 			return millis(start, System.nanoTime());
 		});
 		long start = System.nanoTime();
 		ClvModel clvModel = new ClvModel(settings.clv());
 		ClvFit fit = clvModel.fit(facts);
 		long fitDone = System.nanoTime();
-		segmentation.clv(clvModel.score(facts, fit));
+		clvModel.score(facts, fit, segmentation::clv);
 		long scoreDone = System.nanoTime();
 		segmentation.abcRfmMillis = abcRfm.join();
 		segmentation.fit = fit;

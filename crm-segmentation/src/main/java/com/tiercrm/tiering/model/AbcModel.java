@@ -3,6 +3,7 @@ package com.tiercrm.tiering.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -33,6 +34,19 @@ public final class AbcModel {
 	 * @return one result per customer, in the order of {@code customers}
 	 */
 	public List<AbcResult> classify(List<CustomerFacts> customers) {
+		List<AbcResult> list = new ArrayList<>(customers.size());
+		classify(customers, (result, i) -> list.add(result));
+		return list;
+	}
+
+	/**
+	 * Classifies the customers and hands each result to {@code sink} with its index, in
+	 * input order, without keeping them: for a million customers, the caller decides what
+	 * to retain.
+	 * @param customers the facts of all customers of the run
+	 * @param sink receives each result and the index of its customer
+	 */
+	public void classify(List<CustomerFacts> customers, ObjIntConsumer<AbcResult> sink) {
 		int size = customers.size();
 		double[] values = new double[size];
 		long[] ids = new long[size];
@@ -46,22 +60,20 @@ public final class AbcModel {
 		double positiveTotal = Arrays.stream(ranked).mapToDouble((i) -> Math.max(0, values[i])).sum();
 		int aRanks = Ranking.ranksWithin(this.settings.aLimit(), n);
 		int bRanks = Ranking.ranksWithin(this.settings.bLimit(), n);
-		AbcResult[] results = new AbcResult[size];
+		int[] ranks = new int[size];
+		double[] sharesBefore = new double[size];
 		double cumulative = 0;
 		for (int position = 0; position < n; position++) {
 			int i = ranked[position];
-			int rank = position + 1;
-			double shareBefore = (positiveTotal > 0) ? Math.min(1, cumulative / positiveTotal) : 1;
-			results[i] = classify(ids[i], values[i], rank, n, shareBefore, aRanks, bRanks);
+			ranks[i] = position + 1;
+			sharesBefore[i] = (positiveTotal > 0) ? Math.min(1, cumulative / positiveTotal) : 1;
 			cumulative += Math.max(0, values[i]);
 		}
-		List<AbcResult> list = new ArrayList<>(size);
 		for (int i = 0; i < size; i++) {
-			AbcResult result = results[i];
-			list.add((result != null) ? result : new AbcResult(customers.get(i).customerId(), AbcClass.NO_PURCHASE,
-					values[i], 0, 0, Reason.of("abc.reason.no-purchase")));
+			sink.accept((ranks[i] > 0) ? classify(ids[i], values[i], ranks[i], n, sharesBefore[i], aRanks, bRanks)
+					: new AbcResult(ids[i], AbcClass.NO_PURCHASE, values[i], 0, 0, Reason.of("abc.reason.no-purchase")),
+					i);
 		}
-		return list;
 	}
 
 	private AbcResult classify(long id, double value, int rank, int n, double shareBefore, int aRanks, int bRanks) {

@@ -3,6 +3,7 @@ package com.tiercrm.tiering.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
@@ -98,6 +99,19 @@ public final class ClvModel {
 	 * @return one result per customer, in input order
 	 */
 	public List<ClvResult> score(List<CustomerFacts> customers, ClvFit fit) {
+		List<ClvResult> list = new ArrayList<>(customers.size());
+		score(customers, fit, (result, i) -> list.add(result));
+		return list;
+	}
+
+	/**
+	 * Scores the customers and hands each result to {@code sink} with its index, in input
+	 * order, without keeping them.
+	 * @param customers the facts
+	 * @param fit a fit of these or comparable customers
+	 * @param sink receives each result and the index of its customer
+	 */
+	public void score(List<CustomerFacts> customers, ClvFit fit, ObjIntConsumer<ClvResult> sink) {
 		int size = customers.size();
 		double[] predicted = new double[size];
 		double[] alive = new double[size];
@@ -145,13 +159,12 @@ public final class ClvModel {
 		for (int position = 0; position < n; position++) {
 			ranks[ranked[position]] = position + 1;
 		}
-		List<ClvResult> results = new ArrayList<>(size);
 		for (int i = 0; i < size; i++) {
 			CustomerFacts facts = customers.get(i);
 			double historical = this.settings.historicalMeasure().totalValue(facts);
 			if (methods[i] == ClvMethod.NONE) {
-				results.add(new ClvResult(facts.customerId(), historical, 0, ClvMethod.NONE, Double.NaN, 0, 0, 0,
-						ClvClass.NO_PURCHASE, Reason.of("clv.reason.no-purchase")));
+				sink.accept(new ClvResult(facts.customerId(), historical, 0, ClvMethod.NONE, Double.NaN, 0, 0, 0,
+						ClvClass.NO_PURCHASE, Reason.of("clv.reason.no-purchase")), i);
 				continue;
 			}
 			int rank = ranks[i];
@@ -163,10 +176,9 @@ public final class ClvModel {
 					: Reason.of("clv.reason.simple", predicted[i], rank, n, spend[i],
 							purchases[i] / this.settings.fallbackLifetimeMonths(),
 							this.settings.fallbackLifetimeMonths(), 100 * this.settings.margin());
-			results.add(new ClvResult(facts.customerId(), historical, predicted[i], methods[i], alive[i], purchases[i],
-					spend[i], rank, clvClass, reason));
+			sink.accept(new ClvResult(facts.customerId(), historical, predicted[i], methods[i], alive[i], purchases[i],
+					spend[i], rank, clvClass, reason), i);
 		}
-		return results;
 	}
 
 	/**

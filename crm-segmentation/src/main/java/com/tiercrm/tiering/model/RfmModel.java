@@ -3,6 +3,7 @@ package com.tiercrm.tiering.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 
 /**
  * RFM scoring and segmentation. Recency is days since the last completed order as of the
@@ -31,6 +32,18 @@ public final class RfmModel {
 	 * @return one result per customer, in the order of {@code customers}
 	 */
 	public List<RfmResult> classify(List<CustomerFacts> customers) {
+		List<RfmResult> list = new ArrayList<>(customers.size());
+		classify(customers, (result, i) -> list.add(result));
+		return list;
+	}
+
+	/**
+	 * Classifies the customers and hands each result to {@code sink} with its index, in
+	 * input order, without keeping them.
+	 * @param customers the facts of all customers of the run
+	 * @param sink receives each result and the index of its customer
+	 */
+	public void classify(List<CustomerFacts> customers, ObjIntConsumer<RfmResult> sink) {
 		int buyers = (int) customers.stream().filter(CustomerFacts::hasPurchased).count();
 		double[] recency = new double[buyers];
 		double[] frequency = new double[buyers];
@@ -50,11 +63,11 @@ public final class RfmModel {
 		Arrays.sort(recency);
 		Arrays.sort(frequency);
 		Arrays.sort(monetary);
-		List<RfmResult> results = new ArrayList<>(customers.size());
-		for (CustomerFacts facts : customers) {
+		for (int index = 0; index < customers.size(); index++) {
+			CustomerFacts facts = customers.get(index);
 			if (!facts.hasPurchased()) {
-				results.add(new RfmResult(facts.customerId(), -1, 0, 0, 0, 0, 0, 0, RfmSegment.NO_PURCHASE,
-						Reason.of("rfm.reason.no-purchase")));
+				sink.accept(new RfmResult(facts.customerId(), -1, 0, 0, 0, 0, 0, 0, RfmSegment.NO_PURCHASE,
+						Reason.of("rfm.reason.no-purchase")), index);
 				continue;
 			}
 			int days = recencyOf(facts);
@@ -85,10 +98,9 @@ public final class RfmModel {
 				segment = RfmSegment.ofScores(r, fm);
 				reason = Reason.of("rfm.reason.scores", r, f, m, fm);
 			}
-			results.add(new RfmResult(facts.customerId(), days, facts.completedOrders(), money, r, f, m, fm, segment,
-					reason));
+			sink.accept(new RfmResult(facts.customerId(), days, facts.completedOrders(), money, r, f, m, fm, segment,
+					reason), index);
 		}
-		return results;
 	}
 
 	private static int recencyOf(CustomerFacts facts) {
