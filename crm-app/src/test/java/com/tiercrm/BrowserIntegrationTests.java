@@ -138,8 +138,8 @@ class BrowserIntegrationTests {
 			replace(browser.find(By.id("contactCadenceDays")), "9");
 			replace(browser.find(By.id("perks")), perks);
 			WebElement save = browser.driver().findElement(By.id("save-policy"));
-			((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
-					save);
+			((JavascriptExecutor) browser.driver())
+				.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", save);
 			save.click();
 			assertThat(browser.find(By.cssSelector("[role=status]")).getText()).contains("Policy saved as version");
 			assertThat(browser.find(By.id("policy-history")).getText()).contains(perks, "saved by " + this.prefix);
