@@ -1,0 +1,410 @@
+package com.tiercrm.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.tiercrm.customer.Customer;
+import jakarta.persistence.EntityManager;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports files: stores the upload, validates every row, and either reports (dry run) or
+ * writes. A commit runs in one transaction, so a failure part-way writes nothing; in
+ * {@link ImportMode#ATOMIC} mode any invalid row also means nothing is written. Importing
+ * the same file twice changes nothing the second time: rows are matched to existing
+ * records by their code.
+ */
+@Service
+public class ImportManagement {
+
+	private static final Log logger = LogFactory.getLog(ImportManagement.class);
+
+	private static final int CHUNK = 500;
+
+	private final ImportJobRepository jobs;
+
+	private final EntityManager entities;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final ImportProperties properties;
+
+	ImportManagement(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
+			PlatformTransactionManager transactionManager, ImportProperties properties) {
+		this.jobs = jobs;
+		this.entities = entities;
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.properties = properties;
+	}
+
+	/** Whether files of this kind can be imported yet. */
+	public boolean supports(ImportKind kind) {
+		return kind == ImportKind.CUSTOMERS;
+	}
+
+	/**
+	 * Stores the upload and imports it to the end; the returned job says how it went.
+	 */
+	public ImportJob submit(ImportRequest request, InputStream content) throws IOException {
+		if (!supports(request.kind())) {
+			throw new IllegalArgumentException("Import of " + request.kind() + " is not supported yet");
+		}
+		ImportJob job = save(new ImportJob(request.kind(), fileName(request.fileName()), 0, request.mode(),
+				request.dryRun(), request.requestedBy()));
+		Path file = uploadFile(job.id());
+		try {
+			job.stored(store(content, file));
+			job = save(job);
+		}
+		catch (ImportFileException ex) {
+			Files.deleteIfExists(file);
+			return finish(job, ImportStatus.REJECTED, ex.messageKey(), ex.argument(), List.of());
+		}
+		return run(job, file, request.encoding());
+	}
+
+	/**
+	 * Commits the file of a successful dry run, with the same mode and encoding.
+	 * @throws ImportFileException when the dry run cannot be committed (any more)
+	 */
+	public ImportJob commit(long dryRunId, String requestedBy) {
+		ImportJob dryRun = find(dryRunId).orElseThrow(() -> new ImportFileException("import.failure.notFound"));
+		Path upload = uploadFile(dryRunId);
+		if (!dryRun.isCommittable() || !Files.exists(upload)) {
+			throw new ImportFileException("import.failure.notCommittable");
+		}
+		ImportJob job = save(new ImportJob(dryRun.getKind(), dryRun.getFileName(), dryRun.getFileBytes(),
+				dryRun.getMode(), false, requestedBy));
+		Path file = uploadFile(job.id());
+		try {
+			Files.move(upload, file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Charset encoding = (dryRun.getEncoding() != null) ? Charset.forName(dryRun.getEncoding()) : null;
+		return run(job, file, encoding);
+	}
+
+	public Optional<ImportJob> find(long id) {
+		return this.jobs.findById(id);
+	}
+
+	/** The latest jobs, newest first. */
+	public List<ImportJob> recent() {
+		return this.jobs.findTop50ByOrderByStartedAtDescIdDesc();
+	}
+
+	/** The first errors of a job, in file order. */
+	public List<RowError> errors(long id, int limit) {
+		return this.jdbc.query(
+				"SELECT row_no, column_name, cell_value, reason_key FROM import_errors WHERE job_id = ? ORDER BY seq",
+				(rs) -> {
+					List<RowError> errors = new ArrayList<>();
+					while (rs.next() && errors.size() < limit) {
+						errors.add(new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+					}
+					return errors;
+				}, id);
+	}
+
+	/** The header line of an empty file of this kind, in the language of the locale. */
+	public List<String> templateHeader(ImportKind kind, Locale locale) {
+		if (!supports(kind)) {
+			throw new IllegalArgumentException("No template for " + kind + " yet");
+		}
+		return Arrays.stream(CustomerColumn.values()).map((column) -> column.templateHeader(locale)).toList();
+	}
+
+	/** Jobs that were running when the application stopped cannot finish any more. */
+	@EventListener(ApplicationReadyEvent.class)
+	public void failInterruptedJobs() {
+		for (ImportJob job : this.jobs.findByStatus(ImportStatus.RUNNING)) {
+			finish(job, ImportStatus.FAILED, "import.failure.interrupted", null, List.of());
+		}
+		deleteOldUploads();
+	}
+
+	private ImportJob run(ImportJob job, Path file, @Nullable Charset encoding) {
+		try {
+			Outcome outcome;
+			if (job.isDryRun()) {
+				outcome = inTransaction(() -> pass(job, file, encoding, false));
+			}
+			else if (job.getMode() == ImportMode.ATOMIC) {
+				outcome = inTransaction(() -> pass(job, file, encoding, false));
+				if (outcome.counts().invalid() == 0) {
+					outcome = inTransaction(() -> pass(job, file, encoding, true));
+				}
+			}
+			else {
+				outcome = inTransaction(() -> pass(job, file, encoding, true));
+			}
+			job.counted(outcome.counts());
+			boolean rejected = !job.isDryRun() && job.getMode() == ImportMode.ATOMIC && outcome.counts().invalid() > 0;
+			boolean committable = job.isDryRun()
+					&& (outcome.counts().invalid() == 0 || job.getMode() == ImportMode.SKIP_INVALID);
+			if (!committable) {
+				Files.deleteIfExists(file);
+			}
+			return finish(job, rejected ? ImportStatus.REJECTED : ImportStatus.SUCCEEDED,
+					rejected ? "import.failure.invalidRows" : null, null, outcome.errors());
+		}
+		catch (ImportFileException ex) {
+			deleteQuietly(file);
+			return finish(job, ImportStatus.REJECTED, ex.messageKey(), ex.argument(), List.of());
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Import job " + job.getId() + " failed", ex);
+			deleteQuietly(file);
+			return finish(job, ImportStatus.FAILED, "import.failure.unexpected", null, List.of());
+		}
+	}
+
+	private <T> T inTransaction(java.util.function.Supplier<T> work) {
+		T result = this.transactions.execute((status) -> work.get());
+		if (result == null) {
+			throw new IllegalStateException("Transaction returned nothing");
+		}
+		return result;
+	}
+
+	/** Reads the whole file once; writes the valid rows when asked to. */
+	private Outcome pass(ImportJob job, Path file, @Nullable Charset encoding, boolean write) {
+		try (CsvFile csv = CsvFile.open(file, encoding, this.properties.maxCellLength())) {
+			job.detected(csv.charset().name(), csv.delimiter());
+			HeaderMapping<CustomerColumn> mapping = HeaderMapping.match(csv.header(), CustomerColumn.class);
+			CustomerRowParser parser = new CustomerRowParser(mapping);
+			Tally tally = new Tally(this.properties.maxStoredErrors());
+			Map<String, Long> seen = new HashMap<>();
+			List<CustomerRow> chunk = new ArrayList<>(CHUNK);
+			for (CsvFile.Row row : csv) {
+				if (row.isBlank()) {
+					continue;
+				}
+				tally.total++;
+				List<RowError> rowErrors = new ArrayList<>(2);
+				Optional<CustomerRow> parsed = parser.parse(row, rowErrors::add);
+				if (parsed.isPresent() && seen.putIfAbsent(parsed.get().code(), row.number()) != null) {
+					rowErrors.add(new RowError(row.number(), mapping.headerOf(CustomerColumn.CODE), parsed.get().code(),
+							"import.error.duplicateInFile"));
+				}
+				if (!rowErrors.isEmpty()) {
+					tally.invalid(rowErrors);
+					continue;
+				}
+				chunk.add(parsed.orElseThrow());
+				if (chunk.size() == CHUNK) {
+					upsert(chunk, tally, write);
+				}
+			}
+			upsert(chunk, tally, write);
+			return new Outcome(tally.counts(), tally.errors);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void upsert(List<CustomerRow> chunk, Tally tally, boolean write) {
+		if (chunk.isEmpty()) {
+			return;
+		}
+		List<String> codes = chunk.stream().map(CustomerRow::code).toList();
+		Map<String, Customer> existing = this.entities
+			.createQuery("select c from Customer c where c.code in :codes", Customer.class)
+			.setParameter("codes", codes)
+			.getResultList()
+			.stream()
+			.collect(Collectors.toMap(Customer::getCode, Function.identity()));
+		for (CustomerRow row : chunk) {
+			tally.valid++;
+			Customer customer = existing.get(row.code());
+			if (customer == null) {
+				tally.inserted++;
+				if (write) {
+					this.entities.persist(row.newCustomer());
+				}
+			}
+			else if (row.differsFrom(customer)) {
+				tally.updated++;
+				if (write) {
+					row.applyTo(customer);
+				}
+			}
+			else {
+				tally.unchanged++;
+			}
+		}
+		if (write) {
+			this.entities.flush();
+		}
+		this.entities.clear();
+		chunk.clear();
+	}
+
+	private ImportJob save(ImportJob job) {
+		return inTransaction(() -> this.jobs.save(job));
+	}
+
+	private ImportJob finish(ImportJob job, ImportStatus status, @Nullable String failureKey,
+			@Nullable String failureArg, List<RowError> errors) {
+		job.finish(status, failureKey, failureArg);
+		return inTransaction(() -> {
+			ImportJob saved = this.jobs.save(job);
+			List<Object[]> rows = new ArrayList<>(errors.size());
+			for (int i = 0; i < errors.size(); i++) {
+				RowError error = errors.get(i);
+				rows.add(new Object[] { saved.id(), i, error.row(), error.column(), error.value(), error.reasonKey() });
+			}
+			this.jdbc.batchUpdate("INSERT INTO import_errors (job_id, seq, row_no, column_name, cell_value, reason_key)"
+					+ " VALUES (?, ?, ?, ?, ?, ?)", rows);
+			return saved;
+		});
+	}
+
+	private long store(InputStream content, Path file) throws IOException {
+		long limit = this.properties.maxFileSize().toBytes();
+		long total = 0;
+		byte[] buffer = new byte[64 * 1024];
+		try (OutputStream out = Files.newOutputStream(file)) {
+			int read;
+			while ((read = content.read(buffer)) != -1) {
+				total += read;
+				if (total > limit) {
+					throw new ImportFileException("import.file.tooLarge",
+							this.properties.maxFileSize().toMegabytes() + " MB");
+				}
+				out.write(buffer, 0, read);
+			}
+		}
+		if (total == 0) {
+			throw new ImportFileException("import.file.empty");
+		}
+		return total;
+	}
+
+	private Path uploadFile(long jobId) {
+		Path directory = this.properties.workDirectoryOrDefault();
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return directory.resolve("import-" + jobId + ".upload");
+	}
+
+	private void deleteOldUploads() {
+		Path directory = this.properties.workDirectoryOrDefault();
+		if (!Files.isDirectory(directory)) {
+			return;
+		}
+		Instant cutoff = Instant.now().minus(Duration.ofDays(1));
+		try (Stream<Path> files = Files.list(directory)) {
+			files.filter((file) -> file.getFileName().toString().endsWith(".upload")).forEach((file) -> {
+				try {
+					if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+						Files.delete(file);
+					}
+				}
+				catch (IOException ex) {
+					logger.debug("Could not delete " + file, ex);
+				}
+			});
+		}
+		catch (IOException ex) {
+			logger.warn("Could not clean " + directory, ex);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			logger.debug("Could not delete " + file, ex);
+		}
+	}
+
+	private static String fileName(String name) {
+		String base = name.replace('\\', '/');
+		base = base.substring(base.lastIndexOf('/') + 1);
+		if (base.isBlank()) {
+			base = "upload.csv";
+		}
+		return (base.length() > 255) ? base.substring(0, 255) : base;
+	}
+
+	private record Outcome(ImportCounts counts, List<RowError> errors) {
+
+	}
+
+	/** Counts rows and keeps the first errors. */
+	private static final class Tally {
+
+		private final int maxErrors;
+
+		private final List<RowError> errors = new ArrayList<>();
+
+		private int total;
+
+		private int valid;
+
+		private int invalid;
+
+		private int inserted;
+
+		private int updated;
+
+		private int unchanged;
+
+		Tally(int maxErrors) {
+			this.maxErrors = maxErrors;
+		}
+
+		void invalid(List<RowError> rowErrors) {
+			this.invalid++;
+			for (RowError error : rowErrors) {
+				if (this.errors.size() < this.maxErrors) {
+					this.errors.add(error);
+				}
+			}
+		}
+
+		ImportCounts counts() {
+			return new ImportCounts(this.total, this.valid, this.invalid, this.inserted, this.updated, this.unchanged);
+		}
+
+	}
+
+}
