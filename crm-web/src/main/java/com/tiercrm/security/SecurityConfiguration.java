@@ -28,6 +28,8 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/segmentation/**")
 				.hasAnyRole("MANAGER", "ADMIN")
+				.requestMatchers("/api/v1/imports", "/api/v1/imports/**")
+				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
@@ -43,7 +45,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health")
 			.permitAll()
-			.requestMatchers("/admin/**")
+			.requestMatchers("/admin/**", "/imports", "/imports/**")
 			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated())

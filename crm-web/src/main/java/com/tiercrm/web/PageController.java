@@ -29,9 +29,4 @@ class PageController {
 		return "tiers";
 	}
 
-	@GetMapping("/imports")
-	String imports() {
-		return "imports";
-	}
-
 }
