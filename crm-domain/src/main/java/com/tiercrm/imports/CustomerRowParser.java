@@ -20,8 +20,6 @@ final class CustomerRowParser {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-
 	private static final Map<String, CustomerType> TYPES = Map.of("enterprise", CustomerType.ENTERPRISE, "企业",
 			CustomerType.ENTERPRISE, "公司", CustomerType.ENTERPRISE, "company", CustomerType.ENTERPRISE, "individual",
 			CustomerType.INDIVIDUAL, "个人", CustomerType.INDIVIDUAL, "person", CustomerType.INDIVIDUAL);
@@ -42,7 +40,7 @@ final class CustomerRowParser {
 
 	/** The valid row, or empty after reporting each problem to {@code errors}. */
 	Optional<CustomerRow> parse(CsvFile.Row row, Consumer<RowError> errors) {
-		Cells cells = new Cells(row, errors);
+		RowCells<CustomerColumn> cells = new RowCells<>(this.mapping, row, errors);
 		String code = cells.text(CustomerColumn.CODE);
 		String name = cells.text(CustomerColumn.NAME);
 		CustomerType type = cells.choice(CustomerColumn.TYPE, TYPES, "import.error.type");
@@ -71,7 +69,7 @@ final class CustomerRowParser {
 		if (industry != null && ReferenceData.INDUSTRIES.contains(industry.toUpperCase(Locale.ROOT))) {
 			industry = industry.toUpperCase(Locale.ROOT);
 		}
-		if (cells.failed || code == null || name == null) {
+		if (cells.failed() || code == null || name == null) {
 			return Optional.empty();
 		}
 		boolean hasLocation = has(CustomerColumn.PROVINCE) || has(CustomerColumn.CITY) || has(CustomerColumn.REGION);
@@ -87,61 +85,6 @@ final class CustomerRowParser {
 
 	private static @Nullable String emptyToNull(@Nullable String value) {
 		return (value == null || value.isEmpty()) ? null : value;
-	}
-
-	/** Reads the cells of one row and remembers whether any was refused. */
-	private final class Cells {
-
-		private final CsvFile.Row row;
-
-		private final Consumer<RowError> errors;
-
-		private boolean failed;
-
-		Cells(CsvFile.Row row, Consumer<RowError> errors) {
-			this.row = row;
-			this.errors = errors;
-		}
-
-		/** The stripped cell; null when the column is absent or the cell was refused. */
-		@Nullable String text(CustomerColumn column) {
-			if (!CustomerRowParser.this.mapping.has(column)) {
-				return null;
-			}
-			String value = CustomerRowParser.this.mapping.value(this.row, column);
-			if (value.isEmpty() && column.required()) {
-				reject(column, value, "import.error.required");
-				return null;
-			}
-			if (value.length() > column.maxLength()) {
-				reject(column, value, "import.error.tooLong");
-				return null;
-			}
-			if (CONTROL.matcher(value).find()) {
-				reject(column, value, "import.error.controlCharacters");
-				return null;
-			}
-			return value;
-		}
-
-		<T> @Nullable T choice(CustomerColumn column, Map<String, T> choices, String reasonKey) {
-			String value = text(column);
-			if (value == null || value.isEmpty()) {
-				return null;
-			}
-			T choice = choices.get(value.toLowerCase(Locale.ROOT));
-			if (choice == null) {
-				reject(column, value, reasonKey);
-			}
-			return choice;
-		}
-
-		void reject(CustomerColumn column, String value, String reasonKey) {
-			this.failed = true;
-			this.errors.accept(
-					new RowError(this.row.number(), CustomerRowParser.this.mapping.headerOf(column), value, reasonKey));
-		}
-
 	}
 
 }

@@ -11,16 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Set;
 import java.util.stream.Stream;
 
-import com.tiercrm.customer.Customer;
 import jakarta.persistence.EntityManager;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -66,18 +63,10 @@ public class ImportManagement {
 		this.properties = properties;
 	}
 
-	/** Whether files of this kind can be imported yet. */
-	public boolean supports(ImportKind kind) {
-		return kind == ImportKind.CUSTOMERS;
-	}
-
 	/**
 	 * Stores the upload and imports it to the end; the returned job says how it went.
 	 */
 	public ImportJob submit(ImportRequest request, InputStream content) throws IOException {
-		if (!supports(request.kind())) {
-			throw new IllegalArgumentException("Import of " + request.kind() + " is not supported yet");
-		}
 		ImportJob job = save(new ImportJob(request.kind(), fileName(request.fileName()), 0, request.mode(),
 				request.dryRun(), request.requestedBy()));
 		Path file = uploadFile(job.id());
@@ -139,10 +128,12 @@ public class ImportManagement {
 
 	/** The header line of an empty file of this kind, in the language of the locale. */
 	public List<String> templateHeader(ImportKind kind, Locale locale) {
-		if (!supports(kind)) {
-			throw new IllegalArgumentException("No template for " + kind + " yet");
-		}
-		return Arrays.stream(CustomerColumn.values()).map((column) -> column.templateHeader(locale)).toList();
+		ImportColumn[] columns = switch (kind) {
+			case CUSTOMERS -> CustomerColumn.values();
+			case ORDERS -> OrderColumn.values();
+			case INTERACTIONS -> InteractionColumn.values();
+		};
+		return Arrays.stream(columns).map((column) -> column.templateHeader(locale)).toList();
 	}
 
 	/** Jobs that were running when the application stopped cannot finish any more. */
@@ -202,74 +193,49 @@ public class ImportManagement {
 	private Outcome pass(ImportJob job, Path file, @Nullable Charset encoding, boolean write) {
 		try (CsvFile csv = CsvFile.open(file, encoding, this.properties.maxCellLength())) {
 			job.detected(csv.charset().name(), csv.delimiter());
-			HeaderMapping<CustomerColumn> mapping = HeaderMapping.match(csv.header(), CustomerColumn.class);
-			CustomerRowParser parser = new CustomerRowParser(mapping);
-			Tally tally = new Tally(this.properties.maxStoredErrors());
-			Map<String, Long> seen = new HashMap<>();
-			List<CustomerRow> chunk = new ArrayList<>(CHUNK);
-			for (CsvFile.Row row : csv) {
-				if (row.isBlank()) {
-					continue;
-				}
-				tally.total++;
-				List<RowError> rowErrors = new ArrayList<>(2);
-				Optional<CustomerRow> parsed = parser.parse(row, rowErrors::add);
-				if (parsed.isPresent() && seen.putIfAbsent(parsed.get().code(), row.number()) != null) {
-					rowErrors.add(new RowError(row.number(), mapping.headerOf(CustomerColumn.CODE), parsed.get().code(),
-							"import.error.duplicateInFile"));
-				}
-				if (!rowErrors.isEmpty()) {
-					tally.invalid(rowErrors);
-					continue;
-				}
-				chunk.add(parsed.orElseThrow());
-				if (chunk.size() == CHUNK) {
-					upsert(chunk, tally, write);
-				}
-			}
-			upsert(chunk, tally, write);
-			return new Outcome(tally.counts(), tally.errors);
+			return pass(rowImport(job.getKind(), csv.header()), csv, write);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private void upsert(List<CustomerRow> chunk, Tally tally, boolean write) {
-		if (chunk.isEmpty()) {
-			return;
-		}
-		List<String> codes = chunk.stream().map(CustomerRow::code).toList();
-		Map<String, Customer> existing = this.entities
-			.createQuery("select c from Customer c where c.code in :codes", Customer.class)
-			.setParameter("codes", codes)
-			.getResultList()
-			.stream()
-			.collect(Collectors.toMap(Customer::getCode, Function.identity()));
-		for (CustomerRow row : chunk) {
-			tally.valid++;
-			Customer customer = existing.get(row.code());
-			if (customer == null) {
-				tally.inserted++;
-				if (write) {
-					this.entities.persist(row.newCustomer());
-				}
+	private <R> Outcome pass(RowImport<R> rows, CsvFile csv, boolean write) {
+		ImportTally tally = new ImportTally(this.properties.maxStoredErrors());
+		Set<String> seen = new HashSet<>();
+		List<R> chunk = new ArrayList<>(CHUNK);
+		for (CsvFile.Row row : csv) {
+			if (row.isBlank()) {
+				continue;
 			}
-			else if (row.differsFrom(customer)) {
-				tally.updated++;
-				if (write) {
-					row.applyTo(customer);
-				}
+			tally.total++;
+			List<RowError> rowErrors = new ArrayList<>(2);
+			Optional<R> parsed = rows.parse(row, rowErrors::add);
+			if (parsed.isPresent() && !seen.add(rows.key(parsed.get()))) {
+				rowErrors.add(rows.duplicate(parsed.get()));
 			}
-			else {
-				tally.unchanged++;
+			if (!rowErrors.isEmpty()) {
+				tally.invalid(rowErrors);
+				continue;
+			}
+			chunk.add(parsed.orElseThrow());
+			if (chunk.size() == CHUNK) {
+				rows.apply(chunk, tally, write);
+				chunk.clear();
 			}
 		}
-		if (write) {
-			this.entities.flush();
+		if (!chunk.isEmpty()) {
+			rows.apply(chunk, tally, write);
 		}
-		this.entities.clear();
-		chunk.clear();
+		return new Outcome(tally.counts(), tally.errors());
+	}
+
+	private RowImport<?> rowImport(ImportKind kind, List<String> header) {
+		return switch (kind) {
+			case CUSTOMERS -> new CustomerImport(header, this.entities);
+			case ORDERS -> new OrderImport(header, this.jdbc, this.properties.timeZone());
+			case INTERACTIONS -> new InteractionImport(header, this.jdbc, this.properties.timeZone());
+		};
 	}
 
 	private ImportJob save(ImportJob job) {
@@ -366,44 +332,6 @@ public class ImportManagement {
 	}
 
 	private record Outcome(ImportCounts counts, List<RowError> errors) {
-
-	}
-
-	/** Counts rows and keeps the first errors. */
-	private static final class Tally {
-
-		private final int maxErrors;
-
-		private final List<RowError> errors = new ArrayList<>();
-
-		private int total;
-
-		private int valid;
-
-		private int invalid;
-
-		private int inserted;
-
-		private int updated;
-
-		private int unchanged;
-
-		Tally(int maxErrors) {
-			this.maxErrors = maxErrors;
-		}
-
-		void invalid(List<RowError> rowErrors) {
-			this.invalid++;
-			for (RowError error : rowErrors) {
-				if (this.errors.size() < this.maxErrors) {
-					this.errors.add(error);
-				}
-			}
-		}
-
-		ImportCounts counts() {
-			return new ImportCounts(this.total, this.valid, this.invalid, this.inserted, this.updated, this.unchanged);
-		}
 
 	}
 

@@ -1,6 +1,7 @@
 package com.tiercrm.imports;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,18 +18,16 @@ import org.springframework.util.unit.DataSize;
  * @param maxStoredErrors how many row errors a job keeps for its report
  * @param workDirectory where uploaded files wait between a dry run and its commit
  * (default: {@code tiercrm-imports} in the temporary directory)
+ * @param timeZone the zone of dates and times in files that do not name one
  */
 @ConfigurationProperties("tiercrm.imports")
 public record ImportProperties(@DefaultValue("200MB") DataSize maxFileSize, @DefaultValue("10000") int maxCellLength,
-		@DefaultValue("1000") int maxStoredErrors, @Nullable Path workDirectory) {
+		@DefaultValue("1000") int maxStoredErrors, @Nullable Path workDirectory,
+		@DefaultValue("Asia/Shanghai") ZoneId timeZone) {
 
 	public Path workDirectoryOrDefault() {
 		return (this.workDirectory != null) ? this.workDirectory
 				: Path.of(System.getProperty("java.io.tmpdir"), "tiercrm-imports");
-	}
-
-	public static ImportProperties defaults() {
-		return new ImportProperties(DataSize.ofMegabytes(200), 10000, 1000, null);
 	}
 
 }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import com.tiercrm.customer.Customer;
@@ -17,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
@@ -26,8 +27,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-@SpringBootTest(classes = { DomainTestApplication.class, ImportManagementTests.Config.class })
+@SpringBootTest(classes = { DomainTestApplication.class, ImportManagementTests.Config.class },
+		properties = "spring.jpa.hibernate.ddl-auto=validate")
 @UsePostgres
 class ImportManagementTests {
 
@@ -206,9 +209,92 @@ class ImportManagementTests {
 		assertThat(this.imports.recent()).extracting(ImportJob::getId).contains(job.id());
 	}
 
+	@Test
+	void importsOrdersOfKnownCustomersOnlyAndIdempotently() throws IOException {
+		submit("code,name\n%sA,Alpha\n".formatted(this.prefix).getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC,
+				false);
+		String orders = """
+				订单编号,客户编号,下单时间,金额,毛利,状态
+				%1$s1,%1$sA,2024年1月5日,"¥1,234.50",100,已完成
+				%1$s2,%1$sA,2024/1/6 14:30,99,,cancelled
+				%1$s3,%1$sA,45296,12.3,,
+				%1$s4,%1$sGHOST,2024-01-05,10,,
+				""".formatted(this.prefix);
+		ImportJob atomic = submit(ImportKind.ORDERS, orders.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, false);
+		assertThat(atomic.getStatus()).isEqualTo(ImportStatus.REJECTED);
+		assertThat(this.imports.errors(atomic.id(), 10))
+			.containsExactly(new RowError(5, "客户编号", this.prefix + "GHOST", "import.error.unknownCustomer"));
+		assertThat(orderCount()).isZero();
+		ImportJob skip = submit(ImportKind.ORDERS, orders.getBytes(StandardCharsets.UTF_8), ImportMode.SKIP_INVALID,
+				false);
+		assertThat(skip.getCounts()).isEqualTo(new ImportCounts(4, 3, 1, 3, 0, 0));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT amount || '/' || gross_profit || '/' || status FROM sales_orders WHERE order_no = ?",
+				String.class, this.prefix + "1"))
+			.isEqualTo("1234.50/100.00/COMPLETED");
+		assertThat(this.jdbc.queryForObject("SELECT status FROM sales_orders WHERE order_no = ?", String.class,
+				this.prefix + "2"))
+			.isEqualTo("CANCELLED");
+		assertThat(this.jdbc
+			.queryForObject("SELECT ordered_at FROM sales_orders WHERE order_no = ?", OffsetDateTime.class,
+					this.prefix + "3")
+			.toInstant()).isEqualTo(Instant.parse("2024-01-04T16:00:00Z"));
+		ImportJob again = submit(ImportKind.ORDERS, orders.getBytes(StandardCharsets.UTF_8), ImportMode.SKIP_INVALID,
+				false);
+		assertThat(again.getCounts()).isEqualTo(new ImportCounts(4, 3, 1, 0, 0, 3));
+		ImportJob changed = submit(ImportKind.ORDERS, orders.replace(",99,", ",199,").getBytes(StandardCharsets.UTF_8),
+				ImportMode.SKIP_INVALID, false);
+		assertThat(changed.getCounts()).isEqualTo(new ImportCounts(4, 3, 1, 0, 1, 2));
+		assertThat(orderCount()).isEqualTo(3);
+	}
+
+	@Test
+	void reportsBadOrderValuesWithTheirColumn() throws IOException {
+		String orders = "order no,customer code,order time,amount,status\n%1$s1,%1$sA,2024-02-30,12.345,lost\n"
+			.formatted(this.prefix);
+		ImportJob job = submit(ImportKind.ORDERS, orders.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, true);
+		assertThat(this.imports.errors(job.id(), 10)).extracting(RowError::column, RowError::reasonKey)
+			.containsExactly(tuple("order time", "import.error.dateTime"), tuple("amount", "import.error.amount"),
+					tuple("status", "import.error.orderStatus"));
+	}
+
+	@Test
+	void importsInteractionsAndMatchesThemByCustomerTypeAndTime() throws IOException {
+		submit("code,name\n%sA,Alpha\n".formatted(this.prefix).getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC,
+				false);
+		String interactions = """
+				客户编号,互动类型,时间,满意度,备注
+				%1$sA,拜访,2024-03-01 10:00,5,带了样品
+				%1$sA,call,2024-03-02,,
+				%1$sA,电话,2024-03-03,6,
+				%1$sA,拜访,2024-03-01 10:00,4,
+				""".formatted(this.prefix);
+		ImportJob job = submit(ImportKind.INTERACTIONS, interactions.getBytes(StandardCharsets.UTF_8),
+				ImportMode.SKIP_INVALID, false);
+		assertThat(job.getCounts()).isEqualTo(new ImportCounts(4, 2, 2, 2, 0, 0));
+		assertThat(this.imports.errors(job.id(), 10)).extracting(RowError::reasonKey)
+			.containsExactly("import.error.satisfaction", "import.error.duplicateInteraction");
+		String changed = interactions.replace(",5,带了样品", ",4,带了样品");
+		ImportJob again = submit(ImportKind.INTERACTIONS, changed.getBytes(StandardCharsets.UTF_8),
+				ImportMode.SKIP_INVALID, false);
+		assertThat(again.getCounts()).isEqualTo(new ImportCounts(4, 2, 2, 0, 1, 1));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM interactions i JOIN customers c ON c.id = i.customer_id WHERE c.code = ?",
+				Long.class, this.prefix + "A"))
+			.isEqualTo(2);
+	}
+
+	private long orderCount() {
+		return this.jdbc.queryForObject("SELECT count(*) FROM sales_orders WHERE order_no LIKE ?", Long.class,
+				this.prefix + "%");
+	}
+
 	private ImportJob submit(byte[] content, ImportMode mode, boolean dryRun) throws IOException {
-		return this.imports.submit(
-				new ImportRequest(ImportKind.CUSTOMERS, "customers.csv", mode, dryRun, null, "admin"),
+		return submit(ImportKind.CUSTOMERS, content, mode, dryRun);
+	}
+
+	private ImportJob submit(ImportKind kind, byte[] content, ImportMode mode, boolean dryRun) throws IOException {
+		return this.imports.submit(new ImportRequest(kind, kind.pathName() + ".csv", mode, dryRun, null, "admin"),
 				new ByteArrayInputStream(content));
 	}
 
@@ -221,8 +307,7 @@ class ImportManagementTests {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(ImportProperties.class)
-	@Import(ImportManagement.class)
+	@Import({ ImportConfiguration.class, ImportManagement.class })
 	static class Config {
 
 	}

@@ -1,6 +1,7 @@
 package com.tiercrm.imports.web;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Locale;
 
 import com.tiercrm.imports.ImportFileException;
@@ -53,6 +54,7 @@ class ImportController {
 	String index(Model model) {
 		model.addAttribute("importForm", ImportForm.empty());
 		model.addAttribute("jobs", this.imports.recent());
+		model.addAttribute("kinds", Arrays.stream(ImportKind.values()).map(ImportKind::pathName).toList());
 		return "imports/index";
 	}
 
@@ -97,9 +99,7 @@ class ImportController {
 
 	@GetMapping("/templates/{kind}.csv")
 	ResponseEntity<byte[]> template(@PathVariable String kind, @RequestParam(defaultValue = "en") String headers) {
-		ImportKind importKind = ImportKind.ofPathName(kind)
-			.filter(this.imports::supports)
-			.orElseThrow(() -> new ImportJobNotFoundException(-1));
+		ImportKind importKind = ImportKind.ofPathName(kind).orElseThrow(() -> new ImportJobNotFoundException(-1));
 		Locale locale = "zh".equals(headers) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
 		try {
 			return download(kind + "-" + headers + ".csv", this.uploads.template(importKind, locale));

@@ -43,9 +43,6 @@ class ImportUploads {
 	ImportJob submit(ImportForm form, @Nullable MultipartFile file, String username) throws IOException {
 		ImportKind kind = form.importKind()
 			.orElseThrow(() -> new InvalidImportRequestException("import.request.kind", String.valueOf(form.kind())));
-		if (!this.imports.supports(kind)) {
-			throw new InvalidImportRequestException("import.request.kindNotYet", kind.pathName());
-		}
 		ImportMode mode = form.importMode()
 			.orElseThrow(() -> new InvalidImportRequestException("import.request.mode", String.valueOf(form.mode())));
 		if (file == null || file.isEmpty()) {

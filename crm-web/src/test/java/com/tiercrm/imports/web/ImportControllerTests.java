@@ -73,7 +73,6 @@ class ImportControllerTests {
 	@BeforeEach
 	void setUp() {
 		this.job = job(7, ImportStatus.SUCCEEDED, true);
-		given(this.imports.supports(ImportKind.CUSTOMERS)).willReturn(true);
 		given(this.imports.find(7)).willReturn(Optional.of(this.job));
 		given(this.imports.errors(eq(7L), anyInt()))
 			.willReturn(List.of(new RowError(3, "email", "=cmd|' /C calc'!A0", "import.error.email")));
@@ -183,9 +182,9 @@ class ImportControllerTests {
 			.perform(multipart("/api/v1/imports/customers").file(FILE).param("encoding", "KLINGON-8").with(user(ADMIN)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.key").value("import.request.encoding"));
-		this.mvc.perform(multipart("/api/v1/imports/orders").file(FILE).with(user(ADMIN)))
+		this.mvc.perform(multipart("/api/v1/imports/products").file(FILE).with(user(ADMIN)))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.key").value("import.request.kindNotYet"));
+			.andExpect(jsonPath("$.key").value("import.request.kind"));
 	}
 
 	@Test
