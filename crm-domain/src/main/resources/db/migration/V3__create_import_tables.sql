@@ -20,6 +20,8 @@ CREATE TABLE import_jobs (
     inserted_rows   INTEGER       NOT NULL DEFAULT 0,
     updated_rows    INTEGER       NOT NULL DEFAULT 0,
     unchanged_rows  INTEGER       NOT NULL DEFAULT 0,
+    processed_rows  INTEGER       NOT NULL DEFAULT 0,
+    cancel_requested BOOLEAN      NOT NULL DEFAULT FALSE,
     failure_key     VARCHAR(100),
     failure_arg     VARCHAR(500),
     version         BIGINT        NOT NULL DEFAULT 0,

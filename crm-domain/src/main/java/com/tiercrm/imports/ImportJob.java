@@ -60,6 +60,8 @@ public class ImportJob {
 
 	private int unchangedRows;
 
+	private int processedRows;
+
 	private @Nullable String failureKey;
 
 	private @Nullable String failureArg;
@@ -98,6 +100,7 @@ public class ImportJob {
 		this.insertedRows = counts.inserted();
 		this.updatedRows = counts.updated();
 		this.unchangedRows = counts.unchanged();
+		this.processedRows = counts.total();
 	}
 
 	void finish(ImportStatus status, @Nullable String failureKey, @Nullable String failureArg) {
@@ -165,6 +168,15 @@ public class ImportJob {
 	public ImportCounts getCounts() {
 		return new ImportCounts(this.totalRows, this.validRows, this.invalidRows, this.insertedRows, this.updatedRows,
 				this.unchangedRows);
+	}
+
+	/** Data rows read so far; while the job runs, updated every few hundred rows. */
+	public int getProcessedRows() {
+		return this.processedRows;
+	}
+
+	public boolean isRunning() {
+		return this.status == ImportStatus.RUNNING;
 	}
 
 	public @Nullable String getFailureKey() {

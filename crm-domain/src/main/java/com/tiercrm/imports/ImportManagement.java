@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -23,11 +24,14 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -52,14 +56,22 @@ public class ImportManagement {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate progressTransactions;
+
+	private final TaskExecutor executor;
+
 	private final ImportProperties properties;
 
 	ImportManagement(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
-			PlatformTransactionManager transactionManager, ImportProperties properties) {
+			PlatformTransactionManager transactionManager, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+			ImportProperties properties) {
 		this.jobs = jobs;
 		this.entities = entities;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.progressTransactions = new TransactionTemplate(transactionManager);
+		this.progressTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.executor = executor;
 		this.properties = properties;
 	}
 
@@ -67,25 +79,70 @@ public class ImportManagement {
 	 * Stores the upload and imports it to the end; the returned job says how it went.
 	 */
 	public ImportJob submit(ImportRequest request, InputStream content) throws IOException {
+		Prepared prepared = prepare(request, content);
+		return (prepared.file() != null) ? run(prepared.job(), prepared.file(), request.encoding()) : prepared.job();
+	}
+
+	/**
+	 * Stores the upload and imports it in the background; the returned job is running (or
+	 * already rejected, when the upload itself was refused).
+	 */
+	public ImportJob start(ImportRequest request, InputStream content) throws IOException {
+		Prepared prepared = prepare(request, content);
+		Path file = prepared.file();
+		if (file != null) {
+			this.executor.execute(() -> run(prepared.job(), file, request.encoding()));
+		}
+		return prepared.job();
+	}
+
+	/**
+	 * Commits the file of a successful dry run, with the same mode and encoding, and
+	 * returns the finished job.
+	 * @throws ImportFileException when the dry run cannot be committed (any more)
+	 */
+	public ImportJob commit(long dryRunId, String requestedBy) {
+		Prepared prepared = prepareCommit(dryRunId, requestedBy);
+		return run(prepared.job(), Objects.requireNonNull(prepared.file()), prepared.encoding());
+	}
+
+	/**
+	 * Commits the file of a successful dry run in the background and returns the running
+	 * job.
+	 * @throws ImportFileException when the dry run cannot be committed (any more)
+	 */
+	public ImportJob startCommit(long dryRunId, String requestedBy) {
+		Prepared prepared = prepareCommit(dryRunId, requestedBy);
+		Path file = Objects.requireNonNull(prepared.file());
+		this.executor.execute(() -> run(prepared.job(), file, prepared.encoding()));
+		return prepared.job();
+	}
+
+	/**
+	 * Asks a running job to stop; it then writes nothing and ends as cancelled.
+	 * @return whether the job was running
+	 */
+	public boolean cancel(long id) {
+		return this.jdbc.update("UPDATE import_jobs SET cancel_requested = TRUE WHERE id = ? AND status = 'RUNNING'",
+				id) > 0;
+	}
+
+	private Prepared prepare(ImportRequest request, InputStream content) throws IOException {
 		ImportJob job = save(new ImportJob(request.kind(), fileName(request.fileName()), 0, request.mode(),
 				request.dryRun(), request.requestedBy()));
 		Path file = uploadFile(job.id());
 		try {
 			job.stored(store(content, file));
-			job = save(job);
+			return new Prepared(save(job), file, request.encoding());
 		}
 		catch (ImportFileException ex) {
 			Files.deleteIfExists(file);
-			return finish(job, ImportStatus.REJECTED, ex.messageKey(), ex.argument(), List.of());
+			return new Prepared(finish(job, ImportStatus.REJECTED, ex.messageKey(), ex.argument(), List.of()), null,
+					null);
 		}
-		return run(job, file, request.encoding());
 	}
 
-	/**
-	 * Commits the file of a successful dry run, with the same mode and encoding.
-	 * @throws ImportFileException when the dry run cannot be committed (any more)
-	 */
-	public ImportJob commit(long dryRunId, String requestedBy) {
+	private Prepared prepareCommit(long dryRunId, String requestedBy) {
 		ImportJob dryRun = find(dryRunId).orElseThrow(() -> new ImportFileException("import.failure.notFound"));
 		Path upload = uploadFile(dryRunId);
 		if (!dryRun.isCommittable() || !Files.exists(upload)) {
@@ -101,7 +158,7 @@ public class ImportManagement {
 			throw new UncheckedIOException(ex);
 		}
 		Charset encoding = (dryRun.getEncoding() != null) ? Charset.forName(dryRun.getEncoding()) : null;
-		return run(job, file, encoding);
+		return new Prepared(job, file, encoding);
 	}
 
 	public Optional<ImportJob> find(long id) {
@@ -174,6 +231,10 @@ public class ImportManagement {
 			deleteQuietly(file);
 			return finish(job, ImportStatus.REJECTED, ex.messageKey(), ex.argument(), List.of());
 		}
+		catch (CancelledException ex) {
+			deleteQuietly(file);
+			return finish(job, ImportStatus.CANCELLED, "import.failure.cancelled", null, List.of());
+		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Import job " + job.getId() + " failed", ex);
 			deleteQuietly(file);
@@ -193,14 +254,14 @@ public class ImportManagement {
 	private Outcome pass(ImportJob job, Path file, @Nullable Charset encoding, boolean write) {
 		try (CsvFile csv = CsvFile.open(file, encoding, this.properties.maxCellLength())) {
 			job.detected(csv.charset().name(), csv.delimiter());
-			return pass(rowImport(job.getKind(), csv.header()), csv, write);
+			return pass(job.id(), rowImport(job.getKind(), csv.header()), csv, write);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private <R> Outcome pass(RowImport<R> rows, CsvFile csv, boolean write) {
+	private <R> Outcome pass(long jobId, RowImport<R> rows, CsvFile csv, boolean write) {
 		ImportTally tally = new ImportTally(this.properties.maxStoredErrors());
 		Set<String> seen = new HashSet<>();
 		List<R> chunk = new ArrayList<>(CHUNK);
@@ -222,12 +283,29 @@ public class ImportManagement {
 			if (chunk.size() == CHUNK) {
 				rows.apply(chunk, tally, write);
 				chunk.clear();
+				progress(jobId, tally.total);
 			}
 		}
 		if (!chunk.isEmpty()) {
 			rows.apply(chunk, tally, write);
 		}
+		progress(jobId, tally.total);
 		return new Outcome(tally.counts(), tally.errors());
+	}
+
+	/**
+	 * Publishes how far the job got, in a transaction of its own so that pages see it at
+	 * once, and stops the job when a cancel was asked for.
+	 */
+	private void progress(long jobId, int processed) {
+		Boolean cancelled = this.progressTransactions.execute((status) -> {
+			this.jdbc.update("UPDATE import_jobs SET processed_rows = ? WHERE id = ?", processed, jobId);
+			return this.jdbc.queryForObject("SELECT cancel_requested FROM import_jobs WHERE id = ?", Boolean.class,
+					jobId);
+		});
+		if (Boolean.TRUE.equals(cancelled)) {
+			throw new CancelledException();
+		}
 	}
 
 	private RowImport<?> rowImport(ImportKind kind, List<String> header) {
@@ -332,6 +410,18 @@ public class ImportManagement {
 	}
 
 	private record Outcome(ImportCounts counts, List<RowError> errors) {
+
+	}
+
+	/** A stored upload ready to run, or ({@code file} null) a job already refused. */
+	private record Prepared(ImportJob job, @Nullable Path file, @Nullable Charset encoding) {
+
+	}
+
+	/** Unwinds a cancelled job, rolling back what it wrote. */
+	private static final class CancelledException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
 
 	}
 

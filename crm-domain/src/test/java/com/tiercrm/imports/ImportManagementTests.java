@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerRepository;
@@ -21,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,6 +49,9 @@ class ImportManagementTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private QueuedExecutor executor;
 
 	private String prefix;
 
@@ -306,9 +313,60 @@ class ImportManagementTests {
 			.orElseThrow();
 	}
 
+	@Test
+	void startRunsTheImportInTheBackgroundAndACancelledJobWritesNothing() throws IOException {
+		StringBuilder csv = new StringBuilder("code,name\n");
+		for (int i = 0; i < 1200; i++) {
+			csv.append(this.prefix).append(i).append(",Name ").append(i).append('\n');
+		}
+		byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
+		ImportJob cancelled = start(content);
+		assertThat(cancelled.getStatus()).isEqualTo(ImportStatus.RUNNING);
+		assertThat(this.imports.cancel(cancelled.id())).isTrue();
+		this.executor.runAll();
+		assertThat(this.imports.find(cancelled.id()).orElseThrow().getStatus()).isEqualTo(ImportStatus.CANCELLED);
+		assertThat(this.customers.existsByCode(this.prefix + "0")).isFalse();
+		ImportJob running = start(content);
+		this.executor.runAll();
+		ImportJob done = this.imports.find(running.id()).orElseThrow();
+		assertThat(done.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(done.getProcessedRows()).isEqualTo(1200);
+		assertThat(this.imports.cancel(running.id())).isFalse();
+		assertThat(this.customers.existsByCode(this.prefix + "1199")).isTrue();
+	}
+
+	private ImportJob start(byte[] content) throws IOException {
+		return this.imports.start(
+				new ImportRequest(ImportKind.CUSTOMERS, "customers.csv", ImportMode.ATOMIC, false, null, "admin"),
+				new ByteArrayInputStream(content));
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	@Import({ ImportConfiguration.class, ImportManagement.class })
 	static class Config {
+
+		@Bean
+		QueuedExecutor applicationTaskExecutor() {
+			return new QueuedExecutor();
+		}
+
+	}
+
+	/** Runs background work when the test says so. */
+	static class QueuedExecutor implements TaskExecutor {
+
+		private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+		@Override
+		public void execute(Runnable task) {
+			this.tasks.add(task);
+		}
+
+		void runAll() {
+			for (Runnable task = this.tasks.poll(); task != null; task = this.tasks.poll()) {
+				task.run();
+			}
+		}
 
 	}
 

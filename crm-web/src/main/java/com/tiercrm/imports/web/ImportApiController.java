@@ -49,7 +49,7 @@ class ImportApiController {
 			@RequestParam(required = false) @Nullable Boolean dryRun,
 			@RequestParam(required = false) @Nullable String encoding, @AuthenticationPrincipal CrmUser user,
 			Locale locale) throws IOException {
-		ImportJob job = this.uploads.submit(new ImportForm(kind, mode, dryRun, encoding), file, user.getUsername());
+		ImportJob job = this.uploads.start(new ImportForm(kind, mode, dryRun, encoding), file, user.getUsername());
 		return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id())).body(json(job, locale));
 	}
 
@@ -58,6 +58,13 @@ class ImportApiController {
 		return this.imports.find(id)
 			.map((job) -> json(job, locale))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import job " + id));
+	}
+
+	@PostMapping("/{id}/cancel")
+	ResponseEntity<ImportJobJson> cancel(@PathVariable long id, Locale locale) {
+		show(id, locale);
+		boolean running = this.imports.cancel(id);
+		return ResponseEntity.status(running ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(show(id, locale));
 	}
 
 	@GetMapping

@@ -63,7 +63,7 @@ class ImportController {
 			@AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) throws IOException {
 		ImportJob job;
 		try {
-			job = this.uploads.submit(importForm, file, user.getUsername());
+			job = this.uploads.start(importForm, file, user.getUsername());
 		}
 		catch (InvalidImportRequestException ex) {
 			redirect.addFlashAttribute("error", ex.messageKey());
@@ -83,12 +83,22 @@ class ImportController {
 	@PostMapping("/{id}/commit")
 	String commit(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
 		try {
-			return "redirect:/imports/" + this.imports.commit(id, user.getUsername()).id();
+			return "redirect:/imports/" + this.imports.startCommit(id, user.getUsername()).id();
 		}
 		catch (ImportFileException ex) {
 			redirect.addFlashAttribute("error", ex.messageKey());
 			return "redirect:/imports/" + id;
 		}
+	}
+
+	@PostMapping("/{id}/cancel")
+	String cancel(@PathVariable long id, RedirectAttributes redirect) {
+		this.imports.find(id).orElseThrow(() -> new ImportJobNotFoundException(id));
+		if (this.imports.cancel(id)) {
+			redirect.addFlashAttribute("message", "import.cancel.requested");
+			redirect.addFlashAttribute("messageArg", id);
+		}
+		return "redirect:/imports/" + id;
 	}
 
 	@GetMapping("/{id}/errors.csv")

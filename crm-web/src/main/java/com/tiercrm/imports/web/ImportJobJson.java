@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  */
 record ImportJobJson(long id, String kind, String fileName, long fileBytes, String mode, boolean dryRun, String status,
 		@Nullable String encoding, @Nullable String delimiter, String requestedBy, Instant startedAt,
-		@Nullable Instant finishedAt, ImportCounts counts, @Nullable Failure failure, List<ErrorJson> errors) {
+		@Nullable Instant finishedAt, int processedRows, ImportCounts counts, @Nullable Failure failure,
+		List<ErrorJson> errors) {
 
 	static ImportJobJson of(ImportJob job, List<RowError> errors, ImportUploads uploads, Locale locale) {
 		String failureKey = job.getFailureKey();
@@ -22,8 +23,8 @@ record ImportJobJson(long id, String kind, String fileName, long fileBytes, Stri
 				? new Failure(failureKey, uploads.message(failureKey, job.getFailureArg(), locale)) : null;
 		return new ImportJobJson(job.id(), job.getKind().pathName(), job.getFileName(), job.getFileBytes(),
 				job.getMode().parameter(), job.isDryRun(), job.getStatus().name(), job.getEncoding(),
-				job.getDelimiter(), job.getRequestedBy(), job.getStartedAt(), job.getFinishedAt(), job.getCounts(),
-				failure,
+				job.getDelimiter(), job.getRequestedBy(), job.getStartedAt(), job.getFinishedAt(),
+				job.getProcessedRows(), job.getCounts(), failure,
 				errors.stream()
 					.map((error) -> new ErrorJson(error.row(), error.column(), error.value(), error.reasonKey(),
 							uploads.message(error.reasonKey(), null, locale)))

@@ -40,7 +40,8 @@ class ImportUploads {
 		this.messages = messages;
 	}
 
-	ImportJob submit(ImportForm form, @Nullable MultipartFile file, String username) throws IOException {
+	/** Stores the upload and starts its import in the background. */
+	ImportJob start(ImportForm form, @Nullable MultipartFile file, String username) throws IOException {
 		ImportKind kind = form.importKind()
 			.orElseThrow(() -> new InvalidImportRequestException("import.request.kind", String.valueOf(form.kind())));
 		ImportMode mode = form.importMode()
@@ -51,7 +52,7 @@ class ImportUploads {
 		ImportRequest request = new ImportRequest(kind, String.valueOf(file.getOriginalFilename()), mode,
 				form.isDryRun(), form.charset().orElse(null), username);
 		try (InputStream content = file.getInputStream()) {
-			return this.imports.submit(request, content);
+			return this.imports.start(request, content);
 		}
 	}
 

@@ -39,6 +39,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.times;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -88,7 +89,7 @@ class ImportControllerTests {
 
 	@Test
 	void uploadRunsTheImportAndShowsItsReport() throws Exception {
-		given(this.imports.submit(any(), any())).willReturn(this.job);
+		given(this.imports.start(any(), any())).willReturn(this.job);
 		this.mvc
 			.perform(multipart("/imports").file(FILE)
 				.param("kind", "customers")
@@ -99,7 +100,7 @@ class ImportControllerTests {
 				.with(csrf()))
 			.andExpect(redirectedUrl("/imports/7"));
 		then(this.imports).should()
-			.submit(eq(new ImportRequest(ImportKind.CUSTOMERS, "customers.csv", ImportMode.SKIP_INVALID, true,
+			.start(eq(new ImportRequest(ImportKind.CUSTOMERS, "customers.csv", ImportMode.SKIP_INVALID, true,
 					Charset.forName("GBK"), "admin")), any(InputStream.class));
 	}
 
@@ -125,13 +126,31 @@ class ImportControllerTests {
 
 	@Test
 	void commitRedirectsToTheNewJob() throws Exception {
-		given(this.imports.commit(7, "admin")).willReturn(job(8, ImportStatus.SUCCEEDED, false));
+		given(this.imports.startCommit(7, "admin")).willReturn(job(8, ImportStatus.SUCCEEDED, false));
 		this.mvc.perform(post("/imports/7/commit").with(user(ADMIN)).with(csrf()))
 			.andExpect(redirectedUrl("/imports/8"));
-		given(this.imports.commit(7, "admin")).willThrow(new ImportFileException("import.failure.notCommittable"));
+		given(this.imports.startCommit(7, "admin")).willThrow(new ImportFileException("import.failure.notCommittable"));
 		this.mvc.perform(post("/imports/7/commit").with(user(ADMIN)).with(csrf()))
 			.andExpect(redirectedUrl("/imports/7"))
 			.andExpect(flash().attribute("error", "import.failure.notCommittable"));
+	}
+
+	@Test
+	void runningJobShowsProgressAndCanBeCancelled() throws Exception {
+		ReflectionTestUtils.setField(this.job, "status", ImportStatus.RUNNING);
+		ReflectionTestUtils.setField(this.job, "processedRows", 1500);
+		this.mvc.perform(get("/imports/7").with(user(ADMIN)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Running: 1,500 rows read so far.")))
+			.andExpect(content().string(containsString("http-equiv=\"refresh\"")));
+		given(this.imports.cancel(7)).willReturn(true);
+		this.mvc.perform(post("/imports/7/cancel").with(user(ADMIN)).with(csrf()))
+			.andExpect(redirectedUrl("/imports/7"))
+			.andExpect(flash().attribute("message", "import.cancel.requested"));
+		this.mvc.perform(post("/api/v1/imports/7/cancel").with(user(ADMIN)))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.processedRows").value(1500));
+		then(this.imports).should(times(2)).cancel(7);
 	}
 
 	@Test
@@ -161,7 +180,7 @@ class ImportControllerTests {
 
 	@Test
 	void apiUploadReturnsTheJob() throws Exception {
-		given(this.imports.submit(any(), any())).willReturn(this.job);
+		given(this.imports.start(any(), any())).willReturn(this.job);
 		this.mvc.perform(multipart("/api/v1/imports/customers").file(FILE).param("dryRun", "true").with(user(ADMIN)))
 			.andExpect(status().isAccepted())
 			.andExpect(header().string("Location", "/api/v1/imports/7"))
