@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * A CSV file opened for import: its encoding and delimiter detected, its header read and
  * its rows streamed one at a time, never the whole file in memory.
  */
-final class CsvFile implements AutoCloseable, Iterable<CsvFile.Row> {
+final class CsvFile implements ImportFile {
 
 	private static final char[] DELIMITERS = { ',', ';', '\t' };
 
@@ -41,24 +41,6 @@ final class CsvFile implements AutoCloseable, Iterable<CsvFile.Row> {
 	private final List<String> header;
 
 	private final int maxCellLength;
-
-	/**
-	 * One data row.
-	 *
-	 * @param number the row number as a spreadsheet shows it (the header is row 1)
-	 * @param cells the cells, as many as the row has
-	 */
-	record Row(long number, List<String> cells) {
-
-		String cell(int index) {
-			return (index < this.cells.size()) ? this.cells.get(index) : "";
-		}
-
-		boolean isBlank() {
-			return this.cells.stream().allMatch(String::isBlank);
-		}
-
-	}
 
 	private CsvFile(Path file, TextDecoding.Detected encoding, int maxCellLength) throws IOException {
 		this.charset = encoding.charset();
@@ -96,7 +78,18 @@ final class CsvFile implements AutoCloseable, Iterable<CsvFile.Row> {
 		return this.delimiter;
 	}
 
-	List<String> header() {
+	@Override
+	public String encoding() {
+		return this.charset.name();
+	}
+
+	@Override
+	public String delimiterName() {
+		return (this.delimiter == '\t') ? "TAB" : String.valueOf(this.delimiter);
+	}
+
+	@Override
+	public List<String> header() {
 		return this.header;
 	}
 

@@ -29,7 +29,7 @@ final class CustomerImport implements RowImport<CustomerRow> {
 	}
 
 	@Override
-	public Optional<CustomerRow> parse(CsvFile.Row row, Consumer<RowError> errors) {
+	public Optional<CustomerRow> parse(ImportFile.Row row, Consumer<RowError> errors) {
 		return this.parser.parse(row, errors);
 	}
 

@@ -39,7 +39,7 @@ final class CustomerRowParser {
 	}
 
 	/** The valid row, or empty after reporting each problem to {@code errors}. */
-	Optional<CustomerRow> parse(CsvFile.Row row, Consumer<RowError> errors) {
+	Optional<CustomerRow> parse(ImportFile.Row row, Consumer<RowError> errors) {
 		RowCells<CustomerColumn> cells = new RowCells<>(this.mapping, row, errors);
 		String code = cells.text(CustomerColumn.CODE);
 		String name = cells.text(CustomerColumn.NAME);

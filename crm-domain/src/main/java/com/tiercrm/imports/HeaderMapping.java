@@ -79,7 +79,7 @@ final class HeaderMapping<C extends Enum<C> & ImportColumn> {
 	/**
 	 * The cell of the column in the row, stripped; empty when the file lacks the column.
 	 */
-	String value(CsvFile.Row row, C column) {
+	String value(ImportFile.Row row, C column) {
 		Integer index = this.indexes.get(column);
 		return (index != null) ? row.cell(index).strip() : "";
 	}

@@ -88,9 +88,9 @@ public class ImportJob {
 		this.fileBytes = bytes;
 	}
 
-	void detected(String encoding, char delimiter) {
+	void detected(String encoding, @Nullable String delimiter) {
 		this.encoding = encoding;
-		this.delimiter = (delimiter == '\t') ? "TAB" : String.valueOf(delimiter);
+		this.delimiter = delimiter;
 	}
 
 	void counted(ImportCounts counts) {

@@ -157,7 +157,8 @@ public class ImportManagement {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Charset encoding = (dryRun.getEncoding() != null) ? Charset.forName(dryRun.getEncoding()) : null;
+		String name = dryRun.getEncoding();
+		Charset encoding = (name != null && Charset.isSupported(name)) ? Charset.forName(name) : null;
 		return new Prepared(job, file, encoding);
 	}
 
@@ -252,20 +253,20 @@ public class ImportManagement {
 
 	/** Reads the whole file once; writes the valid rows when asked to. */
 	private Outcome pass(ImportJob job, Path file, @Nullable Charset encoding, boolean write) {
-		try (CsvFile csv = CsvFile.open(file, encoding, this.properties.maxCellLength())) {
-			job.detected(csv.charset().name(), csv.delimiter());
-			return pass(job.id(), rowImport(job.getKind(), csv.header()), csv, write);
+		try (ImportFile rows = ImportFile.open(file, encoding, this.properties)) {
+			job.detected(rows.encoding(), rows.delimiterName());
+			return pass(job.id(), rowImport(job.getKind(), rows.header()), rows, write);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private <R> Outcome pass(long jobId, RowImport<R> rows, CsvFile csv, boolean write) {
+	private <R> Outcome pass(long jobId, RowImport<R> rows, ImportFile file, boolean write) {
 		ImportTally tally = new ImportTally(this.properties.maxStoredErrors());
 		Set<String> seen = new HashSet<>();
 		List<R> chunk = new ArrayList<>(CHUNK);
-		for (CsvFile.Row row : csv) {
+		for (ImportFile.Row row : file) {
 			if (row.isBlank()) {
 				continue;
 			}

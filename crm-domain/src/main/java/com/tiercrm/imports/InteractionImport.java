@@ -52,7 +52,7 @@ final class InteractionImport implements RowImport<InteractionImport.Interaction
 	}
 
 	@Override
-	public Optional<InteractionRow> parse(CsvFile.Row row, Consumer<RowError> errors) {
+	public Optional<InteractionRow> parse(ImportFile.Row row, Consumer<RowError> errors) {
 		RowCells<InteractionColumn> cells = new RowCells<>(this.mapping, row, errors);
 		String customerCode = cells.text(InteractionColumn.CUSTOMER_CODE);
 		InteractionType type = cells.choice(InteractionColumn.TYPE, TYPES, "import.error.interactionType");

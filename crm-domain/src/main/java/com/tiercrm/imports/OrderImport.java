@@ -58,7 +58,7 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 	}
 
 	@Override
-	public Optional<OrderRow> parse(CsvFile.Row row, Consumer<RowError> errors) {
+	public Optional<OrderRow> parse(ImportFile.Row row, Consumer<RowError> errors) {
 		RowCells<OrderColumn> cells = new RowCells<>(this.mapping, row, errors);
 		String orderNo = cells.text(OrderColumn.ORDER_NO);
 		String customerCode = cells.text(OrderColumn.CUSTOMER_CODE);

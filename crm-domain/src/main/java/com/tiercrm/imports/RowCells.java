@@ -23,13 +23,13 @@ final class RowCells<C extends Enum<C> & ImportColumn> {
 
 	private final HeaderMapping<C> mapping;
 
-	private final CsvFile.Row row;
+	private final ImportFile.Row row;
 
 	private final Consumer<RowError> errors;
 
 	private boolean failed;
 
-	RowCells(HeaderMapping<C> mapping, CsvFile.Row row, Consumer<RowError> errors) {
+	RowCells(HeaderMapping<C> mapping, ImportFile.Row row, Consumer<RowError> errors) {
 		this.mapping = mapping;
 		this.row = row;
 		this.errors = errors;

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 interface RowImport<R> {
 
 	/** The valid row, or empty after reporting each problem. */
-	Optional<R> parse(CsvFile.Row row, Consumer<RowError> errors);
+	Optional<R> parse(ImportFile.Row row, Consumer<RowError> errors);
 
 	/**
 	 * What identifies the row's record within the file; a second row with the same key is

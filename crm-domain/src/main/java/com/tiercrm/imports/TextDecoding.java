@@ -39,9 +39,6 @@ final class TextDecoding {
 		if (head.length == 0) {
 			throw new ImportFileException("import.file.empty");
 		}
-		if (startsWith(head, 0x50, 0x4B, 0x03, 0x04)) {
-			throw new ImportFileException("import.file.spreadsheet");
-		}
 		if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
 			return new Detected(StandardCharsets.UTF_8, 3);
 		}

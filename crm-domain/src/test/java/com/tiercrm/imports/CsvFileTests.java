@@ -69,12 +69,6 @@ class CsvFileTests {
 	}
 
 	@Test
-	void refusesSpreadsheetsForNow() throws IOException {
-		Path file = write(new byte[] { 'P', 'K', 3, 4, 20, 0, 6, 0 });
-		assertRefused(file, "import.file.spreadsheet");
-	}
-
-	@Test
 	void refusesEmptyFiles() throws IOException {
 		assertRefused(write(new byte[0]), "import.file.empty");
 	}
