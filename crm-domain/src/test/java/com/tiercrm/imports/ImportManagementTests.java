@@ -1,6 +1,7 @@
 package com.tiercrm.imports;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,9 @@ import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.customer.CustomerType;
 import com.tiercrm.testing.UsePostgres;
 import domaintest.DomainTestApplication;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +155,28 @@ class ImportManagementTests {
 		assertThat(commit.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
 		assertThat(commit.isDryRun()).isFalse();
 		assertThat(customer("A").getName()).isEqualTo("Alpha");
+	}
+
+	@Test
+	void importsAnExcelFile() throws IOException {
+		ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet();
+			Row header = sheet.createRow(0);
+			header.createCell(0).setCellValue("客户编号");
+			header.createCell(1).setCellValue("客户名称");
+			header.createCell(2).setCellValue("手机号");
+			Row row = sheet.createRow(1);
+			row.createCell(0).setCellValue(this.prefix + "X");
+			row.createCell(1).setCellValue("深圳庚辛电子");
+			row.createCell(2).setCellValue(8613912345678d);
+			workbook.write(xlsx);
+		}
+		ImportJob job = submit(xlsx.toByteArray(), ImportMode.ATOMIC, false);
+		assertThat(job.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(job.getEncoding()).isEqualTo("XLSX");
+		assertThat(customer("X").getName()).isEqualTo("深圳庚辛电子");
+		assertThat(customer("X").getPhone()).isEqualTo("13912345678");
 	}
 
 	@Test
