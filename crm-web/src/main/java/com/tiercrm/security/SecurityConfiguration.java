@@ -33,6 +33,8 @@ class SecurityConfiguration {
 				.hasAnyRole("MANAGER", "ADMIN")
 				.requestMatchers(HttpMethod.PUT, "/api/v1/tiers/**")
 				.hasAnyRole("MANAGER", "ADMIN")
+				.requestMatchers("/api/v1/imports", "/api/v1/imports/**")
+				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
@@ -48,7 +50,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health")
 			.permitAll()
-			.requestMatchers("/admin/**")
+			.requestMatchers("/admin/**", "/imports", "/imports/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/tiers/*/policy/edit")
 			.hasAnyRole("MANAGER", "ADMIN")

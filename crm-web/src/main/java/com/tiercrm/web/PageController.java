@@ -24,9 +24,4 @@ class PageController {
 		return "dashboard";
 	}
 
-	@GetMapping("/imports")
-	String imports() {
-		return "imports";
-	}
-
 }

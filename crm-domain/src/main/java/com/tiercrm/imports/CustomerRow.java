@@ -1,0 +1,60 @@
+package com.tiercrm.imports;
+
+import java.util.Objects;
+
+import com.tiercrm.customer.Customer;
+import com.tiercrm.customer.CustomerStatus;
+import com.tiercrm.customer.CustomerType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One valid row of a customer file, normalised. A column the file does not have is
+ * {@code null} here and leaves the stored value alone; an empty cell clears it.
+ */
+record CustomerRow(long row, String code, String name, @Nullable CustomerType type, @Nullable String phone,
+		@Nullable String email, @Nullable String province, @Nullable String city, @Nullable String region,
+		@Nullable String industry, @Nullable CustomerStatus status, boolean hasPhone, boolean hasEmail,
+		boolean hasLocation, boolean hasIndustry) {
+
+	Customer newCustomer() {
+		Customer customer = new Customer(this.code, this.name,
+				(this.type != null) ? this.type : CustomerType.ENTERPRISE);
+		applyTo(customer);
+		return customer;
+	}
+
+	/** Whether the row would change the customer. */
+	boolean differsFrom(Customer customer) {
+		return !this.name.equals(customer.getName()) || (this.type != null && this.type != customer.getType())
+				|| (this.status != null && this.status != customer.getStatus())
+				|| (this.hasPhone && !Objects.equals(this.phone, customer.getPhone()))
+				|| (this.hasEmail && !Objects.equals(this.email, customer.getEmail()))
+				|| (this.hasLocation && (!Objects.equals(this.province, customer.getProvince())
+						|| !Objects.equals(this.city, customer.getCity())
+						|| !Objects.equals(this.region, customer.getRegion())))
+				|| (this.hasIndustry && !Objects.equals(this.industry, customer.getIndustry()));
+	}
+
+	void applyTo(Customer customer) {
+		customer.setName(this.name);
+		if (this.type != null) {
+			customer.setType(this.type);
+		}
+		if (this.status != null) {
+			customer.setStatus(this.status);
+		}
+		if (this.hasPhone) {
+			customer.setPhone(this.phone);
+		}
+		if (this.hasEmail) {
+			customer.setEmail(this.email);
+		}
+		if (this.hasLocation) {
+			customer.locate(this.province, this.city, this.region);
+		}
+		if (this.hasIndustry) {
+			customer.setIndustry(this.industry);
+		}
+	}
+
+}

@@ -1,0 +1,90 @@
+package com.tiercrm.imports;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import com.tiercrm.customer.CustomerStatus;
+import com.tiercrm.customer.CustomerType;
+import com.tiercrm.customer.ReferenceData;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Validates and normalises the rows of a customer file. Values are kept as text: a cell
+ * starting with {@code =}, {@code +}, {@code -} or {@code @} is stored exactly as
+ * written.
+ */
+final class CustomerRowParser {
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private static final Map<String, CustomerType> TYPES = Map.of("enterprise", CustomerType.ENTERPRISE, "企业",
+			CustomerType.ENTERPRISE, "公司", CustomerType.ENTERPRISE, "company", CustomerType.ENTERPRISE, "individual",
+			CustomerType.INDIVIDUAL, "个人", CustomerType.INDIVIDUAL, "person", CustomerType.INDIVIDUAL);
+
+	private static final Map<String, CustomerStatus> STATUSES = Map.of("active", CustomerStatus.ACTIVE, "有效",
+			CustomerStatus.ACTIVE, "正常", CustomerStatus.ACTIVE, "活跃", CustomerStatus.ACTIVE, "inactive",
+			CustomerStatus.INACTIVE, "无效", CustomerStatus.INACTIVE, "停用", CustomerStatus.INACTIVE, "流失",
+			CustomerStatus.INACTIVE);
+
+	private static final Map<String, String> REGIONS = Map.of("华东", "EAST", "华北", "NORTH", "华南", "SOUTH", "华中",
+			"CENTRAL", "西南", "SOUTHWEST", "西北", "NORTHWEST", "东北", "NORTHEAST");
+
+	private final HeaderMapping<CustomerColumn> mapping;
+
+	CustomerRowParser(HeaderMapping<CustomerColumn> mapping) {
+		this.mapping = mapping;
+	}
+
+	/** The valid row, or empty after reporting each problem to {@code errors}. */
+	Optional<CustomerRow> parse(ImportFile.Row row, Consumer<RowError> errors) {
+		RowCells<CustomerColumn> cells = new RowCells<>(this.mapping, row, errors);
+		String code = cells.text(CustomerColumn.CODE);
+		String name = cells.text(CustomerColumn.NAME);
+		CustomerType type = cells.choice(CustomerColumn.TYPE, TYPES, "import.error.type");
+		CustomerStatus status = cells.choice(CustomerColumn.STATUS, STATUSES, "import.error.status");
+		String phone = cells.text(CustomerColumn.PHONE);
+		if (phone != null && !phone.isEmpty()) {
+			Optional<String> normalised = Phones.normalise(phone);
+			if (normalised.isEmpty()) {
+				cells.reject(CustomerColumn.PHONE, phone, "import.error.phone");
+			}
+			phone = normalised.orElse(null);
+		}
+		String email = cells.text(CustomerColumn.EMAIL);
+		if (email != null && !email.isEmpty()) {
+			if (!EMAIL.matcher(email).matches()) {
+				cells.reject(CustomerColumn.EMAIL, email, "import.error.email");
+			}
+			email = email.toLowerCase(Locale.ROOT);
+		}
+		String region = cells.text(CustomerColumn.REGION);
+		if (region != null && !region.isEmpty()) {
+			String upper = region.toUpperCase(Locale.ROOT);
+			region = REGIONS.getOrDefault(region, ReferenceData.REGIONS.contains(upper) ? upper : region);
+		}
+		String industry = cells.text(CustomerColumn.INDUSTRY);
+		if (industry != null && ReferenceData.INDUSTRIES.contains(industry.toUpperCase(Locale.ROOT))) {
+			industry = industry.toUpperCase(Locale.ROOT);
+		}
+		if (cells.failed() || code == null || name == null) {
+			return Optional.empty();
+		}
+		boolean hasLocation = has(CustomerColumn.PROVINCE) || has(CustomerColumn.CITY) || has(CustomerColumn.REGION);
+		return Optional.of(new CustomerRow(row.number(), code, name, type, emptyToNull(phone), emptyToNull(email),
+				emptyToNull(cells.text(CustomerColumn.PROVINCE)), emptyToNull(cells.text(CustomerColumn.CITY)),
+				emptyToNull(region), emptyToNull(industry), status, has(CustomerColumn.PHONE),
+				has(CustomerColumn.EMAIL), hasLocation, has(CustomerColumn.INDUSTRY)));
+	}
+
+	private boolean has(CustomerColumn column) {
+		return this.mapping.has(column);
+	}
+
+	private static @Nullable String emptyToNull(@Nullable String value) {
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+}

@@ -1,0 +1,429 @@
+package com.tiercrm.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.persistence.EntityManager;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports files: stores the upload, validates every row, and either reports (dry run) or
+ * writes. A commit runs in one transaction, so a failure part-way writes nothing; in
+ * {@link ImportMode#ATOMIC} mode any invalid row also means nothing is written. Importing
+ * the same file twice changes nothing the second time: rows are matched to existing
+ * records by their code.
+ */
+@Service
+public class ImportManagement {
+
+	private static final Log logger = LogFactory.getLog(ImportManagement.class);
+
+	private static final int CHUNK = 500;
+
+	private final ImportJobRepository jobs;
+
+	private final EntityManager entities;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final TransactionTemplate progressTransactions;
+
+	private final TaskExecutor executor;
+
+	private final ImportProperties properties;
+
+	ImportManagement(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
+			PlatformTransactionManager transactionManager, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+			ImportProperties properties) {
+		this.jobs = jobs;
+		this.entities = entities;
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.progressTransactions = new TransactionTemplate(transactionManager);
+		this.progressTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.executor = executor;
+		this.properties = properties;
+	}
+
+	/**
+	 * Stores the upload and imports it to the end; the returned job says how it went.
+	 */
+	public ImportJob submit(ImportRequest request, InputStream content) throws IOException {
+		Prepared prepared = prepare(request, content);
+		return (prepared.file() != null) ? run(prepared.job(), prepared.file(), request.encoding()) : prepared.job();
+	}
+
+	/**
+	 * Stores the upload and imports it in the background; the returned job is running (or
+	 * already rejected, when the upload itself was refused).
+	 */
+	public ImportJob start(ImportRequest request, InputStream content) throws IOException {
+		Prepared prepared = prepare(request, content);
+		Path file = prepared.file();
+		if (file != null) {
+			this.executor.execute(() -> run(prepared.job(), file, request.encoding()));
+		}
+		return prepared.job();
+	}
+
+	/**
+	 * Commits the file of a successful dry run, with the same mode and encoding, and
+	 * returns the finished job.
+	 * @throws ImportFileException when the dry run cannot be committed (any more)
+	 */
+	public ImportJob commit(long dryRunId, String requestedBy) {
+		Prepared prepared = prepareCommit(dryRunId, requestedBy);
+		return run(prepared.job(), Objects.requireNonNull(prepared.file()), prepared.encoding());
+	}
+
+	/**
+	 * Commits the file of a successful dry run in the background and returns the running
+	 * job.
+	 * @throws ImportFileException when the dry run cannot be committed (any more)
+	 */
+	public ImportJob startCommit(long dryRunId, String requestedBy) {
+		Prepared prepared = prepareCommit(dryRunId, requestedBy);
+		Path file = Objects.requireNonNull(prepared.file());
+		this.executor.execute(() -> run(prepared.job(), file, prepared.encoding()));
+		return prepared.job();
+	}
+
+	/**
+	 * Asks a running job to stop; it then writes nothing and ends as cancelled.
+	 * @return whether the job was running
+	 */
+	public boolean cancel(long id) {
+		return this.jdbc.update("UPDATE import_jobs SET cancel_requested = TRUE WHERE id = ? AND status = 'RUNNING'",
+				id) > 0;
+	}
+
+	private Prepared prepare(ImportRequest request, InputStream content) throws IOException {
+		ImportJob job = save(new ImportJob(request.kind(), fileName(request.fileName()), 0, request.mode(),
+				request.dryRun(), request.requestedBy()));
+		Path file = uploadFile(job.id());
+		try {
+			job.stored(store(content, file));
+			return new Prepared(save(job), file, request.encoding());
+		}
+		catch (ImportFileException ex) {
+			Files.deleteIfExists(file);
+			return new Prepared(finish(job, ImportStatus.REJECTED, ex.messageKey(), ex.argument(), List.of()), null,
+					null);
+		}
+	}
+
+	private Prepared prepareCommit(long dryRunId, String requestedBy) {
+		ImportJob dryRun = find(dryRunId).orElseThrow(() -> new ImportFileException("import.failure.notFound"));
+		Path upload = uploadFile(dryRunId);
+		if (!dryRun.isCommittable() || !Files.exists(upload)) {
+			throw new ImportFileException("import.failure.notCommittable");
+		}
+		ImportJob job = save(new ImportJob(dryRun.getKind(), dryRun.getFileName(), dryRun.getFileBytes(),
+				dryRun.getMode(), false, requestedBy));
+		Path file = uploadFile(job.id());
+		try {
+			Files.move(upload, file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		String name = dryRun.getEncoding();
+		Charset encoding = (name != null && Charset.isSupported(name)) ? Charset.forName(name) : null;
+		return new Prepared(job, file, encoding);
+	}
+
+	public Optional<ImportJob> find(long id) {
+		return this.jobs.findById(id);
+	}
+
+	/** The latest jobs, newest first. */
+	public List<ImportJob> recent() {
+		return this.jobs.findTop50ByOrderByStartedAtDescIdDesc();
+	}
+
+	/** The first errors of a job, in file order. */
+	public List<RowError> errors(long id, int limit) {
+		return this.jdbc.query(
+				"SELECT row_no, column_name, cell_value, reason_key FROM import_errors WHERE job_id = ? ORDER BY seq",
+				(rs) -> {
+					List<RowError> errors = new ArrayList<>();
+					while (rs.next() && errors.size() < limit) {
+						errors.add(new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+					}
+					return errors;
+				}, id);
+	}
+
+	/** The header line of an empty file of this kind, in the language of the locale. */
+	public List<String> templateHeader(ImportKind kind, Locale locale) {
+		ImportColumn[] columns = switch (kind) {
+			case CUSTOMERS -> CustomerColumn.values();
+			case ORDERS -> OrderColumn.values();
+			case INTERACTIONS -> InteractionColumn.values();
+		};
+		return Arrays.stream(columns).map((column) -> column.templateHeader(locale)).toList();
+	}
+
+	/** Jobs that were running when the application stopped cannot finish any more. */
+	@EventListener(ApplicationReadyEvent.class)
+	public void failInterruptedJobs() {
+		for (ImportJob job : this.jobs.findByStatus(ImportStatus.RUNNING)) {
+			finish(job, ImportStatus.FAILED, "import.failure.interrupted", null, List.of());
+		}
+		deleteOldUploads();
+	}
+
+	private ImportJob run(ImportJob job, Path file, @Nullable Charset encoding) {
+		try {
+			Outcome outcome;
+			if (job.isDryRun()) {
+				outcome = inTransaction(() -> pass(job, file, encoding, false));
+			}
+			else if (job.getMode() == ImportMode.ATOMIC) {
+				outcome = inTransaction(() -> pass(job, file, encoding, false));
+				if (outcome.counts().invalid() == 0) {
+					outcome = inTransaction(() -> pass(job, file, encoding, true));
+				}
+			}
+			else {
+				outcome = inTransaction(() -> pass(job, file, encoding, true));
+			}
+			job.counted(outcome.counts());
+			boolean rejected = !job.isDryRun() && job.getMode() == ImportMode.ATOMIC && outcome.counts().invalid() > 0;
+			boolean committable = job.isDryRun()
+					&& (outcome.counts().invalid() == 0 || job.getMode() == ImportMode.SKIP_INVALID);
+			if (!committable) {
+				Files.deleteIfExists(file);
+			}
+			return finish(job, rejected ? ImportStatus.REJECTED : ImportStatus.SUCCEEDED,
+					rejected ? "import.failure.invalidRows" : null, null, outcome.errors());
+		}
+		catch (ImportFileException ex) {
+			deleteQuietly(file);
+			return finish(job, ImportStatus.REJECTED, ex.messageKey(), ex.argument(), List.of());
+		}
+		catch (CancelledException ex) {
+			deleteQuietly(file);
+			return finish(job, ImportStatus.CANCELLED, "import.failure.cancelled", null, List.of());
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Import job " + job.getId() + " failed", ex);
+			deleteQuietly(file);
+			return finish(job, ImportStatus.FAILED, "import.failure.unexpected", null, List.of());
+		}
+	}
+
+	private <T> T inTransaction(java.util.function.Supplier<T> work) {
+		T result = this.transactions.execute((status) -> work.get());
+		if (result == null) {
+			throw new IllegalStateException("Transaction returned nothing");
+		}
+		return result;
+	}
+
+	/** Reads the whole file once; writes the valid rows when asked to. */
+	private Outcome pass(ImportJob job, Path file, @Nullable Charset encoding, boolean write) {
+		try (ImportFile rows = ImportFile.open(file, encoding, this.properties)) {
+			job.detected(rows.encoding(), rows.delimiterName());
+			return pass(job.id(), rowImport(job.getKind(), rows.header()), rows, write);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private <R> Outcome pass(long jobId, RowImport<R> rows, ImportFile file, boolean write) {
+		ImportTally tally = new ImportTally(this.properties.maxStoredErrors());
+		Set<String> seen = new HashSet<>();
+		List<R> chunk = new ArrayList<>(CHUNK);
+		for (ImportFile.Row row : file) {
+			if (row.isBlank()) {
+				continue;
+			}
+			tally.total++;
+			List<RowError> rowErrors = new ArrayList<>(2);
+			Optional<R> parsed = rows.parse(row, rowErrors::add);
+			if (parsed.isPresent() && !seen.add(rows.key(parsed.get()))) {
+				rowErrors.add(rows.duplicate(parsed.get()));
+			}
+			if (!rowErrors.isEmpty()) {
+				tally.invalid(rowErrors);
+				continue;
+			}
+			chunk.add(parsed.orElseThrow());
+			if (chunk.size() == CHUNK) {
+				rows.apply(chunk, tally, write);
+				chunk.clear();
+				progress(jobId, tally.total);
+			}
+		}
+		if (!chunk.isEmpty()) {
+			rows.apply(chunk, tally, write);
+		}
+		progress(jobId, tally.total);
+		return new Outcome(tally.counts(), tally.errors());
+	}
+
+	/**
+	 * Publishes how far the job got, in a transaction of its own so that pages see it at
+	 * once, and stops the job when a cancel was asked for.
+	 */
+	private void progress(long jobId, int processed) {
+		Boolean cancelled = this.progressTransactions.execute((status) -> {
+			this.jdbc.update("UPDATE import_jobs SET processed_rows = ? WHERE id = ?", processed, jobId);
+			return this.jdbc.queryForObject("SELECT cancel_requested FROM import_jobs WHERE id = ?", Boolean.class,
+					jobId);
+		});
+		if (Boolean.TRUE.equals(cancelled)) {
+			throw new CancelledException();
+		}
+	}
+
+	private RowImport<?> rowImport(ImportKind kind, List<String> header) {
+		return switch (kind) {
+			case CUSTOMERS -> new CustomerImport(header, this.entities);
+			case ORDERS -> new OrderImport(header, this.jdbc, this.properties.timeZone());
+			case INTERACTIONS -> new InteractionImport(header, this.jdbc, this.properties.timeZone());
+		};
+	}
+
+	private ImportJob save(ImportJob job) {
+		return inTransaction(() -> this.jobs.save(job));
+	}
+
+	private ImportJob finish(ImportJob job, ImportStatus status, @Nullable String failureKey,
+			@Nullable String failureArg, List<RowError> errors) {
+		job.finish(status, failureKey, failureArg);
+		return inTransaction(() -> {
+			ImportJob saved = this.jobs.save(job);
+			List<Object[]> rows = new ArrayList<>(errors.size());
+			for (int i = 0; i < errors.size(); i++) {
+				RowError error = errors.get(i);
+				rows.add(new Object[] { saved.id(), i, error.row(), error.column(), error.value(), error.reasonKey() });
+			}
+			this.jdbc.batchUpdate("INSERT INTO import_errors (job_id, seq, row_no, column_name, cell_value, reason_key)"
+					+ " VALUES (?, ?, ?, ?, ?, ?)", rows);
+			return saved;
+		});
+	}
+
+	private long store(InputStream content, Path file) throws IOException {
+		long limit = this.properties.maxFileSize().toBytes();
+		long total = 0;
+		byte[] buffer = new byte[64 * 1024];
+		try (OutputStream out = Files.newOutputStream(file)) {
+			int read;
+			while ((read = content.read(buffer)) != -1) {
+				total += read;
+				if (total > limit) {
+					throw new ImportFileException("import.file.tooLarge",
+							this.properties.maxFileSize().toMegabytes() + " MB");
+				}
+				out.write(buffer, 0, read);
+			}
+		}
+		if (total == 0) {
+			throw new ImportFileException("import.file.empty");
+		}
+		return total;
+	}
+
+	private Path uploadFile(long jobId) {
+		Path directory = this.properties.workDirectoryOrDefault();
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return directory.resolve("import-" + jobId + ".upload");
+	}
+
+	private void deleteOldUploads() {
+		Path directory = this.properties.workDirectoryOrDefault();
+		if (!Files.isDirectory(directory)) {
+			return;
+		}
+		Instant cutoff = Instant.now().minus(Duration.ofDays(1));
+		try (Stream<Path> files = Files.list(directory)) {
+			files.filter((file) -> file.getFileName().toString().endsWith(".upload")).forEach((file) -> {
+				try {
+					if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+						Files.delete(file);
+					}
+				}
+				catch (IOException ex) {
+					logger.debug("Could not delete " + file, ex);
+				}
+			});
+		}
+		catch (IOException ex) {
+			logger.warn("Could not clean " + directory, ex);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			logger.debug("Could not delete " + file, ex);
+		}
+	}
+
+	private static String fileName(String name) {
+		String base = name.replace('\\', '/');
+		base = base.substring(base.lastIndexOf('/') + 1);
+		if (base.isBlank()) {
+			base = "upload.csv";
+		}
+		return (base.length() > 255) ? base.substring(0, 255) : base;
+	}
+
+	private record Outcome(ImportCounts counts, List<RowError> errors) {
+
+	}
+
+	/** A stored upload ready to run, or ({@code file} null) a job already refused. */
+	private record Prepared(ImportJob job, @Nullable Path file, @Nullable Charset encoding) {
+
+	}
+
+	/** Unwinds a cancelled job, rolling back what it wrote. */
+	private static final class CancelledException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+	}
+
+}

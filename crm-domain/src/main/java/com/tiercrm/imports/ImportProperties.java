@@ -1,0 +1,33 @@
+package com.tiercrm.imports;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Import settings.
+ *
+ * @param maxFileSize the largest file accepted
+ * @param maxCellLength the longest cell accepted, in characters; a longer one rejects the
+ * whole file as malformed
+ * @param maxStoredErrors how many row errors a job keeps for its report
+ * @param workDirectory where uploaded files wait between a dry run and its commit
+ * (default: {@code tiercrm-imports} in the temporary directory)
+ * @param timeZone the zone of dates and times in files that do not name one
+ */
+@ConfigurationProperties("tiercrm.imports")
+public record ImportProperties(@DefaultValue("200MB") DataSize maxFileSize, @DefaultValue("10000") int maxCellLength,
+		@DefaultValue("1000") int maxStoredErrors, @Nullable Path workDirectory,
+		@DefaultValue("Asia/Shanghai") ZoneId timeZone) {
+
+	public Path workDirectoryOrDefault() {
+		return (this.workDirectory != null) ? this.workDirectory
+				: Path.of(System.getProperty("java.io.tmpdir"), "tiercrm-imports");
+	}
+
+}

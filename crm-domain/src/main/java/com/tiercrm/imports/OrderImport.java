@@ -1,0 +1,172 @@
+package com.tiercrm.imports;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.tiercrm.order.OrderStatus;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Orders, matched to stored ones by order number. The customer must exist: an unknown
+ * customer code is an error, never a new customer.
+ */
+final class OrderImport implements RowImport<OrderImport.OrderRow> {
+
+	private static final Map<String, OrderStatus> STATUSES = Map.ofEntries(
+			Map.entry("completed", OrderStatus.COMPLETED), Map.entry("已完成", OrderStatus.COMPLETED),
+			Map.entry("完成", OrderStatus.COMPLETED), Map.entry("成交", OrderStatus.COMPLETED),
+			Map.entry("cancelled", OrderStatus.CANCELLED), Map.entry("canceled", OrderStatus.CANCELLED),
+			Map.entry("已取消", OrderStatus.CANCELLED), Map.entry("取消", OrderStatus.CANCELLED),
+			Map.entry("refunded", OrderStatus.REFUNDED), Map.entry("已退款", OrderStatus.REFUNDED),
+			Map.entry("退款", OrderStatus.REFUNDED));
+
+	private final HeaderMapping<OrderColumn> mapping;
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	private final ZoneId zone;
+
+	/**
+	 * One valid order row; gross profit and channel are null when the file lacks them.
+	 */
+	record OrderRow(long row, String orderNo, String customerCode, Instant orderedAt, BigDecimal amount,
+			@Nullable BigDecimal grossProfit, @Nullable String channel, OrderStatus status) {
+
+	}
+
+	OrderImport(List<String> header, JdbcTemplate jdbc, ZoneId zone) {
+		this.mapping = HeaderMapping.match(header, OrderColumn.class);
+		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.zone = zone;
+	}
+
+	@Override
+	public Optional<OrderRow> parse(ImportFile.Row row, Consumer<RowError> errors) {
+		RowCells<OrderColumn> cells = new RowCells<>(this.mapping, row, errors);
+		String orderNo = cells.text(OrderColumn.ORDER_NO);
+		String customerCode = cells.text(OrderColumn.CUSTOMER_CODE);
+		Instant orderedAt = null;
+		String time = cells.text(OrderColumn.ORDERED_AT);
+		if (time != null) {
+			orderedAt = Values.dateTime(time).map((local) -> local.atZone(this.zone).toInstant()).orElse(null);
+			if (orderedAt == null) {
+				cells.reject(OrderColumn.ORDERED_AT, time, "import.error.dateTime");
+			}
+		}
+		BigDecimal amount = amount(cells, OrderColumn.AMOUNT);
+		if (amount != null && amount.signum() < 0) {
+			cells.reject(OrderColumn.AMOUNT, String.valueOf(amount), "import.error.negativeAmount");
+		}
+		BigDecimal grossProfit = amount(cells, OrderColumn.GROSS_PROFIT);
+		String channel = cells.text(OrderColumn.CHANNEL);
+		OrderStatus status = cells.choice(OrderColumn.STATUS, STATUSES, "import.error.orderStatus");
+		if (cells.failed() || orderNo == null || customerCode == null || orderedAt == null || amount == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new OrderRow(row.number(), orderNo, customerCode, orderedAt, amount,
+				(grossProfit != null) ? grossProfit
+						: (this.mapping.has(OrderColumn.GROSS_PROFIT) ? BigDecimal.ZERO.setScale(2) : null),
+				(channel == null || channel.isEmpty()) ? null : channel,
+				(status != null) ? status : OrderStatus.COMPLETED));
+	}
+
+	private static @Nullable BigDecimal amount(RowCells<OrderColumn> cells, OrderColumn column) {
+		String text = cells.text(column);
+		if (text == null || text.isEmpty()) {
+			return null;
+		}
+		Optional<BigDecimal> amount = Values.amount(text);
+		if (amount.isEmpty()) {
+			cells.reject(column, text, "import.error.amount");
+		}
+		return amount.orElse(null);
+	}
+
+	@Override
+	public String key(OrderRow row) {
+		return row.orderNo();
+	}
+
+	@Override
+	public RowError duplicate(OrderRow row) {
+		return new RowError(row.row(), this.mapping.headerOf(OrderColumn.ORDER_NO), row.orderNo(),
+				"import.error.duplicateInFile");
+	}
+
+	@Override
+	public void apply(List<OrderRow> chunk, ImportTally tally, boolean write) {
+		Map<String, Long> customers = CustomerIds.find(this.named, chunk.stream().map(OrderRow::customerCode).toList());
+		Map<String, Stored> stored = new HashMap<>();
+		this.named.query(
+				"SELECT order_no, id, customer_id, ordered_at, amount, gross_profit, channel, status FROM sales_orders"
+						+ " WHERE order_no IN (:numbers)",
+				new MapSqlParameterSource("numbers", chunk.stream().map(OrderRow::orderNo).toList()), (rs) -> {
+					stored.put(rs.getString(1),
+							new Stored(rs.getLong(2), rs.getLong(3), rs.getObject(4, OffsetDateTime.class).toInstant(),
+									rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7),
+									OrderStatus.valueOf(rs.getString(8))));
+				});
+		List<Object[]> inserts = new ArrayList<>();
+		List<Object[]> updates = new ArrayList<>();
+		for (OrderRow row : chunk) {
+			Long customerId = customers.get(row.customerCode());
+			if (customerId == null) {
+				tally.invalid(List.of(new RowError(row.row(), this.mapping.headerOf(OrderColumn.CUSTOMER_CODE),
+						row.customerCode(), "import.error.unknownCustomer")));
+				continue;
+			}
+			tally.valid++;
+			Stored existing = stored.get(row.orderNo());
+			BigDecimal grossProfit = (row.grossProfit() != null) ? row.grossProfit()
+					: (existing != null) ? existing.grossProfit() : BigDecimal.ZERO.setScale(2);
+			String channel = this.mapping.has(OrderColumn.CHANNEL) ? row.channel()
+					: (existing != null) ? existing.channel() : null;
+			OffsetDateTime orderedAt = row.orderedAt().atOffset(ZoneOffset.UTC);
+			if (existing == null) {
+				tally.inserted++;
+				inserts.add(new Object[] { row.orderNo(), customerId, orderedAt, row.amount(), grossProfit, channel,
+						row.status().name() });
+			}
+			else if (existing.customerId() != customerId || !existing.orderedAt().equals(row.orderedAt())
+					|| existing.amount().compareTo(row.amount()) != 0
+					|| existing.grossProfit().compareTo(grossProfit) != 0
+					|| !Objects.equals(existing.channel(), channel) || existing.status() != row.status()) {
+				tally.updated++;
+				updates.add(new Object[] { customerId, orderedAt, row.amount(), grossProfit, channel,
+						row.status().name(), existing.id() });
+			}
+			else {
+				tally.unchanged++;
+			}
+		}
+		if (write) {
+			this.jdbc.batchUpdate("INSERT INTO sales_orders (order_no, customer_id, ordered_at, amount, gross_profit,"
+					+ " channel, status) VALUES (?, ?, ?, ?, ?, ?, ?)", inserts);
+			this.jdbc.batchUpdate("UPDATE sales_orders SET customer_id = ?, ordered_at = ?, amount = ?,"
+					+ " gross_profit = ?, channel = ?, status = ? WHERE id = ?", updates);
+		}
+	}
+
+	private record Stored(long id, long customerId, Instant orderedAt, BigDecimal amount, BigDecimal grossProfit,
+			@Nullable String channel, OrderStatus status) {
+
+	}
+
+}

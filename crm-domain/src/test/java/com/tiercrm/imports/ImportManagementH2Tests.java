@@ -1,0 +1,79 @@
+package com.tiercrm.imports;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import domaintest.DomainTestApplication;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded H2 database (the default installation) runs the same SQL.
+ */
+@SpringBootTest(classes = DomainTestApplication.class, properties = {
+		"spring.datasource.url=jdbc:h2:mem:imports;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+		"spring.jpa.hibernate.ddl-auto=validate" })
+@Import({ ImportConfiguration.class, ImportManagement.class })
+class ImportManagementH2Tests {
+
+	@TempDir
+	static Path workDirectory;
+
+	@Autowired
+	private ImportManagement imports;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("tiercrm.imports.work-directory", workDirectory::toString);
+	}
+
+	@Test
+	void importsCustomersOrdersAndInteractionsTwiceWithTheSameResult() throws IOException {
+		String customers = "客户编号,客户名称\nH1,杭州戊己有限公司\n";
+		String orders = "订单编号,客户编号,下单时间,金额\nHO1,H1,2024-01-05 10:00,\"1,000.00\"\n";
+		String interactions = "客户编号,互动类型,时间,满意度\nH1,拜访,2024-01-06,5\n";
+		for (int round = 0; round < 2; round++) {
+			int inserted = (round == 0) ? 1 : 0;
+			int unchanged = 1 - inserted;
+			assertThat(submit(ImportKind.CUSTOMERS, customers).getCounts())
+				.isEqualTo(new ImportCounts(1, 1, 0, inserted, 0, unchanged));
+			assertThat(submit(ImportKind.ORDERS, orders).getCounts())
+				.isEqualTo(new ImportCounts(1, 1, 0, inserted, 0, unchanged));
+			assertThat(submit(ImportKind.INTERACTIONS, interactions).getCounts())
+				.isEqualTo(new ImportCounts(1, 1, 0, inserted, 0, unchanged));
+		}
+		assertThat(this.imports.recent()).filteredOn((job) -> !job.getFileName().equals("c.csv"))
+			.hasSize(6)
+			.allMatch((job) -> job.getStatus() == ImportStatus.SUCCEEDED);
+	}
+
+	@Test
+	void startedJobsFinishInTheBackground() throws IOException {
+		ImportJob job = this.imports.start(
+				new ImportRequest(ImportKind.CUSTOMERS, "c.csv", ImportMode.ATOMIC, true, null, "admin"),
+				new ByteArrayInputStream("code,name\nH2,Beta\n".getBytes(StandardCharsets.UTF_8)));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.imports.find(job.id()).orElseThrow().getStatus() == ImportStatus.SUCCEEDED);
+		assertThat(this.imports.find(job.id()).orElseThrow().getProcessedRows()).isEqualTo(1);
+	}
+
+	private ImportJob submit(ImportKind kind, String content) throws IOException {
+		return this.imports.submit(
+				new ImportRequest(kind, kind.pathName() + ".csv", ImportMode.ATOMIC, false, null, "admin"),
+				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}

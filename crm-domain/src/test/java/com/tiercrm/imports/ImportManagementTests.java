@@ -1,0 +1,399 @@
+package com.tiercrm.imports;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import com.tiercrm.customer.Customer;
+import com.tiercrm.customer.CustomerRepository;
+import com.tiercrm.customer.CustomerType;
+import com.tiercrm.testing.UsePostgres;
+import domaintest.DomainTestApplication;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+@SpringBootTest(classes = { DomainTestApplication.class, ImportManagementTests.Config.class },
+		properties = "spring.jpa.hibernate.ddl-auto=validate")
+@UsePostgres
+class ImportManagementTests {
+
+	@TempDir
+	static Path workDirectory;
+
+	@Autowired
+	private ImportManagement imports;
+
+	@Autowired
+	private CustomerRepository customers;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private QueuedExecutor executor;
+
+	private String prefix;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("tiercrm.imports.work-directory", workDirectory::toString);
+		registry.add("tiercrm.imports.max-file-size", () -> "1MB");
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.prefix = "I" + UUID.randomUUID().toString().substring(0, 8) + "-";
+	}
+
+	@Test
+	void importsGbkFileWithChineseNamesExactly() throws IOException {
+		String csv = """
+				客户编号,客户名称,类型,电话,邮箱,省份,城市,区域,行业
+				%1$sA,上海甲乙贸易有限公司,企业,+86 138-1234-5678,Sales@Example.com,上海,上海,华东,零售
+				%1$sB,张三,个人,,,广东,深圳,SOUTH,IT
+				""".formatted(this.prefix);
+		ImportJob job = submit(csv.getBytes(Charset.forName("GBK")), ImportMode.ATOMIC, false);
+		assertThat(job.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(job.getEncoding()).isEqualTo("GB18030");
+		assertThat(job.getCounts()).isEqualTo(new ImportCounts(2, 2, 0, 2, 0, 0));
+		Customer a = customer("A");
+		assertThat(a.getName()).isEqualTo("上海甲乙贸易有限公司");
+		assertThat(a.getType()).isEqualTo(CustomerType.ENTERPRISE);
+		assertThat(a.getPhone()).isEqualTo("13812345678");
+		assertThat(a.getEmail()).isEqualTo("sales@example.com");
+		assertThat(a.getRegion()).isEqualTo("EAST");
+		assertThat(a.getIndustry()).isEqualTo("零售");
+		Customer b = customer("B");
+		assertThat(b.getName()).isEqualTo("张三");
+		assertThat(b.getType()).isEqualTo(CustomerType.INDIVIDUAL);
+		assertThat(b.getCity()).isEqualTo("深圳");
+		assertThat(b.getIndustry()).isEqualTo("IT");
+	}
+
+	@Test
+	void importsUtf8WithByteOrderMarkAndSemicolons() throws IOException {
+		String csv = "\uFEFFcustomer code;name\n%sA;北京丙丁科技\n".formatted(this.prefix);
+		ImportJob job = submit(csv.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, false);
+		assertThat(job.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(job.getDelimiter()).isEqualTo(";");
+		assertThat(customer("A").getName()).isEqualTo("北京丙丁科技");
+	}
+
+	@Test
+	void reimportingTheSameFileChangesNothingAndAChangedRowUpdates() throws IOException {
+		String csv = "code,name,phone\n%1$sA,Alpha,13800000001\n%1$sB,Beta,13800000002\n".formatted(this.prefix);
+		submit(csv.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, false);
+		Customer before = customer("A");
+		ImportJob again = submit(csv.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, false);
+		assertThat(again.getCounts()).isEqualTo(new ImportCounts(2, 2, 0, 0, 0, 2));
+		assertThat(customer("A").getUpdatedAt()).isEqualTo(before.getUpdatedAt());
+		String changed = csv.replace("Beta", "Beta Ltd");
+		ImportJob update = submit(changed.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, false);
+		assertThat(update.getCounts()).isEqualTo(new ImportCounts(2, 2, 0, 0, 1, 1));
+		assertThat(customer("B").getName()).isEqualTo("Beta Ltd");
+		assertThat(customer("B").getPhone()).isEqualTo("13800000002");
+	}
+
+	@Test
+	void atomicModeWritesNothingWhenARowIsInvalid() throws IOException {
+		String csv = "code,name,email\n%1$sA,Alpha,a@example.com\n%1$sB,,b@example.com\n%1$sC,Gamma,not-an-email\n%1$sA,Again,\n"
+			.formatted(this.prefix);
+		ImportJob job = submit(csv.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, false);
+		assertThat(job.getStatus()).isEqualTo(ImportStatus.REJECTED);
+		assertThat(job.getFailureKey()).isEqualTo("import.failure.invalidRows");
+		assertThat(job.getCounts().invalid()).isEqualTo(3);
+		assertThat(this.imports.errors(job.id(), 10)).containsExactly(
+				new RowError(3, "name", "", "import.error.required"),
+				new RowError(4, "email", "not-an-email", "import.error.email"),
+				new RowError(5, "code", this.prefix + "A", "import.error.duplicateInFile"));
+		assertThat(this.customers.existsByCode(this.prefix + "A")).isFalse();
+	}
+
+	@Test
+	void skipInvalidModeWritesTheValidRows() throws IOException {
+		String csv = "code,name,type\n%1$sA,Alpha,enterprise\n%1$sB,Beta,robot\n".formatted(this.prefix);
+		ImportJob job = submit(csv.getBytes(StandardCharsets.UTF_8), ImportMode.SKIP_INVALID, false);
+		assertThat(job.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(job.getCounts()).isEqualTo(new ImportCounts(2, 1, 1, 1, 0, 0));
+		assertThat(this.customers.existsByCode(this.prefix + "A")).isTrue();
+		assertThat(this.customers.existsByCode(this.prefix + "B")).isFalse();
+	}
+
+	@Test
+	void dryRunWritesNothingAndItsFileCanBeCommitted() throws IOException {
+		String csv = "code,name\n%1$sA,Alpha\n".formatted(this.prefix);
+		ImportJob dryRun = submit(csv.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, true);
+		assertThat(dryRun.getCounts()).isEqualTo(new ImportCounts(1, 1, 0, 1, 0, 0));
+		assertThat(this.customers.existsByCode(this.prefix + "A")).isFalse();
+		assertThat(dryRun.isCommittable()).isTrue();
+		ImportJob commit = this.imports.commit(dryRun.id(), "admin");
+		assertThat(commit.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(commit.isDryRun()).isFalse();
+		assertThat(customer("A").getName()).isEqualTo("Alpha");
+	}
+
+	@Test
+	void importsAnExcelFile() throws IOException {
+		ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet();
+			Row header = sheet.createRow(0);
+			header.createCell(0).setCellValue("客户编号");
+			header.createCell(1).setCellValue("客户名称");
+			header.createCell(2).setCellValue("手机号");
+			Row row = sheet.createRow(1);
+			row.createCell(0).setCellValue(this.prefix + "X");
+			row.createCell(1).setCellValue("深圳庚辛电子");
+			row.createCell(2).setCellValue(8613912345678d);
+			workbook.write(xlsx);
+		}
+		ImportJob job = submit(xlsx.toByteArray(), ImportMode.ATOMIC, false);
+		assertThat(job.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(job.getEncoding()).isEqualTo("XLSX");
+		assertThat(customer("X").getName()).isEqualTo("深圳庚辛电子");
+		assertThat(customer("X").getPhone()).isEqualTo("13912345678");
+	}
+
+	@Test
+	void formulaLikeTextIsStoredAsText() throws IOException {
+		String csv = "code,name,city\n%1$sA,=HYPERLINK(\"http://x\"),@SUM(A1)\n".formatted(this.prefix);
+		submit(csv.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, false);
+		assertThat(customer("A").getName()).isEqualTo("=HYPERLINK(\"http://x\")");
+		assertThat(customer("A").getCity()).isEqualTo("@SUM(A1)");
+	}
+
+	@Test
+	void badFilesAreRefusedWithAReasonAndWriteNothing() throws IOException {
+		ImportJob missing = submit("code,phone\nX,1\n".getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, false);
+		assertThat(missing.getStatus()).isEqualTo(ImportStatus.REJECTED);
+		assertThat(missing.getFailureKey()).isEqualTo("import.file.missingColumns");
+		ImportJob binary = submit(new byte[] { 0, 1, 2, 3 }, ImportMode.ATOMIC, false);
+		assertThat(binary.getFailureKey()).isEqualTo("import.file.binary");
+		byte[] large = ("code,name\n" + (this.prefix + "A,Alpha\n").repeat(100_000)).getBytes(StandardCharsets.UTF_8);
+		ImportJob tooLarge = submit(large, ImportMode.ATOMIC, false);
+		assertThat(tooLarge.getFailureKey()).isEqualTo("import.file.tooLarge");
+		assertThat(tooLarge.getFailureArg()).isEqualTo("1 MB");
+		assertThat(this.customers.existsByCode(this.prefix + "A")).isFalse();
+	}
+
+	@Test
+	void aDatabaseFailurePartWayRollsBackTheWholeCommit() throws IOException {
+		this.jdbc.execute("""
+				CREATE OR REPLACE FUNCTION import_test_boom() RETURNS trigger AS $$
+				BEGIN
+				  IF NEW.name = 'BOOM' THEN RAISE EXCEPTION 'boom'; END IF;
+				  RETURN NEW;
+				END $$ LANGUAGE plpgsql""");
+		this.jdbc.execute("CREATE TRIGGER import_test_boom BEFORE INSERT ON customers"
+				+ " FOR EACH ROW EXECUTE FUNCTION import_test_boom()");
+		try {
+			StringBuilder csv = new StringBuilder("code,name\n");
+			for (int i = 0; i < 1200; i++) {
+				csv.append(this.prefix).append(i).append(',').append((i == 1100) ? "BOOM" : "Name " + i).append('\n');
+			}
+			ImportJob job = submit(csv.toString().getBytes(StandardCharsets.UTF_8), ImportMode.SKIP_INVALID, false);
+			assertThat(job.getStatus()).isEqualTo(ImportStatus.FAILED);
+			assertThat(job.getFailureKey()).isEqualTo("import.failure.unexpected");
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM customers WHERE code LIKE ?", Long.class,
+					this.prefix + "%"))
+				.isZero();
+		}
+		finally {
+			this.jdbc.execute("DROP TRIGGER import_test_boom ON customers");
+			this.jdbc.execute("DROP FUNCTION import_test_boom()");
+		}
+	}
+
+	@Test
+	void jobsLeftRunningAreFailedAtStartup() {
+		ImportJob job = this.imports.find(this.jdbc.queryForObject(
+				"""
+						INSERT INTO import_jobs (kind, file_name, file_bytes, mode, dry_run, status, requested_by, started_at)
+						VALUES ('CUSTOMERS', 'x.csv', 1, 'ATOMIC', FALSE, 'RUNNING', 'admin', CURRENT_TIMESTAMP) RETURNING id""",
+				Long.class))
+			.orElseThrow();
+		this.imports.failInterruptedJobs();
+		assertThat(this.imports.find(job.id()).orElseThrow().getStatus()).isEqualTo(ImportStatus.FAILED);
+		assertThat(this.imports.recent()).extracting(ImportJob::getId).contains(job.id());
+	}
+
+	@Test
+	void importsOrdersOfKnownCustomersOnlyAndIdempotently() throws IOException {
+		submit("code,name\n%sA,Alpha\n".formatted(this.prefix).getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC,
+				false);
+		String orders = """
+				订单编号,客户编号,下单时间,金额,毛利,状态
+				%1$s1,%1$sA,2024年1月5日,"¥1,234.50",100,已完成
+				%1$s2,%1$sA,2024/1/6 14:30,99,,cancelled
+				%1$s3,%1$sA,45296,12.3,,
+				%1$s4,%1$sGHOST,2024-01-05,10,,
+				""".formatted(this.prefix);
+		ImportJob atomic = submit(ImportKind.ORDERS, orders.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, false);
+		assertThat(atomic.getStatus()).isEqualTo(ImportStatus.REJECTED);
+		assertThat(this.imports.errors(atomic.id(), 10))
+			.containsExactly(new RowError(5, "客户编号", this.prefix + "GHOST", "import.error.unknownCustomer"));
+		assertThat(orderCount()).isZero();
+		ImportJob skip = submit(ImportKind.ORDERS, orders.getBytes(StandardCharsets.UTF_8), ImportMode.SKIP_INVALID,
+				false);
+		assertThat(skip.getCounts()).isEqualTo(new ImportCounts(4, 3, 1, 3, 0, 0));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT amount || '/' || gross_profit || '/' || status FROM sales_orders WHERE order_no = ?",
+				String.class, this.prefix + "1"))
+			.isEqualTo("1234.50/100.00/COMPLETED");
+		assertThat(this.jdbc.queryForObject("SELECT status FROM sales_orders WHERE order_no = ?", String.class,
+				this.prefix + "2"))
+			.isEqualTo("CANCELLED");
+		assertThat(this.jdbc
+			.queryForObject("SELECT ordered_at FROM sales_orders WHERE order_no = ?", OffsetDateTime.class,
+					this.prefix + "3")
+			.toInstant()).isEqualTo(Instant.parse("2024-01-04T16:00:00Z"));
+		ImportJob again = submit(ImportKind.ORDERS, orders.getBytes(StandardCharsets.UTF_8), ImportMode.SKIP_INVALID,
+				false);
+		assertThat(again.getCounts()).isEqualTo(new ImportCounts(4, 3, 1, 0, 0, 3));
+		ImportJob changed = submit(ImportKind.ORDERS, orders.replace(",99,", ",199,").getBytes(StandardCharsets.UTF_8),
+				ImportMode.SKIP_INVALID, false);
+		assertThat(changed.getCounts()).isEqualTo(new ImportCounts(4, 3, 1, 0, 1, 2));
+		assertThat(orderCount()).isEqualTo(3);
+	}
+
+	@Test
+	void reportsBadOrderValuesWithTheirColumn() throws IOException {
+		String orders = "order no,customer code,order time,amount,status\n%1$s1,%1$sA,2024-02-30,12.345,lost\n"
+			.formatted(this.prefix);
+		ImportJob job = submit(ImportKind.ORDERS, orders.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, true);
+		assertThat(this.imports.errors(job.id(), 10)).extracting(RowError::column, RowError::reasonKey)
+			.containsExactly(tuple("order time", "import.error.dateTime"), tuple("amount", "import.error.amount"),
+					tuple("status", "import.error.orderStatus"));
+	}
+
+	@Test
+	void importsInteractionsAndMatchesThemByCustomerTypeAndTime() throws IOException {
+		submit("code,name\n%sA,Alpha\n".formatted(this.prefix).getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC,
+				false);
+		String interactions = """
+				客户编号,互动类型,时间,满意度,备注
+				%1$sA,拜访,2024-03-01 10:00,5,带了样品
+				%1$sA,call,2024-03-02,,
+				%1$sA,电话,2024-03-03,6,
+				%1$sA,拜访,2024-03-01 10:00,4,
+				""".formatted(this.prefix);
+		ImportJob job = submit(ImportKind.INTERACTIONS, interactions.getBytes(StandardCharsets.UTF_8),
+				ImportMode.SKIP_INVALID, false);
+		assertThat(job.getCounts()).isEqualTo(new ImportCounts(4, 2, 2, 2, 0, 0));
+		assertThat(this.imports.errors(job.id(), 10)).extracting(RowError::reasonKey)
+			.containsExactly("import.error.satisfaction", "import.error.duplicateInteraction");
+		String changed = interactions.replace(",5,带了样品", ",4,带了样品");
+		ImportJob again = submit(ImportKind.INTERACTIONS, changed.getBytes(StandardCharsets.UTF_8),
+				ImportMode.SKIP_INVALID, false);
+		assertThat(again.getCounts()).isEqualTo(new ImportCounts(4, 2, 2, 0, 1, 1));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM interactions i JOIN customers c ON c.id = i.customer_id WHERE c.code = ?",
+				Long.class, this.prefix + "A"))
+			.isEqualTo(2);
+	}
+
+	private long orderCount() {
+		return this.jdbc.queryForObject("SELECT count(*) FROM sales_orders WHERE order_no LIKE ?", Long.class,
+				this.prefix + "%");
+	}
+
+	private ImportJob submit(byte[] content, ImportMode mode, boolean dryRun) throws IOException {
+		return submit(ImportKind.CUSTOMERS, content, mode, dryRun);
+	}
+
+	private ImportJob submit(ImportKind kind, byte[] content, ImportMode mode, boolean dryRun) throws IOException {
+		return this.imports.submit(new ImportRequest(kind, kind.pathName() + ".csv", mode, dryRun, null, "admin"),
+				new ByteArrayInputStream(content));
+	}
+
+	private Customer customer(String suffix) {
+		return this.customers.findAll()
+			.stream()
+			.filter((c) -> c.getCode().equals(this.prefix + suffix))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
+	void startRunsTheImportInTheBackgroundAndACancelledJobWritesNothing() throws IOException {
+		StringBuilder csv = new StringBuilder("code,name\n");
+		for (int i = 0; i < 1200; i++) {
+			csv.append(this.prefix).append(i).append(",Name ").append(i).append('\n');
+		}
+		byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
+		ImportJob cancelled = start(content);
+		assertThat(cancelled.getStatus()).isEqualTo(ImportStatus.RUNNING);
+		assertThat(this.imports.cancel(cancelled.id())).isTrue();
+		this.executor.runAll();
+		assertThat(this.imports.find(cancelled.id()).orElseThrow().getStatus()).isEqualTo(ImportStatus.CANCELLED);
+		assertThat(this.customers.existsByCode(this.prefix + "0")).isFalse();
+		ImportJob running = start(content);
+		this.executor.runAll();
+		ImportJob done = this.imports.find(running.id()).orElseThrow();
+		assertThat(done.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(done.getProcessedRows()).isEqualTo(1200);
+		assertThat(this.imports.cancel(running.id())).isFalse();
+		assertThat(this.customers.existsByCode(this.prefix + "1199")).isTrue();
+	}
+
+	private ImportJob start(byte[] content) throws IOException {
+		return this.imports.start(
+				new ImportRequest(ImportKind.CUSTOMERS, "customers.csv", ImportMode.ATOMIC, false, null, "admin"),
+				new ByteArrayInputStream(content));
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@Import({ ImportConfiguration.class, ImportManagement.class })
+	static class Config {
+
+		@Bean
+		QueuedExecutor applicationTaskExecutor() {
+			return new QueuedExecutor();
+		}
+
+	}
+
+	/** Runs background work when the test says so. */
+	static class QueuedExecutor implements TaskExecutor {
+
+		private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+		@Override
+		public void execute(Runnable task) {
+			this.tasks.add(task);
+		}
+
+		void runAll() {
+			for (Runnable task = this.tasks.poll(); task != null; task = this.tasks.poll()) {
+				task.run();
+			}
+		}
+
+	}
+
+}

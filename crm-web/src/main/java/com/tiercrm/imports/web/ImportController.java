@@ -1,0 +1,147 @@
+package com.tiercrm.imports.web;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+
+import com.tiercrm.imports.ImportFileException;
+import com.tiercrm.imports.ImportJob;
+import com.tiercrm.imports.ImportKind;
+import com.tiercrm.imports.ImportManagement;
+import com.tiercrm.security.CrmUser;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The import page: upload a file, read the dry-run report, commit it, and the history of
+ * imports.
+ */
+@Controller
+@RequestMapping("/imports")
+class ImportController {
+
+	private static final int ERRORS_SHOWN = 200;
+
+	private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+	private final ImportManagement imports;
+
+	private final ImportUploads uploads;
+
+	ImportController(ImportManagement imports, ImportUploads uploads) {
+		this.imports = imports;
+		this.uploads = uploads;
+	}
+
+	@GetMapping
+	String index(Model model) {
+		model.addAttribute("importForm", ImportForm.empty());
+		model.addAttribute("jobs", this.imports.recent());
+		model.addAttribute("kinds", Arrays.stream(ImportKind.values()).map(ImportKind::pathName).toList());
+		return "imports/index";
+	}
+
+	@PostMapping
+	String upload(ImportForm importForm, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+			@AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) throws IOException {
+		ImportJob job;
+		try {
+			job = this.uploads.start(importForm, file, user.getUsername());
+		}
+		catch (InvalidImportRequestException ex) {
+			redirect.addFlashAttribute("error", ex.messageKey());
+			return "redirect:/imports";
+		}
+		return "redirect:/imports/" + job.id();
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable long id, Model model) {
+		ImportJob job = this.imports.find(id).orElseThrow(() -> new ImportJobNotFoundException(id));
+		model.addAttribute("job", job);
+		model.addAttribute("errors", this.imports.errors(id, ERRORS_SHOWN));
+		return "imports/job";
+	}
+
+	@PostMapping("/{id}/commit")
+	String commit(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+		try {
+			return "redirect:/imports/" + this.imports.startCommit(id, user.getUsername()).id();
+		}
+		catch (ImportFileException ex) {
+			redirect.addFlashAttribute("error", ex.messageKey());
+			return "redirect:/imports/" + id;
+		}
+	}
+
+	@PostMapping("/{id}/cancel")
+	String cancel(@PathVariable long id, RedirectAttributes redirect) {
+		this.imports.find(id).orElseThrow(() -> new ImportJobNotFoundException(id));
+		if (this.imports.cancel(id)) {
+			redirect.addFlashAttribute("message", "import.cancel.requested");
+			redirect.addFlashAttribute("messageArg", id);
+		}
+		return "redirect:/imports/" + id;
+	}
+
+	@GetMapping("/{id}/errors.csv")
+	ResponseEntity<byte[]> errors(@PathVariable long id, Locale locale) throws IOException {
+		this.imports.find(id).orElseThrow(() -> new ImportJobNotFoundException(id));
+		return download("import-" + id + "-errors.csv", this.uploads.errorReport(id, locale));
+	}
+
+	@GetMapping("/templates/{kind}.csv")
+	ResponseEntity<byte[]> template(@PathVariable String kind, @RequestParam(defaultValue = "en") String headers) {
+		ImportKind importKind = ImportKind.ofPathName(kind).orElseThrow(() -> new ImportJobNotFoundException(-1));
+		Locale locale = "zh".equals(headers) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+		try {
+			return download(kind + "-" + headers + ".csv", this.uploads.template(importKind, locale));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	@ExceptionHandler(ImportJobNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "error/404";
+	}
+
+	private static ResponseEntity<byte[]> download(String fileName, String content) {
+		return ResponseEntity.ok()
+			.contentType(CSV)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(fileName).build().toString())
+			.body(ImportUploads.utf8(content));
+	}
+
+	/** No such import job (or template). */
+	static class ImportJobNotFoundException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		ImportJobNotFoundException(long id) {
+			super("No import job " + id);
+		}
+
+	}
+
+}

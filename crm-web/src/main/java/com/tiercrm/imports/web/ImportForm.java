@@ -1,0 +1,55 @@
+package com.tiercrm.imports.web;
+
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Optional;
+
+import com.tiercrm.imports.ImportKind;
+import com.tiercrm.imports.ImportMode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The upload form and the parameters of the upload API, apart from the file itself.
+ *
+ * @param kind what the file holds ({@code customers}, …)
+ * @param mode {@code atomic} (default) or {@code skip-invalid}
+ * @param dryRun only validate and report
+ * @param encoding an encoding to use instead of detecting it, e.g. {@code GBK}
+ */
+record ImportForm(@Nullable String kind, @Nullable String mode, @Nullable Boolean dryRun, @Nullable String encoding) {
+
+	static ImportForm empty() {
+		return new ImportForm(ImportKind.CUSTOMERS.pathName(), ImportMode.ATOMIC.parameter(), true, "");
+	}
+
+	Optional<ImportKind> importKind() {
+		return ImportKind.ofPathName(String.valueOf(this.kind));
+	}
+
+	Optional<ImportMode> importMode() {
+		return (this.mode == null || this.mode.isBlank()) ? Optional.of(ImportMode.ATOMIC)
+				: ImportMode.ofParameter(this.mode);
+	}
+
+	boolean isDryRun() {
+		return Boolean.TRUE.equals(this.dryRun);
+	}
+
+	/**
+	 * The chosen encoding: empty when it should be detected.
+	 * @throws InvalidImportRequestException when the name is not a known encoding
+	 */
+	Optional<Charset> charset() {
+		if (this.encoding == null || this.encoding.isBlank() || "auto".equalsIgnoreCase(this.encoding)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Charset.forName(this.encoding.strip()));
+		}
+		catch (IllegalCharsetNameException | UnsupportedCharsetException ex) {
+			throw new InvalidImportRequestException("import.request.encoding", this.encoding);
+		}
+	}
+
+}

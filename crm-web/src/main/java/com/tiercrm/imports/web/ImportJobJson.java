@@ -1,0 +1,44 @@
+package com.tiercrm.imports.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import com.tiercrm.imports.ImportCounts;
+import com.tiercrm.imports.ImportJob;
+import com.tiercrm.imports.RowError;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An import job as the API shows it, messages in the caller's language.
+ */
+record ImportJobJson(long id, String kind, String fileName, long fileBytes, String mode, boolean dryRun, String status,
+		@Nullable String encoding, @Nullable String delimiter, String requestedBy, Instant startedAt,
+		@Nullable Instant finishedAt, int processedRows, ImportCounts counts, @Nullable Failure failure,
+		List<ErrorJson> errors) {
+
+	static ImportJobJson of(ImportJob job, List<RowError> errors, ImportUploads uploads, Locale locale) {
+		String failureKey = job.getFailureKey();
+		Failure failure = (failureKey != null)
+				? new Failure(failureKey, uploads.message(failureKey, job.getFailureArg(), locale)) : null;
+		return new ImportJobJson(job.id(), job.getKind().pathName(), job.getFileName(), job.getFileBytes(),
+				job.getMode().parameter(), job.isDryRun(), job.getStatus().name(), job.getEncoding(),
+				job.getDelimiter(), job.getRequestedBy(), job.getStartedAt(), job.getFinishedAt(),
+				job.getProcessedRows(), job.getCounts(), failure,
+				errors.stream()
+					.map((error) -> new ErrorJson(error.row(), error.column(), error.value(), error.reasonKey(),
+							uploads.message(error.reasonKey(), null, locale)))
+					.toList());
+	}
+
+	/** Why the job as a whole failed or was rejected. */
+	record Failure(String key, String message) {
+
+	}
+
+	/** One row error. */
+	record ErrorJson(long row, @Nullable String column, @Nullable String value, String reason, String message) {
+
+	}
+
+}

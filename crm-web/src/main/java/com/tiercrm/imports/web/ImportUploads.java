@@ -1,0 +1,107 @@
+package com.tiercrm.imports.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import com.tiercrm.imports.ImportJob;
+import com.tiercrm.imports.ImportKind;
+import com.tiercrm.imports.ImportManagement;
+import com.tiercrm.imports.ImportMode;
+import com.tiercrm.imports.ImportRequest;
+import com.tiercrm.imports.RowError;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * What the page and the API share: turning a form and a file into an import, and writing
+ * CSV files (templates, error reports) that open cleanly in Excel.
+ */
+@Component
+class ImportUploads {
+
+	private static final char BOM = '\uFEFF';
+
+	private final ImportManagement imports;
+
+	private final MessageSource messages;
+
+	ImportUploads(ImportManagement imports, MessageSource messages) {
+		this.imports = imports;
+		this.messages = messages;
+	}
+
+	/** Stores the upload and starts its import in the background. */
+	ImportJob start(ImportForm form, @Nullable MultipartFile file, String username) throws IOException {
+		ImportKind kind = form.importKind()
+			.orElseThrow(() -> new InvalidImportRequestException("import.request.kind", String.valueOf(form.kind())));
+		ImportMode mode = form.importMode()
+			.orElseThrow(() -> new InvalidImportRequestException("import.request.mode", String.valueOf(form.mode())));
+		if (file == null || file.isEmpty()) {
+			throw new InvalidImportRequestException("import.request.file", "");
+		}
+		ImportRequest request = new ImportRequest(kind, String.valueOf(file.getOriginalFilename()), mode,
+				form.isDryRun(), form.charset().orElse(null), username);
+		try (InputStream content = file.getInputStream()) {
+			return this.imports.start(request, content);
+		}
+	}
+
+	String message(String key, @Nullable String argument, Locale locale) {
+		return this.messages.getMessage(key, new Object[] { (argument != null) ? argument : "" }, key, locale);
+	}
+
+	/**
+	 * The template of a kind of file: its header line, with a byte order mark for Excel.
+	 */
+	String template(ImportKind kind, Locale locale) throws IOException {
+		return csv(List.of(this.imports.templateHeader(kind, locale)));
+	}
+
+	/** The errors of a job as CSV, every cell safe to open in a spreadsheet. */
+	String errorReport(long jobId, Locale locale) throws IOException {
+		List<List<String>> rows = new ArrayList<>();
+		rows.add(List.of(message("import.errors.row", null, locale), message("import.errors.column", null, locale),
+				message("import.errors.value", null, locale), message("import.errors.reason", null, locale)));
+		for (RowError error : this.imports.errors(jobId, Integer.MAX_VALUE)) {
+			rows.add(List.of(String.valueOf(error.row()), Objects.toString(error.column(), ""),
+					Objects.toString(error.value(), ""), message(error.reasonKey(), null, locale)));
+		}
+		return csv(rows);
+	}
+
+	/**
+	 * A cell that a spreadsheet would run as a formula ({@code =}, {@code +}, {@code -},
+	 * {@code @}, tab, carriage return) gets a leading apostrophe, so it shows as text.
+	 */
+	static String neutralise(String cell) {
+		if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+			return "'" + cell;
+		}
+		return cell;
+	}
+
+	private static String csv(List<List<String>> rows) throws IOException {
+		StringBuilder out = new StringBuilder().append(BOM);
+		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+			for (List<String> row : rows) {
+				printer.printRecord(row.stream().map(ImportUploads::neutralise).toList());
+			}
+		}
+		return out.toString();
+	}
+
+	static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,230 @@
+package com.tiercrm.imports.web;
+
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.tiercrm.account.Role;
+import com.tiercrm.imports.ImportFileException;
+import com.tiercrm.imports.ImportJob;
+import com.tiercrm.imports.ImportKind;
+import com.tiercrm.imports.ImportManagement;
+import com.tiercrm.imports.ImportMode;
+import com.tiercrm.imports.ImportRequest;
+import com.tiercrm.imports.ImportStatus;
+import com.tiercrm.imports.RowError;
+import com.tiercrm.security.CrmUser;
+import com.tiercrm.security.TestUsers;
+import com.tiercrm.security.WebSliceConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.times;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest({ ImportController.class, ImportApiController.class })
+@Import({ WebSliceConfiguration.class, ImportUploads.class })
+class ImportControllerTests {
+
+	private static final CrmUser ADMIN = TestUsers.principal(1, "admin", Role.ADMIN);
+
+	private static final CrmUser MANAGER = TestUsers.principal(2, "boss", Role.MANAGER);
+
+	private static final MockMultipartFile FILE = new MockMultipartFile("file", "customers.csv", "text/csv",
+			"code,name\nC1,Alpha\n".getBytes(StandardCharsets.UTF_8));
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private ImportManagement imports;
+
+	private ImportJob job;
+
+	@BeforeEach
+	void setUp() {
+		this.job = job(7, ImportStatus.SUCCEEDED, true);
+		given(this.imports.find(7)).willReturn(Optional.of(this.job));
+		given(this.imports.errors(eq(7L), anyInt()))
+			.willReturn(List.of(new RowError(3, "email", "=cmd|' /C calc'!A0", "import.error.email")));
+	}
+
+	@Test
+	void onlyAdminsSeeTheImportPage() throws Exception {
+		this.mvc.perform(get("/imports").with(user(MANAGER))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/imports").with(user(ADMIN)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("import-form")));
+	}
+
+	@Test
+	void uploadRunsTheImportAndShowsItsReport() throws Exception {
+		given(this.imports.start(any(), any())).willReturn(this.job);
+		this.mvc
+			.perform(multipart("/imports").file(FILE)
+				.param("kind", "customers")
+				.param("mode", "skip-invalid")
+				.param("dryRun", "true")
+				.param("encoding", "GBK")
+				.with(user(ADMIN))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/imports/7"));
+		then(this.imports).should()
+			.start(eq(new ImportRequest(ImportKind.CUSTOMERS, "customers.csv", ImportMode.SKIP_INVALID, true,
+					Charset.forName("GBK"), "admin")), any(InputStream.class));
+	}
+
+	@Test
+	void uploadWithoutAFileSaysSo() throws Exception {
+		this.mvc.perform(post("/imports").param("kind", "customers").with(user(ADMIN)).with(csrf()))
+			.andExpect(redirectedUrl("/imports"))
+			.andExpect(flash().attribute("error", "import.request.file"));
+	}
+
+	@Test
+	void reportShowsErrorsInTheUsersLanguage() throws Exception {
+		this.mvc.perform(get("/imports/7").with(user(ADMIN)).locale(Locale.SIMPLIFIED_CHINESE))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("这不是有效的电子邮箱地址。")))
+			.andExpect(content().string(containsString("id=\"commit\"")));
+	}
+
+	@Test
+	void unknownJobIsNotFound() throws Exception {
+		this.mvc.perform(get("/imports/99").with(user(ADMIN))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void commitRedirectsToTheNewJob() throws Exception {
+		given(this.imports.startCommit(7, "admin")).willReturn(job(8, ImportStatus.SUCCEEDED, false));
+		this.mvc.perform(post("/imports/7/commit").with(user(ADMIN)).with(csrf()))
+			.andExpect(redirectedUrl("/imports/8"));
+		given(this.imports.startCommit(7, "admin")).willThrow(new ImportFileException("import.failure.notCommittable"));
+		this.mvc.perform(post("/imports/7/commit").with(user(ADMIN)).with(csrf()))
+			.andExpect(redirectedUrl("/imports/7"))
+			.andExpect(flash().attribute("error", "import.failure.notCommittable"));
+	}
+
+	@Test
+	void runningJobShowsProgressAndCanBeCancelled() throws Exception {
+		ReflectionTestUtils.setField(this.job, "status", ImportStatus.RUNNING);
+		ReflectionTestUtils.setField(this.job, "processedRows", 1500);
+		this.mvc.perform(get("/imports/7").with(user(ADMIN)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Running: 1,500 rows read so far.")))
+			.andExpect(content().string(containsString("http-equiv=\"refresh\"")));
+		given(this.imports.cancel(7)).willReturn(true);
+		this.mvc.perform(post("/imports/7/cancel").with(user(ADMIN)).with(csrf()))
+			.andExpect(redirectedUrl("/imports/7"))
+			.andExpect(flash().attribute("message", "import.cancel.requested"));
+		this.mvc.perform(post("/api/v1/imports/7/cancel").with(user(ADMIN)))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.processedRows").value(1500));
+		then(this.imports).should(times(2)).cancel(7);
+	}
+
+	@Test
+	void errorCsvNeutralisesFormulas() throws Exception {
+		byte[] body = this.mvc.perform(get("/imports/7/errors.csv").with(user(ADMIN)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString("import-7-errors.csv")))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		String csv = new String(body, StandardCharsets.UTF_8);
+		assertThat(csv).startsWith("\uFEFFRow,Column,Value,Reason");
+		assertThat(csv).contains("3,email,'=cmd|' /C calc'!A0,This is not an e-mail address.");
+	}
+
+	@Test
+	void templatesCarryChineseOrEnglishHeaders() throws Exception {
+		given(this.imports.templateHeader(ImportKind.CUSTOMERS, Locale.SIMPLIFIED_CHINESE))
+			.willReturn(List.of("客户编号", "客户名称"));
+		byte[] body = this.mvc.perform(get("/imports/templates/customers.csv?headers=zh").with(user(ADMIN)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("\uFEFF客户编号,客户名称\r\n");
+	}
+
+	@Test
+	void apiUploadReturnsTheJob() throws Exception {
+		given(this.imports.start(any(), any())).willReturn(this.job);
+		this.mvc.perform(multipart("/api/v1/imports/customers").file(FILE).param("dryRun", "true").with(user(ADMIN)))
+			.andExpect(status().isAccepted())
+			.andExpect(header().string("Location", "/api/v1/imports/7"))
+			.andExpect(jsonPath("$.id").value(7))
+			.andExpect(jsonPath("$.status").value("SUCCEEDED"))
+			.andExpect(jsonPath("$.mode").value("atomic"))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].reason").value("import.error.email"))
+			.andExpect(jsonPath("$.errors[0].message").value("This is not an e-mail address."));
+	}
+
+	@Test
+	void apiRefusesBadParametersWithTheReason() throws Exception {
+		this.mvc.perform(multipart("/api/v1/imports/customers").file(FILE).param("mode", "maybe").with(user(ADMIN)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.key").value("import.request.mode"));
+		this.mvc
+			.perform(multipart("/api/v1/imports/customers").file(FILE).param("encoding", "KLINGON-8").with(user(ADMIN)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.key").value("import.request.encoding"));
+		this.mvc.perform(multipart("/api/v1/imports/products").file(FILE).with(user(ADMIN)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.key").value("import.request.kind"));
+	}
+
+	@Test
+	void apiIsForAdminsOnly() throws Exception {
+		this.mvc.perform(get("/api/v1/imports/7").with(user(MANAGER))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/v1/imports/7")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/v1/imports/7").with(user(ADMIN)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.counts.total").value(0));
+		given(this.imports.find(anyLong())).willReturn(Optional.empty());
+		this.mvc.perform(get("/api/v1/imports/99").with(user(ADMIN))).andExpect(status().isNotFound());
+	}
+
+	private static ImportJob job(long id, ImportStatus status, boolean dryRun) {
+		ImportJob job = BeanUtils.instantiateClass(ImportJob.class);
+		ReflectionTestUtils.setField(job, "id", id);
+		ReflectionTestUtils.setField(job, "fileName", "customers.csv");
+		ReflectionTestUtils.setField(job, "status", status);
+		ReflectionTestUtils.setField(job, "dryRun", dryRun);
+		ReflectionTestUtils.setField(job, "requestedBy", "admin");
+		return job;
+	}
+
+}
