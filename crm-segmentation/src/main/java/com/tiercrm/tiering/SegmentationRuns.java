@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import com.tiercrm.tiering.model.ClvFit;
 import com.tiercrm.tiering.model.CustomerFacts;
