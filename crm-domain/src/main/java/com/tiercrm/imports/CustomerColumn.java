@@ -1,7 +1,6 @@
 package com.tiercrm.imports;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The columns of a customer file, with the header names they are recognised by, in
@@ -17,36 +16,15 @@ enum CustomerColumn implements ImportColumn {
 	CITY(false, 50, "城市", "city", "市"), REGION(false, 30, "区域", "region", "大区", "地区"),
 	INDUSTRY(false, 50, "行业", "industry", "所属行业"), STATUS(false, 20, "状态", "status", "客户状态");
 
-	private final boolean required;
-
-	private final int maxLength;
-
-	private final List<String> headers;
+	private final Spec spec;
 
 	CustomerColumn(boolean required, int maxLength, String... headers) {
-		this.required = required;
-		this.maxLength = maxLength;
-		this.headers = List.of(headers);
+		this.spec = new Spec(required, maxLength, List.of(headers));
 	}
 
 	@Override
-	public boolean required() {
-		return this.required;
-	}
-
-	@Override
-	public int maxLength() {
-		return this.maxLength;
-	}
-
-	@Override
-	public List<String> headers() {
-		return this.headers;
-	}
-
-	@Override
-	public String templateHeader(Locale locale) {
-		return "zh".equals(locale.getLanguage()) ? this.headers.get(0) : this.headers.get(1);
+	public Spec spec() {
+		return this.spec;
 	}
 
 }

@@ -10,13 +10,30 @@ interface ImportColumn {
 
 	String name();
 
-	boolean required();
+	Spec spec();
 
-	int maxLength();
+	default boolean required() {
+		return spec().required();
+	}
+
+	default int maxLength() {
+		return spec().maxLength();
+	}
 
 	/** Recognised header names: the Chinese template name first, then the English one. */
-	List<String> headers();
+	default List<String> headers() {
+		return spec().headers();
+	}
 
-	String templateHeader(Locale locale);
+	default String templateHeader(Locale locale) {
+		return "zh".equals(locale.getLanguage()) ? headers().get(0) : headers().get(1);
+	}
+
+	/**
+	 * What a column requires and the header names it is recognised by.
+	 */
+	record Spec(boolean required, int maxLength, List<String> headers) {
+
+	}
 
 }

@@ -1,7 +1,6 @@
 package com.tiercrm.imports;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The columns of an interaction file.
@@ -14,36 +13,15 @@ enum InteractionColumn implements ImportColumn {
 	SATISFACTION(false, 10, "满意度", "satisfaction", "评分", "score"),
 	NOTES(false, 2000, "备注", "notes", "内容", "说明", "note", "remarks");
 
-	private final boolean required;
-
-	private final int maxLength;
-
-	private final List<String> headers;
+	private final Spec spec;
 
 	InteractionColumn(boolean required, int maxLength, String... headers) {
-		this.required = required;
-		this.maxLength = maxLength;
-		this.headers = List.of(headers);
+		this.spec = new Spec(required, maxLength, List.of(headers));
 	}
 
 	@Override
-	public boolean required() {
-		return this.required;
-	}
-
-	@Override
-	public int maxLength() {
-		return this.maxLength;
-	}
-
-	@Override
-	public List<String> headers() {
-		return this.headers;
-	}
-
-	@Override
-	public String templateHeader(Locale locale) {
-		return "zh".equals(locale.getLanguage()) ? this.headers.get(0) : this.headers.get(1);
+	public Spec spec() {
+		return this.spec;
 	}
 
 }

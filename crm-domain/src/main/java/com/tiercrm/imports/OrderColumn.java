@@ -1,7 +1,6 @@
 package com.tiercrm.imports;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The columns of an order file.
@@ -15,36 +14,15 @@ enum OrderColumn implements ImportColumn {
 	GROSS_PROFIT(false, 40, "毛利", "gross profit", "毛利润", "利润", "profit"), CHANNEL(false, 50, "渠道", "channel", "销售渠道"),
 	STATUS(false, 20, "状态", "status", "订单状态", "order status");
 
-	private final boolean required;
-
-	private final int maxLength;
-
-	private final List<String> headers;
+	private final Spec spec;
 
 	OrderColumn(boolean required, int maxLength, String... headers) {
-		this.required = required;
-		this.maxLength = maxLength;
-		this.headers = List.of(headers);
+		this.spec = new Spec(required, maxLength, List.of(headers));
 	}
 
 	@Override
-	public boolean required() {
-		return this.required;
-	}
-
-	@Override
-	public int maxLength() {
-		return this.maxLength;
-	}
-
-	@Override
-	public List<String> headers() {
-		return this.headers;
-	}
-
-	@Override
-	public String templateHeader(Locale locale) {
-		return "zh".equals(locale.getLanguage()) ? this.headers.get(0) : this.headers.get(1);
+	public Spec spec() {
+		return this.spec;
 	}
 
 }
