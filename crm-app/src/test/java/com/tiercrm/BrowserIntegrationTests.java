@@ -3,14 +3,9 @@ package com.tiercrm;
 import java.util.UUID;
 
 import com.tiercrm.account.AccessScope;
-import com.tiercrm.account.Role;
-import com.tiercrm.account.Team;
-import com.tiercrm.account.TeamRepository;
-import com.tiercrm.account.User;
-import com.tiercrm.account.UserRepository;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerRepository;
-import com.tiercrm.customer.CustomerType;
+import com.tiercrm.SalesTeamFixture.SalesTeam;
 import com.tiercrm.testing.UsePostgres;
 import com.tiercrm.tiering.CustomerTiers;
 import com.tiercrm.tiering.RunRequest;
@@ -27,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tiercrm.demo.enabled=false")
 @UsePostgres
+@Import(SalesTeamFixture.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserIntegrationTests {
 
@@ -46,16 +42,10 @@ class BrowserIntegrationTests {
 	private int port;
 
 	@Autowired
-	private UserRepository users;
-
-	@Autowired
-	private TeamRepository teams;
+	private SalesTeamFixture fixture;
 
 	@Autowired
 	private CustomerRepository customers;
-
-	@Autowired
-	private PasswordEncoder encoder;
 
 	@Autowired
 	private SegmentationRuns runs;
@@ -67,13 +57,10 @@ class BrowserIntegrationTests {
 
 	@BeforeAll
 	void createUsersAndCustomers() {
-		User manager = user("mgr", Role.MANAGER, null);
-		Team team = this.teams.save(new Team(this.prefix + " team", manager.getId()));
-		User rep = user("rep", Role.SALES_REP, team);
-		User otherRep = user("rep2", Role.SALES_REP, team);
-		customer("R1", "上海华联贸易有限公司", rep);
-		customer("R2", "Emma Zhang", rep);
-		customer("O1", "王伟", otherRep);
+		SalesTeam team = this.fixture.create(this.prefix, PASSWORD);
+		this.fixture.customer(this.prefix, "R1", "上海华联贸易有限公司", team.rep());
+		this.fixture.customer(this.prefix, "R2", "Emma Zhang", team.rep());
+		this.fixture.customer(this.prefix, "O1", "王伟", team.otherRep());
 	}
 
 	@Test
@@ -175,19 +162,6 @@ class BrowserIntegrationTests {
 	private static void replace(WebElement input, String text) {
 		input.clear();
 		input.sendKeys(text);
-	}
-
-	private User user(String name, Role role, Team team) {
-		User user = new User(this.prefix + "-" + name, name, this.encoder.encode(PASSWORD), role);
-		user.setTeamId((team != null) ? team.getId() : null);
-		return this.users.save(user);
-	}
-
-	private void customer(String code, String name, User owner) {
-		Customer customer = new Customer(this.prefix + code, name, CustomerType.ENTERPRISE);
-		customer.setOwnerId(owner.getId());
-		customer.locate("上海", "上海", "EAST");
-		this.customers.save(customer);
 	}
 
 }

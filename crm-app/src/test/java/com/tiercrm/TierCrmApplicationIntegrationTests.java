@@ -15,16 +15,11 @@ import java.util.Base64;
 import java.util.UUID;
 
 import com.tiercrm.account.Role;
-import com.tiercrm.account.Team;
-import com.tiercrm.account.TeamRepository;
-import com.tiercrm.account.User;
-import com.tiercrm.account.UserRepository;
 import com.tiercrm.customer.Customer;
-import com.tiercrm.customer.CustomerRepository;
-import com.tiercrm.customer.CustomerType;
 import com.tiercrm.order.OrderStatus;
 import com.tiercrm.order.SalesOrder;
 import com.tiercrm.order.SalesOrderRepository;
+import com.tiercrm.SalesTeamFixture.SalesTeam;
 import com.tiercrm.testing.UsePostgres;
 import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
@@ -36,7 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tiercrm.demo.enabled=false")
 @UsePostgres
+@Import(SalesTeamFixture.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TierCrmApplicationIntegrationTests {
 
@@ -55,31 +51,19 @@ class TierCrmApplicationIntegrationTests {
 	private int port;
 
 	@Autowired
-	private UserRepository users;
-
-	@Autowired
-	private TeamRepository teams;
-
-	@Autowired
-	private CustomerRepository customers;
+	private SalesTeamFixture fixture;
 
 	@Autowired
 	private SalesOrderRepository orders;
-
-	@Autowired
-	private PasswordEncoder encoder;
 
 	private final String prefix = "IT" + UUID.randomUUID().toString().substring(0, 6);
 
 	@BeforeAll
 	void createUsersAndCustomers() {
-		User manager = user("mgr", Role.MANAGER, null);
-		Team team = this.teams.save(new Team(this.prefix + " team", manager.getId()));
-		User rep = user("rep", Role.SALES_REP, team);
-		User otherRep = user("rep2", Role.SALES_REP, team);
-		user("admin", Role.ADMIN, null);
-		Customer mine = customer("MINE", "李娜 Lina", rep);
-		customer("OTHER", "Other Rep Trading", otherRep);
+		SalesTeam team = this.fixture.create(this.prefix, PASSWORD);
+		this.fixture.user(this.prefix, "admin", Role.ADMIN, null, PASSWORD);
+		Customer mine = this.fixture.customer(this.prefix, "MINE", "李娜 Lina", team.rep());
+		this.fixture.customer(this.prefix, "OTHER", "Other Rep Trading", team.otherRep());
 		this.orders.save(new SalesOrder(this.prefix + "-SO1", mine.getId(), Instant.parse("2025-03-01T08:00:00Z"),
 				new BigDecimal("1000.00"), new BigDecimal("250.00"), OrderStatus.COMPLETED));
 		this.orders.save(new SalesOrder(this.prefix + "-SO2", mine.getId(), Instant.parse("2025-04-01T08:00:00Z"),
@@ -182,18 +166,6 @@ class TierCrmApplicationIntegrationTests {
 		assertThat(customer.body()).contains("\"segmentation\":{").contains("\"tier\":\"ABC:");
 		assertThat(apiPost("/api/v1/segmentation/runs", "{\"asOf\": \"not a date\"}", manager, PASSWORD).statusCode())
 			.isEqualTo(400);
-	}
-
-	private User user(String name, Role role, Team team) {
-		User user = new User(this.prefix + "-" + name, name + " 用户", this.encoder.encode(PASSWORD), role);
-		user.setTeamId((team != null) ? team.getId() : null);
-		return this.users.save(user);
-	}
-
-	private Customer customer(String code, String name, User owner) {
-		Customer customer = new Customer(this.prefix + code, name, CustomerType.ENTERPRISE);
-		customer.setOwnerId(owner.getId());
-		return this.customers.save(customer);
 	}
 
 	private String url(String path) {
