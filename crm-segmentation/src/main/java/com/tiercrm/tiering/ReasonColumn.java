@@ -49,16 +49,31 @@ final class ReasonColumn {
 	String encode(int i) {
 		StringBuilder text = new StringBuilder(this.keys.get(this.keyIndex[i]));
 		for (int a = 0; a < this.argumentCount[i]; a++) {
-			double value = this.arguments[a][i];
-			text.append('|');
-			if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-				text.append((long) value);
-			}
-			else if (Double.isFinite(value)) {
-				text.append(value);
-			}
+			appendArgument(text, this.arguments[a][i]);
 		}
 		return text.toString();
+	}
+
+	/**
+	 * One reason on its own (such as a CLV fallback reason) in the same
+	 * {@code key|arg|arg…} form.
+	 */
+	static String encode(Reason reason) {
+		StringBuilder text = new StringBuilder(reason.key());
+		for (Object value : reason.arguments()) {
+			appendArgument(text, (value instanceof Number number) ? number.doubleValue() : Double.NaN);
+		}
+		return text.toString();
+	}
+
+	private static void appendArgument(StringBuilder text, double value) {
+		text.append('|');
+		if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+			text.append((long) value);
+		}
+		else if (Double.isFinite(value)) {
+			text.append(value);
+		}
 	}
 
 }

@@ -8,11 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import com.tiercrm.tiering.model.Reason;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -182,26 +180,8 @@ class SegmentWriter {
 				z.downgradeStreaks[i] };
 	}
 
-	private static @Nullable Double finite(double value) {
+	static @Nullable Double finite(double value) {
 		return Double.isFinite(value) ? value : null;
-	}
-
-	/**
-	 * A reason as "key|arg|arg…", decoded again by {@link StoredReason}.
-	 */
-	static String encode(Reason reason) {
-		if (reason.arguments().isEmpty()) {
-			return reason.key();
-		}
-		return reason.key() + "|"
-				+ reason.arguments().stream().map(SegmentWriter::argument).collect(Collectors.joining("|"));
-	}
-
-	private static String argument(Object value) {
-		if (value instanceof Double d) {
-			return Double.isFinite(d) ? Double.toString(d) : "";
-		}
-		return String.valueOf(value).replace('|', '/').replace('\t', ' ').replace('\n', ' ').replace('\\', '/');
 	}
 
 }

@@ -125,40 +125,34 @@ final class Segmentation {
 	}
 
 	void abc(AbcResult r, int i) {
-		{
-			this.abcClass[i] = (byte) r.abcClass().ordinal();
-			this.abcValue[i] = r.value();
-			this.abcRank[i] = r.rank();
-			this.abcShareBefore[i] = r.shareBefore();
-			this.abcReason.set(i, r.reason());
-		}
+		this.abcClass[i] = (byte) r.abcClass().ordinal();
+		this.abcValue[i] = r.value();
+		this.abcRank[i] = r.rank();
+		this.abcShareBefore[i] = r.shareBefore();
+		this.abcReason.set(i, r.reason());
 	}
 
 	void rfm(RfmResult r, int i) {
-		{
-			this.recencyDays[i] = r.recencyDays();
-			this.frequency[i] = r.frequency();
-			this.monetary[i] = r.monetary();
-			this.recencyScore[i] = (byte) r.recencyScore();
-			this.frequencyScore[i] = (byte) r.frequencyScore();
-			this.monetaryScore[i] = (byte) r.monetaryScore();
-			this.rfmSegment[i] = (byte) r.segment().ordinal();
-			this.rfmReason.set(i, r.reason());
-		}
+		this.recencyDays[i] = r.recencyDays();
+		this.frequency[i] = r.frequency();
+		this.monetary[i] = r.monetary();
+		this.recencyScore[i] = (byte) r.recencyScore();
+		this.frequencyScore[i] = (byte) r.frequencyScore();
+		this.monetaryScore[i] = (byte) r.monetaryScore();
+		this.rfmSegment[i] = (byte) r.segment().ordinal();
+		this.rfmReason.set(i, r.reason());
 	}
 
 	void clv(ClvResult r, int i) {
-		{
-			this.clvHistorical[i] = r.historicalValue();
-			this.clvPredicted[i] = r.predictedValue();
-			this.clvMethod[i] = (byte) r.method().ordinal();
-			this.probabilityAlive[i] = r.probabilityAlive();
-			this.expectedPurchases[i] = r.expectedPurchases();
-			this.expectedSpend[i] = r.expectedSpend();
-			this.clvRank[i] = r.rank();
-			this.clvClass[i] = (byte) r.clvClass().ordinal();
-			this.clvReason.set(i, r.reason());
-		}
+		this.clvHistorical[i] = r.historicalValue();
+		this.clvPredicted[i] = r.predictedValue();
+		this.clvMethod[i] = (byte) r.method().ordinal();
+		this.probabilityAlive[i] = r.probabilityAlive();
+		this.expectedPurchases[i] = r.expectedPurchases();
+		this.expectedSpend[i] = r.expectedSpend();
+		this.clvRank[i] = r.rank();
+		this.clvClass[i] = (byte) r.clvClass().ordinal();
+		this.clvReason.set(i, r.reason());
 	}
 
 	int size() {

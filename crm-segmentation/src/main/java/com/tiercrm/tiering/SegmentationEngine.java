@@ -95,7 +95,7 @@ final class SegmentationEngine {
 
 	}
 
-	private static long millis(long from, long to) {
+	static long millis(long from, long to) {
 		return (to - from) / 1_000_000;
 	}
 

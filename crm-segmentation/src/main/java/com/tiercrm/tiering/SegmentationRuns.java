@@ -21,6 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static com.tiercrm.tiering.SegmentWriter.finite;
+import static com.tiercrm.tiering.SegmentationEngine.millis;
+
 /**
  * Starts, executes and publishes segmentation runs, one at a time. A run reads facts,
  * applies the models, writes its results and switches the published run in the same
@@ -246,16 +249,8 @@ public class SegmentationRuns {
 				finite(fit.b()), finite(fit.p()), finite(fit.q()), finite(fit.gamma()));
 		return new RunReport.ClvDiagnostics(fit.timeUnit().name(), params, finite(fit.bgNbdLogLikelihood()),
 				finite(fit.gammaGammaLogLikelihood()), fit.converged(), fit.fallbackUsed(),
-				(fit.fallbackReason() != null) ? SegmentWriter.encode(fit.fallbackReason()) : null, fit.customers(),
+				(fit.fallbackReason() != null) ? ReasonColumn.encode(fit.fallbackReason()) : null, fit.customers(),
 				fit.repeatBuyers(), fit.distinctRows());
-	}
-
-	private static @Nullable Double finite(double value) {
-		return Double.isFinite(value) ? value : null;
-	}
-
-	private static long millis(long from, long to) {
-		return (to - from) / 1_000_000;
 	}
 
 	private record PreparedRun(long runId, LocalDate asOf, long configId, SegmentationSettings settings) {
