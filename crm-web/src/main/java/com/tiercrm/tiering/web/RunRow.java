@@ -15,13 +15,13 @@ import org.jspecify.annotations.Nullable;
  * A run as the runs page lists it, its tier distribution in tier rank order.
  */
 record RunRow(long id, String status, LocalDate asOf, long configId, String trigger, @Nullable String requestedBy,
-		Instant startedAt, @Nullable Integer customers, @Nullable Long seconds, @Nullable String tierModel,
+		Instant startedAt, @Nullable Integer customers, @Nullable Double seconds, @Nullable String tierModel,
 		List<Map.Entry<String, Long>> tiers, @Nullable String error) {
 
 	static RunRow of(SegmentationRun run, Map<String, Integer> ranks) {
 		RunReport report = run.report();
-		Long seconds = (run.getFinishedAt() != null)
-				? Duration.between(run.getStartedAt(), run.getFinishedAt()).toSeconds() : null;
+		Double seconds = (run.getFinishedAt() != null)
+				? Duration.between(run.getStartedAt(), run.getFinishedAt()).toMillis() / 1000.0 : null;
 		List<Map.Entry<String, Long>> tiers = (report != null) ? report.tiers()
 			.entrySet()
 			.stream()

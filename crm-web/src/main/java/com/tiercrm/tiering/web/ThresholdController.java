@@ -72,6 +72,15 @@ class ThresholdController {
 		return FORM;
 	}
 
+	/**
+	 * The preview's address opened again, for example by the language switch: a preview
+	 * needs the edited values, so start from the saved ones.
+	 */
+	@GetMapping("/tiering/settings/preview")
+	String previewWithoutInput() {
+		return "redirect:/tiering/settings";
+	}
+
 	@PostMapping("/tiering/settings/preview")
 	String processPreviewForm(@Valid ThresholdForm thresholdForm, BindingResult binding, Model model,
 			HttpServletResponse response) {

@@ -103,6 +103,13 @@ class ThresholdControllerTests {
 	}
 
 	@Test
+	void openingThePreviewAddressAgainStartsFromTheSavedValues() throws Exception {
+		this.mvc.perform(get("/tiering/settings/preview").param("lang", "zh-CN").with(user(MANAGER)))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/tiering/settings"));
+	}
+
+	@Test
 	void repsAreForbiddenThePagesAndTheActions() throws Exception {
 		this.mvc.perform(get("/tiering/settings").with(user(REP))).andExpect(status().isForbidden());
 		this.mvc.perform(get("/tiering/runs").with(user(REP))).andExpect(status().isForbidden());
