@@ -13,6 +13,7 @@ import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
 import com.tiercrm.tiering.ConfigConflictException;
+import com.tiercrm.tiering.CustomerTiers;
 import com.tiercrm.tiering.PreviewResult;
 import com.tiercrm.tiering.RunInProgressException;
 import com.tiercrm.tiering.RunReport;
@@ -26,10 +27,12 @@ import com.tiercrm.tiering.model.AbcCutMode;
 import com.tiercrm.tiering.model.TierModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -50,14 +53,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
-@WebMvcTest(ThresholdController.class)
+@WebMvcTest({ ThresholdController.class, SegmentationApiController.class })
 @Import(WebSliceConfiguration.class)
 class ThresholdControllerTests {
 
@@ -76,6 +81,9 @@ class ThresholdControllerTests {
 
 	@MockitoBean
 	private SegmentationRuns runs;
+
+	@MockitoBean
+	private CustomerTiers tiers;
 
 	@MockitoBean(name = "tierLabels")
 	private TierLabels labels;
@@ -202,6 +210,27 @@ class ThresholdControllerTests {
 			.andExpect(content().string(containsString("name=\"abcA\" value=\"55\"")))
 			.andExpect(content().string(containsString("name=\"baseVersion\" value=\"6\"")))
 			.andExpect(content().string(not(containsString("??"))));
+	}
+
+	@Test
+	void apiSaveFromAnOutdatedVersionIsAConflict() throws Exception {
+		SegmentationConfig theirs = config(6, "otherManager", SegmentationSettings.defaults());
+		ConfigConflictException conflict = conflict(theirs, 5);
+		given(this.configs.save(any(), eq(5L), eq("mgr8"))).willThrow(conflict);
+		String settings = JsonMapper.builder().build().writeValueAsString(SegmentationSettings.defaults());
+		this.mvc
+			.perform(put("/api/v1/segmentation/config").param("baseVersion", "5")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(settings)
+				.with(user(MANAGER)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.currentVersion").value(6));
+		this.mvc
+			.perform(put("/api/v1/segmentation/config").param("baseVersion", "5")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(settings)
+				.with(user(REP)))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
