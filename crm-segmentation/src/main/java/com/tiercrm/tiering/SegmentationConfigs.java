@@ -2,6 +2,7 @@ package com.tiercrm.tiering;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,8 +14,11 @@ public class SegmentationConfigs {
 
 	private final SegmentationConfigRepository configs;
 
-	SegmentationConfigs(SegmentationConfigRepository configs) {
+	private final JdbcTemplate jdbc;
+
+	SegmentationConfigs(SegmentationConfigRepository configs, JdbcTemplate jdbc) {
 		this.configs = configs;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -37,6 +41,22 @@ public class SegmentationConfigs {
 
 	@Transactional
 	public SegmentationConfig save(SegmentationSettings settings, @Nullable String createdBy) {
+		return this.configs.save(new SegmentationConfig(settings, createdBy));
+	}
+
+	/**
+	 * Saves a version edited from {@code baseVersion}, unless a newer version was saved
+	 * meanwhile. The single state row is locked so that two managers saving from the same
+	 * version at the same moment cannot both succeed.
+	 * @throws ConfigConflictException when {@code baseVersion} is no longer the newest
+	 */
+	@Transactional
+	public SegmentationConfig save(SegmentationSettings settings, long baseVersion, @Nullable String createdBy) {
+		this.jdbc.queryForObject("select id from segmentation_state where id = 1 for update", Integer.class);
+		SegmentationConfig current = current();
+		if (current.getId() == null || current.getId() != baseVersion) {
+			throw new ConfigConflictException(current, baseVersion);
+		}
 		return this.configs.save(new SegmentationConfig(settings, createdBy));
 	}
 

@@ -207,7 +207,10 @@ public class SegmentationRuns {
 		}
 	}
 
-	Map<String, Integer> tierRanks() {
+	/**
+	 * The rank of each tier code, 1 being the best, from the {@code tiers} table.
+	 */
+	public Map<String, Integer> tierRanks() {
 		Map<String, Integer> ranks = new HashMap<>();
 		this.jdbc.query("select code, rank_order from tiers", (java.sql.ResultSet rs) -> {
 			ranks.put(rs.getString(1), rs.getInt(2));

@@ -170,6 +170,27 @@ abstract class SegmentationRunsTests {
 		assertThat(this.runs.recent()).hasSize(1);
 	}
 
+	@Test
+	void savingFromAnOutdatedVersionIsRefusedAndTheNextRunUsesTheNewestVersion() {
+		SegmentationConfig base = this.configs.current();
+		SegmentationSettings defaults = SegmentationSettings.defaults();
+		SegmentationSettings mine = new SegmentationSettings(
+				new AbcSettings(ValueMeasure.REVENUE, com.tiercrm.tiering.model.AbcCutMode.VALUE_SHARE, 0.5, 0.8), 0,
+				defaults.rfm(), defaults.clv(), defaults.tierModel(), 1);
+		SegmentationConfig saved = this.configs.save(mine, base.getId(), "first");
+		assertThat(saved.getId()).isGreaterThan(base.getId());
+		assertThat(saved.getCreatedBy()).isEqualTo("first");
+
+		assertThatExceptionOfType(ConfigConflictException.class)
+			.isThrownBy(() -> this.configs.save(defaults, base.getId(), "second"))
+			.satisfies((ex) -> assertThat(ex.current().getId()).isEqualTo(saved.getId()));
+		assertThat(this.configs.current().getId()).isEqualTo(saved.getId());
+
+		SegmentationRun run = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		assertThat(run.getConfigId()).isEqualTo(saved.getId());
+		assertThat(run.report().tiers()).isEqualTo(this.preview.preview(mine, AS_OF).tiers());
+	}
+
 	long customerId(String code) {
 		return this.jdbc.queryForObject("select id from customers where code = ?", Long.class, code);
 	}

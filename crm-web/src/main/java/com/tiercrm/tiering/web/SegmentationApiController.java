@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.tiercrm.security.CrmUser;
+import com.tiercrm.tiering.ConfigConflictException;
 import com.tiercrm.tiering.CustomerTiers;
 import com.tiercrm.tiering.RunInProgressException;
 import com.tiercrm.tiering.RunRequest;
@@ -114,9 +115,15 @@ class SegmentationApiController {
 		return Map.of("version", current.getId(), "createdAt", current.getCreatedAt(), "settings", current.settings());
 	}
 
+	/**
+	 * Saves a new version; with {@code baseVersion}, only if that is still the newest
+	 * (409 otherwise).
+	 */
 	@PutMapping("/config")
-	Map<String, Object> saveConfig(@RequestBody SegmentationSettings settings, @AuthenticationPrincipal CrmUser user) {
-		SegmentationConfig saved = this.configs.save(settings, user.getUsername());
+	Map<String, Object> saveConfig(@RequestBody SegmentationSettings settings,
+			@RequestParam(required = false) @Nullable Long baseVersion, @AuthenticationPrincipal CrmUser user) {
+		SegmentationConfig saved = (baseVersion != null) ? this.configs.save(settings, baseVersion, user.getUsername())
+				: this.configs.save(settings, user.getUsername());
 		return Map.of("version", saved.getId(), "createdAt", saved.getCreatedAt(), "settings", saved.settings());
 	}
 
@@ -125,6 +132,14 @@ class SegmentationApiController {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"A segmentation run is in progress: run " + ex.runningRunId());
 		problem.setProperty("runningRunId", ex.runningRunId());
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
+	@ExceptionHandler(ConfigConflictException.class)
+	ResponseEntity<ProblemDetail> configConflict(ConfigConflictException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"Configuration version " + ex.current().getId() + " was saved after version " + ex.baseVersion());
+		problem.setProperty("currentVersion", ex.current().getId());
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 

@@ -1,0 +1,185 @@
+package com.tiercrm.tiering.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.tiercrm.security.CrmUser;
+import com.tiercrm.tiering.ConfigConflictException;
+import com.tiercrm.tiering.PreviewResult;
+import com.tiercrm.tiering.RunInProgressException;
+import com.tiercrm.tiering.RunReport;
+import com.tiercrm.tiering.RunRequest;
+import com.tiercrm.tiering.RunTrigger;
+import com.tiercrm.tiering.SegmentationConfig;
+import com.tiercrm.tiering.SegmentationConfigs;
+import com.tiercrm.tiering.SegmentationPreview;
+import com.tiercrm.tiering.SegmentationRun;
+import com.tiercrm.tiering.SegmentationRuns;
+import com.tiercrm.tiering.SegmentationSettings;
+import com.tiercrm.tiering.model.AbcCutMode;
+import com.tiercrm.tiering.model.ClvTimeUnit;
+import com.tiercrm.tiering.model.RfmScheme;
+import com.tiercrm.tiering.model.RfmScoring;
+import com.tiercrm.tiering.model.TierModel;
+import com.tiercrm.tiering.model.ValueMeasure;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The threshold editor: managers change the segmentation configuration, preview what it
+ * would do to the tiers, save it as a new version and start a run; and the list of runs.
+ */
+@Controller
+class ThresholdController {
+
+	private static final String FORM = "tiering/settings";
+
+	private final SegmentationConfigs configs;
+
+	private final SegmentationPreview preview;
+
+	private final SegmentationRuns runs;
+
+	ThresholdController(SegmentationConfigs configs, SegmentationPreview preview, SegmentationRuns runs) {
+		this.configs = configs;
+		this.preview = preview;
+		this.runs = runs;
+	}
+
+	@ModelAttribute("options")
+	Options options() {
+		return new Options(TierModel.values(), ValueMeasure.values(), AbcCutMode.values(), RfmScoring.values(),
+				RfmScheme.values(), ClvTimeUnit.values());
+	}
+
+	@GetMapping("/tiering/settings")
+	String initUpdateForm(Model model) {
+		SegmentationConfig current = this.configs.current();
+		model.addAttribute("config", current);
+		model.addAttribute("thresholdForm", ThresholdForm.of(current.settings(), version(current)));
+		return FORM;
+	}
+
+	/**
+	 * The preview's address opened again, for example by the language switch: a preview
+	 * needs the edited values, so start from the saved ones.
+	 */
+	@GetMapping("/tiering/settings/preview")
+	String previewWithoutInput() {
+		return "redirect:/tiering/settings";
+	}
+
+	@PostMapping("/tiering/settings/preview")
+	String processPreviewForm(@Valid ThresholdForm thresholdForm, BindingResult binding, Model model,
+			HttpServletResponse response) {
+		model.addAttribute("config", this.configs.current());
+		SegmentationSettings settings = settings(thresholdForm, binding);
+		if (settings == null) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return FORM;
+		}
+		PreviewResult result = this.preview.preview(settings, null);
+		Map<String, Long> published = this.runs.published()
+			.map(SegmentationRun::report)
+			.map(RunReport::tiers)
+			.orElse(Map.of());
+		model.addAttribute("preview", TierDistribution.of(result, published, this.runs.tierRanks()));
+		return FORM;
+	}
+
+	@PostMapping("/tiering/settings")
+	String processUpdateForm(@Valid ThresholdForm thresholdForm, BindingResult binding,
+			@AuthenticationPrincipal CrmUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		model.addAttribute("config", this.configs.current());
+		SegmentationSettings settings = settings(thresholdForm, binding);
+		if (settings == null) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return FORM;
+		}
+		try {
+			SegmentationConfig saved = this.configs.save(settings, thresholdForm.base(), user.getUsername());
+			redirect.addFlashAttribute("message", "thresholds.saved");
+			redirect.addFlashAttribute("messageArg", saved.getId());
+			return "redirect:/tiering/settings";
+		}
+		catch (ConfigConflictException ex) {
+			// Keep what the user typed; the next save deliberately replaces the newer
+			// version.
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("conflict", ex.current());
+			model.addAttribute("config", ex.current());
+			model.addAttribute("thresholdForm", thresholdForm.rebasedOn(version(ex.current())));
+			return FORM;
+		}
+	}
+
+	@PostMapping("/tiering/runs")
+	String startRun(@AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+		try {
+			long id = this.runs.start(new RunRequest(null, null, RunTrigger.MANUAL, user.getUsername()));
+			redirect.addFlashAttribute("message", "thresholds.run.started");
+			redirect.addFlashAttribute("messageArg", id);
+		}
+		catch (RunInProgressException ex) {
+			redirect.addFlashAttribute("runRefused", ex.runningRunId());
+		}
+		return "redirect:/tiering/runs";
+	}
+
+	@GetMapping("/tiering/runs")
+	String runs(Model model) {
+		Map<String, Integer> ranks = this.runs.tierRanks();
+		List<RunRow> rows = this.runs.recent().stream().map((run) -> RunRow.of(run, ranks)).toList();
+		Optional<SegmentationRun> published = this.runs.published();
+		model.addAttribute("runs", rows);
+		model.addAttribute("running", rows.stream().anyMatch(RunRow::running));
+		model.addAttribute("publishedRunId", published.map(SegmentationRun::getId).orElse(null));
+		model.addAttribute("configVersion", version(this.configs.current()));
+		return "tiering/runs";
+	}
+
+	private static @Nullable SegmentationSettings settings(ThresholdForm form, BindingResult binding) {
+		if (binding.getTarget() != null) {
+			// Not built when a value has the wrong format: that error is shown first.
+			form.validate(binding);
+		}
+		if (binding.hasErrors()) {
+			return null;
+		}
+		try {
+			return form.toSettings();
+		}
+		catch (IllegalArgumentException ex) {
+			// The models' own checks, should the form's ever miss one.
+			binding.reject(String.valueOf(ex.getMessage()));
+			return null;
+		}
+	}
+
+	private static long version(SegmentationConfig config) {
+		Long id = config.getId();
+		return (id != null) ? id : 0;
+	}
+
+	/**
+	 * The choices of the form's drop-downs.
+	 */
+	record Options(TierModel[] tierModels, ValueMeasure[] measures, AbcCutMode[] cutModes, RfmScoring[] scorings,
+			RfmScheme[] schemes, ClvTimeUnit[] timeUnits) {
+
+	}
+
+}
