@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
@@ -61,6 +62,8 @@ public class ImportManagement {
 	private final TaskExecutor executor;
 
 	private final ImportProperties properties;
+
+	private @Nullable Boolean postgres;
 
 	ImportManagement(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
 			PlatformTransactionManager transactionManager, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
@@ -206,7 +209,10 @@ public class ImportManagement {
 	private ImportJob run(ImportJob job, Path file, @Nullable Charset encoding) {
 		try {
 			Outcome outcome;
-			if (job.isDryRun()) {
+			if (job.getKind() == ImportKind.ORDERS && bulk()) {
+				outcome = inTransaction(() -> bulkOrders(job, file, encoding));
+			}
+			else if (job.isDryRun()) {
 				outcome = inTransaction(() -> pass(job, file, encoding, false));
 			}
 			else if (job.getMode() == ImportMode.ATOMIC) {
@@ -260,6 +266,37 @@ public class ImportManagement {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Imports an order file in one pass with COPY and set-based statements (PostgreSQL
+	 * only); all-or-nothing jobs merge only when every row is valid.
+	 */
+	private Outcome bulkOrders(ImportJob job, Path file, @Nullable Charset encoding) {
+		try (ImportFile rows = ImportFile.open(file, encoding, this.properties)) {
+			job.detected(rows.encoding(), rows.delimiterName());
+			OrderImport orders = new OrderImport(rows.header(), this.jdbc, this.properties.timeZone());
+			ImportTally tally = new PostgresOrderLoad(this.jdbc, this.properties.maxStoredErrors()).load(orders, rows,
+					!job.isDryRun(), job.getMode() == ImportMode.ATOMIC, (processed) -> progress(job.id(), processed));
+			return new Outcome(tally.counts(), tally.errors());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Whether order files go the PostgreSQL fast path. */
+	private boolean bulk() {
+		if (!this.properties.postgresBulk()) {
+			return false;
+		}
+		Boolean postgres = this.postgres;
+		if (postgres == null) {
+			postgres = this.jdbc.execute((ConnectionCallback<Boolean>) (connection) -> "PostgreSQL"
+				.equals(connection.getMetaData().getDatabaseProductName()));
+			this.postgres = postgres;
+		}
+		return Boolean.TRUE.equals(postgres);
 	}
 
 	private <R> Outcome pass(long jobId, RowImport<R> rows, ImportFile file, boolean write) {
