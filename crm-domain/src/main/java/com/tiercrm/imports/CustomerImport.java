@@ -22,8 +22,8 @@ final class CustomerImport implements RowImport<CustomerRow> {
 
 	private final EntityManager entities;
 
-	CustomerImport(List<String> header, EntityManager entities) {
-		this.mapping = HeaderMapping.match(header, CustomerColumn.class);
+	CustomerImport(List<String> header, ColumnMapping correction, EntityManager entities) {
+		this.mapping = HeaderMapping.match(header, CustomerColumn.class, correction);
 		this.parser = new CustomerRowParser(this.mapping);
 		this.entities = entities;
 	}

@@ -50,8 +50,8 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 
 	}
 
-	OrderImport(List<String> header, JdbcTemplate jdbc, ZoneId zone) {
-		this.mapping = HeaderMapping.match(header, OrderColumn.class);
+	OrderImport(List<String> header, ColumnMapping correction, JdbcTemplate jdbc, ZoneId zone) {
+		this.mapping = HeaderMapping.match(header, OrderColumn.class, correction);
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.zone = zone;
