@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -26,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (a failure, a cancel) leaves nothing behind.
  */
 final class PostgresOrderLoad {
+
+	private static final Log logger = LogFactory.getLog(PostgresOrderLoad.class);
 
 	private static final int PROGRESS_EVERY = 20_000;
 
@@ -54,15 +58,24 @@ final class PostgresOrderLoad {
 						+ " order_no TEXT NOT NULL, customer_code TEXT NOT NULL, ordered_at TIMESTAMP WITH TIME ZONE"
 						+ " NOT NULL, amount NUMERIC NOT NULL, gross_profit NUMERIC, channel TEXT, status TEXT NOT NULL)"
 						+ " ON COMMIT DROP");
+				long start = System.nanoTime();
 				long staged = stage(connection, orders, file, tally, progress);
+				long copied = System.nanoTime();
 				statement.execute("ANALYZE import_order_stage");
 				long rejected = reject(statement, orders, tally);
 				tally.valid = (int) (staged - rejected);
+				long checked = System.nanoTime();
 				if (write && (!allOrNothing || tally.invalid == 0)) {
 					merge(statement, orders, tally);
 				}
 				else {
 					compare(statement, orders, tally);
+				}
+				if (logger.isDebugEnabled()) {
+					logger.debug(String.format(java.util.Locale.ROOT,
+							"%d order rows: parse and copy %.2f s, checks %.2f s, %s %.2f s", tally.total,
+							(copied - start) / 1e9, (checked - copied) / 1e9, write ? "merge" : "compare",
+							(System.nanoTime() - checked) / 1e9));
 				}
 			}
 			return tally;
