@@ -348,7 +348,7 @@ public class ImportManagement {
 
 	private RowImport<?> rowImport(ImportKind kind, List<String> header, ColumnMapping mapping) {
 		return switch (kind) {
-			case CUSTOMERS -> new CustomerImport(header, mapping, this.entities);
+			case CUSTOMERS -> new CustomerImport(header, mapping, this.entities, this.jdbc);
 			case ORDERS -> new OrderImport(header, mapping, this.jdbc, this.properties.timeZone());
 			case INTERACTIONS -> new InteractionImport(header, mapping, this.jdbc, this.properties.timeZone());
 		};
