@@ -131,6 +131,9 @@ public class ImportManagement {
 	}
 
 	private Prepared prepare(ImportRequest request, InputStream content) throws IOException {
+		// Dry runs keep their file for a commit or a corrected mapping; a day later it
+		// goes.
+		deleteOldUploads();
 		ImportJob created = new ImportJob(request.kind(), fileName(request.fileName()), 0, request.mode(),
 				request.dryRun(), request.requestedBy());
 		created.mapped(request.mapping());
