@@ -1,5 +1,10 @@
 package com.tiercrm.imports;
 
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Objects;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,10 +27,13 @@ final class CustomerImport implements RowImport<CustomerRow> {
 
 	private final EntityManager entities;
 
-	CustomerImport(List<String> header, EntityManager entities) {
-		this.mapping = HeaderMapping.match(header, CustomerColumn.class);
+	private final NamedParameterJdbcTemplate jdbc;
+
+	CustomerImport(List<String> header, ColumnMapping correction, EntityManager entities, JdbcTemplate jdbc) {
+		this.mapping = HeaderMapping.match(header, CustomerColumn.class, correction);
 		this.parser = new CustomerRowParser(this.mapping);
 		this.entities = entities;
+		this.jdbc = new NamedParameterJdbcTemplate(jdbc);
 	}
 
 	@Override
@@ -44,6 +52,19 @@ final class CustomerImport implements RowImport<CustomerRow> {
 				"import.error.duplicateInFile");
 	}
 
+	/** The ids of the users the rows name as owners, by username. */
+	private Map<String, Long> owners(List<CustomerRow> chunk) {
+		List<String> usernames = chunk.stream().map(CustomerRow::owner).filter(Objects::nonNull).distinct().toList();
+		Map<String, Long> ids = new HashMap<>();
+		if (!usernames.isEmpty()) {
+			this.jdbc.query("SELECT username, id FROM users WHERE username IN (:usernames)",
+					new MapSqlParameterSource("usernames", usernames), (rs) -> {
+						ids.put(rs.getString(1), rs.getLong(2));
+					});
+		}
+		return ids;
+	}
+
 	@Override
 	public void apply(List<CustomerRow> chunk, ImportTally tally, boolean write) {
 		List<String> codes = chunk.stream().map(CustomerRow::code).toList();
@@ -53,19 +74,26 @@ final class CustomerImport implements RowImport<CustomerRow> {
 			.getResultList()
 			.stream()
 			.collect(Collectors.toMap(Customer::getCode, Function.identity()));
+		Map<String, Long> owners = owners(chunk);
 		for (CustomerRow row : chunk) {
+			Long ownerId = (row.owner() != null) ? owners.get(row.owner()) : null;
+			if (row.owner() != null && ownerId == null) {
+				tally.invalid(List.of(new RowError(row.row(), this.mapping.headerOf(CustomerColumn.OWNER), row.owner(),
+						"import.error.unknownOwner")));
+				continue;
+			}
 			tally.valid++;
 			Customer customer = existing.get(row.code());
 			if (customer == null) {
 				tally.inserted++;
 				if (write) {
-					this.entities.persist(row.newCustomer());
+					this.entities.persist(row.newCustomer(ownerId));
 				}
 			}
-			else if (row.differsFrom(customer)) {
+			else if (row.differsFrom(customer, ownerId)) {
 				tally.updated++;
 				if (write) {
-					row.applyTo(customer);
+					row.applyTo(customer, ownerId);
 				}
 			}
 			else {

@@ -14,18 +14,22 @@ import org.jspecify.annotations.Nullable;
 record CustomerRow(long row, String code, String name, @Nullable CustomerType type, @Nullable String phone,
 		@Nullable String email, @Nullable String province, @Nullable String city, @Nullable String region,
 		@Nullable String industry, @Nullable CustomerStatus status, boolean hasPhone, boolean hasEmail,
-		boolean hasLocation, boolean hasIndustry) {
+		boolean hasLocation, boolean hasIndustry, @Nullable String owner, boolean hasOwner) {
 
-	Customer newCustomer() {
+	Customer newCustomer(@Nullable Long ownerId) {
 		Customer customer = new Customer(this.code, this.name,
 				(this.type != null) ? this.type : CustomerType.ENTERPRISE);
-		applyTo(customer);
+		applyTo(customer, ownerId);
 		return customer;
 	}
 
-	/** Whether the row would change the customer. */
-	boolean differsFrom(Customer customer) {
-		return !this.name.equals(customer.getName()) || (this.type != null && this.type != customer.getType())
+	/**
+	 * Whether the row would change the customer.
+	 * @param ownerId the id of the row's owner (null when it names none)
+	 */
+	boolean differsFrom(Customer customer, @Nullable Long ownerId) {
+		return (this.hasOwner && !Objects.equals(ownerId, customer.getOwnerId()))
+				|| !this.name.equals(customer.getName()) || (this.type != null && this.type != customer.getType())
 				|| (this.status != null && this.status != customer.getStatus())
 				|| (this.hasPhone && !Objects.equals(this.phone, customer.getPhone()))
 				|| (this.hasEmail && !Objects.equals(this.email, customer.getEmail()))
@@ -35,8 +39,11 @@ record CustomerRow(long row, String code, String name, @Nullable CustomerType ty
 				|| (this.hasIndustry && !Objects.equals(this.industry, customer.getIndustry()));
 	}
 
-	void applyTo(Customer customer) {
+	void applyTo(Customer customer, @Nullable Long ownerId) {
 		customer.setName(this.name);
+		if (this.hasOwner) {
+			customer.setOwnerId(ownerId);
+		}
 		if (this.type != null) {
 			customer.setType(this.type);
 		}

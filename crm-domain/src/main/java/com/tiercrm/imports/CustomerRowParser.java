@@ -69,6 +69,7 @@ final class CustomerRowParser {
 		if (industry != null && ReferenceData.INDUSTRIES.contains(industry.toUpperCase(Locale.ROOT))) {
 			industry = industry.toUpperCase(Locale.ROOT);
 		}
+		String owner = cells.text(CustomerColumn.OWNER);
 		if (cells.failed() || code == null || name == null) {
 			return Optional.empty();
 		}
@@ -76,7 +77,8 @@ final class CustomerRowParser {
 		return Optional.of(new CustomerRow(row.number(), code, name, type, emptyToNull(phone), emptyToNull(email),
 				emptyToNull(cells.text(CustomerColumn.PROVINCE)), emptyToNull(cells.text(CustomerColumn.CITY)),
 				emptyToNull(region), emptyToNull(industry), status, has(CustomerColumn.PHONE),
-				has(CustomerColumn.EMAIL), hasLocation, has(CustomerColumn.INDUSTRY)));
+				has(CustomerColumn.EMAIL), hasLocation, has(CustomerColumn.INDUSTRY), emptyToNull(owner),
+				has(CustomerColumn.OWNER)));
 	}
 
 	private boolean has(CustomerColumn column) {

@@ -30,9 +30,19 @@ final class HeaderMapping<C extends Enum<C> & ImportColumn> {
 	 * appears twice.
 	 */
 	static <C extends Enum<C> & ImportColumn> HeaderMapping<C> match(List<String> header, Class<C> columns) {
+		return match(header, columns, ColumnMapping.AUTOMATIC);
+	}
+
+	/**
+	 * Matches the header as the admin corrected it (headers the correction does not name
+	 * are recognised by their name); refuses the file when a required column is missing
+	 * or a column appears twice.
+	 */
+	static <C extends Enum<C> & ImportColumn> HeaderMapping<C> match(List<String> header, Class<C> columns,
+			ColumnMapping correction) {
 		Map<C, Integer> indexes = new EnumMap<>(columns);
 		for (int i = 0; i < header.size(); i++) {
-			Optional<C> column = recognise(header.get(i), columns);
+			Optional<C> column = column(header.get(i), columns, correction);
 			if (column.isPresent()) {
 				if (indexes.containsKey(column.get())) {
 					throw new ImportFileException("import.file.duplicateColumn", header.get(i));
@@ -52,6 +62,21 @@ final class HeaderMapping<C extends Enum<C> & ImportColumn> {
 		return new HeaderMapping<>(indexes, List.copyOf(header));
 	}
 
+	/** The column a header is matched to, after the admin's correction. */
+	static <C extends Enum<C> & ImportColumn> Optional<C> column(String header, Class<C> columns,
+			ColumnMapping correction) {
+		Optional<String> corrected = correction.fieldOf(header);
+		if (corrected.isPresent()) {
+			for (C column : columns.getEnumConstants()) {
+				if (column.name().equals(corrected.get())) {
+					return Optional.of(column);
+				}
+			}
+			return Optional.empty();
+		}
+		return recognise(header, columns);
+	}
+
 	static <C extends Enum<C> & ImportColumn> Optional<C> recognise(String header, Class<C> columns) {
 		String normalised = normalise(header);
 		for (C column : columns.getEnumConstants()) {
@@ -64,7 +89,7 @@ final class HeaderMapping<C extends Enum<C> & ImportColumn> {
 		return Optional.empty();
 	}
 
-	private static String normalise(String header) {
+	static String normalise(String header) {
 		String folded = Normalizer.normalize(header, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
 		if (folded.endsWith("*")) {
 			folded = folded.substring(0, folded.length() - 1);

@@ -66,6 +66,8 @@ public class ImportJob {
 
 	private @Nullable String failureArg;
 
+	private @Nullable String columnMapping;
+
 	@Version
 	private long version;
 
@@ -82,6 +84,15 @@ public class ImportJob {
 		this.requestedBy = requestedBy;
 		this.status = ImportStatus.RUNNING;
 		this.startedAt = Instant.now();
+	}
+
+	void mapped(ColumnMapping mapping) {
+		this.columnMapping = mapping.isAutomatic() ? null : mapping.encode();
+	}
+
+	/** How the admin corrected the matching of the file's headers. */
+	public ColumnMapping getColumnMapping() {
+		return ColumnMapping.decode(this.columnMapping);
 	}
 
 	void stored(long bytes) {

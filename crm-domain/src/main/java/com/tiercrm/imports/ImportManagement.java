@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
@@ -61,6 +62,8 @@ public class ImportManagement {
 	private final TaskExecutor executor;
 
 	private final ImportProperties properties;
+
+	private @Nullable Boolean postgres;
 
 	ImportManagement(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
 			PlatformTransactionManager transactionManager, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
@@ -128,8 +131,13 @@ public class ImportManagement {
 	}
 
 	private Prepared prepare(ImportRequest request, InputStream content) throws IOException {
-		ImportJob job = save(new ImportJob(request.kind(), fileName(request.fileName()), 0, request.mode(),
-				request.dryRun(), request.requestedBy()));
+		// Dry runs keep their file for a commit or a corrected mapping; a day later it
+		// goes.
+		deleteOldUploads();
+		ImportJob created = new ImportJob(request.kind(), fileName(request.fileName()), 0, request.mode(),
+				request.dryRun(), request.requestedBy());
+		created.mapped(request.mapping());
+		ImportJob job = save(created);
 		Path file = uploadFile(job.id());
 		try {
 			job.stored(store(content, file));
@@ -148,8 +156,10 @@ public class ImportManagement {
 		if (!dryRun.isCommittable() || !Files.exists(upload)) {
 			throw new ImportFileException("import.failure.notCommittable");
 		}
-		ImportJob job = save(new ImportJob(dryRun.getKind(), dryRun.getFileName(), dryRun.getFileBytes(),
-				dryRun.getMode(), false, requestedBy));
+		ImportJob created = new ImportJob(dryRun.getKind(), dryRun.getFileName(), dryRun.getFileBytes(),
+				dryRun.getMode(), false, requestedBy);
+		created.mapped(dryRun.getColumnMapping());
+		ImportJob job = save(created);
 		Path file = uploadFile(job.id());
 		try {
 			Files.move(upload, file);
@@ -186,12 +196,7 @@ public class ImportManagement {
 
 	/** The header line of an empty file of this kind, in the language of the locale. */
 	public List<String> templateHeader(ImportKind kind, Locale locale) {
-		ImportColumn[] columns = switch (kind) {
-			case CUSTOMERS -> CustomerColumn.values();
-			case ORDERS -> OrderColumn.values();
-			case INTERACTIONS -> InteractionColumn.values();
-		};
-		return Arrays.stream(columns).map((column) -> column.templateHeader(locale)).toList();
+		return Arrays.stream(columnsOf(kind)).map((column) -> column.templateHeader(locale)).toList();
 	}
 
 	/** Jobs that were running when the application stopped cannot finish any more. */
@@ -206,7 +211,10 @@ public class ImportManagement {
 	private ImportJob run(ImportJob job, Path file, @Nullable Charset encoding) {
 		try {
 			Outcome outcome;
-			if (job.isDryRun()) {
+			if (job.getKind() == ImportKind.ORDERS && bulk()) {
+				outcome = inTransaction(() -> bulkOrders(job, file, encoding));
+			}
+			else if (job.isDryRun()) {
 				outcome = inTransaction(() -> pass(job, file, encoding, false));
 			}
 			else if (job.getMode() == ImportMode.ATOMIC) {
@@ -220,16 +228,16 @@ public class ImportManagement {
 			}
 			job.counted(outcome.counts());
 			boolean rejected = !job.isDryRun() && job.getMode() == ImportMode.ATOMIC && outcome.counts().invalid() > 0;
-			boolean committable = job.isDryRun()
-					&& (outcome.counts().invalid() == 0 || job.getMode() == ImportMode.SKIP_INVALID);
-			if (!committable) {
+			if (!job.isDryRun()) {
 				Files.deleteIfExists(file);
 			}
 			return finish(job, rejected ? ImportStatus.REJECTED : ImportStatus.SUCCEEDED,
 					rejected ? "import.failure.invalidRows" : null, null, outcome.errors());
 		}
 		catch (ImportFileException ex) {
-			deleteQuietly(file);
+			if (!job.isDryRun()) {
+				deleteQuietly(file);
+			}
 			return finish(job, ImportStatus.REJECTED, ex.messageKey(), ex.argument(), List.of());
 		}
 		catch (CancelledException ex) {
@@ -255,11 +263,43 @@ public class ImportManagement {
 	private Outcome pass(ImportJob job, Path file, @Nullable Charset encoding, boolean write) {
 		try (ImportFile rows = ImportFile.open(file, encoding, this.properties)) {
 			job.detected(rows.encoding(), rows.delimiterName());
-			return pass(job.id(), rowImport(job.getKind(), rows.header()), rows, write);
+			return pass(job.id(), rowImport(job.getKind(), rows.header(), job.getColumnMapping()), rows, write);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Imports an order file in one pass with COPY and set-based statements (PostgreSQL
+	 * only); all-or-nothing jobs merge only when every row is valid.
+	 */
+	private Outcome bulkOrders(ImportJob job, Path file, @Nullable Charset encoding) {
+		try (ImportFile rows = ImportFile.open(file, encoding, this.properties)) {
+			job.detected(rows.encoding(), rows.delimiterName());
+			OrderImport orders = new OrderImport(rows.header(), job.getColumnMapping(), this.jdbc,
+					this.properties.timeZone());
+			ImportTally tally = new PostgresOrderLoad(this.jdbc, this.properties.maxStoredErrors()).load(orders, rows,
+					!job.isDryRun(), job.getMode() == ImportMode.ATOMIC, (processed) -> progress(job.id(), processed));
+			return new Outcome(tally.counts(), tally.errors());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Whether order files go the PostgreSQL fast path. */
+	private boolean bulk() {
+		if (!this.properties.postgresBulk()) {
+			return false;
+		}
+		Boolean postgres = this.postgres;
+		if (postgres == null) {
+			postgres = this.jdbc.execute((ConnectionCallback<Boolean>) (connection) -> "PostgreSQL"
+				.equals(connection.getMetaData().getDatabaseProductName()));
+			this.postgres = postgres;
+		}
+		return Boolean.TRUE.equals(postgres);
 	}
 
 	private <R> Outcome pass(long jobId, RowImport<R> rows, ImportFile file, boolean write) {
@@ -309,11 +349,123 @@ public class ImportManagement {
 		}
 	}
 
-	private RowImport<?> rowImport(ImportKind kind, List<String> header) {
+	private RowImport<?> rowImport(ImportKind kind, List<String> header, ColumnMapping mapping) {
 		return switch (kind) {
-			case CUSTOMERS -> new CustomerImport(header, this.entities);
-			case ORDERS -> new OrderImport(header, this.jdbc, this.properties.timeZone());
-			case INTERACTIONS -> new InteractionImport(header, this.jdbc, this.properties.timeZone());
+			case CUSTOMERS -> new CustomerImport(header, mapping, this.entities, this.jdbc);
+			case ORDERS -> new OrderImport(header, mapping, this.jdbc, this.properties.timeZone());
+			case INTERACTIONS -> new InteractionImport(header, mapping, this.jdbc, this.properties.timeZone());
+		};
+	}
+
+	/**
+	 * The headers of a dry run's file and the field each is matched to (with the job's
+	 * correction); empty when the file is gone or unreadable.
+	 */
+	public Optional<List<MatchedColumn>> matchedColumns(long jobId) {
+		Optional<ImportJob> found = find(jobId);
+		Path upload = uploadFile(jobId);
+		if (found.isEmpty() || !found.get().isDryRun() || !Files.exists(upload)) {
+			return Optional.empty();
+		}
+		ImportJob job = found.get();
+		String name = job.getEncoding();
+		Charset encoding = (name != null && Charset.isSupported(name)) ? Charset.forName(name) : null;
+		try (ImportFile rows = ImportFile.open(upload, encoding, this.properties)) {
+			List<String> header = rows.header();
+			List<MatchedColumn> matched = new ArrayList<>(header.size());
+			for (int i = 0; i < header.size(); i++) {
+				matched.add(new MatchedColumn(i, header.get(i),
+						matchedField(job.getKind(), header.get(i), job.getColumnMapping()).orElse("")));
+			}
+			return Optional.of(matched);
+		}
+		catch (IOException | ImportFileException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** The fields of a kind of file, in template order. */
+	public List<ImportField> fields(ImportKind kind, Locale locale) {
+		return Arrays.stream(columnsOf(kind))
+			.map((column) -> new ImportField(column.name(), column.templateHeader(locale), column.required()))
+			.toList();
+	}
+
+	/**
+	 * Runs a dry run's file again as a new dry run, with the admin's corrected mapping,
+	 * in the background.
+	 * @throws ImportFileException when the file is gone
+	 */
+	public ImportJob startRemapped(long dryRunId, ColumnMapping mapping, String requestedBy) {
+		ImportJob dryRun = find(dryRunId).filter(ImportJob::isDryRun)
+			.orElseThrow(() -> new ImportFileException("import.failure.notFound"));
+		Path upload = uploadFile(dryRunId);
+		if (!Files.exists(upload)) {
+			throw new ImportFileException("import.failure.notCommittable");
+		}
+		ImportJob created = new ImportJob(dryRun.getKind(), dryRun.getFileName(), dryRun.getFileBytes(),
+				dryRun.getMode(), true, requestedBy);
+		created.mapped(mapping);
+		ImportJob job = save(created);
+		Path file = uploadFile(job.id());
+		try {
+			Files.copy(upload, file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		String name = dryRun.getEncoding();
+		Charset encoding = (name != null && !"XLSX".equals(name) && Charset.isSupported(name)) ? Charset.forName(name)
+				: null;
+		this.executor.execute(() -> run(job, file, encoding));
+		return job;
+	}
+
+	/** Saves a mapping under a name, replacing one of the same kind and name. */
+	public void saveMapping(ImportKind kind, String name, ColumnMapping mapping, String savedBy) {
+		String encoded = mapping.encode();
+		inTransaction(() -> {
+			int updated = this.jdbc.update(
+					"UPDATE import_mappings SET columns = ?, saved_by = ?, saved_at = ? WHERE kind = ? AND name = ?",
+					encoded, savedBy, java.sql.Timestamp.from(Instant.now()), kind.name(), name);
+			if (updated == 0) {
+				this.jdbc.update(
+						"INSERT INTO import_mappings (kind, name, columns, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)",
+						kind.name(), name, encoded, savedBy, java.sql.Timestamp.from(Instant.now()));
+			}
+			return updated;
+		});
+	}
+
+	/** The names of the saved mappings of a kind of file, alphabetically. */
+	public List<String> mappingNames(ImportKind kind) {
+		return this.jdbc.queryForList("SELECT name FROM import_mappings WHERE kind = ? ORDER BY name", String.class,
+				kind.name());
+	}
+
+	public Optional<ColumnMapping> savedMapping(ImportKind kind, String name) {
+		return this.jdbc
+			.queryForList("SELECT columns FROM import_mappings WHERE kind = ? AND name = ?", String.class, kind.name(),
+					name)
+			.stream()
+			.findFirst()
+			.map(ColumnMapping::decode);
+	}
+
+	private static Optional<String> matchedField(ImportKind kind, String header, ColumnMapping mapping) {
+		Optional<? extends Enum<?>> column = switch (kind) {
+			case CUSTOMERS -> HeaderMapping.column(header, CustomerColumn.class, mapping);
+			case ORDERS -> HeaderMapping.column(header, OrderColumn.class, mapping);
+			case INTERACTIONS -> HeaderMapping.column(header, InteractionColumn.class, mapping);
+		};
+		return column.map(Enum::name);
+	}
+
+	private static ImportColumn[] columnsOf(ImportKind kind) {
+		return switch (kind) {
+			case CUSTOMERS -> CustomerColumn.values();
+			case ORDERS -> OrderColumn.values();
+			case INTERACTIONS -> InteractionColumn.values();
 		};
 	}
 

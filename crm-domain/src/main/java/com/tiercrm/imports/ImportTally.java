@@ -38,6 +38,18 @@ final class ImportTally {
 		}
 	}
 
+	/**
+	 * Counts rows found invalid all at once, keeping their first errors (one per row).
+	 */
+	void invalid(long rows, List<RowError> firstErrors) {
+		this.invalid += (int) rows;
+		for (RowError error : firstErrors) {
+			if (this.errors.size() < this.maxErrors) {
+				this.errors.add(error);
+			}
+		}
+	}
+
 	/** The kept errors in file order. */
 	List<RowError> errors() {
 		return this.errors.stream().sorted(Comparator.comparingLong(RowError::row)).toList();

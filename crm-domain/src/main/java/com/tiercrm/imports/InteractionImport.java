@@ -44,8 +44,8 @@ final class InteractionImport implements RowImport<InteractionImport.Interaction
 
 	}
 
-	InteractionImport(List<String> header, JdbcTemplate jdbc, ZoneId zone) {
-		this.mapping = HeaderMapping.match(header, InteractionColumn.class);
+	InteractionImport(List<String> header, ColumnMapping correction, JdbcTemplate jdbc, ZoneId zone) {
+		this.mapping = HeaderMapping.match(header, InteractionColumn.class, correction);
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.zone = zone;

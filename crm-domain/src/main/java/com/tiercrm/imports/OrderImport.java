@@ -50,8 +50,8 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 
 	}
 
-	OrderImport(List<String> header, JdbcTemplate jdbc, ZoneId zone) {
-		this.mapping = HeaderMapping.match(header, OrderColumn.class);
+	OrderImport(List<String> header, ColumnMapping correction, JdbcTemplate jdbc, ZoneId zone) {
+		this.mapping = HeaderMapping.match(header, OrderColumn.class, correction);
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.zone = zone;
@@ -106,8 +106,26 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 
 	@Override
 	public RowError duplicate(OrderRow row) {
-		return new RowError(row.row(), this.mapping.headerOf(OrderColumn.ORDER_NO), row.orderNo(),
-				"import.error.duplicateInFile");
+		return duplicate(row.row(), row.orderNo());
+	}
+
+	RowError duplicate(long row, String orderNo) {
+		return new RowError(row, this.mapping.headerOf(OrderColumn.ORDER_NO), orderNo, "import.error.duplicateInFile");
+	}
+
+	RowError unknownCustomer(long row, String customerCode) {
+		return new RowError(row, this.mapping.headerOf(OrderColumn.CUSTOMER_CODE), customerCode,
+				"import.error.unknownCustomer");
+	}
+
+	/** Whether the file sets gross profits; without the column stored ones are kept. */
+	boolean setsGrossProfit() {
+		return this.mapping.has(OrderColumn.GROSS_PROFIT);
+	}
+
+	/** Whether the file sets channels; without the column stored ones are kept. */
+	boolean setsChannel() {
+		return this.mapping.has(OrderColumn.CHANNEL);
 	}
 
 	@Override
@@ -128,8 +146,7 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 		for (OrderRow row : chunk) {
 			Long customerId = customers.get(row.customerCode());
 			if (customerId == null) {
-				tally.invalid(List.of(new RowError(row.row(), this.mapping.headerOf(OrderColumn.CUSTOMER_CODE),
-						row.customerCode(), "import.error.unknownCustomer")));
+				tally.invalid(List.of(unknownCustomer(row.row(), row.customerCode())));
 				continue;
 			}
 			tally.valid++;

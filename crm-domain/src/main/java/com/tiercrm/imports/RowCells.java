@@ -53,11 +53,23 @@ final class RowCells<C extends Enum<C> & ImportColumn> {
 			reject(column, value, "import.error.tooLong");
 			return null;
 		}
-		if (CONTROL.matcher(value).find() || (column.maxLength() < LONG_TEXT && LINE_BREAKS.matcher(value).find())) {
+		if (hasControlCharacters(value) && (CONTROL.matcher(value).find()
+				|| (column.maxLength() < LONG_TEXT && LINE_BREAKS.matcher(value).find()))) {
 			reject(column, value, "import.error.controlCharacters");
 			return null;
 		}
 		return value;
+	}
+
+	/** A quick look, so that the patterns run only on the rare cell that needs them. */
+	private static boolean hasControlCharacters(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c == 0x7F) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The choice a cell names (case-insensitive), or null when blank or refused. */

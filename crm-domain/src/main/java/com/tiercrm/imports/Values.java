@@ -66,12 +66,23 @@ final class Values {
 		return Optional.empty();
 	}
 
+	/** Digits, separators and signs only: nothing for the currency pattern to remove. */
+	private static boolean isPlainNumber(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c < '0' || c > '9') && c != '.' && c != ',' && c != '-') {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/**
 	 * An amount of money with at most two decimals: a currency sign or code and thousands
 	 * separators are allowed ({@code ¥1,234.50}, {@code 1234.5元}).
 	 */
 	static Optional<BigDecimal> amount(String text) {
-		String bare = CURRENCY.matcher(text).replaceAll("");
+		String bare = isPlainNumber(text) ? text : CURRENCY.matcher(text).replaceAll("");
 		if (!AMOUNT.matcher(bare).matches()) {
 			return Optional.empty();
 		}

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class XlsxFileTests {
 
 	private static final ImportProperties PROPERTIES = new ImportProperties(DataSize.ofMegabytes(1), 1000, 100, null,
-			ZoneId.of("Asia/Shanghai"));
+			ZoneId.of("Asia/Shanghai"), true);
 
 	@TempDir
 	Path directory;

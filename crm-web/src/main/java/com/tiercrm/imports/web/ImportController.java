@@ -2,12 +2,17 @@ package com.tiercrm.imports.web;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import com.tiercrm.imports.ColumnMapping;
 import com.tiercrm.imports.ImportFileException;
 import com.tiercrm.imports.ImportJob;
 import com.tiercrm.imports.ImportKind;
 import com.tiercrm.imports.ImportManagement;
+import com.tiercrm.imports.MatchedColumn;
 import com.tiercrm.security.CrmUser;
 import org.jspecify.annotations.Nullable;
 
@@ -55,6 +60,11 @@ class ImportController {
 		model.addAttribute("importForm", ImportForm.empty());
 		model.addAttribute("jobs", this.imports.recent());
 		model.addAttribute("kinds", Arrays.stream(ImportKind.values()).map(ImportKind::pathName).toList());
+		Map<String, List<String>> mappings = new LinkedHashMap<>();
+		for (ImportKind kind : ImportKind.values()) {
+			mappings.put(kind.pathName(), this.imports.mappingNames(kind));
+		}
+		model.addAttribute("mappings", mappings);
 		return "imports/index";
 	}
 
@@ -73,11 +83,53 @@ class ImportController {
 	}
 
 	@GetMapping("/{id}")
-	String show(@PathVariable long id, Model model) {
+	String show(@PathVariable long id, Model model, Locale locale) {
 		ImportJob job = this.imports.find(id).orElseThrow(() -> new ImportJobNotFoundException(id));
 		model.addAttribute("job", job);
 		model.addAttribute("errors", this.imports.errors(id, ERRORS_SHOWN));
+		if (!job.isRunning()) {
+			model.addAttribute("columns", this.imports.matchedColumns(id).orElse(List.of()));
+			model.addAttribute("fields", this.imports.fields(job.getKind(), locale));
+		}
 		return "imports/job";
+	}
+
+	/**
+	 * Checks a dry run's file again with the columns matched as the admin chose (a
+	 * {@code column.<n>} parameter per column: a field name, or blank to ignore it), and
+	 * saves that mapping when it is given a name.
+	 */
+	@PostMapping("/{id}/remap")
+	String remap(@PathVariable long id, @RequestParam Map<String, String> parameters,
+			@AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+		ImportJob job = this.imports.find(id).orElseThrow(() -> new ImportJobNotFoundException(id));
+		List<MatchedColumn> columns = this.imports.matchedColumns(id).orElse(List.of());
+		if (columns.isEmpty()) {
+			redirect.addFlashAttribute("error", "import.failure.notCommittable");
+			return "redirect:/imports/" + id;
+		}
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (MatchedColumn column : columns) {
+			fields.put(column.header(), parameters.getOrDefault("column." + column.index(), column.field()).strip());
+		}
+		ColumnMapping mapping = new ColumnMapping(fields);
+		String name = parameters.getOrDefault("mappingName", "").strip();
+		if (!name.isEmpty()) {
+			if (name.length() > 100) {
+				redirect.addFlashAttribute("error", "import.mapping.nameTooLong");
+				return "redirect:/imports/" + id;
+			}
+			this.imports.saveMapping(job.getKind(), name, mapping, user.getUsername());
+			redirect.addFlashAttribute("message", "import.mapping.saved");
+			redirect.addFlashAttribute("messageArg", name);
+		}
+		try {
+			return "redirect:/imports/" + this.imports.startRemapped(id, mapping, user.getUsername()).id();
+		}
+		catch (ImportFileException ex) {
+			redirect.addFlashAttribute("error", ex.messageKey());
+			return "redirect:/imports/" + id;
+		}
 	}
 
 	@PostMapping("/{id}/commit")

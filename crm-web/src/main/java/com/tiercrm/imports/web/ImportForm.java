@@ -16,11 +16,18 @@ import org.jspecify.annotations.Nullable;
  * @param mode {@code atomic} (default) or {@code skip-invalid}
  * @param dryRun only validate and report
  * @param encoding an encoding to use instead of detecting it, e.g. {@code GBK}
+ * @param mapping the name of a saved column mapping to apply, or blank to match headers
+ * automatically
  */
-record ImportForm(@Nullable String kind, @Nullable String mode, @Nullable Boolean dryRun, @Nullable String encoding) {
+record ImportForm(@Nullable String kind, @Nullable String mode, @Nullable Boolean dryRun, @Nullable String encoding,
+		@Nullable String mapping) {
 
 	static ImportForm empty() {
-		return new ImportForm(ImportKind.CUSTOMERS.pathName(), ImportMode.ATOMIC.parameter(), true, "");
+		return new ImportForm(ImportKind.CUSTOMERS.pathName(), ImportMode.ATOMIC.parameter(), true, "", "");
+	}
+
+	Optional<String> mappingName() {
+		return (this.mapping == null || this.mapping.isBlank()) ? Optional.empty() : Optional.of(this.mapping.strip());
 	}
 
 	Optional<ImportKind> importKind() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import com.tiercrm.imports.ColumnMapping;
 import com.tiercrm.imports.ImportJob;
 import com.tiercrm.imports.ImportKind;
 import com.tiercrm.imports.ImportManagement;
@@ -49,8 +50,14 @@ class ImportUploads {
 		if (file == null || file.isEmpty()) {
 			throw new InvalidImportRequestException("import.request.file", "");
 		}
+		ColumnMapping mapping = ColumnMapping.AUTOMATIC;
+		if (form.mappingName().isPresent()) {
+			String name = form.mappingName().get();
+			mapping = this.imports.savedMapping(kind, name)
+				.orElseThrow(() -> new InvalidImportRequestException("import.request.mapping", name));
+		}
 		ImportRequest request = new ImportRequest(kind, String.valueOf(file.getOriginalFilename()), mode,
-				form.isDryRun(), form.charset().orElse(null), username);
+				form.isDryRun(), form.charset().orElse(null), username, mapping);
 		try (InputStream content = file.getInputStream()) {
 			return this.imports.start(request, content);
 		}

@@ -5,9 +5,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import com.tiercrm.account.Role;
+import com.tiercrm.imports.ColumnMapping;
+import com.tiercrm.imports.ImportField;
 import com.tiercrm.imports.ImportFileException;
 import com.tiercrm.imports.ImportJob;
 import com.tiercrm.imports.ImportKind;
@@ -15,6 +18,7 @@ import com.tiercrm.imports.ImportManagement;
 import com.tiercrm.imports.ImportMode;
 import com.tiercrm.imports.ImportRequest;
 import com.tiercrm.imports.ImportStatus;
+import com.tiercrm.imports.MatchedColumn;
 import com.tiercrm.imports.RowError;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
@@ -102,6 +106,43 @@ class ImportControllerTests {
 		then(this.imports).should()
 			.start(eq(new ImportRequest(ImportKind.CUSTOMERS, "customers.csv", ImportMode.SKIP_INVALID, true,
 					Charset.forName("GBK"), "admin")), any(InputStream.class));
+	}
+
+	@Test
+	void theReportShowsEachColumnWithItsFieldAndACorrectionIsCheckedAgainAndSaved() throws Exception {
+		given(this.imports.matchedColumns(7))
+			.willReturn(Optional.of(List.of(new MatchedColumn(0, "客户号", ""), new MatchedColumn(1, "客户名称", "NAME"))));
+		given(this.imports.fields(ImportKind.CUSTOMERS, Locale.ENGLISH))
+			.willReturn(List.of(new ImportField("CODE", "code", true), new ImportField("NAME", "name", true)));
+		this.mvc.perform(get("/imports/7").with(user(ADMIN)).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"column.0\"")))
+			.andExpect(content().string(containsString("<option value=\"NAME\" selected=\"selected\">")))
+			.andExpect(content().string(containsString("code (required)")));
+		given(this.imports.startRemapped(anyLong(), any(), any())).willReturn(job(8, ImportStatus.RUNNING, true));
+		this.mvc
+			.perform(post("/imports/7/remap").param("column.0", "CODE")
+				.param("column.1", "NAME")
+				.param("mappingName", "ERP")
+				.with(user(ADMIN))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/imports/8"))
+			.andExpect(flash().attribute("message", "import.mapping.saved"));
+		ColumnMapping mapping = new ColumnMapping(Map.of("客户号", "CODE", "客户名称", "NAME"));
+		then(this.imports).should().saveMapping(ImportKind.CUSTOMERS, "ERP", mapping, "admin");
+		then(this.imports).should().startRemapped(7, mapping, "admin");
+	}
+
+	@Test
+	void uploadWithAnUnknownSavedMappingSaysSo() throws Exception {
+		this.mvc
+			.perform(multipart("/imports").file(FILE)
+				.param("kind", "customers")
+				.param("mapping", "nope")
+				.with(user(ADMIN))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/imports"))
+			.andExpect(flash().attribute("error", "import.request.mapping"));
 	}
 
 	@Test

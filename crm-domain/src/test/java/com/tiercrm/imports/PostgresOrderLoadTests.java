@@ -1,0 +1,262 @@
+package com.tiercrm.imports;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import com.tiercrm.testing.UsePostgres;
+import domaintest.DomainTestApplication;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The PostgreSQL fast path for orders (COPY into a staging table, set-based merge) gives
+ * the same counts, errors and rows as the batched path.
+ */
+@SpringBootTest(classes = { DomainTestApplication.class, PostgresOrderLoadTests.Config.class },
+		properties = "spring.jpa.hibernate.ddl-auto=validate")
+@UsePostgres
+class PostgresOrderLoadTests {
+
+	/** Stored before the import: two unchanged by the file, one changed by it. */
+	private static final String STORED = """
+			订单编号,客户编号,下单时间,金额,毛利,渠道,状态
+			{p}1,{p}A,2024-01-05 10:00,100,10,web,已完成
+			{p}2,{p}A,2024-01-06 10:00,200,20,,已完成
+			{p}3,{p}B,2024-01-07 10:00,300,30,store,已完成
+			""";
+
+	/**
+	 * Unchanged (1, 2), changed (3: customer and status), new (4, 5), a bad value (row
+	 * 7), an unknown customer (row 8), a repeat of a valid row (row 9) and a repeat of
+	 * the unknown customer's row (row 10), and a blank row.
+	 */
+	private static final String FILE = """
+			order no,customer code,order time,amount,gross profit,status
+			{p}1,{p}A,2024-01-05 10:00,100.00,10,completed
+			{p}2,{p}A,2024/1/6 10:00,200,20,
+			{p}3,{p}A,2024-01-07 10:00,300,30,refunded
+			{p}4,{p}B,2024年2月1日,"¥1,234.50",,cancelled
+			{p}5,{p}B,2024-02-02,5,1,
+			{p}6,{p}A,2024-02-30,5,1,
+			{p}7,{p}GHOST,2024-02-03,5,1,
+			{p}4,{p}A,2024-02-04,6,1,
+			{p}7,{p}B,2024-02-05,7,1,
+			,,,,,
+			""";
+
+	@TempDir
+	static Path workDirectory;
+
+	@Autowired
+	private ImportManagement imports;
+
+	@Autowired
+	private ImportJobRepository jobs;
+
+	@Autowired
+	private EntityManager entities;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private PlatformTransactionManager transactionManager;
+
+	@Autowired
+	private ImportProperties properties;
+
+	@Autowired
+	private QueuedExecutor executor;
+
+	private String prefix;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("tiercrm.imports.work-directory", workDirectory::toString);
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.prefix = "F" + UUID.randomUUID().toString().substring(0, 8) + "-";
+	}
+
+	@Test
+	void givesTheSameCountsErrorsAndRowsAsTheBatchedPath() throws IOException {
+		ImportManagement batched = batched();
+		String batchedPrefix = this.prefix;
+		String fastPrefix = "G" + this.prefix.substring(1);
+		for (ImportMode mode : List.of(ImportMode.ATOMIC, ImportMode.SKIP_INVALID)) {
+			for (boolean dryRun : List.of(true, false)) {
+				String suffix = mode.name().charAt(0) + (dryRun ? "D" : "C");
+				ImportJob expected = prepareAndImport(batched, batchedPrefix + suffix, mode, dryRun);
+				ImportJob actual = prepareAndImport(this.imports, fastPrefix + suffix, mode, dryRun);
+				assertThat(actual.getStatus()).isEqualTo(expected.getStatus());
+				assertThat(actual.getFailureKey()).isEqualTo(expected.getFailureKey());
+				assertThat(actual.getCounts()).isEqualTo(expected.getCounts());
+				assertThat(errors(actual, fastPrefix + suffix)).isEqualTo(errors(expected, batchedPrefix + suffix))
+					.hasSize(4);
+				assertThat(orders(fastPrefix + suffix)).isEqualTo(orders(batchedPrefix + suffix));
+			}
+		}
+		ImportJob skipped = this.imports.recent().get(0);
+		assertThat(skipped.getCounts()).isEqualTo(new ImportCounts(9, 5, 4, 2, 1, 2));
+		assertThat(errors(skipped, fastPrefix + "SC")).extracting(RowError::row, RowError::reasonKey)
+			.containsExactly(tuple(7L, "import.error.dateTime"), tuple(8L, "import.error.unknownCustomer"),
+					tuple(9L, "import.error.duplicateInFile"), tuple(10L, "import.error.duplicateInFile"));
+		assertThat(orders(fastPrefix + "SC")).contains("3|A|300.00|30.00|store|REFUNDED",
+				"4|B|1234.50|0.00||CANCELLED");
+	}
+
+	@Test
+	void reimportingChangesNothingAndKeepsColumnsTheFileLacks() throws IOException {
+		storeCustomersAndOrders(this.imports, this.prefix);
+		String file = FILE.replace("{p}", this.prefix);
+		ImportJob first = submit(this.imports, ImportKind.ORDERS, file, ImportMode.SKIP_INVALID, false);
+		ImportJob again = submit(this.imports, ImportKind.ORDERS, file, ImportMode.SKIP_INVALID, false);
+		assertThat(again.getCounts()).isEqualTo(new ImportCounts(9, 5, 4, 0, 0, 5));
+		assertThat(first.getCounts().inserted()).isEqualTo(2);
+		assertThat(this.jdbc.queryForObject("SELECT channel FROM sales_orders WHERE order_no = ?", String.class,
+				this.prefix + "1"))
+			.isEqualTo("web");
+	}
+
+	@Test
+	void aDatabaseFailureDuringTheMergeWritesNothing() throws IOException {
+		storeCustomersAndOrders(this.imports, this.prefix);
+		String before = String.join(";", orders(this.prefix));
+		this.jdbc.execute("""
+				CREATE OR REPLACE FUNCTION import_test_order_boom() RETURNS trigger AS $$
+				BEGIN
+				  IF NEW.amount = 5 THEN RAISE EXCEPTION 'boom'; END IF;
+				  RETURN NEW;
+				END $$ LANGUAGE plpgsql""");
+		this.jdbc.execute("CREATE TRIGGER import_test_order_boom BEFORE INSERT ON sales_orders"
+				+ " FOR EACH ROW EXECUTE FUNCTION import_test_order_boom()");
+		try {
+			ImportJob job = submit(this.imports, ImportKind.ORDERS, FILE.replace("{p}", this.prefix),
+					ImportMode.SKIP_INVALID, false);
+			assertThat(job.getStatus()).isEqualTo(ImportStatus.FAILED);
+			assertThat(String.join(";", orders(this.prefix))).isEqualTo(before);
+		}
+		finally {
+			this.jdbc.execute("DROP TRIGGER import_test_order_boom ON sales_orders");
+			this.jdbc.execute("DROP FUNCTION import_test_order_boom()");
+		}
+	}
+
+	@Test
+	void aCancelledImportWritesNothing() throws IOException {
+		storeCustomersAndOrders(this.imports, this.prefix);
+		StringBuilder file = new StringBuilder("order no,customer code,order time,amount\n");
+		for (int i = 0; i < 50_000; i++) {
+			file.append(this.prefix).append("N").append(i).append(',').append(this.prefix).append("A,2024-03-01,1\n");
+		}
+		ImportJob job = this.imports.start(
+				new ImportRequest(ImportKind.ORDERS, "orders.csv", ImportMode.ATOMIC, false, null, "admin"),
+				new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)));
+		assertThat(this.imports.cancel(job.id())).isTrue();
+		this.executor.runAll();
+		assertThat(this.imports.find(job.id()).orElseThrow().getStatus()).isEqualTo(ImportStatus.CANCELLED);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM sales_orders WHERE order_no LIKE ?", Long.class,
+				this.prefix + "N%"))
+			.isZero();
+	}
+
+	private ImportJob prepareAndImport(ImportManagement imports, String prefix, ImportMode mode, boolean dryRun)
+			throws IOException {
+		storeCustomersAndOrders(imports, prefix);
+		return submit(imports, ImportKind.ORDERS, FILE.replace("{p}", prefix), mode, dryRun);
+	}
+
+	private void storeCustomersAndOrders(ImportManagement imports, String prefix) throws IOException {
+		ImportJob customers = submit(imports, ImportKind.CUSTOMERS,
+				"code,name\n%1$sA,Alpha\n%1$sB,Beta\n".formatted(prefix), ImportMode.ATOMIC, false);
+		assertThat(customers.getCounts().inserted()).isEqualTo(2);
+		ImportJob orders = submit(imports, ImportKind.ORDERS, STORED.replace("{p}", prefix), ImportMode.ATOMIC, false);
+		assertThat(orders.getCounts().inserted()).isEqualTo(3);
+	}
+
+	private List<RowError> errors(ImportJob job, String prefix) {
+		return this.imports.errors(job.id(), 100)
+			.stream()
+			.map((error) -> new RowError(error.row(), error.column(),
+					(error.value() != null) ? error.value().replace(prefix, "") : null, error.reasonKey()))
+			.toList();
+	}
+
+	/** The orders of a prefix, without it. */
+	private List<String> orders(String prefix) {
+		return this.jdbc.query("""
+				SELECT substr(o.order_no, length(?) + 1) || '|' || substr(c.code, length(?) + 1) || '|' || o.amount
+				       || '|' || o.gross_profit || '|' || coalesce(o.channel, '') || '|' || o.status
+				FROM sales_orders o JOIN customers c ON c.id = o.customer_id
+				WHERE o.order_no LIKE ? ORDER BY o.order_no""", (rs, i) -> rs.getString(1), prefix, prefix,
+				prefix + "%");
+	}
+
+	private ImportJob submit(ImportManagement imports, ImportKind kind, String content, ImportMode mode, boolean dryRun)
+			throws IOException {
+		return imports.submit(new ImportRequest(kind, kind.pathName() + ".csv", mode, dryRun, null, "admin"),
+				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** The same service with the fast path switched off. */
+	private ImportManagement batched() {
+		ImportProperties p = this.properties;
+		return new ImportManagement(this.jobs, this.entities, this.jdbc, this.transactionManager, this.executor,
+				new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(), p.workDirectory(),
+						p.timeZone(), false));
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@Import({ ImportConfiguration.class, ImportManagement.class })
+	static class Config {
+
+		@Bean
+		QueuedExecutor applicationTaskExecutor() {
+			return new QueuedExecutor();
+		}
+
+	}
+
+	/** Runs background work when the test says so. */
+	static class QueuedExecutor implements TaskExecutor {
+
+		private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+		@Override
+		public void execute(Runnable task) {
+			this.tasks.add(task);
+		}
+
+		void runAll() {
+			for (Runnable task = this.tasks.poll(); task != null; task = this.tasks.poll()) {
+				task.run();
+			}
+		}
+
+	}
+
+}
