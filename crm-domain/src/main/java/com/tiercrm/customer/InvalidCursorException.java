@@ -8,7 +8,7 @@ public class InvalidCursorException extends IllegalArgumentException {
 
 	private static final long serialVersionUID = 1L;
 
-	protected InvalidCursorException(String cursor) {
+	public InvalidCursorException(String cursor) {
 		super("Invalid page cursor: " + cursor);
 	}
 

@@ -1,0 +1,61 @@
+package com.tiercrm.interaction;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import com.tiercrm.account.AccessScope;
+import com.tiercrm.customer.Customer;
+import com.tiercrm.customer.CustomerRepository;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Logs the contacts reps make, now, against customers they may see.
+ */
+@Service
+public class InteractionLog {
+
+	private final CustomerRepository customers;
+
+	private final InteractionRepository interactions;
+
+	private final Clock clock;
+
+	@Autowired
+	InteractionLog(CustomerRepository customers, InteractionRepository interactions) {
+		this(customers, interactions, Clock.systemUTC());
+	}
+
+	InteractionLog(CustomerRepository customers, InteractionRepository interactions, Clock clock) {
+		this.customers = customers;
+		this.interactions = interactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a contact with a customer, happening now.
+	 * @param customerCode the customer's code
+	 * @param type what kind of contact
+	 * @param notes free text, blank for none
+	 * @param satisfaction the customer's score from 1 to 5, if given
+	 * @param repId who made the contact
+	 * @param scope what the rep may see
+	 * @return the stored interaction
+	 * @throws UnknownCustomerException if there is no such customer within the scope
+	 */
+	@Transactional
+	public Interaction log(String customerCode, InteractionType type, @Nullable String notes,
+			@Nullable Integer satisfaction, long repId, AccessScope scope) {
+		Customer customer = this.customers.findByCode(customerCode, scope)
+			.orElseThrow(() -> new UnknownCustomerException(customerCode));
+		Interaction interaction = new Interaction(java.util.Objects.requireNonNull(customer.getId()), type,
+				Instant.now(this.clock), repId);
+		interaction.setNotes((notes == null || notes.isBlank()) ? null : notes.strip());
+		interaction.setSatisfaction(satisfaction);
+		return this.interactions.save(interaction);
+	}
+
+}
