@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -45,11 +47,35 @@ public class TieredCustomerSearch {
 
 	private final NamedParameterJdbcTemplate streaming;
 
-	TieredCustomerSearch(NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
+	private final SegmentationConfigs configs;
+
+	TieredCustomerSearch(NamedParameterJdbcTemplate jdbc, DataSource dataSource, SegmentationConfigs configs) {
 		this.jdbc = jdbc;
+		this.configs = configs;
 		JdbcTemplate fetching = new JdbcTemplate(dataSource);
 		fetching.setFetchSize(EXPORT_FETCH_SIZE);
 		this.streaming = new NamedParameterJdbcTemplate(fetching);
+	}
+
+	/**
+	 * The tiers of the model in force and every model's classes, from the {@code tiers}
+	 * table.
+	 * @return the values the list can be filtered by
+	 */
+	@Transactional(readOnly = true)
+	public TierFilterOptions filterOptions() {
+		String inForce = this.configs.tierModelInForce();
+		Map<String, List<String>> byModel = new HashMap<>();
+		List<String> tiers = new ArrayList<>();
+		this.jdbc.getJdbcTemplate()
+			.query("select model, class_code, code from tiers order by model, rank_order, code", (ResultSet rs) -> {
+				byModel.computeIfAbsent(rs.getString(1), (model) -> new ArrayList<>()).add(rs.getString(2));
+				if (rs.getString(1).equals(inForce)) {
+					tiers.add(rs.getString(3));
+				}
+			});
+		return new TierFilterOptions(List.copyOf(tiers), byModel.getOrDefault("ABC", List.of()),
+				byModel.getOrDefault("RFM", List.of()), byModel.getOrDefault("CLV", List.of()));
 	}
 
 	/**
