@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.tiercrm.account.AccessScope;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -29,6 +30,7 @@ public class RepBooks {
 			+ " left join tier_policies p on p.tier_code = s.tier"
 			+ " left join tier_policy_versions v on v.tier_code = p.tier_code and v.version = p.current_version";
 
+	/** One rep's customers: an index probe per customer beats aggregating. */
 	private static final String LAST_CONTACT = "(select max(i.occurred_at) from interactions i"
 			+ " where i.customer_id = c.id)";
 
@@ -48,6 +50,18 @@ public class RepBooks {
 	RepBooks(NamedParameterJdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+	}
+
+	/**
+	 * Joins {@code l.last_at}, the latest interaction of each customer {@code c},
+	 * aggregated once over the interactions of the customers {@code ci} that the
+	 * condition selects (all if {@code null}) rather than looked up row by row.
+	 */
+	private static String lastContacts(@Nullable String ownerCondition) {
+		return " left join (select i.customer_id, max(i.occurred_at) as last_at from interactions i"
+				+ ((ownerCondition != null) ? " join customers ci on ci.id = i.customer_id where " + ownerCondition
+						: "")
+				+ " group by i.customer_id) l on l.customer_id = c.id";
 	}
 
 	/**
@@ -92,7 +106,9 @@ public class RepBooks {
 		return this.jdbc.query(
 				"select b.owner_id, u.display_name, count(*) as customers," + " sum(case when " + OVERDUE
 						+ " then 1 else 0 end) as overdue from (select c.owner_id,"
-						+ " v.contact_cadence_days as cadence, " + LAST_CONTACT + " as last_at from customers c"
+						+ " v.contact_cadence_days as cadence, l.last_at from customers c"
+						+ lastContacts(
+								(scope.kind() == AccessScope.Kind.ALL) ? null : scope.ownerCondition("ci.owner_id"))
 						+ CADENCE_JOINS + " where c.owner_id is not null and " + scope.ownerCondition("c.owner_id")
 						+ ") b join users u on u.id = b.owner_id group by b.owner_id, u.display_name"
 						+ " order by 4 desc, u.display_name, b.owner_id",
