@@ -76,22 +76,6 @@ public class CustomerSearch {
 		return new CustomerPage(List.copyOf(rows), next, previous);
 	}
 
-	/**
-	 * The scope and filter conditions of a criteria over customers aliased {@code c},
-	 * each starting with {@code " and "}, for queries that join more tables to customers.
-	 * Its sort and cursor are ignored.
-	 * @param criteria the text, owner, region and industry asked for
-	 * @param scope what the user may see
-	 * @param params receives the named parameters the conditions use
-	 * @return the conditions
-	 */
-	public static String conditions(CustomerCriteria criteria, AccessScope scope, MapSqlParameterSource params) {
-		StringBuilder where = new StringBuilder();
-		appendScope(where, params, scope);
-		appendFilters(where, params, criteria);
-		return where.toString();
-	}
-
 	static void appendScope(StringBuilder where, MapSqlParameterSource params, AccessScope scope) {
 		params.addValue("scopeUser", scope.userId());
 		where.append(" and ").append(scope.ownerCondition("c.owner_id"));

@@ -8,7 +8,7 @@ public class InvalidCursorException extends IllegalArgumentException {
 
 	private static final long serialVersionUID = 1L;
 
-	public InvalidCursorException(String cursor) {
+	protected InvalidCursorException(String cursor) {
 		super("Invalid page cursor: " + cursor);
 	}
 

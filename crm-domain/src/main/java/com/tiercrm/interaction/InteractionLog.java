@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 
 import com.tiercrm.account.AccessScope;
-import com.tiercrm.customer.Customer;
-import com.tiercrm.customer.CustomerRepository;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,19 +18,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InteractionLog {
 
-	private final CustomerRepository customers;
+	private final NamedParameterJdbcTemplate jdbc;
 
 	private final InteractionRepository interactions;
 
 	private final Clock clock;
 
 	@Autowired
-	InteractionLog(CustomerRepository customers, InteractionRepository interactions) {
-		this(customers, interactions, Clock.systemUTC());
+	InteractionLog(NamedParameterJdbcTemplate jdbc, InteractionRepository interactions) {
+		this(jdbc, interactions, Clock.systemUTC());
 	}
 
-	InteractionLog(CustomerRepository customers, InteractionRepository interactions, Clock clock) {
-		this.customers = customers;
+	InteractionLog(NamedParameterJdbcTemplate jdbc, InteractionRepository interactions, Clock clock) {
+		this.jdbc = jdbc;
 		this.interactions = interactions;
 		this.clock = clock;
 	}
@@ -49,10 +49,14 @@ public class InteractionLog {
 	@Transactional
 	public Interaction log(String customerCode, InteractionType type, @Nullable String notes,
 			@Nullable Integer satisfaction, long repId, AccessScope scope) {
-		Customer customer = this.customers.findByCode(customerCode, scope)
+		// Plain SQL rather than the customer module, which depends on this one.
+		Long customerId = this.jdbc
+			.queryForList("select c.id from customers c where c.code = :code and " + scope.ownerCondition("c.owner_id"),
+					new MapSqlParameterSource("code", customerCode).addValue("scopeUser", scope.userId()), Long.class)
+			.stream()
+			.findFirst()
 			.orElseThrow(() -> new UnknownCustomerException(customerCode));
-		Interaction interaction = new Interaction(java.util.Objects.requireNonNull(customer.getId()), type,
-				Instant.now(this.clock), repId);
+		Interaction interaction = new Interaction(customerId, type, Instant.now(this.clock), repId);
 		interaction.setNotes((notes == null || notes.isBlank()) ? null : notes.strip());
 		interaction.setSatisfaction(satisfaction);
 		return this.interactions.save(interaction);

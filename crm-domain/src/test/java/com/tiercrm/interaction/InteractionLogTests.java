@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,9 @@ class InteractionLogTests {
 	@Autowired
 	private InteractionRepository interactions;
 
+	@Autowired
+	private NamedParameterJdbcTemplate jdbc;
+
 	private InteractionLog log;
 
 	private User rep;
@@ -53,7 +57,7 @@ class InteractionLogTests {
 		Customer customer = new Customer(prefix + "C1", "上海甲乙贸易有限公司", CustomerType.ENTERPRISE);
 		customer.setOwnerId(this.rep.getId());
 		this.customer = this.customers.save(customer);
-		this.log = new InteractionLog(this.customers, this.interactions, Clock.fixed(NOW, ZoneOffset.UTC));
+		this.log = new InteractionLog(this.jdbc, this.interactions, Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package com.tiercrm.book;
 
+import com.tiercrm.interaction.ContactDue;
+
 import org.jspecify.annotations.Nullable;
 
 /**

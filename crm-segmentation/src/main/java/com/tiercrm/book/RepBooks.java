@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.tiercrm.account.AccessScope;
+import com.tiercrm.interaction.ContactDue;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;

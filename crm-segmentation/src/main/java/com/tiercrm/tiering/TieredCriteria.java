@@ -1,7 +1,5 @@
 package com.tiercrm.tiering;
 
-import com.tiercrm.customer.CustomerCriteria;
-import com.tiercrm.customer.CustomerSort;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,13 +23,19 @@ public record TieredCriteria(@Nullable String text, @Nullable Long ownerId, @Nul
 		@Nullable String industry, @Nullable String tier, @Nullable String abcClass, @Nullable String rfmSegment,
 		@Nullable String clvClass, @Nullable AliveBand alive, TieredSort sort, @Nullable String cursor, int size) {
 
+	/** The most rows a page holds. */
+	public static final int MAX_SIZE = 200;
+
 	public TieredCriteria {
+		text = blankToNull(text);
+		region = blankToNull(region);
+		industry = blankToNull(industry);
 		tier = blankToNull(tier);
 		abcClass = blankToNull(abcClass);
 		rfmSegment = blankToNull(rfmSegment);
 		clvClass = blankToNull(clvClass);
 		cursor = blankToNull(cursor);
-		size = Math.clamp(size, 1, CustomerCriteria.MAX_SIZE);
+		size = Math.clamp(size, 1, MAX_SIZE);
 	}
 
 	/**
@@ -57,11 +61,6 @@ public record TieredCriteria(@Nullable String text, @Nullable Long ownerId, @Nul
 	boolean filtersBySegment() {
 		return this.tier != null || this.abcClass != null || this.rfmSegment != null || this.clvClass != null
 				|| this.alive != null;
-	}
-
-	CustomerCriteria customerFilters() {
-		return new CustomerCriteria(this.text, this.ownerId, this.region, this.industry, CustomerSort.NAME_ASC, null,
-				1);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -2,18 +2,17 @@ package com.tiercrm.tiering;
 
 import java.time.Instant;
 
-import com.tiercrm.customer.CustomerStatus;
-import com.tiercrm.customer.CustomerType;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One row of the tiered customer list: the customer and their results in the published
- * run, all {@code null} when the customer is not in it.
+ * run, all {@code null} when the customer is not in it. Type and status are the
+ * customer's codes, such as {@code ENTERPRISE} and {@code ACTIVE}.
  */
-public record TieredCustomer(long id, String code, String name, CustomerType type, @Nullable String phone,
+public record TieredCustomer(long id, String code, String name, String type, @Nullable String phone,
 		@Nullable String region, @Nullable String city, @Nullable String industry, @Nullable Long ownerId,
-		@Nullable String ownerName, CustomerStatus status, Instant createdAt, @Nullable String tier,
-		@Nullable String abcClass, @Nullable String rfmSegment, @Nullable String clvClass, @Nullable Double monetary,
+		@Nullable String ownerName, String status, Instant createdAt, @Nullable String tier, @Nullable String abcClass,
+		@Nullable String rfmSegment, @Nullable String clvClass, @Nullable Double monetary,
 		@Nullable Integer recencyDays, @Nullable Double clvPredicted, @Nullable Double probabilityAlive) {
 
 }

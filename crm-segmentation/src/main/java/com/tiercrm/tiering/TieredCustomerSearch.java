@@ -16,10 +16,6 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import com.tiercrm.account.AccessScope;
-import com.tiercrm.customer.CustomerSearch;
-import com.tiercrm.customer.CustomerStatus;
-import com.tiercrm.customer.CustomerType;
-import com.tiercrm.customer.InvalidCursorException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -83,7 +79,7 @@ public class TieredCustomerSearch {
 	 * @param criteria filters, sort and cursor
 	 * @param scope what the user may see
 	 * @return the page
-	 * @throws InvalidCursorException if the cursor is not one this sort handed out
+	 * @throws InvalidListCursorException if the cursor is not one this sort handed out
 	 */
 	@Transactional(readOnly = true)
 	public TieredPage search(TieredCriteria criteria, AccessScope scope) {
@@ -149,7 +145,9 @@ public class TieredCustomerSearch {
 			.queryForObject("select published_run_id from segmentation_state where id = 1", Long.class);
 		params.addValue("runId", (runId != null) ? runId : -1L);
 		StringBuilder where = new StringBuilder(" where 1 = 1");
-		where.append(CustomerSearch.conditions(criteria.customerFilters(), scope, params));
+		params.addValue("scopeUser", scope.userId());
+		where.append(" and ").append(scope.ownerCondition("c.owner_id"));
+		appendCustomerFilters(where, params, criteria);
 		if (criteria.tier() != null) {
 			where.append(" and s.tier = :tier");
 			params.addValue("tier", criteria.tier());
@@ -172,6 +170,38 @@ public class TieredCustomerSearch {
 		return where;
 	}
 
+	// The customer list's own filters, as in CustomerSearch: this module may not depend
+	// on
+	// the customer module, whose pages depend on this one.
+	private static void appendCustomerFilters(StringBuilder where, MapSqlParameterSource params,
+			TieredCriteria criteria) {
+		if (criteria.ownerId() != null) {
+			where.append(" and c.owner_id = :ownerId");
+			params.addValue("ownerId", criteria.ownerId());
+		}
+		if (criteria.region() != null) {
+			where.append(" and c.region = :region");
+			params.addValue("region", criteria.region());
+		}
+		if (criteria.industry() != null) {
+			where.append(" and c.industry = :industry");
+			params.addValue("industry", criteria.industry());
+		}
+		if (criteria.text() != null) {
+			String text = criteria.text();
+			String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+			where.append(" and (c.name ilike :textAnywhere escape '\\' or c.code ilike :textPrefix escape '\\'");
+			params.addValue("textAnywhere", "%" + escaped + "%");
+			params.addValue("textPrefix", escaped + "%");
+			String digits = text.replaceAll("[^0-9]", "");
+			if (digits.length() >= 4) {
+				where.append(" or c.phone like :phoneDigits");
+				params.addValue("phoneDigits", "%" + digits + "%");
+			}
+			where.append(")");
+		}
+	}
+
 	private static String select(TieredCriteria criteria, StringBuilder where, boolean descending) {
 		TieredSort sort = criteria.sort();
 		String join = (sort.bySegment() || criteria.filtersBySegment()) ? " join" : " left join";
@@ -185,10 +215,9 @@ public class TieredCustomerSearch {
 	}
 
 	private static TieredCustomer row(ResultSet rs, int rowNum) throws SQLException {
-		return new TieredCustomer(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-				CustomerType.valueOf(rs.getString("type")), rs.getString("phone"), rs.getString("region"),
-				rs.getString("city"), rs.getString("industry"), rs.getObject("owner_id", Long.class),
-				rs.getString("owner_name"), CustomerStatus.valueOf(rs.getString("status")),
+		return new TieredCustomer(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("type"),
+				rs.getString("phone"), rs.getString("region"), rs.getString("city"), rs.getString("industry"),
+				rs.getObject("owner_id", Long.class), rs.getString("owner_name"), rs.getString("status"),
 				rs.getTimestamp("created_at").toInstant(), rs.getString("tier"), rs.getString("abc_class"),
 				rs.getString("rfm_segment"), rs.getString("clv_class"), rs.getObject("monetary", Double.class),
 				rs.getObject("recency_days", Integer.class), rs.getObject("clv_predicted", Double.class),
@@ -234,15 +263,15 @@ public class TieredCustomerSearch {
 						4);
 				TieredSort sort = TieredSort.valueOf(parts[0]);
 				if (parts.length != 4 || sort != expectedSort || !(parts[1].equals("a") || parts[1].equals("b"))) {
-					throw new InvalidCursorException(String.valueOf(encoded));
+					throw new InvalidListCursorException(String.valueOf(encoded));
 				}
 				Cursor cursor = new Cursor(sort, parts[3], Long.parseLong(parts[2]), parts[1].equals("b"));
 				cursor.typedValue();
 				return cursor;
 			}
 			catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | java.time.DateTimeException ex) {
-				throw (ex instanceof InvalidCursorException invalid) ? invalid
-						: new InvalidCursorException(String.valueOf(encoded));
+				throw (ex instanceof InvalidListCursorException invalid) ? invalid
+						: new InvalidListCursorException(String.valueOf(encoded));
 			}
 		}
 

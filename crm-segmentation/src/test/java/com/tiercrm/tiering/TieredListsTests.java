@@ -12,7 +12,6 @@ import com.tiercrm.book.BookEntry;
 import com.tiercrm.book.RepBook;
 import com.tiercrm.book.RepBooks;
 import com.tiercrm.book.RepWorkload;
-import com.tiercrm.customer.InvalidCursorException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -165,7 +164,7 @@ abstract class TieredListsTests {
 		String next = this.search.search(byName, AccessScope.all(0)).next();
 		TieredCriteria byValue = new TieredCriteria(null, null, null, null, null, null, null, null, null,
 				TieredSort.MONETARY_DESC, next, 2);
-		assertThatExceptionOfType(InvalidCursorException.class)
+		assertThatExceptionOfType(InvalidListCursorException.class)
 			.isThrownBy(() -> this.search.search(byValue, AccessScope.all(0)));
 	}
 

@@ -9,6 +9,7 @@ import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.order.SalesProperties;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.tiering.AliveBand;
+import com.tiercrm.tiering.InvalidListCursorException;
 import com.tiercrm.tiering.TieredCustomerSearch;
 import com.tiercrm.tiering.TieredSort;
 import jakarta.servlet.http.HttpServletResponse;
@@ -102,7 +103,7 @@ class CustomerController {
 		return "customers/detail";
 	}
 
-	@ExceptionHandler(InvalidCursorException.class)
+	@ExceptionHandler({ InvalidCursorException.class, InvalidListCursorException.class })
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	String invalidCursor(Model model) {
 		model.addAttribute("reason", "error.badCursor");

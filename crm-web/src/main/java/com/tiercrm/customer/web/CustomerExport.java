@@ -117,13 +117,13 @@ class CustomerExport {
 		List<@Nullable Object> cells = new ArrayList<>(HEADERS.size());
 		cells.add(row.code());
 		cells.add(row.name());
-		cells.add(label("customer.type.", row.type().name(), locale));
+		cells.add(label("customer.type.", row.type(), locale));
 		cells.add(row.phone());
 		cells.add(label("region.", row.region(), locale));
 		cells.add(row.city());
 		cells.add(label("industry.", row.industry(), locale));
 		cells.add(row.ownerName());
-		cells.add(label("customer.status.", row.status().name(), locale));
+		cells.add(label("customer.status.", row.status(), locale));
 		cells.add((row.tier() != null) ? this.tierLabels.label(row.tier(), locale) : null);
 		cells.add(label("abc.class.", row.abcClass(), locale));
 		cells.add(label("rfm.segment.", row.rfmSegment(), locale));

@@ -2,7 +2,7 @@ package com.tiercrm.customer.web;
 
 import java.util.List;
 
-import com.tiercrm.book.ContactDue;
+import com.tiercrm.interaction.ContactDue;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.interaction.Interaction;
 import com.tiercrm.order.OrderTotals;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.account.User;
 import com.tiercrm.account.UserRepository;
-import com.tiercrm.book.ContactDue;
+import com.tiercrm.interaction.ContactDue;
 import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.interaction.Interaction;
 import com.tiercrm.interaction.InteractionRepository;

@@ -8,7 +8,7 @@ import com.tiercrm.account.AccessScope;
 import com.tiercrm.account.Role;
 import com.tiercrm.account.UserRepository;
 import com.tiercrm.book.BookEntry;
-import com.tiercrm.book.ContactDue;
+import com.tiercrm.interaction.ContactDue;
 import com.tiercrm.book.RepBook;
 import com.tiercrm.book.RepBooks;
 import com.tiercrm.book.RepWorkload;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.account.Role;
 import com.tiercrm.account.UserRepository;
-import com.tiercrm.book.ContactDue;
+import com.tiercrm.interaction.ContactDue;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerCriteria;
 import com.tiercrm.customer.CustomerPage;
@@ -305,9 +305,9 @@ class CustomerControllerTests {
 	}
 
 	private static TieredCustomer tieredRow() {
-		return new TieredCustomer(1, "C-1", "王小明", CustomerType.INDIVIDUAL, "13800000000", "EAST", "上海", "RETAIL", 7L,
-				"Rep Seven", CustomerStatus.ACTIVE, Instant.parse("2024-01-01T00:00:00Z"), "ABC:A", "A",
-				"IMPORTANT_VALUE", "HIGH", 5000.0, 12, 7200.0, 0.91);
+		return new TieredCustomer(1, "C-1", "王小明", "INDIVIDUAL", "13800000000", "EAST", "上海", "RETAIL", 7L, "Rep Seven",
+				"ACTIVE", Instant.parse("2024-01-01T00:00:00Z"), "ABC:A", "A", "IMPORTANT_VALUE", "HIGH", 5000.0, 12,
+				7200.0, 0.91);
 	}
 
 	private static CustomerSummary summary() {

@@ -8,8 +8,6 @@ import java.util.function.Consumer;
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.account.Role;
 import com.tiercrm.account.UserRepository;
-import com.tiercrm.customer.CustomerStatus;
-import com.tiercrm.customer.CustomerType;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
@@ -118,9 +116,9 @@ class CustomerExportTests {
 	}
 
 	private static TieredCustomer row(String code, String name, String phone) {
-		return new TieredCustomer(1, code, name, CustomerType.ENTERPRISE, phone, "EAST", "上海", "RETAIL", 7L,
-				"Rep Seven", CustomerStatus.ACTIVE, Instant.parse("2024-01-01T00:00:00Z"), "ABC:A", "A",
-				"IMPORTANT_VALUE", "HIGH", 5000.0, 12, 7200.0, 0.91);
+		return new TieredCustomer(1, code, name, "ENTERPRISE", phone, "EAST", "上海", "RETAIL", 7L, "Rep Seven", "ACTIVE",
+				Instant.parse("2024-01-01T00:00:00Z"), "ABC:A", "A", "IMPORTANT_VALUE", "HIGH", 5000.0, 12, 7200.0,
+				0.91);
 	}
 
 }

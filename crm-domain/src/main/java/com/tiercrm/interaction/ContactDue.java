@@ -1,4 +1,4 @@
-package com.tiercrm.book;
+package com.tiercrm.interaction;
 
 import java.time.Duration;
 import java.time.Instant;
