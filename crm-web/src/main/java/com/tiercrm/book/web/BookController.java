@@ -78,7 +78,9 @@ class BookController {
 				throw new UnknownRepException();
 			}
 			model.addAttribute("owners", owners);
-			model.addAttribute("workloads", this.books.workloads(user.scope()));
+			// Counting every owner's overdue contacts reads the whole scope: only on the
+			// overview.
+			model.addAttribute("workloads", (rep == null) ? this.books.workloads(user.scope()) : null);
 		}
 		model.addAttribute("book", (rep != null) ? this.books.book(rep, user.scope()) : null);
 	}

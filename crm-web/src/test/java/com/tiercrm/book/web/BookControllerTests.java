@@ -102,13 +102,23 @@ class BookControllerTests {
 	}
 
 	@Test
-	void managerSeesOverdueCountsAndTheBookOfARepInScope() throws Exception {
-		this.mvc.perform(get("/book").param("rep", "7").param("lang", "zh-CN").with(user(MANAGER)))
+	void managerSeesOverdueCountsPerRepInTheirScope() throws Exception {
+		this.mvc.perform(get("/book").param("lang", "zh-CN").with(user(MANAGER)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"workloads\"")))
 			.andExpect(content().string(containsString("各负责人逾期联系数")))
+			.andExpect(content().string(containsString("Display rep7")));
+		then(this.books).should(never()).book(any(Long.class), any());
+	}
+
+	@Test
+	void managerSeesTheBookOfARepInScope() throws Exception {
+		this.mvc.perform(get("/book").param("rep", "7").param("lang", "zh-CN").with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"rep-picker\"")))
 			.andExpect(content().string(containsString("已逾期（1）")));
 		then(this.books).should().book(7, AccessScope.team(2));
+		then(this.books).should(never()).workloads(any());
 	}
 
 	@Test
