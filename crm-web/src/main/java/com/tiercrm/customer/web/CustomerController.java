@@ -1,20 +1,28 @@
 package com.tiercrm.customer.web;
 
+import java.io.IOException;
+import java.util.Locale;
+
 import com.tiercrm.account.UserRepository;
-import com.tiercrm.customer.CustomerSearch;
-import com.tiercrm.customer.CustomerSort;
 import com.tiercrm.customer.InvalidCursorException;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.order.SalesProperties;
 import com.tiercrm.security.CrmUser;
+import com.tiercrm.tiering.AliveBand;
+import com.tiercrm.tiering.InvalidListCursorException;
+import com.tiercrm.tiering.TieredCustomerSearch;
+import com.tiercrm.tiering.TieredSort;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -25,7 +33,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 class CustomerController {
 
-	private final CustomerSearch search;
+	private final TieredCustomerSearch search;
+
+	private final CustomerExport export;
 
 	private final CustomerProfiles profiles;
 
@@ -33,26 +43,55 @@ class CustomerController {
 
 	private final SalesProperties sales;
 
-	CustomerController(CustomerSearch search, CustomerProfiles profiles, UserRepository users, SalesProperties sales) {
+	CustomerController(TieredCustomerSearch search, CustomerExport export, CustomerProfiles profiles,
+			UserRepository users, SalesProperties sales) {
 		this.search = search;
+		this.export = export;
 		this.profiles = profiles;
 		this.users = users;
 		this.sales = sales;
 	}
 
 	@GetMapping("/customers")
-	String list(@Valid CustomerFilterForm filter, BindingResult binding, @AuthenticationPrincipal CrmUser user,
-			Model model) {
+	String list(@Valid @ModelAttribute("filter") CustomerListForm filter, BindingResult binding,
+			@AuthenticationPrincipal CrmUser user, Model model) {
 		model.addAttribute("owners", this.users.findOwnersVisibleTo(user.scope()));
 		model.addAttribute("regions", ReferenceData.REGIONS);
 		model.addAttribute("industries", ReferenceData.INDUSTRIES);
-		model.addAttribute("sorts", CustomerSort.values());
+		model.addAttribute("sorts", TieredSort.values());
+		model.addAttribute("options", this.search.filterOptions());
+		model.addAttribute("aliveBands", AliveBand.values());
+		model.addAttribute("filterQuery", filter.query());
 		if (binding.hasErrors()) {
 			model.addAttribute("page", null);
 			return "customers/list";
 		}
 		model.addAttribute("page", this.search.search(filter.toCriteria(), user.scope()));
 		return "customers/list";
+	}
+
+	@GetMapping("/customers/export.csv")
+	void exportCsv(@Valid @ModelAttribute("filter") CustomerListForm filter, BindingResult binding,
+			@AuthenticationPrincipal CrmUser user, Locale locale, HttpServletResponse response) throws IOException {
+		if (binding.hasErrors()) {
+			response.sendError(HttpStatus.BAD_REQUEST.value());
+			return;
+		}
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"customers.csv\"");
+		this.export.csv(filter.toCriteria(), user.scope(), locale, response.getOutputStream());
+	}
+
+	@GetMapping("/customers/export.xlsx")
+	void exportXlsx(@Valid @ModelAttribute("filter") CustomerListForm filter, BindingResult binding,
+			@AuthenticationPrincipal CrmUser user, Locale locale, HttpServletResponse response) throws IOException {
+		if (binding.hasErrors()) {
+			response.sendError(HttpStatus.BAD_REQUEST.value());
+			return;
+		}
+		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"customers.xlsx\"");
+		this.export.xlsx(filter.toCriteria(), user.scope(), locale, response.getOutputStream());
 	}
 
 	@GetMapping("/customers/{code}")
@@ -64,7 +103,7 @@ class CustomerController {
 		return "customers/detail";
 	}
 
-	@ExceptionHandler(InvalidCursorException.class)
+	@ExceptionHandler({ InvalidCursorException.class, InvalidListCursorException.class })
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	String invalidCursor(Model model) {
 		model.addAttribute("reason", "error.badCursor");

@@ -2,6 +2,7 @@ package com.tiercrm.customer.web;
 
 import java.util.List;
 
+import com.tiercrm.interaction.ContactDue;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.interaction.Interaction;
 import com.tiercrm.order.OrderTotals;
@@ -13,10 +14,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the customer page shows: the customer, their owner, order totals and the
- * latest orders and interactions, the tier and the service policy of that tier in force.
+ * latest orders and interactions, the tier and the service policy of that tier in force,
+ * and when the customer is next due for contact under that policy.
  */
 record CustomerProfile(Customer customer, @Nullable String ownerName, OrderTotals totals, List<SalesOrder> orders,
 		long orderCount, List<Interaction> interactions, @Nullable CustomerSegment segment,
-		List<TierHistoryEntry> tierHistory, @Nullable TierPolicy policy) {
+		List<TierHistoryEntry> tierHistory, @Nullable TierPolicy policy, ContactDue contact) {
 
 }

@@ -1,11 +1,15 @@
 package com.tiercrm.customer.web;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.account.User;
 import com.tiercrm.account.UserRepository;
+import com.tiercrm.interaction.ContactDue;
 import com.tiercrm.customer.CustomerRepository;
+import com.tiercrm.interaction.Interaction;
 import com.tiercrm.interaction.InteractionRepository;
 import com.tiercrm.order.SalesOrderRepository;
 import com.tiercrm.policy.TierPolicies;
@@ -55,11 +59,15 @@ class CustomerProfiles {
 					? this.users.findById(customer.getOwnerId()).map(User::getDisplayName).orElse(null) : null;
 			CustomerSegment segment = this.tiers.current(id).orElse(null);
 			TierPolicy policy = (segment != null) ? this.policies.inForce(segment.tier()).orElse(null) : null;
+			List<Interaction> recent = this.interactions.findByCustomerIdOrderByOccurredAtDescIdDesc(id,
+					Limit.of(RECENT_ROWS));
+			Integer cadence = (policy != null && policy.current() != null)
+					? policy.current().terms().contactCadenceDays() : null;
+			ContactDue contact = ContactDue.of(recent.isEmpty() ? null : recent.getFirst().getOccurredAt(), cadence,
+					Instant.now());
 			return new CustomerProfile(customer, ownerName, this.orders.totalsOfCustomer(id),
 					this.orders.findByCustomerIdOrderByOrderedAtDescIdDesc(id, Limit.of(RECENT_ROWS)),
-					this.orders.countByCustomerId(id),
-					this.interactions.findByCustomerIdOrderByOccurredAtDescIdDesc(id, Limit.of(RECENT_ROWS)), segment,
-					this.tiers.history(id), policy);
+					this.orders.countByCustomerId(id), recent, segment, this.tiers.history(id), policy, contact);
 		});
 	}
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.account.Role;
 import com.tiercrm.account.UserRepository;
+import com.tiercrm.interaction.ContactDue;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerCriteria;
 import com.tiercrm.customer.CustomerPage;
@@ -29,7 +30,15 @@ import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
 import com.tiercrm.tiering.CustomerSegment;
 import com.tiercrm.tiering.TierHistoryEntry;
+import com.tiercrm.tiering.TierFilterOptions;
 import com.tiercrm.tiering.TierLabels;
+import com.tiercrm.tiering.TieredCriteria;
+import com.tiercrm.tiering.TieredCustomer;
+import com.tiercrm.tiering.TieredCustomerSearch;
+import com.tiercrm.tiering.TieredPage;
+import com.tiercrm.tiering.AliveBand;
+import com.tiercrm.tiering.TieredSort;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +68,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import(WebSliceConfiguration.class)
 class CustomerControllerTests {
 
+	private static final ContactDue NO_CADENCE = ContactDue.of(null, null, Instant.EPOCH);
+
 	private static final CrmUser REP = TestUsers.principal(7, "rep7", Role.SALES_REP);
 
 	@Autowired
@@ -66,6 +77,12 @@ class CustomerControllerTests {
 
 	@MockitoBean
 	private CustomerSearch search;
+
+	@MockitoBean
+	private TieredCustomerSearch tiered;
+
+	@MockitoBean
+	private CustomerExport export;
 
 	@MockitoBean
 	private CustomerProfiles profiles;
@@ -76,6 +93,52 @@ class CustomerControllerTests {
 	@MockitoBean(name = "tierLabels")
 	private TierLabels tierLabels;
 
+	@BeforeEach
+	void filterOptions() {
+		given(this.tiered.filterOptions()).willReturn(new TierFilterOptions(List.of("ABC:A", "ABC:B"),
+				List.of("A", "B"), List.of("IMPORTANT_VALUE"), List.of("HIGH")));
+	}
+
+	@Test
+	void listFiltersByTierAndSortsByPredictedValue() throws Exception {
+		given(this.tiered.search(any(), any())).willReturn(new TieredPage(List.of(tieredRow()), "n1", null));
+		given(this.tierLabels.label(eq("ABC:A"), any())).willReturn("A – key customers");
+		this.mvc
+			.perform(get("/customers").param("tier", "ABC:A")
+				.param("alive", "HIGH")
+				.param("sort", "CLV_DESC")
+				.param("q", "a+b")
+				.with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("A – key customers")))
+			.andExpect(content().string(containsString("7,200.00")))
+			.andExpect(content().string(containsString("q=a%2Bb&amp;tier=ABC%3AA&amp;alive=HIGH&amp;sort=CLV_DESC")))
+			.andExpect(content().string(containsString("/customers/export.xlsx?q=a%2Bb&amp;tier=ABC%3AA")));
+		then(this.tiered).should()
+			.search(argThat((criteria) -> "ABC:A".equals(criteria.tier()) && criteria.alive() == AliveBand.HIGH
+					&& criteria.sort() == TieredSort.CLV_DESC && "a+b".equals(criteria.text())),
+					eq(AccessScope.own(7)));
+	}
+
+	@Test
+	void unknownSortOrBandShowsTheFormAgain() throws Exception {
+		this.mvc.perform(get("/customers").param("sort", "DROP TABLE").param("alive", "SOME").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("filter", "sort", "alive"));
+		then(this.tiered).should(org.mockito.Mockito.never()).search(any(), any());
+	}
+
+	@Test
+	void detailShowsLastContactAndOverdueNextContact() throws Exception {
+		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional.of(profileWithPolicy()));
+		this.mvc.perform(get("/customers/C-1").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"last-contact\"")))
+			.andExpect(content().string(containsString("2026-01-15")))
+			.andExpect(content().string(containsString("Overdue")))
+			.andExpect(content().string(containsString("Every 14 days")));
+	}
+
 	@Test
 	void listRequiresLogin() throws Exception {
 		this.mvc.perform(get("/customers")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
@@ -83,18 +146,18 @@ class CustomerControllerTests {
 
 	@Test
 	void listSearchesWithinTheRepsOwnScope() throws Exception {
-		given(this.search.search(any(), any())).willReturn(new CustomerPage(List.of(summary()), "next-cursor", null));
+		given(this.tiered.search(any(), any())).willReturn(new TieredPage(List.of(tieredRow()), "next-cursor", null));
 		this.mvc.perform(get("/customers").param("q", "王").with(user(REP)))
 			.andExpect(status().isOk())
 			.andExpect(view().name("customers/list"))
 			.andExpect(content().string(containsString("王小明")))
 			.andExpect(content().string(containsString("cursor=next-cursor")));
-		then(this.search).should().search(any(CustomerCriteria.class), eq(AccessScope.own(7)));
+		then(this.tiered).should().search(any(TieredCriteria.class), eq(AccessScope.own(7)));
 	}
 
 	@Test
 	void listRendersInChineseOnRequest() throws Exception {
-		given(this.search.search(any(), any())).willReturn(new CustomerPage(List.of(summary()), null, null));
+		given(this.tiered.search(any(), any())).willReturn(new TieredPage(List.of(tieredRow()), null, null));
 		this.mvc.perform(get("/customers").param("lang", "zh-CN").with(user(REP)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("客户编号")))
@@ -105,16 +168,16 @@ class CustomerControllerTests {
 	void mistypedPageSizeShowsTheFormAgainInsteadOfFailing() throws Exception {
 		this.mvc.perform(get("/customers").param("size", "ten").with(user(REP)))
 			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrors("customerFilterForm", "size"))
+			.andExpect(model().attributeHasFieldErrors("filter", "size"))
 			.andExpect(content().string(containsString("id=\"filter-errors\"")));
-		then(this.search).shouldHaveNoInteractions();
+		then(this.tiered).should(org.mockito.Mockito.never()).search(any(), any());
 	}
 
 	@Test
 	void oversizedPageSizeIsClamped() throws Exception {
-		given(this.search.search(any(), any())).willReturn(new CustomerPage(List.of(), null, null));
+		given(this.tiered.search(any(), any())).willReturn(new TieredPage(List.of(), null, null));
 		this.mvc.perform(get("/customers").param("size", "5000").with(user(REP))).andExpect(status().isOk());
-		then(this.search).should()
+		then(this.tiered).should()
 			.search(argThat((criteria) -> criteria.size() == CustomerCriteria.MAX_SIZE), eq(AccessScope.own(7)));
 	}
 
@@ -122,12 +185,12 @@ class CustomerControllerTests {
 	void nonNumericOwnerShowsTheFormAgainWithAnError() throws Exception {
 		this.mvc.perform(get("/customers").param("owner", "abc").with(user(REP)))
 			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrors("customerFilterForm", "owner"));
+			.andExpect(model().attributeHasFieldErrors("filter", "owner"));
 	}
 
 	@Test
 	void forgedCursorIsA400Page() throws Exception {
-		given(this.search.search(any(), any())).willThrow(new TestCursorException());
+		given(this.tiered.search(any(), any())).willThrow(new TestCursorException());
 		this.mvc.perform(get("/customers").param("cursor", "garbage").with(user(REP)))
 			.andExpect(status().isBadRequest())
 			.andExpect(view().name("error/4xx"));
@@ -144,7 +207,7 @@ class CustomerControllerTests {
 		Customer customer = new Customer("C-1", "王小明", CustomerType.INDIVIDUAL);
 		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional.of(new CustomerProfile(customer,
 				"Rep Seven", new OrderTotals(3L, new BigDecimal("1234.50"), new BigDecimal("300.00"), null, null),
-				List.of(), 3, List.of(), null, List.of(), null)));
+				List.of(), 3, List.of(), null, List.of(), null, NO_CADENCE)));
 		this.mvc.perform(get("/customers/C-1").with(user(REP)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("王小明")))
@@ -162,7 +225,7 @@ class CustomerControllerTests {
 				new OrderTotals(9L, new BigDecimal("5000"), new BigDecimal("900"), null, null), List.of(), 9, List.of(),
 				segment,
 				List.of(new TierHistoryEntry(3, LocalDate.of(2025, 6, 30), "ABC:A", "A", "IMPORTANT_VALUE", "HIGH")),
-				null)));
+				null, NO_CADENCE)));
 		given(this.tierLabels.label(eq("ABC:A"), any())).willReturn("A 类（重点客户）");
 		this.mvc.perform(get("/customers/C-1").param("lang", "zh-CN").with(user(REP)))
 			.andExpect(status().isOk())
@@ -237,7 +300,14 @@ class CustomerControllerTests {
 				new PolicyVersion(3, terms, "mgr", Instant.parse("2026-01-01T00:00:00Z"), List.of()));
 		return new CustomerProfile(customer, "Rep Seven",
 				new OrderTotals(3L, new BigDecimal("1234.50"), new BigDecimal("300.00"), null, null), List.of(), 3,
-				List.of(), null, List.of(), policy);
+				List.of(), null, List.of(), policy,
+				ContactDue.of(Instant.parse("2026-01-01T00:00:00Z"), 14, Instant.parse("2026-02-01T00:00:00Z")));
+	}
+
+	private static TieredCustomer tieredRow() {
+		return new TieredCustomer(1, "C-1", "王小明", "INDIVIDUAL", "13800000000", "EAST", "上海", "RETAIL", 7L, "Rep Seven",
+				"ACTIVE", Instant.parse("2024-01-01T00:00:00Z"), "ABC:A", "A", "IMPORTANT_VALUE", "HIGH", 5000.0, 12,
+				7200.0, 0.91);
 	}
 
 	private static CustomerSummary summary() {

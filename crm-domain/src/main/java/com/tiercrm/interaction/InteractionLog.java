@@ -1,0 +1,65 @@
+package com.tiercrm.interaction;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import com.tiercrm.account.AccessScope;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Logs the contacts reps make, now, against customers they may see.
+ */
+@Service
+public class InteractionLog {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final InteractionRepository interactions;
+
+	private final Clock clock;
+
+	@Autowired
+	InteractionLog(NamedParameterJdbcTemplate jdbc, InteractionRepository interactions) {
+		this(jdbc, interactions, Clock.systemUTC());
+	}
+
+	InteractionLog(NamedParameterJdbcTemplate jdbc, InteractionRepository interactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.interactions = interactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a contact with a customer, happening now.
+	 * @param customerCode the customer's code
+	 * @param type what kind of contact
+	 * @param notes free text, blank for none
+	 * @param satisfaction the customer's score from 1 to 5, if given
+	 * @param repId who made the contact
+	 * @param scope what the rep may see
+	 * @return the stored interaction
+	 * @throws UnknownCustomerException if there is no such customer within the scope
+	 */
+	@Transactional
+	public Interaction log(String customerCode, InteractionType type, @Nullable String notes,
+			@Nullable Integer satisfaction, long repId, AccessScope scope) {
+		// Plain SQL rather than the customer module, which depends on this one.
+		Long customerId = this.jdbc
+			.queryForList("select c.id from customers c where c.code = :code and " + scope.ownerCondition("c.owner_id"),
+					new MapSqlParameterSource("code", customerCode).addValue("scopeUser", scope.userId()), Long.class)
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new UnknownCustomerException(customerCode));
+		Interaction interaction = new Interaction(customerId, type, Instant.now(this.clock), repId);
+		interaction.setNotes((notes == null || notes.isBlank()) ? null : notes.strip());
+		interaction.setSatisfaction(satisfaction);
+		return this.interactions.save(interaction);
+	}
+
+}

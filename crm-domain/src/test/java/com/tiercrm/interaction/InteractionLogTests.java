@@ -1,0 +1,99 @@
+package com.tiercrm.interaction;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import com.tiercrm.account.AccessScope;
+import com.tiercrm.account.Role;
+import com.tiercrm.account.User;
+import com.tiercrm.account.UserRepository;
+import com.tiercrm.customer.Customer;
+import com.tiercrm.customer.CustomerRepository;
+import com.tiercrm.customer.CustomerType;
+import com.tiercrm.testing.PostgresTestDatabase;
+import domaintest.DomainTestApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@DataJpaTest
+@ContextConfiguration(classes = DomainTestApplication.class, initializers = PostgresTestDatabase.class)
+class InteractionLogTests {
+
+	private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
+
+	@Autowired
+	private CustomerRepository customers;
+
+	@Autowired
+	private UserRepository users;
+
+	@Autowired
+	private InteractionRepository interactions;
+
+	@Autowired
+	private NamedParameterJdbcTemplate jdbc;
+
+	private InteractionLog log;
+
+	private User rep;
+
+	private Customer customer;
+
+	@BeforeEach
+	void setUp() {
+		String prefix = "IL" + UUID.randomUUID().toString().substring(0, 8);
+		this.rep = this.users.save(new User(prefix + "-rep", "Rep", "{noop}x", Role.SALES_REP));
+		Customer customer = new Customer(prefix + "C1", "上海甲乙贸易有限公司", CustomerType.ENTERPRISE);
+		customer.setOwnerId(this.rep.getId());
+		this.customer = this.customers.save(customer);
+		this.log = new InteractionLog(this.jdbc, this.interactions, Clock.fixed(NOW, ZoneOffset.UTC));
+	}
+
+	@Test
+	void logsAContactNowWithTheRepAndTrimmedNotes() {
+		long repId = this.rep.getId();
+		this.log.log(this.customer.getCode(), InteractionType.VISIT, "  Renewal agreed  ", 5, repId,
+				AccessScope.own(repId));
+		Interaction stored = this.interactions
+			.findByCustomerIdOrderByOccurredAtDescIdDesc(this.customer.getId(), Limit.of(1))
+			.getFirst();
+		assertThat(stored.getOccurredAt()).isEqualTo(NOW);
+		assertThat(stored.getType()).isEqualTo(InteractionType.VISIT);
+		assertThat(stored.getRepId()).isEqualTo(repId);
+		assertThat(stored.getNotes()).isEqualTo("Renewal agreed");
+		assertThat(stored.getSatisfaction()).isEqualTo((short) 5);
+	}
+
+	@Test
+	void blankNotesAndNoScoreAreStoredAsNothing() {
+		long repId = this.rep.getId();
+		this.log.log(this.customer.getCode(), InteractionType.CALL, " ", null, repId, AccessScope.own(repId));
+		Interaction stored = this.interactions
+			.findByCustomerIdOrderByOccurredAtDescIdDesc(this.customer.getId(), Limit.of(1))
+			.getFirst();
+		assertThat(stored.getNotes()).isNull();
+		assertThat(stored.getSatisfaction()).isNull();
+	}
+
+	@Test
+	void aCustomerOfAnotherRepLooksUnknown() {
+		assertThatExceptionOfType(UnknownCustomerException.class)
+			.isThrownBy(() -> this.log.log(this.customer.getCode(), InteractionType.CALL, null, null, 999_999L,
+					AccessScope.own(999_999L)))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(this.customer.getCode()));
+		assertThat(this.interactions.findByCustomerIdOrderByOccurredAtDescIdDesc(this.customer.getId(), Limit.of(1)))
+			.isEmpty();
+	}
+
+}

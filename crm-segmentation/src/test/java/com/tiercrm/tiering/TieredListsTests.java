@@ -1,0 +1,212 @@
+package com.tiercrm.tiering;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.tiercrm.account.AccessScope;
+import com.tiercrm.book.BookEntry;
+import com.tiercrm.book.RepBook;
+import com.tiercrm.book.RepBooks;
+import com.tiercrm.book.RepWorkload;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The tiered customer list and the reps' books on a real database, after a published run.
+ * Subclasses pick the database.
+ */
+abstract class TieredListsTests {
+
+	static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
+
+	@Autowired
+	SegmentationRuns runs;
+
+	@Autowired
+	TieredCustomerSearch search;
+
+	@Autowired
+	RepBooks books;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	long repA;
+
+	long repB;
+
+	@BeforeEach
+	void createCustomersAndRun() {
+		TestData data = new TestData(this.jdbc);
+		data.clear();
+		this.jdbc.update("update customers set owner_id = null");
+		this.jdbc.update("delete from users where username like 'lists-%'");
+		this.repA = user("lists-a");
+		this.repB = user("lists-b");
+		data.customers(List.of("K01", "K02", "K03", "K04", "K05", "K06", "K07", "K08", "K09", "K10", "NONE"));
+		for (int i = 1; i <= 10; i++) {
+			String code = "K%02d".formatted(i);
+			double amount = 1000.0 / i;
+			for (int n = 0; n < 11 - i; n++) {
+				data.order(code + "-" + n, code, AS_OF.minusDays(5L * i + 30L * n), amount, amount / 4, "COMPLETED");
+			}
+		}
+		this.jdbc.update("update customers set owner_id = ? where code in ('K01', 'K03', 'K05', 'K07', 'K09', 'NONE')",
+				this.repA);
+		this.jdbc.update("update customers set owner_id = ? where owner_id is null", this.repB);
+		SegmentationRun run = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, "tester"));
+		assertThat(run.getStatus()).as(run.getErrorMessage()).isEqualTo(RunStatus.SUCCEEDED);
+	}
+
+	private long user(String username) {
+		this.jdbc.update(
+				"insert into users (username, display_name, password_hash, role, enabled, created_at)"
+						+ " values (?, ?, '{noop}x', 'SALES_REP', true, current_timestamp)",
+				username, "Rep " + username);
+		return this.jdbc.queryForObject("select id from users where username = ?", Long.class, username);
+	}
+
+	@Test
+	void sortsByMonetaryAndPagesBothWays() {
+		TieredCriteria criteria = new TieredCriteria(null, null, null, null, null, null, null, null, null,
+				TieredSort.MONETARY_DESC, null, 4);
+		List<String> codes = new ArrayList<>();
+		TieredPage page = this.search.search(criteria, AccessScope.all(0));
+		List<TieredPage> pages = new ArrayList<>();
+		while (true) {
+			pages.add(page);
+			page.items().forEach((row) -> codes.add(row.code()));
+			if (page.next() == null) {
+				break;
+			}
+			page = this.search.search(criteria.at(page.next()), AccessScope.all(0));
+		}
+		// Monetary = orders x amount: K01 10,000, K02 4,500, K03 2,667 …; NONE 0 last.
+		assertThat(codes).containsExactly("K01", "K02", "K03", "K04", "K05", "K06", "K07", "K08", "K09", "K10", "NONE");
+		TieredPage back = this.search.search(criteria.at(pages.getLast().previous()), AccessScope.all(0));
+		assertThat(back.items()).extracting(TieredCustomer::code).containsExactly("K05", "K06", "K07", "K08");
+		assertThat(back.items().getFirst().monetary()).isEqualTo(1200.0);
+	}
+
+	@Test
+	void filtersByTierWithinTheRepsScope() {
+		TieredCriteria criteria = new TieredCriteria(null, null, null, null, "ABC:A", null, null, null, null,
+				TieredSort.NAME_ASC, null, 50);
+		List<TieredCustomer> all = this.search.search(criteria, AccessScope.all(0)).items();
+		assertThat(all).isNotEmpty().allSatisfy((row) -> assertThat(row.tier()).isEqualTo("ABC:A"));
+		List<TieredCustomer> own = this.search.search(criteria, AccessScope.own(this.repA)).items();
+		assertThat(own).isNotEmpty()
+			.allSatisfy((row) -> assertThat(row.ownerId()).isEqualTo(this.repA))
+			.hasSizeLessThan(all.size());
+	}
+
+	@Test
+	void filtersByClassesAndAliveBand() {
+		TieredCriteria noPurchase = new TieredCriteria(null, null, null, null, null, "NO_PURCHASE", null, null, null,
+				TieredSort.NAME_ASC, null, 50);
+		assertThat(this.search.search(noPurchase, AccessScope.all(0)).items()).extracting(TieredCustomer::code)
+			.containsExactly("NONE");
+		for (AliveBand band : AliveBand.values()) {
+			TieredCriteria criteria = new TieredCriteria(null, null, null, null, null, null, null, null, band,
+					TieredSort.CLV_DESC, null, 50);
+			assertThat(this.search.search(criteria, AccessScope.all(0)).items())
+				.allSatisfy((row) -> assertThat(row.probabilityAlive()).isNotNull());
+		}
+		long banded = 0;
+		for (AliveBand band : AliveBand.values()) {
+			banded += this.search
+				.search(new TieredCriteria(null, null, null, null, null, null, null, null, band, TieredSort.NAME_ASC,
+						null, 50), AccessScope.all(0))
+				.items()
+				.size();
+		}
+		assertThat(banded).isEqualTo(this.jdbc.queryForObject(
+				"select count(*) from customer_segments s join segmentation_state st on st.published_run_id = s.run_id"
+						+ " where s.p_alive is not null",
+				Long.class));
+	}
+
+	@Test
+	void sortsByRecencyWithNonBuyersLast() {
+		TieredCriteria criteria = new TieredCriteria(null, null, null, null, null, null, null, null, null,
+				TieredSort.RECENCY_ASC, null, 6);
+		TieredPage first = this.search.search(criteria, AccessScope.all(0));
+		assertThat(first.items()).extracting(TieredCustomer::code)
+			.containsExactly("K01", "K02", "K03", "K04", "K05", "K06");
+		TieredPage second = this.search.search(criteria.at(first.next()), AccessScope.all(0));
+		assertThat(second.items()).extracting(TieredCustomer::code).containsExactly("K07", "K08", "K09", "K10", "NONE");
+		assertThat(second.next()).isNull();
+	}
+
+	@Test
+	void streamsEveryMatchingRowInOrder() {
+		List<String> codes = new ArrayList<>();
+		this.search.forEach(
+				new TieredCriteria(null, null, null, null, null, null, null, null, null, TieredSort.CLV_DESC, null, 1),
+				AccessScope.own(this.repB), (row) -> codes.add(row.code()));
+		assertThat(codes).containsExactlyInAnyOrder("K02", "K04", "K06", "K08", "K10");
+	}
+
+	@Test
+	void refusesACursorOfAnotherSort() {
+		TieredCriteria byName = new TieredCriteria(null, null, null, null, null, null, null, null, null,
+				TieredSort.NAME_ASC, null, 2);
+		String next = this.search.search(byName, AccessScope.all(0)).next();
+		TieredCriteria byValue = new TieredCriteria(null, null, null, null, null, null, null, null, null,
+				TieredSort.MONETARY_DESC, next, 2);
+		assertThatExceptionOfType(InvalidListCursorException.class)
+			.isThrownBy(() -> this.search.search(byValue, AccessScope.all(0)));
+	}
+
+	@Test
+	void bookPutsOverdueCustomersFirstAndALoggedContactMovesTheDueDate() {
+		Instant now = Instant.now();
+		// K01 was contacted yesterday, K03 long ago, the others never.
+		interaction("K01", now.minus(1, ChronoUnit.DAYS));
+		interaction("K03", now.minus(400, ChronoUnit.DAYS));
+		RepBook book = this.books.book(this.repA, AccessScope.own(this.repA));
+		assertThat(book.total()).isEqualTo(6);
+		assertThat(book.entries()).extracting(BookEntry::code).contains("K01", "NONE");
+		assertThat(book.overdue()).extracting(BookEntry::code).contains("K03").doesNotContain("K01");
+		assertThat(book.entries().indexOf(find(book, "K03"))).isLessThan(book.entries().indexOf(find(book, "K01")));
+		assertThat(find(book, "K01").contact().nextDue()).isAfter(now);
+
+		interaction("K03", now);
+		RepBook after = this.books.book(this.repA, AccessScope.own(this.repA));
+		assertThat(after.overdue()).extracting(BookEntry::code).doesNotContain("K03");
+		assertThat(find(after, "K03").contact().nextDue()).isAfter(find(book, "K03").contact().nextDue());
+		assertThat(this.books.book(this.repA, AccessScope.own(this.repB)).entries()).isEmpty();
+	}
+
+	@Test
+	void workloadsCountOverdueCustomersPerRep() {
+		interaction("K01", Instant.now());
+		List<RepWorkload> workloads = this.books.workloads(AccessScope.all(0));
+		assertThat(workloads).extracting(RepWorkload::repId).containsExactlyInAnyOrder(this.repA, this.repB);
+		RepWorkload a = workloads.stream().filter((w) -> w.repId() == this.repA).findFirst().orElseThrow();
+		assertThat(a.customers()).isEqualTo(6);
+		assertThat(a.overdue()).isEqualTo(5);
+		assertThat(this.books.workloads(AccessScope.own(this.repB))).extracting(RepWorkload::repId)
+			.containsExactly(this.repB);
+	}
+
+	private static BookEntry find(RepBook book, String code) {
+		return book.entries().stream().filter((entry) -> entry.code().equals(code)).findFirst().orElseThrow();
+	}
+
+	private void interaction(String code, Instant at) {
+		this.jdbc.update("insert into interactions (customer_id, type, occurred_at) select id, 'CALL', ? from customers"
+				+ " where code = ?", Timestamp.from(at), code);
+	}
+
+}

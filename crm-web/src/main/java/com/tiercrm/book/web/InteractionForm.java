@@ -1,0 +1,23 @@
+package com.tiercrm.book.web;
+
+import com.tiercrm.interaction.InteractionType;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The quick form on a book row: a contact with the customer, logged as happening now.
+ *
+ * @param customer the customer's code
+ * @param type what kind of contact
+ * @param notes what was said, optional
+ * @param satisfaction the customer's score from 1 to 5, optional
+ * @param rep whose book to show afterwards
+ */
+record InteractionForm(@NotBlank @Size(max = 64) @Nullable String customer, @NotNull @Nullable InteractionType type,
+		@Size(max = 2000) @Nullable String notes, @Min(1) @Max(5) @Nullable Integer satisfaction, @Nullable Long rep) {
+
+}

@@ -1,0 +1,142 @@
+package com.tiercrm.customer.web;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.tiercrm.account.AccessScope;
+import com.tiercrm.tiering.TierLabels;
+import com.tiercrm.tiering.TieredCriteria;
+import com.tiercrm.tiering.TieredCustomer;
+import com.tiercrm.tiering.TieredCustomerSearch;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the customer list of a filter as CSV or .xlsx, row by row as the database
+ * streams them: headers in the user's language, labels instead of codes, text neutralised
+ * against formulas, numbers as numbers.
+ */
+@Component
+class CustomerExport {
+
+	private static final List<String> HEADERS = List.of("customer.code", "customer.name", "customer.type",
+			"customer.phone", "customer.region", "lists.column.city", "customer.industry", "customer.owner",
+			"customer.status", "lists.column.tier", "lists.column.abc", "lists.column.rfm", "lists.column.clv",
+			"lists.column.monetary", "lists.column.recency", "lists.column.clvPredicted", "lists.column.alive");
+
+	/** Rows SXSSF keeps in memory before flushing them to its temporary file. */
+	private static final int XLSX_WINDOW = 200;
+
+	private final TieredCustomerSearch search;
+
+	private final MessageSource messages;
+
+	private final TierLabels tierLabels;
+
+	CustomerExport(TieredCustomerSearch search, MessageSource messages, TierLabels tierLabels) {
+		this.search = search;
+		this.messages = messages;
+		this.tierLabels = tierLabels;
+	}
+
+	void csv(TieredCriteria criteria, AccessScope scope, Locale locale, OutputStream out) throws IOException {
+		BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+		// The byte order mark makes Excel read the file as UTF-8, Chinese included.
+		writer.write('\uFEFF');
+		CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL);
+		printer.printRecord(headers(locale));
+		this.search.forEach(criteria, scope, (row) -> {
+			try {
+				printer.printRecord(cells(row, locale).stream().map(this::csvText).toList());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		printer.flush();
+	}
+
+	void xlsx(TieredCriteria criteria, AccessScope scope, Locale locale, OutputStream out) throws IOException {
+		SXSSFWorkbook workbook = new SXSSFWorkbook(XLSX_WINDOW);
+		try {
+			Sheet sheet = workbook.createSheet(this.messages.getMessage("customers.title", null, locale));
+			Row header = sheet.createRow(0);
+			List<String> headers = headers(locale);
+			for (int i = 0; i < headers.size(); i++) {
+				header.createCell(i).setCellValue(headers.get(i));
+			}
+			int[] next = { 1 };
+			this.search.forEach(criteria, scope, (customer) -> {
+				Row row = sheet.createRow(next[0]++);
+				List<@Nullable Object> cells = cells(customer, locale);
+				for (int i = 0; i < cells.size(); i++) {
+					Object value = cells.get(i);
+					if (value == null) {
+						continue;
+					}
+					Cell cell = row.createCell(i);
+					if (value instanceof Number number) {
+						cell.setCellValue(number.doubleValue());
+					}
+					else {
+						cell.setCellValue(SpreadsheetText.neutralise(value.toString()));
+					}
+				}
+			});
+			workbook.write(out);
+		}
+		finally {
+			workbook.close();
+		}
+	}
+
+	private List<String> headers(Locale locale) {
+		return HEADERS.stream().map((key) -> this.messages.getMessage(key, null, locale)).toList();
+	}
+
+	private String csvText(@Nullable Object value) {
+		return (value instanceof Number) ? value.toString() : SpreadsheetText.neutralise((String) value);
+	}
+
+	private List<@Nullable Object> cells(TieredCustomer row, Locale locale) {
+		List<@Nullable Object> cells = new ArrayList<>(HEADERS.size());
+		cells.add(row.code());
+		cells.add(row.name());
+		cells.add(label("customer.type.", row.type(), locale));
+		cells.add(row.phone());
+		cells.add(label("region.", row.region(), locale));
+		cells.add(row.city());
+		cells.add(label("industry.", row.industry(), locale));
+		cells.add(row.ownerName());
+		cells.add(label("customer.status.", row.status(), locale));
+		cells.add((row.tier() != null) ? this.tierLabels.label(row.tier(), locale) : null);
+		cells.add(label("abc.class.", row.abcClass(), locale));
+		cells.add(label("rfm.segment.", row.rfmSegment(), locale));
+		cells.add(label("clv.class.", row.clvClass(), locale));
+		cells.add(row.monetary());
+		cells.add(row.recencyDays());
+		cells.add(row.clvPredicted());
+		cells.add(row.probabilityAlive());
+		return cells;
+	}
+
+	private @Nullable String label(String prefix, @Nullable String code, Locale locale) {
+		return (code != null) ? this.messages.getMessage(prefix + code, null, code, locale) : null;
+	}
+
+}

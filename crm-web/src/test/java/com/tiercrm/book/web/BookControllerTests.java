@@ -1,0 +1,178 @@
+package com.tiercrm.book.web;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import com.tiercrm.account.AccessScope;
+import com.tiercrm.account.Role;
+import com.tiercrm.account.UserRepository;
+import com.tiercrm.book.BookEntry;
+import com.tiercrm.interaction.ContactDue;
+import com.tiercrm.book.RepBook;
+import com.tiercrm.book.RepBooks;
+import com.tiercrm.book.RepWorkload;
+import com.tiercrm.interaction.InteractionLog;
+import com.tiercrm.interaction.InteractionType;
+import com.tiercrm.security.CrmUser;
+import com.tiercrm.security.TestUsers;
+import com.tiercrm.security.WebSliceConfiguration;
+import com.tiercrm.tiering.TierLabels;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(BookController.class)
+@Import(WebSliceConfiguration.class)
+class BookControllerTests {
+
+	private static final CrmUser REP = TestUsers.principal(7, "rep7", Role.SALES_REP);
+
+	private static final CrmUser MANAGER = TestUsers.principal(2, "mgr2", Role.MANAGER);
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private RepBooks books;
+
+	@MockitoBean
+	private InteractionLog interactions;
+
+	@MockitoBean
+	private UserRepository users;
+
+	@MockitoBean(name = "tierLabels")
+	private TierLabels tierLabels;
+
+	@BeforeEach
+	void book() {
+		Instant now = Instant.now();
+		BookEntry overdue = new BookEntry(1, "C-1", "王小明", "ABC:A",
+				ContactDue.of(now.minus(30, ChronoUnit.DAYS), 14, now));
+		BookEntry fine = new BookEntry(2, "C-2", "Acme Ltd", "ABC:B", ContactDue.of(now, 30, now));
+		given(this.books.book(eq(7L), any())).willReturn(new RepBook(7, List.of(overdue, fine), 2));
+		given(this.tierLabels.label(eq("ABC:B"), any())).willReturn("B – regular customers");
+		given(this.users.findOwnersVisibleTo(AccessScope.team(2)))
+			.willReturn(List.of(TestUsers.user(2, "mgr2", Role.MANAGER), TestUsers.user(7, "rep7", Role.SALES_REP)));
+		given(this.books.workloads(AccessScope.team(2))).willReturn(List.of(new RepWorkload(7, "Display rep7", 2, 1)));
+	}
+
+	@Test
+	void repSeesTheirOwnBookOverdueFirst() throws Exception {
+		this.mvc.perform(get("/book").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(view().name("book/index"))
+			.andExpect(content().string(containsString("Overdue (1)")))
+			.andExpect(content().string(containsString("B – regular customers")))
+			.andExpect(content().string(containsString("王小明")))
+			.andExpect(content().string(not(containsString("id=\"workloads\""))));
+		then(this.books).should().book(7, AccessScope.own(7));
+		then(this.books).should(never()).workloads(any());
+	}
+
+	@Test
+	void repCannotOpenAnotherRepsBook() throws Exception {
+		this.mvc.perform(get("/book").param("rep", "9").with(user(REP))).andExpect(status().isOk());
+		then(this.books).should().book(7, AccessScope.own(7));
+		then(this.books).should(never()).book(eq(9L), any());
+	}
+
+	@Test
+	void managerSeesOverdueCountsPerRepInTheirScope() throws Exception {
+		this.mvc.perform(get("/book").param("lang", "zh-CN").with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"workloads\"")))
+			.andExpect(content().string(containsString("各负责人逾期联系数")))
+			.andExpect(content().string(containsString("Display rep7")));
+		then(this.books).should(never()).book(any(Long.class), any());
+	}
+
+	@Test
+	void managerSeesTheBookOfARepInScope() throws Exception {
+		this.mvc.perform(get("/book").param("rep", "7").param("lang", "zh-CN").with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"rep-picker\"")))
+			.andExpect(content().string(containsString("已逾期（1）")));
+		then(this.books).should().book(7, AccessScope.team(2));
+		then(this.books).should(never()).workloads(any());
+	}
+
+	@Test
+	void managerAskingForARepOutsideTheirScopeGets404() throws Exception {
+		this.mvc.perform(get("/book").param("rep", "99").with(user(MANAGER))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void loggingAContactRedirectsBackToTheBook() throws Exception {
+		this.mvc
+			.perform(post("/book/interactions").param("customer", "C-1")
+				.param("type", "VISIT")
+				.param("notes", "Discussed the renewal")
+				.param("satisfaction", "4")
+				.with(user(REP))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/book"))
+			.andExpect(flash().attribute("message", "book.logged"));
+		then(this.interactions).should()
+			.log("C-1", InteractionType.VISIT, "Discussed the renewal", 4, 7, AccessScope.own(7));
+	}
+
+	@Test
+	void managerLoggingForARepReturnsToThatRepsBook() throws Exception {
+		this.mvc
+			.perform(post("/book/interactions").param("customer", "C-1")
+				.param("type", "CALL")
+				.param("rep", "7")
+				.with(user(MANAGER))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/book?rep=7"));
+	}
+
+	@Test
+	void invalidContactShowsTheBookWithErrorsInTheUsersLanguage() throws Exception {
+		this.mvc
+			.perform(post("/book/interactions").param("customer", "C-1")
+				.param("satisfaction", "9")
+				.param("lang", "zh-CN")
+				.with(user(REP))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(view().name("book/index"))
+			.andExpect(model().attributeHasFieldErrors("interactionForm", "type", "satisfaction"))
+			.andExpect(content().string(containsString("不能大于 5。")))
+			.andExpect(content().string(containsString("此项为必填项。")));
+		then(this.interactions).should(never()).log(any(), any(), any(), any(), eq(7L), any());
+	}
+
+	@Test
+	void loggingNeedsTheCsrfToken() throws Exception {
+		this.mvc.perform(post("/book/interactions").param("customer", "C-1").param("type", "CALL").with(user(REP)))
+			.andExpect(status().isForbidden());
+	}
+
+}

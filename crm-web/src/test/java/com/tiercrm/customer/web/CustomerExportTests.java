@@ -1,0 +1,124 @@
+package com.tiercrm.customer.web;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import com.tiercrm.account.AccessScope;
+import com.tiercrm.account.Role;
+import com.tiercrm.account.UserRepository;
+import com.tiercrm.security.CrmUser;
+import com.tiercrm.security.TestUsers;
+import com.tiercrm.security.WebSliceConfiguration;
+import com.tiercrm.tiering.TierLabels;
+import com.tiercrm.tiering.TieredCustomer;
+import com.tiercrm.tiering.TieredCustomerSearch;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(CustomerController.class)
+@Import({ WebSliceConfiguration.class, CustomerExport.class })
+class CustomerExportTests {
+
+	private static final CrmUser REP = TestUsers.principal(7, "rep7", Role.SALES_REP);
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private TieredCustomerSearch search;
+
+	@MockitoBean
+	private CustomerProfiles profiles;
+
+	@MockitoBean
+	private UserRepository users;
+
+	@MockitoBean(name = "tierLabels")
+	private TierLabels tierLabels;
+
+	@BeforeEach
+	void twoRows() {
+		willAnswer((invocation) -> {
+			Consumer<TieredCustomer> action = invocation.getArgument(2);
+			action.accept(row("C-1", "=HYPERLINK(\"http://evil\",\"点我\")", "+86 138 0000 0000"));
+			action.accept(row("C-2", "上海甲乙贸易有限公司", null));
+			return null;
+		}).given(this.search).forEach(any(), any(), any());
+		given(this.tierLabels.label(eq("ABC:A"), any())).willReturn("A 类（重点客户）");
+	}
+
+	@Test
+	void csvIsUtf8WithBomChineseHeadersAndNeutralisedFormulas() throws Exception {
+		byte[] body = this.mvc
+			.perform(get("/customers/export.csv").param("tier", "ABC:A").param("lang", "zh-CN").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", "attachment; filename=\"customers.csv\""))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
+		String text = new String(body, StandardCharsets.UTF_8).substring(1);
+		String[] lines = text.split("\r\n");
+		assertThat(lines[0]).startsWith("客户编号,名称,").contains("等级");
+		assertThat(lines[1]).startsWith("C-1,\"'=HYPERLINK(\"\"http://evil\"\",\"\"点我\"\")\",")
+			.contains("'+86 138 0000 0000")
+			.contains("A 类（重点客户）")
+			.contains("5000.0");
+		assertThat(lines[2]).startsWith("C-2,上海甲乙贸易有限公司,");
+		verify(this.search).forEach(argThat((criteria) -> "ABC:A".equals(criteria.tier())), eq(AccessScope.own(7)),
+				any());
+	}
+
+	@Test
+	void xlsxHoldsTextAsNeutralisedTextAndNumbersAsNumbers() throws Exception {
+		byte[] body = this.mvc.perform(get("/customers/export.xlsx").with(user(REP)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+			Row header = workbook.getSheetAt(0).getRow(0);
+			assertThat(header.getCell(0).getStringCellValue()).isEqualTo("Code");
+			Row first = workbook.getSheetAt(0).getRow(1);
+			assertThat(first.getCell(1).getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://evil\",\"点我\")");
+			assertThat(first.getCell(3).getStringCellValue()).isEqualTo("'+86 138 0000 0000");
+			assertThat(first.getCell(13).getNumericCellValue()).isEqualTo(5000.0);
+			assertThat(workbook.getSheetAt(0).getRow(2).getCell(1).getStringCellValue()).isEqualTo("上海甲乙贸易有限公司");
+		}
+	}
+
+	@Test
+	void invalidFilterIsABadRequest() throws Exception {
+		this.mvc.perform(get("/customers/export.csv").param("sort", "nope").with(user(REP)))
+			.andExpect(status().isBadRequest());
+	}
+
+	private static TieredCustomer row(String code, String name, String phone) {
+		return new TieredCustomer(1, code, name, "ENTERPRISE", phone, "EAST", "上海", "RETAIL", 7L, "Rep Seven", "ACTIVE",
+				Instant.parse("2024-01-01T00:00:00Z"), "ABC:A", "A", "IMPORTANT_VALUE", "HIGH", 5000.0, 12, 7200.0,
+				0.91);
+	}
+
+}
