@@ -52,7 +52,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/admin/**", "/imports", "/imports/**")
 			.hasRole("ADMIN")
-			.requestMatchers("/tiers/*/policy/edit")
+			.requestMatchers("/tiers/*/policy/edit", "/tiering/evaluation")
 			.hasAnyRole("MANAGER", "ADMIN")
 			.anyRequest()
 			.authenticated())
