@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.postgresql.PGConnection;
+
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,6 +25,8 @@ import org.springframework.stereotype.Component;
 class RunAggregator {
 
 	private static final int LORENZ_POINTS = 100;
+
+	private static final String WORK_MEM = "256MB";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -45,9 +50,12 @@ class RunAggregator {
 	/**
 	 * Computes and stores the aggregates of a run whose per-customer rows are written,
 	 * replacing any earlier ones.
+	 * @param profitStored whether the run's rows hold the gross profit; if not, it is
+	 * summed from the orders
 	 * @return the milliseconds it took
 	 */
-	synchronized long compute(long runId) {
+	synchronized long compute(long runId, boolean profitStored) {
+		givePostgresMemoryToSortAndHash();
 		long started = System.nanoTime();
 		LocalDate asOf = this.jdbc.queryForObject("select as_of from segmentation_runs where id = :run",
 				Map.of("run", runId), LocalDate.class);
@@ -68,7 +76,7 @@ class RunAggregator {
 				"run_downgrades", "run_aggregates")) {
 			this.jdbc.update("delete from " + table + " where run_id = :run", params);
 		}
-		groupStats(params);
+		groupStats(params, profitStored);
 		this.jdbc.update("insert into run_lorenz_points (run_id, point_no, customer_share, revenue_share)"
 				+ " select :run, bucket, max(customer_share), max(revenue_share) from ("
 				+ "select cast(ceiling(1.0 * :points * rn / n) as integer) as bucket, 1.0 * rn / n as customer_share,"
@@ -95,18 +103,20 @@ class RunAggregator {
 	 * One pass groups by tier and RFM segment together; the two dimensions are summed
 	 * from those few dozen rows.
 	 */
-	private void groupStats(MapSqlParameterSource params) {
+	private void groupStats(MapSqlParameterSource params, boolean profitStored) {
 		Map<String, GroupStats> tiers = new LinkedHashMap<>();
 		Map<String, GroupStats> segments = new LinkedHashMap<>();
-		this.jdbc.query("select s.tier, s.rfm_segment, count(*), coalesce(sum(s.monetary), 0),"
-				+ " coalesce(sum(o.profit), 0), coalesce(sum(s.clv_predicted), 0),"
+		String profit = profitStored ? "s.gross_profit" : "o.profit";
+		String orders = profitStored ? ""
+				: " left join (select customer_id, sum(gross_profit) as profit from sales_orders"
+						+ " where status = 'COMPLETED' and ordered_at < :end group by customer_id) o"
+						+ " on o.customer_id = s.customer_id";
+		this.jdbc.query("select s.tier, s.rfm_segment, count(*), coalesce(sum(s.monetary), 0)," + " coalesce(sum("
+				+ profit + "), 0), coalesce(sum(s.clv_predicted), 0),"
 				+ " sum(case when s.frequency >= 1 then 1 else 0 end), sum(case when s.frequency >= 2 then 1 else 0 end),"
 				+ " sum(case when s.frequency >= 1 and s.p_alive < :threshold then 1 else 0 end),"
 				+ " coalesce(sum(i.satisfaction_sum), 0), coalesce(sum(i.satisfaction_count), 0)"
-				+ " from customer_segments s"
-				+ " left join (select customer_id, sum(gross_profit) as profit from sales_orders"
-				+ " where status = 'COMPLETED' and ordered_at < :end group by customer_id) o"
-				+ " on o.customer_id = s.customer_id"
+				+ " from customer_segments s" + orders
 				+ " left join (select customer_id, sum(satisfaction) as satisfaction_sum,"
 				+ " count(satisfaction) as satisfaction_count from interactions"
 				+ " where satisfaction is not null and occurred_at < :end group by customer_id) i"
@@ -128,24 +138,62 @@ class RunAggregator {
 	}
 
 	private void migration(MapSqlParameterSource params) {
-		// No FULL OUTER JOIN: H2 lacks it.
-		this.jdbc.update("insert into run_migration_cells (run_id, from_tier, to_tier, customers)"
-				+ " select :run, a.tier, coalesce(b.tier, 'GONE'), count(*) from customer_segments a"
-				+ " left join customer_segments b on b.customer_id = a.customer_id and b.run_id = :run"
-				+ " where a.run_id = :previous group by a.tier, coalesce(b.tier, 'GONE')", params);
-		this.jdbc.update("insert into run_migration_cells (run_id, from_tier, to_tier, customers)"
-				+ " select :run, 'NEW', b.tier, count(*) from customer_segments b where b.run_id = :run"
-				+ " and not exists (select 1 from customer_segments a where a.run_id = :previous"
-				+ " and a.customer_id = b.customer_id) group by b.tier", params);
+		// From the current run's side: every customer once, NEW where the previous run
+		// did not have them. No FULL OUTER JOIN: H2 lacks it.
+		Map<String, Map<String, Long>> matrix = new LinkedHashMap<>();
+		this.jdbc.query(
+				"select coalesce(a.tier, 'NEW'), b.tier, count(*) from customer_segments b"
+						+ " left join customer_segments a on a.customer_id = b.customer_id and a.run_id = :previous"
+						+ " where b.run_id = :run group by coalesce(a.tier, 'NEW'), b.tier",
+				params, (java.sql.ResultSet rs) -> {
+					matrix.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
+						.put(rs.getString(2), rs.getLong(3));
+				});
+		// The customers of the previous run who are gone: its tier counts less those
+		// found in this run.
+		this.jdbc.query("select tier, count(*) from customer_segments where run_id = :previous group by tier", params,
+				(java.sql.ResultSet rs) -> {
+					long found = matrix.getOrDefault(rs.getString(1), Map.of())
+						.values()
+						.stream()
+						.mapToLong(Long::longValue)
+						.sum();
+					if (rs.getLong(2) > found) {
+						matrix.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
+							.put("GONE", rs.getLong(2) - found);
+					}
+				});
+		List<MapSqlParameterSource> cells = new ArrayList<>();
+		for (Map.Entry<String, Map<String, Long>> row : matrix.entrySet()) {
+			for (Map.Entry<String, Long> cell : row.getValue().entrySet()) {
+				cells.add(new MapSqlParameterSource("run", params.getValue("run")).addValue("from", row.getKey())
+					.addValue("to", cell.getKey())
+					.addValue("customers", cell.getValue()));
+			}
+		}
+		this.jdbc.batchUpdate("insert into run_migration_cells (run_id, from_tier, to_tier, customers)"
+				+ " values (:run, :from, :to, :customers)", cells.toArray(MapSqlParameterSource[]::new));
 		this.jdbc.update("insert into run_downgrades (run_id, customer_id, owner_id, from_tier, to_tier, from_rank,"
 				+ " abc_value) select :run, customer_id, owner_id, from_tier, to_tier, from_rank, abc_value from ("
 				+ "select a.customer_id, c.owner_id, a.tier as from_tier, b.tier as to_tier,"
 				+ " ta.rank_order as from_rank, a.abc_value, row_number() over (partition by c.owner_id"
-				+ " order by ta.rank_order, a.abc_value desc, a.customer_id) as position" + " from customer_segments a"
+				+ " order by ta.rank_order, a.abc_value desc, a.customer_id) as position from customer_segments a"
 				+ " join customer_segments b on b.customer_id = a.customer_id and b.run_id = :run"
 				+ " join tiers ta on ta.code = a.tier join tiers tb on tb.code = b.tier"
 				+ " join customers c on c.id = a.customer_id where a.run_id = :previous and ta.model = tb.model"
 				+ " and tb.rank_order > ta.rank_order) ranked where position <= :perOwner", params);
+	}
+
+	/**
+	 * The sorts and hashes over a million rows spill to disk with PostgreSQL's default
+	 * work_mem; the setting lasts until the end of the transaction.
+	 */
+	private void givePostgresMemoryToSortAndHash() {
+		Boolean postgres = this.jdbc.getJdbcTemplate()
+			.execute((ConnectionCallback<Boolean>) (connection) -> connection.isWrapperFor(PGConnection.class));
+		if (Boolean.TRUE.equals(postgres)) {
+			this.jdbc.getJdbcTemplate().execute("set local work_mem = '" + WORK_MEM + "'");
+		}
 	}
 
 	private static GroupStats plus(GroupStats a, GroupStats b) {

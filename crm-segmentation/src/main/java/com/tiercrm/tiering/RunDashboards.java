@@ -148,7 +148,7 @@ public class RunDashboards {
 		if (!this.aggregator.exists(runId)) {
 			this.transactions.executeWithoutResult((status) -> {
 				if (!this.aggregator.exists(runId)) {
-					long millis = this.aggregator.compute(runId);
+					long millis = this.aggregator.compute(runId, false);
 					logger.info("Computed the aggregates of run " + runId + " in " + millis + " ms");
 				}
 			});

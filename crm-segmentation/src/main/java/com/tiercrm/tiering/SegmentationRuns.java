@@ -152,7 +152,7 @@ public class SegmentationRuns {
 				long written = System.nanoTime();
 				// The dashboard reads these; computing them here publishes them with the
 				// run.
-				long aggregateMillis = this.aggregator.compute(prepared.runId());
+				long aggregateMillis = this.aggregator.compute(prepared.runId(), true);
 				logger.info(
 						"Segmentation run " + prepared.runId() + " aggregates computed in " + aggregateMillis + " ms");
 				RunReport report = report(prepared, segmentation,
