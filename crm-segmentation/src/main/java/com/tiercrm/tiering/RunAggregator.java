@@ -55,8 +55,8 @@ class RunAggregator {
 	 * @return the milliseconds it took
 	 */
 	synchronized long compute(long runId, boolean profitStored) {
-		givePostgresMemoryToSortAndHash();
 		long started = System.nanoTime();
+		preparePostgres();
 		LocalDate asOf = this.jdbc.queryForObject("select as_of from segmentation_runs where id = :run",
 				Map.of("run", runId), LocalDate.class);
 		if (asOf == null) {
@@ -76,19 +76,18 @@ class RunAggregator {
 				"run_downgrades", "run_aggregates")) {
 			this.jdbc.update("delete from " + table + " where run_id = :run", params);
 		}
-		groupStats(params, profitStored);
+		GroupStats total = groupStats(params, profitStored);
+		// The totals come from the pass above rather than from two more window passes.
+		params.addValue("customers", Math.max(1, total.customers())).addValue("total", total.revenue());
 		this.jdbc.update("insert into run_lorenz_points (run_id, point_no, customer_share, revenue_share)"
 				+ " select :run, bucket, max(customer_share), max(revenue_share) from ("
-				+ "select cast(ceiling(1.0 * :points * rn / n) as integer) as bucket, 1.0 * rn / n as customer_share,"
-				+ " case when total > 0 then cumulative / total else 0 end as revenue_share from ("
+				+ "select cast(ceiling(1.0 * :points * rn / :customers) as integer) as bucket,"
+				+ " 1.0 * rn / :customers as customer_share,"
+				+ " case when :total > 0 then cumulative / :total else 0 end as revenue_share from ("
 				+ "select row_number() over (order by monetary desc, customer_id) as rn,"
 				+ " sum(monetary) over (order by monetary desc, customer_id"
-				+ " rows between unbounded preceding and current row) as cumulative,"
-				+ " count(*) over () as n, sum(monetary) over () as total"
+				+ " rows between unbounded preceding and current row) as cumulative"
 				+ " from customer_segments where run_id = :run) ranked) shares group by bucket", params);
-		this.jdbc.update("insert into run_rfm_cells (run_id, r_score, f_score, customers, monetary_sum)"
-				+ " select :run, r_score, f_score, count(*), coalesce(sum(monetary), 0) from customer_segments"
-				+ " where run_id = :run and frequency > 0 group by r_score, f_score", params);
 		if (previous != null) {
 			migration(params);
 		}
@@ -100,19 +99,21 @@ class RunAggregator {
 	}
 
 	/**
-	 * One pass groups by tier and RFM segment together; the two dimensions are summed
-	 * from those few dozen rows.
+	 * One pass groups by tier, RFM segment and the R and F scores together; the tiers,
+	 * the segments and the heat map are summed from those few hundred rows.
+	 * @return the totals over all customers
 	 */
-	private void groupStats(MapSqlParameterSource params, boolean profitStored) {
+	private GroupStats groupStats(MapSqlParameterSource params, boolean profitStored) {
 		Map<String, GroupStats> tiers = new LinkedHashMap<>();
 		Map<String, GroupStats> segments = new LinkedHashMap<>();
+		Map<List<Integer>, GroupStats> cells = new LinkedHashMap<>();
 		String profit = profitStored ? "s.gross_profit" : "o.profit";
 		String orders = profitStored ? ""
 				: " left join (select customer_id, sum(gross_profit) as profit from sales_orders"
 						+ " where status = 'COMPLETED' and ordered_at < :end group by customer_id) o"
 						+ " on o.customer_id = s.customer_id";
-		this.jdbc.query("select s.tier, s.rfm_segment, count(*), coalesce(sum(s.monetary), 0)," + " coalesce(sum("
-				+ profit + "), 0), coalesce(sum(s.clv_predicted), 0),"
+		this.jdbc.query("select s.tier, s.rfm_segment, s.r_score, s.f_score, count(*), coalesce(sum(s.monetary), 0),"
+				+ " coalesce(sum(" + profit + "), 0), coalesce(sum(s.clv_predicted), 0),"
 				+ " sum(case when s.frequency >= 1 then 1 else 0 end), sum(case when s.frequency >= 2 then 1 else 0 end),"
 				+ " sum(case when s.frequency >= 1 and s.p_alive < :threshold then 1 else 0 end),"
 				+ " coalesce(sum(i.satisfaction_sum), 0), coalesce(sum(i.satisfaction_count), 0)"
@@ -120,13 +121,14 @@ class RunAggregator {
 				+ " left join (select customer_id, sum(satisfaction) as satisfaction_sum,"
 				+ " count(satisfaction) as satisfaction_count from interactions"
 				+ " where satisfaction is not null and occurred_at < :end group by customer_id) i"
-				+ " on i.customer_id = s.customer_id" + " where s.run_id = :run group by s.tier, s.rfm_segment", params,
-				(java.sql.ResultSet rs) -> {
-					GroupStats row = new GroupStats("", rs.getLong(3), rs.getDouble(4), rs.getDouble(5),
-							rs.getDouble(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getDouble(10),
-							rs.getLong(11));
+				+ " on i.customer_id = s.customer_id where s.run_id = :run"
+				+ " group by s.tier, s.rfm_segment, s.r_score, s.f_score", params, (java.sql.ResultSet rs) -> {
+					GroupStats row = new GroupStats("", rs.getLong(5), rs.getDouble(6), rs.getDouble(7),
+							rs.getDouble(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getDouble(12),
+							rs.getLong(13));
 					tiers.merge(rs.getString(1), row, RunAggregator::plus);
 					segments.merge(rs.getString(2), row, RunAggregator::plus);
+					cells.merge(List.of(rs.getInt(3), rs.getInt(4)), row, RunAggregator::plus);
 				});
 		List<MapSqlParameterSource> rows = new ArrayList<>();
 		tiers.forEach((code, stats) -> rows.add(row(params, "TIER", code, stats)));
@@ -135,6 +137,19 @@ class RunAggregator {
 				+ " clv_predicted_sum, buyers, repeat_buyers, churned, satisfaction_sum, satisfaction_count)"
 				+ " values (:run, :dimension, :code, :customers, :revenue, :profit, :clv, :buyers, :repeatBuyers,"
 				+ " :churned, :satisfactionSum, :satisfactionCount)", rows.toArray(MapSqlParameterSource[]::new));
+		// The heat map counts buyers; customers who never bought have no revenue.
+		List<MapSqlParameterSource> heat = new ArrayList<>();
+		cells.forEach((scores, stats) -> {
+			if (stats.buyers() > 0) {
+				heat.add(new MapSqlParameterSource("run", params.getValue("run")).addValue("r", scores.get(0))
+					.addValue("f", scores.get(1))
+					.addValue("customers", stats.buyers())
+					.addValue("monetary", stats.revenue()));
+			}
+		});
+		this.jdbc.batchUpdate("insert into run_rfm_cells (run_id, r_score, f_score, customers, monetary_sum)"
+				+ " values (:run, :r, :f, :customers, :monetary)", heat.toArray(MapSqlParameterSource[]::new));
+		return tiers.values().stream().reduce(new GroupStats("", 0, 0, 0, 0, 0, 0, 0, 0, 0), RunAggregator::plus);
 	}
 
 	private void migration(MapSqlParameterSource params) {
@@ -186,13 +201,16 @@ class RunAggregator {
 
 	/**
 	 * The sorts and hashes over a million rows spill to disk with PostgreSQL's default
-	 * work_mem; the setting lasts until the end of the transaction.
+	 * work_mem (the setting lasts until the end of the transaction), and the planner
+	 * needs statistics that know the rows the run has just written in this transaction,
+	 * or it joins a million rows by index lookups.
 	 */
-	private void givePostgresMemoryToSortAndHash() {
+	private void preparePostgres() {
 		Boolean postgres = this.jdbc.getJdbcTemplate()
 			.execute((ConnectionCallback<Boolean>) (connection) -> connection.isWrapperFor(PGConnection.class));
 		if (Boolean.TRUE.equals(postgres)) {
 			this.jdbc.getJdbcTemplate().execute("set local work_mem = '" + WORK_MEM + "'");
+			this.jdbc.getJdbcTemplate().execute("analyze customer_segments");
 		}
 	}
 
