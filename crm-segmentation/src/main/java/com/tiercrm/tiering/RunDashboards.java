@@ -44,6 +44,9 @@ public class RunDashboards {
 
 	private final TaskExecutor executor;
 
+	// A succeeded run never changes: its metadata is read once.
+	private final Map<Long, RunDashboard.Run> runMetadata = new java.util.concurrent.ConcurrentHashMap<>();
+
 	RunDashboards(NamedParameterJdbcTemplate jdbc, RunAggregator aggregator, SegmentationRunRepository runs,
 			TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
 		this.jdbc = jdbc;
@@ -181,6 +184,18 @@ public class RunDashboards {
 	}
 
 	private RunDashboard.@Nullable Run run(long runId) {
+		RunDashboard.Run cached = this.runMetadata.get(runId);
+		if (cached != null) {
+			return cached;
+		}
+		RunDashboard.Run read = readRun(runId);
+		if (read != null && read.finishedAt() != null) {
+			this.runMetadata.put(runId, read);
+		}
+		return read;
+	}
+
+	private RunDashboard.@Nullable Run readRun(long runId) {
 		return this.runs.findById(runId).map((run) -> {
 			RunReport report = run.report();
 			TierModel model = (report != null) ? report.tierModel() : null;
