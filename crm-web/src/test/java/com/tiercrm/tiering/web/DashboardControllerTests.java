@@ -1,17 +1,12 @@
 package com.tiercrm.tiering.web;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.account.Role;
-import com.tiercrm.policy.PolicyTerms;
-import com.tiercrm.policy.PolicyVersion;
-import com.tiercrm.policy.ServiceChannel;
 import com.tiercrm.policy.TierPolicies;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
@@ -22,7 +17,6 @@ import com.tiercrm.tiering.RunDashboard;
 import com.tiercrm.tiering.RunDashboards;
 import com.tiercrm.tiering.TierChange;
 import com.tiercrm.tiering.TierLabels;
-import com.tiercrm.tiering.TierMetrics;
 import com.tiercrm.tiering.model.TierModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
-@WebMvcTest({ DashboardController.class, EvaluationController.class })
+@WebMvcTest(DashboardController.class)
 @Import({ WebSliceConfiguration.class, DashboardControllerTests.Settings.class })
 class DashboardControllerTests {
 
@@ -129,32 +123,6 @@ class DashboardControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("帕累托曲线")))
 			.andExpect(content().string(not(containsString("??"))));
-	}
-
-	@Test
-	void evaluationIsForManagersAndComparesBeforeAndAfterAPolicyVersion() throws Exception {
-		this.mvc.perform(get("/tiering/evaluation").with(user(REP))).andExpect(status().isForbidden());
-		TierMetrics before = new TierMetrics(41, PREVIOUS.asOf(), PREVIOUS.finishedAt(), 1, A);
-		TierMetrics after = new TierMetrics(42, RUN.asOf(), RUN.finishedAt(), 1,
-				new GroupStats("ABC:A", 12, 9000, 2400, 14000, 12, 11, 0, 50, 10));
-		given(this.dashboards.tierHistory()).willReturn(List.of(before, after));
-		Instant saved = Instant.parse("2026-06-15T00:00:00Z");
-		PolicyTerms terms = new PolicyTerms(new BigDecimal("10"), new BigDecimal("500000"), 60, 4, 14, true,
-				EnumSet.of(ServiceChannel.VISIT), null);
-		given(this.policies.history("ABC:A")).willReturn(List.of(new PolicyVersion(2, terms, "mgr8", saved, List.of()),
-				new PolicyVersion(1, terms, null, Instant.parse("2026-01-01T00:00:00Z"), List.of())));
-		given(this.dashboards.around("ABC:A", saved)).willReturn(new RunDashboards.BeforeAfter(before, after));
-		this.mvc.perform(get("/tiering/evaluation").param("tier", "ABC:A").param("version", "2").with(user(MANAGER)))
-			.andExpect(status().isOk())
-			.andExpect(view().name("dashboard/evaluation"))
-			.andExpect(content().string(containsString("id=\"before-row\"")))
-			// Repeat-purchase rate 8 of 10 buyers before, 11 of 12 after.
-			.andExpect(content().string(containsString("80.0%")))
-			.andExpect(content().string(containsString("91.7%")))
-			.andExpect(content().string(containsString("2026-06-30 (run 42)")))
-			.andExpect(content().string(not(containsString("??"))));
-		this.mvc.perform(get("/tiering/evaluation").param("tier", "ABC:A").param("version", "9").with(user(MANAGER)))
-			.andExpect(status().isNotFound());
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -1,4 +1,4 @@
-package com.tiercrm.tiering.web;
+package com.tiercrm.policy.web;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
