@@ -34,6 +34,12 @@ final class Segmentation {
 
 	final double[] totalRevenue;
 
+	/**
+	 * Gross profit of the completed orders to the as-of date, kept for the run's
+	 * aggregates.
+	 */
+	final double[] totalGrossProfit;
+
 	final byte[] abcClass;
 
 	final double[] abcValue;
@@ -94,9 +100,11 @@ final class Segmentation {
 		int n = facts.size();
 		this.customerIds = new long[n];
 		this.totalRevenue = new double[n];
+		this.totalGrossProfit = new double[n];
 		for (int i = 0; i < n; i++) {
 			this.customerIds[i] = facts.get(i).customerId();
 			this.totalRevenue[i] = facts.get(i).totalRevenue();
+			this.totalGrossProfit[i] = facts.get(i).totalGrossProfit();
 		}
 		this.abcClass = new byte[n];
 		this.abcValue = new double[n];

@@ -51,9 +51,13 @@ public class SegmentationRuns {
 
 	private final SegmentationProperties properties;
 
+	private final RunAggregator aggregator;
+
 	SegmentationRuns(SegmentationRunRepository runs, SegmentationConfigs configs, FactsReader facts,
 			SegmentWriter writer, JdbcTemplate jdbc, TransactionTemplate transactions,
-			@Qualifier("applicationTaskExecutor") TaskExecutor executor, SegmentationProperties properties) {
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, SegmentationProperties properties,
+			RunAggregator aggregator) {
+		this.aggregator = aggregator;
 		this.runs = runs;
 		this.configs = configs;
 		this.facts = facts;
@@ -146,6 +150,11 @@ public class SegmentationRuns {
 			this.transactions.executeWithoutResult((status) -> {
 				this.writer.write(prepared.runId(), segmentation);
 				long written = System.nanoTime();
+				// The dashboard reads these; computing them here publishes them with the
+				// run.
+				long aggregateMillis = this.aggregator.compute(prepared.runId(), true);
+				logger.info(
+						"Segmentation run " + prepared.runId() + " aggregates computed in " + aggregateMillis + " ms");
 				RunReport report = report(prepared, segmentation,
 						new RunReport.Timings(millis(started, factsDone[0]), segmentation.abcRfmMillis,
 								segmentation.clvFitMillis, segmentation.clvScoreMillis, millis(modelsDone, written),

@@ -4,7 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The login page, the home page and the sections that later features fill in.
+ * The login page and the home page.
  */
 @Controller
 class PageController {
@@ -17,11 +17,6 @@ class PageController {
 	@GetMapping("/")
 	String home() {
 		return "redirect:/dashboard";
-	}
-
-	@GetMapping("/dashboard")
-	String dashboard() {
-		return "dashboard";
 	}
 
 }

@@ -1,0 +1,240 @@
+package com.tiercrm.tiering;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.postgresql.PGConnection;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes a run's aggregates in the database from its per-customer rows, the orders and
+ * the interactions: per tier and RFM segment, the Lorenz curve, the RFM heat map, the
+ * migration from the previous run and each owner's most valuable downgrades. Runs inside
+ * the caller's transaction; nothing per customer comes back to Java.
+ */
+@Component
+class RunAggregator {
+
+	private static final int LORENZ_POINTS = 100;
+
+	private static final String WORK_MEM = "256MB";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final SegmentationProperties segmentation;
+
+	private final DashboardProperties properties;
+
+	RunAggregator(NamedParameterJdbcTemplate jdbc, SegmentationProperties segmentation,
+			DashboardProperties properties) {
+		this.jdbc = jdbc;
+		this.segmentation = segmentation;
+		this.properties = properties;
+	}
+
+	boolean exists(long runId) {
+		Integer count = this.jdbc.queryForObject("select count(*) from run_aggregates where run_id = :run",
+				Map.of("run", runId), Integer.class);
+		return count != null && count > 0;
+	}
+
+	/**
+	 * Computes and stores the aggregates of a run whose per-customer rows are written,
+	 * replacing any earlier ones.
+	 * @param profitStored whether the run's rows hold the gross profit; if not, it is
+	 * summed from the orders
+	 * @return the milliseconds it took
+	 */
+	synchronized long compute(long runId, boolean profitStored) {
+		long started = System.nanoTime();
+		preparePostgres();
+		LocalDate asOf = this.jdbc.queryForObject("select as_of from segmentation_runs where id = :run",
+				Map.of("run", runId), LocalDate.class);
+		if (asOf == null) {
+			throw new IllegalArgumentException("No run " + runId);
+		}
+		Instant end = asOf.plusDays(1).atStartOfDay(this.segmentation.zone()).toInstant();
+		Long previous = this.jdbc.queryForObject(
+				"select max(id) from segmentation_runs where status = 'SUCCEEDED' and id < :run", Map.of("run", runId),
+				Long.class);
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("run", runId)
+			.addValue("previous", previous)
+			.addValue("end", Timestamp.from(end))
+			.addValue("threshold", this.properties.churnThreshold())
+			.addValue("points", LORENZ_POINTS)
+			.addValue("perOwner", this.properties.downgradesPerOwner());
+		for (String table : List.of("run_group_stats", "run_lorenz_points", "run_rfm_cells", "run_migration_cells",
+				"run_downgrades", "run_aggregates")) {
+			this.jdbc.update("delete from " + table + " where run_id = :run", params);
+		}
+		GroupStats total = groupStats(params, profitStored);
+		// The totals come from the pass above rather than from two more window passes.
+		params.addValue("customers", Math.max(1, total.customers())).addValue("total", total.revenue());
+		this.jdbc.update("insert into run_lorenz_points (run_id, point_no, customer_share, revenue_share)"
+				+ " select :run, bucket, max(customer_share), max(revenue_share) from ("
+				+ "select cast(ceiling(1.0 * :points * rn / :customers) as integer) as bucket,"
+				+ " 1.0 * rn / :customers as customer_share,"
+				+ " case when :total > 0 then cumulative / :total else 0 end as revenue_share from ("
+				+ "select row_number() over (order by monetary desc, customer_id) as rn,"
+				+ " sum(monetary) over (order by monetary desc, customer_id"
+				+ " rows between unbounded preceding and current row) as cumulative"
+				+ " from customer_segments where run_id = :run) ranked) shares group by bucket", params);
+		if (previous != null) {
+			migration(params);
+		}
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		params.addValue("computedAt", Timestamp.from(Instant.now())).addValue("millis", millis);
+		this.jdbc.update("insert into run_aggregates (run_id, previous_run_id, churn_threshold, computed_at,"
+				+ " compute_millis) values (:run, :previous, :threshold, :computedAt, :millis)", params);
+		return millis;
+	}
+
+	/**
+	 * One pass groups by tier, RFM segment and the R and F scores together; the tiers,
+	 * the segments and the heat map are summed from those few hundred rows.
+	 * @return the totals over all customers
+	 */
+	private GroupStats groupStats(MapSqlParameterSource params, boolean profitStored) {
+		Map<String, GroupStats> tiers = new LinkedHashMap<>();
+		Map<String, GroupStats> segments = new LinkedHashMap<>();
+		Map<List<Integer>, GroupStats> cells = new LinkedHashMap<>();
+		String profit = profitStored ? "s.gross_profit" : "o.profit";
+		String orders = profitStored ? ""
+				: " left join (select customer_id, sum(gross_profit) as profit from sales_orders"
+						+ " where status = 'COMPLETED' and ordered_at < :end group by customer_id) o"
+						+ " on o.customer_id = s.customer_id";
+		this.jdbc.query("select s.tier, s.rfm_segment, s.r_score, s.f_score, count(*), coalesce(sum(s.monetary), 0),"
+				+ " coalesce(sum(" + profit + "), 0), coalesce(sum(s.clv_predicted), 0),"
+				+ " sum(case when s.frequency >= 1 then 1 else 0 end), sum(case when s.frequency >= 2 then 1 else 0 end),"
+				+ " sum(case when s.frequency >= 1 and s.p_alive < :threshold then 1 else 0 end),"
+				+ " coalesce(sum(i.satisfaction_sum), 0), coalesce(sum(i.satisfaction_count), 0)"
+				+ " from customer_segments s" + orders
+				+ " left join (select customer_id, sum(satisfaction) as satisfaction_sum,"
+				+ " count(satisfaction) as satisfaction_count from interactions"
+				+ " where satisfaction is not null and occurred_at < :end group by customer_id) i"
+				+ " on i.customer_id = s.customer_id where s.run_id = :run"
+				+ " group by s.tier, s.rfm_segment, s.r_score, s.f_score", params, (java.sql.ResultSet rs) -> {
+					GroupStats row = new GroupStats("", rs.getLong(5), rs.getDouble(6), rs.getDouble(7),
+							rs.getDouble(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getDouble(12),
+							rs.getLong(13));
+					tiers.merge(rs.getString(1), row, RunAggregator::plus);
+					segments.merge(rs.getString(2), row, RunAggregator::plus);
+					cells.merge(List.of(rs.getInt(3), rs.getInt(4)), row, RunAggregator::plus);
+				});
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		tiers.forEach((code, stats) -> rows.add(row(params, "TIER", code, stats)));
+		segments.forEach((code, stats) -> rows.add(row(params, "RFM", code, stats)));
+		this.jdbc.batchUpdate("insert into run_group_stats (run_id, dimension, group_code, customers, revenue, profit,"
+				+ " clv_predicted_sum, buyers, repeat_buyers, churned, satisfaction_sum, satisfaction_count)"
+				+ " values (:run, :dimension, :code, :customers, :revenue, :profit, :clv, :buyers, :repeatBuyers,"
+				+ " :churned, :satisfactionSum, :satisfactionCount)", rows.toArray(MapSqlParameterSource[]::new));
+		// The heat map counts buyers; customers who never bought have no revenue.
+		List<MapSqlParameterSource> heat = new ArrayList<>();
+		cells.forEach((scores, stats) -> {
+			if (stats.buyers() > 0) {
+				heat.add(new MapSqlParameterSource("run", params.getValue("run")).addValue("r", scores.get(0))
+					.addValue("f", scores.get(1))
+					.addValue("customers", stats.buyers())
+					.addValue("monetary", stats.revenue()));
+			}
+		});
+		this.jdbc.batchUpdate("insert into run_rfm_cells (run_id, r_score, f_score, customers, monetary_sum)"
+				+ " values (:run, :r, :f, :customers, :monetary)", heat.toArray(MapSqlParameterSource[]::new));
+		return tiers.values().stream().reduce(new GroupStats("", 0, 0, 0, 0, 0, 0, 0, 0, 0), RunAggregator::plus);
+	}
+
+	private void migration(MapSqlParameterSource params) {
+		// From the current run's side: every customer once, NEW where the previous run
+		// did not have them. No FULL OUTER JOIN: H2 lacks it.
+		Map<String, Map<String, Long>> matrix = new LinkedHashMap<>();
+		this.jdbc.query(
+				"select coalesce(a.tier, 'NEW'), b.tier, count(*) from customer_segments b"
+						+ " left join customer_segments a on a.customer_id = b.customer_id and a.run_id = :previous"
+						+ " where b.run_id = :run group by coalesce(a.tier, 'NEW'), b.tier",
+				params, (java.sql.ResultSet rs) -> {
+					matrix.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
+						.put(rs.getString(2), rs.getLong(3));
+				});
+		// The customers of the previous run who are gone: its tier counts less those
+		// found in this run.
+		this.jdbc.query("select tier, count(*) from customer_segments where run_id = :previous group by tier", params,
+				(java.sql.ResultSet rs) -> {
+					long found = matrix.getOrDefault(rs.getString(1), Map.of())
+						.values()
+						.stream()
+						.mapToLong(Long::longValue)
+						.sum();
+					if (rs.getLong(2) > found) {
+						matrix.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
+							.put("GONE", rs.getLong(2) - found);
+					}
+				});
+		List<MapSqlParameterSource> cells = new ArrayList<>();
+		for (Map.Entry<String, Map<String, Long>> row : matrix.entrySet()) {
+			for (Map.Entry<String, Long> cell : row.getValue().entrySet()) {
+				cells.add(new MapSqlParameterSource("run", params.getValue("run")).addValue("from", row.getKey())
+					.addValue("to", cell.getKey())
+					.addValue("customers", cell.getValue()));
+			}
+		}
+		this.jdbc.batchUpdate("insert into run_migration_cells (run_id, from_tier, to_tier, customers)"
+				+ " values (:run, :from, :to, :customers)", cells.toArray(MapSqlParameterSource[]::new));
+		this.jdbc.update("insert into run_downgrades (run_id, customer_id, owner_id, from_tier, to_tier, from_rank,"
+				+ " abc_value) select :run, customer_id, owner_id, from_tier, to_tier, from_rank, abc_value from ("
+				+ "select a.customer_id, c.owner_id, a.tier as from_tier, b.tier as to_tier,"
+				+ " ta.rank_order as from_rank, a.abc_value, row_number() over (partition by c.owner_id"
+				+ " order by ta.rank_order, a.abc_value desc, a.customer_id) as position from customer_segments a"
+				+ " join customer_segments b on b.customer_id = a.customer_id and b.run_id = :run"
+				+ " join tiers ta on ta.code = a.tier join tiers tb on tb.code = b.tier"
+				+ " join customers c on c.id = a.customer_id where a.run_id = :previous and ta.model = tb.model"
+				+ " and tb.rank_order > ta.rank_order) ranked where position <= :perOwner", params);
+	}
+
+	/**
+	 * The sorts and hashes over a million rows spill to disk with PostgreSQL's default
+	 * work_mem (the setting lasts until the end of the transaction), and the planner
+	 * needs statistics that know the rows the run has just written in this transaction,
+	 * or it joins a million rows by index lookups.
+	 */
+	private void preparePostgres() {
+		Boolean postgres = this.jdbc.getJdbcTemplate()
+			.execute((ConnectionCallback<Boolean>) (connection) -> connection.isWrapperFor(PGConnection.class));
+		if (Boolean.TRUE.equals(postgres)) {
+			this.jdbc.getJdbcTemplate().execute("set local work_mem = '" + WORK_MEM + "'");
+			this.jdbc.getJdbcTemplate().execute("analyze customer_segments");
+		}
+	}
+
+	private static GroupStats plus(GroupStats a, GroupStats b) {
+		return new GroupStats(a.code(), a.customers() + b.customers(), a.revenue() + b.revenue(),
+				a.profit() + b.profit(), a.clvPredictedSum() + b.clvPredictedSum(), a.buyers() + b.buyers(),
+				a.repeatBuyers() + b.repeatBuyers(), a.churned() + b.churned(),
+				a.satisfactionSum() + b.satisfactionSum(), a.satisfactionCount() + b.satisfactionCount());
+	}
+
+	private static MapSqlParameterSource row(MapSqlParameterSource params, String dimension, String code,
+			GroupStats stats) {
+		return new MapSqlParameterSource().addValue("run", params.getValue("run"))
+			.addValue("dimension", dimension)
+			.addValue("code", code)
+			.addValue("customers", stats.customers())
+			.addValue("revenue", stats.revenue())
+			.addValue("profit", stats.profit())
+			.addValue("clv", stats.clvPredictedSum())
+			.addValue("buyers", stats.buyers())
+			.addValue("repeatBuyers", stats.repeatBuyers())
+			.addValue("churned", stats.churned())
+			.addValue("satisfactionSum", stats.satisfactionSum())
+			.addValue("satisfactionCount", stats.satisfactionCount());
+	}
+
+}

@@ -1,0 +1,222 @@
+package com.tiercrm.tiering;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.tiercrm.account.AccessScope;
+import com.tiercrm.tiering.model.TierModel;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads the dashboard of the published run and the per-tier metrics of all runs from the
+ * precomputed run aggregates. Runs made before the aggregates existed get theirs computed
+ * once: in the background at start-up, or on first read.
+ */
+@Service
+public class RunDashboards {
+
+	private static final Log logger = LogFactory.getLog(RunDashboards.class);
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final RunAggregator aggregator;
+
+	private final SegmentationRunRepository runs;
+
+	private final TransactionTemplate transactions;
+
+	private final TaskExecutor executor;
+
+	// A succeeded run never changes: its metadata is read once.
+	private final Map<Long, RunDashboard.Run> runMetadata = new java.util.concurrent.ConcurrentHashMap<>();
+
+	RunDashboards(NamedParameterJdbcTemplate jdbc, RunAggregator aggregator, SegmentationRunRepository runs,
+			TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+		this.jdbc = jdbc;
+		this.aggregator = aggregator;
+		this.runs = runs;
+		this.transactions = transactions;
+		this.executor = executor;
+	}
+
+	/**
+	 * The published run's dashboard, with the downgraded customers the scope allows;
+	 * empty before the first run.
+	 */
+	public Optional<RunDashboard> published(AccessScope scope, int downgradeLimit) {
+		Long runId = this.jdbc.getJdbcTemplate()
+			.queryForObject("select published_run_id from segmentation_state where id = 1", Long.class);
+		if (runId == null) {
+			return Optional.empty();
+		}
+		ensureAggregates(runId);
+		RunDashboard.Run run = run(runId);
+		if (run == null) {
+			return Optional.empty();
+		}
+		Map<String, Long> params = Map.of("run", runId);
+		List<GroupStats> tiers = this.jdbc.query(
+				"select g.* from run_group_stats g join tiers t on t.code = g.group_code"
+						+ " where g.run_id = :run and g.dimension = 'TIER' order by t.rank_order, g.group_code",
+				params, RunDashboards::stats);
+		List<GroupStats> segments = this.jdbc.query(
+				"select g.* from run_group_stats g left join tiers t on t.code = 'RFM:' || g.group_code"
+						+ " where g.run_id = :run and g.dimension = 'RFM' order by t.rank_order, g.group_code",
+				params, RunDashboards::stats);
+		List<RunDashboard.LorenzPoint> lorenz = new java.util.ArrayList<>();
+		lorenz.add(new RunDashboard.LorenzPoint(0, 0));
+		lorenz.addAll(this.jdbc.query(
+				"select customer_share, revenue_share from run_lorenz_points where run_id = :run order by point_no",
+				params, (rs, row) -> new RunDashboard.LorenzPoint(rs.getDouble(1), rs.getDouble(2))));
+		List<RunDashboard.RfmCell> cells = this.jdbc.query(
+				"select r_score, f_score, customers, monetary_sum from run_rfm_cells where run_id = :run"
+						+ " order by r_score desc, f_score desc",
+				params,
+				(rs, row) -> new RunDashboard.RfmCell(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getDouble(4)));
+		Long previousId = this.jdbc.queryForObject("select previous_run_id from run_aggregates where run_id = :run",
+				params, Long.class);
+		RunDashboard.Run previous = (previousId != null) ? run(previousId) : null;
+		List<RunDashboard.MigrationCell> migration = this.jdbc.query(
+				"select from_tier, to_tier, customers from run_migration_cells where run_id = :run"
+						+ " order by from_tier, to_tier",
+				params, (rs, row) -> new RunDashboard.MigrationCell(rs.getString(1), rs.getString(2), rs.getLong(3)));
+		MapSqlParameterSource scoped = new MapSqlParameterSource("run", runId).addValue("scopeUser", scope.userId())
+			.addValue("limit", downgradeLimit);
+		List<TierChange> downgrades = this.jdbc.query(
+				"select c.id, c.code, c.name, d.from_tier, d.to_tier"
+						+ " from run_downgrades d join customers c on c.id = d.customer_id where d.run_id = :run and "
+						+ scope.ownerCondition("d.owner_id") + " order by d.from_rank, d.abc_value desc, d.customer_id"
+						+ " limit :limit",
+				scoped, (rs, row) -> new TierChange(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5)));
+		return Optional.of(new RunDashboard(run, tiers, segments, lorenz, cells, previous, migration, downgrades));
+	}
+
+	/**
+	 * Every run's metrics per tier, oldest run first and best tier first within a run.
+	 */
+	public List<TierMetrics> tierHistory() {
+		return this.jdbc.query(
+				"select r.id as history_run_id, r.as_of, r.finished_at, t.rank_order, g.*"
+						+ " from run_group_stats g join run_aggregates a on a.run_id = g.run_id"
+						+ " join segmentation_runs r on r.id = g.run_id join tiers t on t.code = g.group_code"
+						+ " where g.dimension = 'TIER' order by r.as_of, r.id, t.rank_order",
+				Map.of(),
+				(rs, row) -> new TierMetrics(rs.getLong("history_run_id"), rs.getObject("as_of", LocalDate.class),
+						instant(rs, "finished_at"), rs.getInt("rank_order"), stats(rs, row)));
+	}
+
+	/**
+	 * A tier's metrics in the last run that finished before a moment and in the first run
+	 * that started after it, for comparing before and after a policy change.
+	 */
+	public BeforeAfter around(String tierCode, Instant changedAt) {
+		List<TierMetrics> tier = tierHistory().stream().filter((m) -> m.stats().code().equals(tierCode)).toList();
+		TierMetrics before = tier.stream()
+			.filter((m) -> m.finishedAt() != null && m.finishedAt().isBefore(changedAt))
+			.max(Comparator.comparing(TierMetrics::finishedAt))
+			.orElse(null);
+		TierMetrics after = tier.stream()
+			.filter((m) -> m.finishedAt() != null && m.finishedAt().isAfter(changedAt))
+			.min(Comparator.comparing(TierMetrics::finishedAt))
+			.orElse(null);
+		return new BeforeAfter(before, after);
+	}
+
+	/**
+	 * A tier's metrics around a change; either side is null when there is no such run.
+	 */
+	public record BeforeAfter(@Nullable TierMetrics before, @Nullable TierMetrics after) {
+
+	}
+
+	void ensureAggregates(long runId) {
+		if (!this.aggregator.exists(runId)) {
+			this.transactions.executeWithoutResult((status) -> {
+				if (!this.aggregator.exists(runId)) {
+					long millis = this.aggregator.compute(runId, false);
+					logger.info("Computed the aggregates of run " + runId + " in " + millis + " ms");
+				}
+			});
+		}
+	}
+
+	/**
+	 * Succeeded runs from before the aggregates existed get them, in the background,
+	 * newest first, as long as their per-customer rows are kept.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void aggregateOlderRuns() {
+		List<Long> missing = this.jdbc.queryForList(
+				"select r.id from segmentation_runs r where r.status = 'SUCCEEDED'"
+						+ " and not exists (select 1 from run_aggregates a where a.run_id = r.id)"
+						+ " and exists (select 1 from customer_segments s where s.run_id = r.id) order by r.id desc",
+				Map.of(), Long.class);
+		if (!missing.isEmpty()) {
+			this.executor.execute(() -> {
+				for (Long runId : missing) {
+					try {
+						ensureAggregates(runId);
+					}
+					catch (RuntimeException ex) {
+						logger.warn("Could not compute the aggregates of run " + runId, ex);
+					}
+				}
+			});
+		}
+	}
+
+	private RunDashboard.@Nullable Run run(long runId) {
+		RunDashboard.Run cached = this.runMetadata.get(runId);
+		if (cached != null) {
+			return cached;
+		}
+		RunDashboard.Run read = readRun(runId);
+		if (read != null && read.finishedAt() != null) {
+			this.runMetadata.put(runId, read);
+		}
+		return read;
+	}
+
+	private RunDashboard.@Nullable Run readRun(long runId) {
+		return this.runs.findById(runId).map((run) -> {
+			RunReport report = run.report();
+			TierModel model = (report != null) ? report.tierModel() : null;
+			Double threshold = this.jdbc.queryForObject(
+					"select max(churn_threshold) from run_aggregates where run_id = :run", Map.of("run", runId),
+					Double.class);
+			return new RunDashboard.Run(runId, run.getAsOf(), run.getFinishedAt(), run.getConfigId(), model,
+					(threshold != null) ? threshold : 0);
+		}).orElse(null);
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		java.sql.Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private static GroupStats stats(ResultSet rs, int row) throws SQLException {
+		return new GroupStats(rs.getString("group_code"), rs.getLong("customers"), rs.getDouble("revenue"),
+				rs.getDouble("profit"), rs.getDouble("clv_predicted_sum"), rs.getLong("buyers"),
+				rs.getLong("repeat_buyers"), rs.getLong("churned"), rs.getDouble("satisfaction_sum"),
+				rs.getLong("satisfaction_count"));
+	}
+
+}

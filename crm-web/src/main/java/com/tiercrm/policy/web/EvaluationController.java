@@ -1,0 +1,117 @@
+package com.tiercrm.policy.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.tiercrm.policy.PolicyVersion;
+import com.tiercrm.policy.TierPolicies;
+import com.tiercrm.policy.UnknownTierException;
+import com.tiercrm.tiering.DashboardProperties;
+import com.tiercrm.tiering.RunDashboards;
+import com.tiercrm.tiering.TierLabels;
+import com.tiercrm.tiering.TierMetrics;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Effect evaluation for managers: each tier's customers, revenue, profit, repeat
+ * purchases, satisfaction and churn across runs, and one tier before and after a change
+ * of its service policy. Read from the runs' precomputed aggregates.
+ */
+@Controller
+class EvaluationController {
+
+	private final RunDashboards dashboards;
+
+	private final TierPolicies policies;
+
+	private final TierLabels labels;
+
+	private final JsonMapper json;
+
+	private final DashboardProperties properties;
+
+	EvaluationController(RunDashboards dashboards, TierPolicies policies, TierLabels labels, JsonMapper json,
+			DashboardProperties properties) {
+		this.properties = properties;
+		this.dashboards = dashboards;
+		this.policies = policies;
+		this.labels = labels;
+		this.json = json;
+	}
+
+	@GetMapping("/tiering/evaluation")
+	String evaluation(@RequestParam(required = false) @Nullable String tier,
+			@RequestParam(required = false) @Nullable Integer version, Locale locale, Model model) {
+		Map<String, TierSeries> series = new LinkedHashMap<>();
+		List<TierMetrics> history = this.dashboards.tierHistory();
+		history.stream()
+			.sorted(java.util.Comparator.comparingInt(TierMetrics::rankOrder))
+			.forEach((m) -> series
+				.computeIfAbsent(m.stats().code(),
+						(code) -> new TierSeries(code, this.labels.label(code, locale), new ArrayList<>()))
+				.runs()
+				.add(m));
+		series.values()
+			.forEach((s) -> s.runs()
+				.sort(java.util.Comparator.comparing(TierMetrics::asOf).thenComparing(TierMetrics::runId)));
+		model.addAttribute("series", series.values());
+		model.addAttribute("churnThreshold", this.properties.churnThreshold());
+		model.addAttribute("revenueChart", this.json.writeValueAsString(revenueChart(series.values())));
+		if (tier != null) {
+			List<PolicyVersion> versions = this.policies.history(tier);
+			model.addAttribute("tier", tier);
+			model.addAttribute("tierLabel", this.labels.label(tier, locale));
+			model.addAttribute("versions", versions);
+			if (version != null) {
+				PolicyVersion chosen = versions.stream()
+					.filter((v) -> v.version() == version)
+					.findFirst()
+					.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+				model.addAttribute("version", chosen);
+				model.addAttribute("around", this.dashboards.around(tier, chosen.savedAt()));
+			}
+		}
+		return "dashboard/evaluation";
+	}
+
+	private static Map<String, Object> revenueChart(Iterable<TierSeries> series) {
+		List<Map<String, Object>> datasets = new ArrayList<>();
+		java.util.SortedSet<String> dates = new java.util.TreeSet<>();
+		series.forEach((s) -> s.runs().forEach((m) -> dates.add(m.asOf() + " #" + m.runId())));
+		for (TierSeries s : series) {
+			Map<String, Double> byRun = new LinkedHashMap<>();
+			s.runs()
+				.forEach((m) -> byRun.put(m.asOf() + " #" + m.runId(), Math.round(m.stats().revenue() * 100) / 100.0));
+			datasets.add(Map.of("label", s.label(), "data",
+					dates.stream().map((d) -> (Object) byRun.getOrDefault(d, 0.0)).toList()));
+		}
+		return Map.of("type", "line", "percent", false, "labels", List.copyOf(dates), "datasets", datasets);
+	}
+
+	@ExceptionHandler(UnknownTierException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String unknownTier() {
+		return "error/404";
+	}
+
+	/**
+	 * One tier's metrics in every run, oldest first.
+	 */
+	public record TierSeries(String code, String label, List<TierMetrics> runs) {
+
+	}
+
+}

@@ -1,0 +1,138 @@
+package com.tiercrm.tiering.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import com.tiercrm.account.AccessScope;
+import com.tiercrm.account.Role;
+import com.tiercrm.policy.TierPolicies;
+import com.tiercrm.security.CrmUser;
+import com.tiercrm.security.TestUsers;
+import com.tiercrm.security.WebSliceConfiguration;
+import com.tiercrm.tiering.DashboardProperties;
+import com.tiercrm.tiering.GroupStats;
+import com.tiercrm.tiering.RunDashboard;
+import com.tiercrm.tiering.RunDashboards;
+import com.tiercrm.tiering.TierChange;
+import com.tiercrm.tiering.TierLabels;
+import com.tiercrm.tiering.model.TierModel;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(DashboardController.class)
+@Import({ WebSliceConfiguration.class, DashboardControllerTests.Settings.class })
+class DashboardControllerTests {
+
+	private static final CrmUser REP = TestUsers.principal(7, "rep7", Role.SALES_REP);
+
+	private static final CrmUser MANAGER = TestUsers.principal(8, "mgr8", Role.MANAGER);
+
+	private static final GroupStats A = new GroupStats("ABC:A", 10, 8000, 2000, 12345, 10, 8, 1, 45, 10);
+
+	private static final GroupStats B = new GroupStats("ABC:B", 30, 2000, 500, 3000, 30, 12, 6, 0, 0);
+
+	private static final RunDashboard.Run RUN = new RunDashboard.Run(42, LocalDate.of(2026, 6, 30),
+			Instant.parse("2026-07-01T02:00:00Z"), 3, TierModel.ABC, 0.3);
+
+	private static final RunDashboard.Run PREVIOUS = new RunDashboard.Run(41, LocalDate.of(2026, 5, 31),
+			Instant.parse("2026-06-01T02:00:00Z"), 3, TierModel.ABC, 0.3);
+
+	private static final RunDashboard DASHBOARD = new RunDashboard(RUN, List.of(A, B),
+			List.of(new GroupStats("IMPORTANT_VALUE", 40, 10000, 2500, 15345, 40, 20, 7, 45, 10)),
+			List.of(new RunDashboard.LorenzPoint(0, 0), new RunDashboard.LorenzPoint(0.25, 0.8),
+					new RunDashboard.LorenzPoint(1, 1)),
+			List.of(new RunDashboard.RfmCell(5, 5, 10, 8000), new RunDashboard.RfmCell(1, 2, 30, 2000)), PREVIOUS,
+			List.of(new RunDashboard.MigrationCell("ABC:A", "ABC:A", 9),
+					new RunDashboard.MigrationCell("ABC:A", "ABC:B", 1),
+					new RunDashboard.MigrationCell("ABC:B", "ABC:B", 29),
+					new RunDashboard.MigrationCell("NEW", "ABC:A", 1)),
+			List.of(new TierChange(99, "C099", "Zhang San Trading", "ABC:A", "ABC:B")));
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private RunDashboards dashboards;
+
+	@MockitoBean(name = "tierLabels")
+	private TierLabels labels;
+
+	@MockitoBean
+	private TierPolicies policies;
+
+	@BeforeEach
+	void labelsAreCodes() {
+		given(this.labels.label(anyString(), any())).willAnswer((call) -> "label of " + call.getArgument(0));
+	}
+
+	@Test
+	void dashboardShowsTheTiersWithTheirNumbersInTables() throws Exception {
+		given(this.dashboards.published(any(AccessScope.class), anyInt())).willReturn(Optional.of(DASHBOARD));
+		this.mvc.perform(get("/dashboard").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(view().name("dashboard/index"))
+			.andExpect(content().string(containsString("id=\"total-customers\" data-value=\"40\"")))
+			.andExpect(content().string(containsString("label of ABC:A")))
+			// A holds 10 of 40 customers and 8,000 of 10,000 revenue.
+			.andExpect(content().string(containsString("25.0%")))
+			.andExpect(content().string(containsString("80.0%")))
+			.andExpect(content().string(containsString("4.50")))
+			.andExpect(content().string(containsString("id=\"chart-tiers\"")))
+			.andExpect(content().string(containsString("&quot;type&quot;:&quot;bar&quot;")))
+			.andExpect(content().string(containsString("&quot;type&quot;:&quot;lorenz&quot;")))
+			.andExpect(content().string(containsString("id=\"migration-table\"")))
+			.andExpect(content().string(containsString("Zhang San Trading")))
+			.andExpect(content().string(containsString("chart.umd.min.js")))
+			.andExpect(content().string(not(containsString("??"))));
+		then(this.dashboards).should().published(eq(REP.scope()), anyInt());
+	}
+
+	@Test
+	void dashboardInChineseBeforeTheFirstRun() throws Exception {
+		given(this.dashboards.published(any(AccessScope.class), anyInt())).willReturn(Optional.empty());
+		this.mvc.perform(get("/dashboard").param("lang", "zh-CN").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("尚未发布任何分级运行")))
+			.andExpect(content().string(not(containsString("??"))));
+		given(this.dashboards.published(any(AccessScope.class), anyInt())).willReturn(Optional.of(DASHBOARD));
+		this.mvc.perform(get("/dashboard").param("lang", "zh-CN").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("帕累托曲线")))
+			.andExpect(content().string(not(containsString("??"))));
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Settings {
+
+		@Bean
+		DashboardProperties dashboardProperties() {
+			return new DashboardProperties(0.3, 50);
+		}
+
+	}
+
+}
