@@ -25,7 +25,11 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
 		Connection db = connection();
 		TestPropertyValues
 			.of("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.username(),
-					"spring.datasource.password=" + db.password(), "spring.test.database.replace=none")
+					"spring.datasource.password=" + db.password(), "spring.test.database.replace=none",
+					// As the application migrates: one test database serves every module
+					// in
+					// turn, so each must see the same PostgreSQL-only migrations.
+					"spring.flyway.locations=classpath:db/migration,classpath:db/vendor/{vendor}")
 			.applyTo(context);
 	}
 
