@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,7 +163,9 @@ public class ImportManagement {
 		ImportJob job = save(created);
 		Path file = uploadFile(job.id());
 		try {
-			Files.move(upload, file);
+			// A file left under a new job's id belongs to no job of this database (one
+			// reset, or another database sharing the directory): replace it.
+			Files.move(upload, file, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -409,7 +412,7 @@ public class ImportManagement {
 		ImportJob job = save(created);
 		Path file = uploadFile(job.id());
 		try {
-			Files.copy(upload, file);
+			Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
