@@ -44,16 +44,20 @@ public class RunDashboards {
 
 	private final TaskExecutor executor;
 
+	private final DashboardProperties properties;
+
 	// A succeeded run never changes: its metadata is read once.
 	private final Map<Long, RunDashboard.Run> runMetadata = new java.util.concurrent.ConcurrentHashMap<>();
 
 	RunDashboards(NamedParameterJdbcTemplate jdbc, RunAggregator aggregator, SegmentationRunRepository runs,
-			TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+			TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+			DashboardProperties properties) {
 		this.jdbc = jdbc;
 		this.aggregator = aggregator;
 		this.runs = runs;
 		this.transactions = transactions;
 		this.executor = executor;
+		this.properties = properties;
 	}
 
 	/**
@@ -164,6 +168,9 @@ public class RunDashboards {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void aggregateOlderRuns() {
+		if (!this.properties.backfillOnStartup()) {
+			return;
+		}
 		List<Long> missing = this.jdbc.queryForList(
 				"select r.id from segmentation_runs r where r.status = 'SUCCEEDED'"
 						+ " and not exists (select 1 from run_aggregates a where a.run_id = r.id)"

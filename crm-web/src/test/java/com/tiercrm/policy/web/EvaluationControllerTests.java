@@ -107,7 +107,7 @@ class EvaluationControllerTests {
 
 		@Bean
 		DashboardProperties dashboardProperties() {
-			return new DashboardProperties(0.3, 50);
+			return new DashboardProperties(0.3, 50, true);
 		}
 
 	}
