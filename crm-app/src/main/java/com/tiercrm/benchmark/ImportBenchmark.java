@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
@@ -166,42 +163,6 @@ class ImportBenchmark implements ApplicationRunner {
 	private long count(String sql) {
 		Long count = this.jdbc.queryForObject(sql, Long.class);
 		return (count != null) ? count : 0;
-	}
-
-	/** The largest heap in use, sampled every 20 ms. */
-	private static final class HeapSampler {
-
-		private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-
-		private final Thread thread;
-
-		private volatile boolean running = true;
-
-		private volatile long peak;
-
-		HeapSampler() {
-			this.thread = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
-				while (this.running) {
-					this.peak = Math.max(this.peak, this.memory.getHeapMemoryUsage().getUsed());
-					LockSupport.parkNanos(20_000_000L);
-				}
-			});
-		}
-
-		void stop() {
-			this.running = false;
-			try {
-				this.thread.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
-		long peakMiB() {
-			return this.peak / (1024 * 1024);
-		}
-
 	}
 
 }

@@ -1,10 +1,7 @@
 package com.tiercrm.benchmark;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.concurrent.locks.LockSupport;
 
 import com.tiercrm.tiering.RunReport;
 import com.tiercrm.tiering.RunRequest;
@@ -97,45 +94,6 @@ class SegmentationBenchmark implements ApplicationRunner {
 	private long count(String table) {
 		Long count = this.jdbc.queryForObject("select count(*) from " + table, Long.class);
 		return (count != null) ? count : 0;
-	}
-
-	/**
-	 * The largest heap in use during the run, sampled every 20 ms (the sum of the pools'
-	 * own peaks would add up peaks that never happened at the same time).
-	 */
-	private static final class HeapSampler {
-
-		private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-
-		private final Thread thread;
-
-		private volatile boolean running = true;
-
-		private volatile long peak;
-
-		HeapSampler() {
-			this.thread = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
-				while (this.running) {
-					this.peak = Math.max(this.peak, this.memory.getHeapMemoryUsage().getUsed());
-					LockSupport.parkNanos(20_000_000L);
-				}
-			});
-		}
-
-		void stop() {
-			this.running = false;
-			try {
-				this.thread.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
-		long peakMiB() {
-			return this.peak / (1024 * 1024);
-		}
-
 	}
 
 	private static double seconds(long start) {
