@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -54,7 +55,17 @@ class RunAggregator {
 	 * summed from the orders
 	 * @return the milliseconds it took
 	 */
-	synchronized long compute(long runId, boolean profitStored) {
+	long compute(long runId, boolean profitStored) {
+		return compute(runId, profitStored, null);
+	}
+
+	/**
+	 * Computes and stores the aggregates of a run, taking the migration matrix as counted
+	 * by the run itself when it is against the same previous run.
+	 * @param known the matrix the run counted in memory, or {@code null}
+	 * @return the milliseconds it took
+	 */
+	synchronized long compute(long runId, boolean profitStored, PreviousTiers.@Nullable Migration known) {
 		long started = System.nanoTime();
 		preparePostgres();
 		LocalDate asOf = this.jdbc.queryForObject("select as_of from segmentation_runs where id = :run",
@@ -89,7 +100,10 @@ class RunAggregator {
 				+ " rows between unbounded preceding and current row) as cumulative"
 				+ " from customer_segments where run_id = :run) ranked) shares group by bucket", params);
 		if (previous != null) {
-			migration(params);
+			Map<String, Map<String, Long>> matrix = (known != null && known.fromRunId() == previous) ? known.matrix()
+					: migration(params);
+			storeMigration(params, matrix);
+			downgrades(params);
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		params.addValue("computedAt", Timestamp.from(Instant.now())).addValue("millis", millis);
@@ -152,7 +166,7 @@ class RunAggregator {
 		return tiers.values().stream().reduce(new GroupStats("", 0, 0, 0, 0, 0, 0, 0, 0, 0), RunAggregator::plus);
 	}
 
-	private void migration(MapSqlParameterSource params) {
+	private Map<String, Map<String, Long>> migration(MapSqlParameterSource params) {
 		// From the current run's side: every customer once, NEW where the previous run
 		// did not have them. No FULL OUTER JOIN: H2 lacks it.
 		Map<String, Map<String, Long>> matrix = new LinkedHashMap<>();
@@ -178,6 +192,10 @@ class RunAggregator {
 							.put("GONE", rs.getLong(2) - found);
 					}
 				});
+		return matrix;
+	}
+
+	private void storeMigration(MapSqlParameterSource params, Map<String, Map<String, Long>> matrix) {
 		List<MapSqlParameterSource> cells = new ArrayList<>();
 		for (Map.Entry<String, Map<String, Long>> row : matrix.entrySet()) {
 			for (Map.Entry<String, Long> cell : row.getValue().entrySet()) {
@@ -188,6 +206,9 @@ class RunAggregator {
 		}
 		this.jdbc.batchUpdate("insert into run_migration_cells (run_id, from_tier, to_tier, customers)"
 				+ " values (:run, :from, :to, :customers)", cells.toArray(MapSqlParameterSource[]::new));
+	}
+
+	private void downgrades(MapSqlParameterSource params) {
 		this.jdbc.update("insert into run_downgrades (run_id, customer_id, owner_id, from_tier, to_tier, from_rank,"
 				+ " abc_value) select :run, customer_id, owner_id, from_tier, to_tier, from_rank, abc_value from ("
 				+ "select a.customer_id, c.owner_id, a.tier as from_tier, b.tier as to_tier,"

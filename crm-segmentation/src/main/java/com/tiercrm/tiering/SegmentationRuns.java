@@ -144,15 +144,21 @@ public class SegmentationRuns {
 			long[] factsDone = new long[1];
 			// The facts are not kept in a local: once the models have run, they can be
 			// collected.
+			PreviousTiers previous = previousTiers();
 			Segmentation segmentation = new SegmentationEngine(tierRanks()).apply(readFacts(prepared, factsDone),
-					prepared.settings(), previousTiers());
+					prepared.settings(), previous);
+			// Counted in memory now rather than by joining both runs' rows later; then
+			// the
+			// previous tiers can be collected, like the facts.
+			PreviousTiers.Migration migration = previous.migrationTo(segmentation).orElse(null);
+			previous = null;
 			long modelsDone = System.nanoTime();
 			this.transactions.executeWithoutResult((status) -> {
 				this.writer.write(prepared.runId(), segmentation);
 				long written = System.nanoTime();
 				// The dashboard reads these; computing them here publishes them with the
 				// run.
-				long aggregateMillis = this.aggregator.compute(prepared.runId(), true);
+				long aggregateMillis = this.aggregator.compute(prepared.runId(), true, migration);
 				logger.info(
 						"Segmentation run " + prepared.runId() + " aggregates computed in " + aggregateMillis + " ms");
 				RunReport report = report(prepared, segmentation,
@@ -247,7 +253,7 @@ public class SegmentationRuns {
 					tiers[i] = rs.getString(2).intern();
 					streaks[i] = rs.getShort(3);
 				}, published);
-		return new PreviousTiers(ids, tiers, streaks);
+		return new PreviousTiers(published, ids, tiers, streaks);
 	}
 
 	private static RunReport report(PreparedRun prepared, Segmentation segmentation, RunReport.Timings timings) {
