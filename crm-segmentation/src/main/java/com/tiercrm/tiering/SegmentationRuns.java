@@ -142,14 +142,13 @@ public class SegmentationRuns {
 		long started = System.nanoTime();
 		try {
 			long[] factsDone = new long[1];
+			PreviousTiers previous = previousTiers();
 			// The facts are not kept in a local: once the models have run, they can be
 			// collected.
-			PreviousTiers previous = previousTiers();
 			Segmentation segmentation = new SegmentationEngine(tierRanks()).apply(readFacts(prepared, factsDone),
 					prepared.settings(), previous);
-			// Counted in memory now rather than by joining both runs' rows later; then
-			// the
-			// previous tiers can be collected, like the facts.
+			// The migration matrix is counted in memory rather than by joining both runs'
+			// rows; then the previous tiers can be collected too.
 			PreviousTiers.Migration migration = previous.migrationTo(segmentation).orElse(null);
 			previous = null;
 			long modelsDone = System.nanoTime();
