@@ -157,22 +157,40 @@ public class ImportManagement {
 		if (!dryRun.isCommittable() || !Files.exists(upload)) {
 			throw new ImportFileException("import.failure.notCommittable");
 		}
+		return follow(dryRun, false, dryRun.getColumnMapping(), requestedBy);
+	}
+
+	/**
+	 * A new job for the file of a dry run, with its mode and encoding: a commit takes the
+	 * file over, another dry run (with a corrected mapping) works on a copy.
+	 */
+	private Prepared follow(ImportJob dryRun, boolean dryRunAgain, ColumnMapping mapping, String requestedBy) {
 		ImportJob created = new ImportJob(dryRun.getKind(), dryRun.getFileName(), dryRun.getFileBytes(),
-				dryRun.getMode(), false, requestedBy);
-		created.mapped(dryRun.getColumnMapping());
+				dryRun.getMode(), dryRunAgain, requestedBy);
+		created.mapped(mapping);
 		ImportJob job = save(created);
+		Path upload = uploadFile(dryRun.id());
 		Path file = uploadFile(job.id());
 		try {
 			// A file left under a new job's id belongs to no job of this database (one
 			// reset, or another database sharing the directory): replace it.
-			Files.move(upload, file, StandardCopyOption.REPLACE_EXISTING);
+			if (dryRunAgain) {
+				Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
+			}
+			else {
+				Files.move(upload, file, StandardCopyOption.REPLACE_EXISTING);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		String name = dryRun.getEncoding();
-		Charset encoding = (name != null && Charset.isSupported(name)) ? Charset.forName(name) : null;
-		return new Prepared(job, file, encoding);
+		return new Prepared(job, file, storedEncoding(dryRun));
+	}
+
+	/** The encoding a job detected in its file; none for Excel files. */
+	private static @Nullable Charset storedEncoding(ImportJob job) {
+		String name = job.getEncoding();
+		return (name != null && Charset.isSupported(name)) ? Charset.forName(name) : null;
 	}
 
 	public Optional<ImportJob> find(long id) {
@@ -371,9 +389,7 @@ public class ImportManagement {
 			return Optional.empty();
 		}
 		ImportJob job = found.get();
-		String name = job.getEncoding();
-		Charset encoding = (name != null && Charset.isSupported(name)) ? Charset.forName(name) : null;
-		try (ImportFile rows = ImportFile.open(upload, encoding, this.properties)) {
+		try (ImportFile rows = ImportFile.open(upload, storedEncoding(job), this.properties)) {
 			List<String> header = rows.header();
 			List<MatchedColumn> matched = new ArrayList<>(header.size());
 			for (int i = 0; i < header.size(); i++) {
@@ -406,22 +422,10 @@ public class ImportManagement {
 		if (!Files.exists(upload)) {
 			throw new ImportFileException("import.failure.notCommittable");
 		}
-		ImportJob created = new ImportJob(dryRun.getKind(), dryRun.getFileName(), dryRun.getFileBytes(),
-				dryRun.getMode(), true, requestedBy);
-		created.mapped(mapping);
-		ImportJob job = save(created);
-		Path file = uploadFile(job.id());
-		try {
-			Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		String name = dryRun.getEncoding();
-		Charset encoding = (name != null && !"XLSX".equals(name) && Charset.isSupported(name)) ? Charset.forName(name)
-				: null;
-		this.executor.execute(() -> run(job, file, encoding));
-		return job;
+		Prepared prepared = follow(dryRun, true, mapping, requestedBy);
+		Path file = Objects.requireNonNull(prepared.file());
+		this.executor.execute(() -> run(prepared.job(), file, prepared.encoding()));
+		return prepared.job();
 	}
 
 	/** Saves a mapping under a name, replacing one of the same kind and name. */
