@@ -65,8 +65,7 @@ public class RunDashboards {
 	 * empty before the first run.
 	 */
 	public Optional<RunDashboard> published(AccessScope scope, int downgradeLimit) {
-		Long runId = this.jdbc.getJdbcTemplate()
-			.queryForObject("select published_run_id from segmentation_state where id = 1", Long.class);
+		Long runId = SegmentationRuns.publishedRunId(this.jdbc.getJdbcOperations());
 		if (runId == null) {
 			return Optional.empty();
 		}

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -105,7 +106,12 @@ public class SegmentationRuns {
 	}
 
 	@Nullable Long publishedRunId() {
-		return this.jdbc.queryForObject("select published_run_id from segmentation_state where id = 1", Long.class);
+		return publishedRunId(this.jdbc);
+	}
+
+	/** The published run, or {@code null} before the first. */
+	static @Nullable Long publishedRunId(JdbcOperations jdbc) {
+		return jdbc.queryForObject("select published_run_id from segmentation_state where id = 1", Long.class);
 	}
 
 	private PreparedRun prepare(RunRequest request) {

@@ -141,8 +141,7 @@ public class TieredCustomerSearch {
 	}
 
 	private StringBuilder conditions(TieredCriteria criteria, AccessScope scope, MapSqlParameterSource params) {
-		Long runId = this.jdbc.getJdbcTemplate()
-			.queryForObject("select published_run_id from segmentation_state where id = 1", Long.class);
+		Long runId = SegmentationRuns.publishedRunId(this.jdbc.getJdbcOperations());
 		params.addValue("runId", (runId != null) ? runId : -1L);
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		params.addValue("scopeUser", scope.userId());
