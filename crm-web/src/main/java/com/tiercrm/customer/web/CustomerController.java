@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Locale;
 
 import com.tiercrm.account.UserRepository;
-import com.tiercrm.customer.InvalidCursorException;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.order.SalesProperties;
 import com.tiercrm.security.CrmUser;
@@ -103,7 +102,7 @@ class CustomerController {
 		return "customers/detail";
 	}
 
-	@ExceptionHandler({ InvalidCursorException.class, InvalidListCursorException.class })
+	@ExceptionHandler(InvalidListCursorException.class)
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	String invalidCursor(Model model) {
 		model.addAttribute("reason", "error.badCursor");

@@ -18,7 +18,6 @@ import com.tiercrm.customer.CustomerSearch;
 import com.tiercrm.customer.CustomerStatus;
 import com.tiercrm.customer.CustomerSummary;
 import com.tiercrm.customer.CustomerType;
-import com.tiercrm.customer.InvalidCursorException;
 import com.tiercrm.order.OrderTotals;
 import com.tiercrm.policy.PolicyTerms;
 import com.tiercrm.policy.PolicyVersion;
@@ -29,6 +28,7 @@ import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
 import com.tiercrm.tiering.CustomerSegment;
+import com.tiercrm.tiering.InvalidListCursorException;
 import com.tiercrm.tiering.TierHistoryEntry;
 import com.tiercrm.tiering.TierFilterOptions;
 import com.tiercrm.tiering.TierLabels;
@@ -190,7 +190,7 @@ class CustomerControllerTests {
 
 	@Test
 	void forgedCursorIsA400Page() throws Exception {
-		given(this.tiered.search(any(), any())).willThrow(new TestCursorException());
+		given(this.tiered.search(any(), any())).willThrow(InvalidListCursorException.class);
 		this.mvc.perform(get("/customers").param("cursor", "garbage").with(user(REP)))
 			.andExpect(status().isBadRequest())
 			.andExpect(view().name("error/4xx"));
@@ -313,19 +313,6 @@ class CustomerControllerTests {
 	private static CustomerSummary summary() {
 		return new CustomerSummary(1, "C-1", "王小明", CustomerType.INDIVIDUAL, "13800000000", "EAST", "上海", "RETAIL", 7L,
 				"Rep Seven", CustomerStatus.ACTIVE, Instant.parse("2024-01-01T00:00:00Z"));
-	}
-
-	/**
-	 * Lets the test throw the domain's cursor exception, whose constructor is not public.
-	 */
-	static class TestCursorException extends InvalidCursorException {
-
-		private static final long serialVersionUID = 1L;
-
-		TestCursorException() {
-			super("garbage");
-		}
-
 	}
 
 }
