@@ -1,4 +1,4 @@
-package com.tiercrm.customer.web;
+package com.tiercrm.web;
 
 import org.jspecify.annotations.Nullable;
 
@@ -8,12 +8,12 @@ import org.jspecify.annotations.Nullable;
  * quote, so that a customer named {@code =HYPERLINK(…)} stays text when the file is
  * opened.
  */
-final class SpreadsheetText {
+public final class SpreadsheetText {
 
 	private SpreadsheetText() {
 	}
 
-	static String neutralise(@Nullable String value) {
+	public static String neutralise(@Nullable String value) {
 		if (value == null || value.isEmpty()) {
 			return "";
 		}

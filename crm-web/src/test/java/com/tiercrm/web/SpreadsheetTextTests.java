@@ -1,4 +1,4 @@
-package com.tiercrm.customer.web;
+package com.tiercrm.web;
 
 import org.junit.jupiter.api.Test;
 

@@ -15,6 +15,7 @@ import com.tiercrm.tiering.TierLabels;
 import com.tiercrm.tiering.TieredCriteria;
 import com.tiercrm.tiering.TieredCustomer;
 import com.tiercrm.tiering.TieredCustomerSearch;
+import com.tiercrm.web.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;

@@ -15,6 +15,7 @@ import com.tiercrm.imports.ImportManagement;
 import com.tiercrm.imports.ImportMode;
 import com.tiercrm.imports.ImportRequest;
 import com.tiercrm.imports.RowError;
+import com.tiercrm.web.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -86,22 +87,11 @@ class ImportUploads {
 		return csv(rows);
 	}
 
-	/**
-	 * A cell that a spreadsheet would run as a formula ({@code =}, {@code +}, {@code -},
-	 * {@code @}, tab, carriage return) gets a leading apostrophe, so it shows as text.
-	 */
-	static String neutralise(String cell) {
-		if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-			return "'" + cell;
-		}
-		return cell;
-	}
-
 	private static String csv(List<List<String>> rows) throws IOException {
 		StringBuilder out = new StringBuilder().append(BOM);
 		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
 			for (List<String> row : rows) {
-				printer.printRecord(row.stream().map(ImportUploads::neutralise).toList());
+				printer.printRecord(row.stream().map(SpreadsheetText::neutralise).toList());
 			}
 		}
 		return out.toString();
