@@ -57,6 +57,8 @@ class EvaluationController {
 			@RequestParam(required = false) @Nullable Integer version, Locale locale, Model model) {
 		Map<String, TierSeries> series = new LinkedHashMap<>();
 		List<TierMetrics> history = this.dashboards.tierHistory();
+		// The history comes oldest run first; the stable sort by tier keeps each tier's
+		// runs in that order.
 		history.stream()
 			.sorted(java.util.Comparator.comparingInt(TierMetrics::rankOrder))
 			.forEach((m) -> series
@@ -64,9 +66,6 @@ class EvaluationController {
 						(code) -> new TierSeries(code, this.labels.label(code, locale), new ArrayList<>()))
 				.runs()
 				.add(m));
-		series.values()
-			.forEach((s) -> s.runs()
-				.sort(java.util.Comparator.comparing(TierMetrics::asOf).thenComparing(TierMetrics::runId)));
 		model.addAttribute("series", series.values());
 		model.addAttribute("churnThreshold", this.properties.churnThreshold());
 		model.addAttribute("revenueChart", this.json.writeValueAsString(revenueChart(series.values())));
