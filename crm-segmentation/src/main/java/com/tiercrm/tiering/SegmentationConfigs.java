@@ -16,6 +16,8 @@ public class SegmentationConfigs {
 
 	private final JdbcTemplate jdbc;
 
+	private volatile @Nullable TierModelInForce inForce;
+
 	SegmentationConfigs(SegmentationConfigRepository configs, JdbcTemplate jdbc) {
 		this.configs = configs;
 		this.jdbc = jdbc;
@@ -32,11 +34,23 @@ public class SegmentationConfigs {
 
 	/**
 	 * The name of the model whose classes are the tiers now: {@code ABC}, {@code RFM} or
-	 * {@code CLV}.
+	 * {@code CLV}. Versions never change once saved, so the answer is kept for the newest
+	 * version and only its id is read again: list pages ask on every request.
 	 */
 	@Transactional
 	public String tierModelInForce() {
-		return current().settings().tierModel().name();
+		Long newest = this.jdbc.queryForObject("select max(id) from segmentation_configs", Long.class);
+		TierModelInForce known = this.inForce;
+		if (known != null && newest != null && known.configId() == newest) {
+			return known.model();
+		}
+		SegmentationConfig current = current();
+		String model = current.settings().tierModel().name();
+		Long id = current.getId();
+		if (id != null) {
+			this.inForce = new TierModelInForce(id, model);
+		}
+		return model;
 	}
 
 	@Transactional
@@ -58,6 +72,10 @@ public class SegmentationConfigs {
 			throw new ConfigConflictException(current, baseVersion);
 		}
 		return this.configs.save(new SegmentationConfig(settings, createdBy));
+	}
+
+	private record TierModelInForce(long configId, String model) {
+
 	}
 
 }

@@ -45,6 +45,10 @@ public class TieredCustomerSearch {
 
 	private final SegmentationConfigs configs;
 
+	private volatile @Nullable Map<String, List<String>> classesByModel;
+
+	private volatile Map<String, List<String>> tiersByModel = Map.of();
+
 	TieredCustomerSearch(NamedParameterJdbcTemplate jdbc, DataSource dataSource, SegmentationConfigs configs) {
 		this.jdbc = jdbc;
 		this.configs = configs;
@@ -55,23 +59,40 @@ public class TieredCustomerSearch {
 
 	/**
 	 * The tiers of the model in force and every model's classes, from the {@code tiers}
-	 * table.
+	 * table, which migrations seed: it is read once.
 	 * @return the values the list can be filtered by
 	 */
-	@Transactional(readOnly = true)
 	public TierFilterOptions filterOptions() {
-		String inForce = this.configs.tierModelInForce();
-		Map<String, List<String>> byModel = new HashMap<>();
-		List<String> tiers = new ArrayList<>();
+		Map<String, List<String>> byModel = this.classesByModel;
+		if (byModel == null) {
+			byModel = readClassesByModel();
+		}
+		List<String> tiers = this.tiersByModel.getOrDefault(this.configs.tierModelInForce(), List.of());
+		return new TierFilterOptions(tiers, byModel.getOrDefault("ABC", List.of()),
+				byModel.getOrDefault("RFM", List.of()), byModel.getOrDefault("CLV", List.of()));
+	}
+
+	private synchronized Map<String, List<String>> readClassesByModel() {
+		Map<String, List<String>> known = this.classesByModel;
+		if (known != null) {
+			return known;
+		}
+		Map<String, List<String>> classes = new HashMap<>();
+		Map<String, List<String>> tiers = new HashMap<>();
 		this.jdbc.getJdbcTemplate()
 			.query("select model, class_code, code from tiers order by model, rank_order, code", (ResultSet rs) -> {
-				byModel.computeIfAbsent(rs.getString(1), (model) -> new ArrayList<>()).add(rs.getString(2));
-				if (rs.getString(1).equals(inForce)) {
-					tiers.add(rs.getString(3));
-				}
+				classes.computeIfAbsent(rs.getString(1), (model) -> new ArrayList<>()).add(rs.getString(2));
+				tiers.computeIfAbsent(rs.getString(1), (model) -> new ArrayList<>()).add(rs.getString(3));
 			});
-		return new TierFilterOptions(List.copyOf(tiers), byModel.getOrDefault("ABC", List.of()),
-				byModel.getOrDefault("RFM", List.of()), byModel.getOrDefault("CLV", List.of()));
+		this.tiersByModel = copy(tiers);
+		this.classesByModel = copy(classes);
+		return this.classesByModel;
+	}
+
+	private static Map<String, List<String>> copy(Map<String, List<String>> lists) {
+		Map<String, List<String>> copied = new HashMap<>();
+		lists.forEach((model, values) -> copied.put(model, List.copyOf(values)));
+		return Map.copyOf(copied);
 	}
 
 	/**

@@ -37,10 +37,19 @@ public class Formats {
 		if (amount == null) {
 			return "";
 		}
-		Locale locale = LocaleContextHolder.getLocale();
+		return moneyFormat(LocaleContextHolder.getLocale()).format(amount);
+	}
+
+	/**
+	 * A formatter of amounts in the installation's currency, for code that formats many:
+	 * not thread-safe, so one per use.
+	 * @param locale the user's language
+	 * @return a new formatter
+	 */
+	public NumberFormat moneyFormat(Locale locale) {
 		NumberFormat format = NumberFormat.getCurrencyInstance(locale);
 		format.setCurrency(this.sales.currency());
-		return format.format(amount);
+		return format;
 	}
 
 	public String dateTime(@Nullable Instant instant) {

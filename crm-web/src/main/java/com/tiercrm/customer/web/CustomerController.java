@@ -1,15 +1,19 @@
 package com.tiercrm.customer.web;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
-import com.tiercrm.account.UserRepository;
+import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.order.SalesProperties;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.tiering.AliveBand;
 import com.tiercrm.tiering.InvalidListCursorException;
+import com.tiercrm.tiering.TieredCriteria;
 import com.tiercrm.tiering.TieredCustomerSearch;
+import com.tiercrm.tiering.TieredPage;
 import com.tiercrm.tiering.TieredSort;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -32,40 +36,53 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 class CustomerController {
 
+	// Names, not constants: the form's values are text, and the page compares text.
+	private static final List<String> SORTS = Stream.of(TieredSort.values()).map(TieredSort::name).toList();
+
+	private static final List<String> ALIVE_BANDS = Stream.of(AliveBand.values()).map(AliveBand::name).toList();
+
 	private final TieredCustomerSearch search;
 
 	private final CustomerExport export;
 
 	private final CustomerProfiles profiles;
 
-	private final UserRepository users;
+	private final OwnerOptions owners;
 
 	private final SalesProperties sales;
 
+	private final CustomerWords words;
+
 	CustomerController(TieredCustomerSearch search, CustomerExport export, CustomerProfiles profiles,
-			UserRepository users, SalesProperties sales) {
+			OwnerOptions owners, SalesProperties sales, CustomerWords words) {
 		this.search = search;
 		this.export = export;
 		this.profiles = profiles;
-		this.users = users;
+		this.owners = owners;
 		this.sales = sales;
+		this.words = words;
 	}
 
 	@GetMapping("/customers")
 	String list(@Valid @ModelAttribute("filter") CustomerListForm filter, BindingResult binding,
-			@AuthenticationPrincipal CrmUser user, Model model) {
-		model.addAttribute("owners", this.users.findOwnersVisibleTo(user.scope()));
+			@AuthenticationPrincipal CrmUser user, Locale locale, Model model) {
+		model.addAttribute("owners", this.owners.visibleTo(user.scope()));
 		model.addAttribute("regions", ReferenceData.REGIONS);
 		model.addAttribute("industries", ReferenceData.INDUSTRIES);
-		model.addAttribute("sorts", TieredSort.values());
+		model.addAttribute("sorts", SORTS);
 		model.addAttribute("options", this.search.filterOptions());
-		model.addAttribute("aliveBands", AliveBand.values());
+		model.addAttribute("aliveBands", ALIVE_BANDS);
 		model.addAttribute("filterQuery", filter.query());
 		if (binding.hasErrors()) {
+			model.addAttribute("selectedOwner", null);
 			model.addAttribute("page", null);
 			return "customers/list";
 		}
-		model.addAttribute("page", this.search.search(filter.toCriteria(), user.scope()));
+		TieredCriteria criteria = filter.toCriteria();
+		TieredPage page = this.search.search(criteria, user.scope());
+		model.addAttribute("selectedOwner", criteria.ownerId());
+		model.addAttribute("page", page);
+		model.addAttribute("rows", this.words.rows(page.items(), locale));
 		return "customers/list";
 	}
 

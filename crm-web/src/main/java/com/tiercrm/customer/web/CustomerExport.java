@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 
 import com.tiercrm.account.AccessScope;
-import com.tiercrm.tiering.TierLabels;
 import com.tiercrm.tiering.TieredCriteria;
 import com.tiercrm.tiering.TieredCustomer;
 import com.tiercrm.tiering.TieredCustomerSearch;
@@ -47,12 +46,12 @@ class CustomerExport {
 
 	private final MessageSource messages;
 
-	private final TierLabels tierLabels;
+	private final CustomerWords words;
 
-	CustomerExport(TieredCustomerSearch search, MessageSource messages, TierLabels tierLabels) {
+	CustomerExport(TieredCustomerSearch search, MessageSource messages, CustomerWords words) {
 		this.search = search;
 		this.messages = messages;
-		this.tierLabels = tierLabels;
+		this.words = words;
 	}
 
 	void csv(TieredCriteria criteria, AccessScope scope, Locale locale, OutputStream out) throws IOException {
@@ -125,7 +124,7 @@ class CustomerExport {
 		cells.add(label("industry.", row.industry(), locale));
 		cells.add(row.ownerName());
 		cells.add(label("customer.status.", row.status(), locale));
-		cells.add((row.tier() != null) ? this.tierLabels.label(row.tier(), locale) : null);
+		cells.add(this.words.tier(row.tier(), locale));
 		cells.add(label("abc.class.", row.abcClass(), locale));
 		cells.add(label("rfm.segment.", row.rfmSegment(), locale));
 		cells.add(label("clv.class.", row.clvClass(), locale));
@@ -137,7 +136,7 @@ class CustomerExport {
 	}
 
 	private @Nullable String label(String prefix, @Nullable String code, Locale locale) {
-		return (code != null) ? this.messages.getMessage(prefix + code, null, code, locale) : null;
+		return this.words.label(prefix, code, locale);
 	}
 
 }

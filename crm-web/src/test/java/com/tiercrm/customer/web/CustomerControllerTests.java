@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.account.Role;
-import com.tiercrm.account.UserRepository;
+import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.interaction.ContactDue;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerCriteria;
@@ -65,7 +65,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @WebMvcTest({ CustomerController.class, CustomerApiController.class })
-@Import(WebSliceConfiguration.class)
+@Import({ WebSliceConfiguration.class, CustomerWords.class })
 class CustomerControllerTests {
 
 	private static final ContactDue NO_CADENCE = ContactDue.of(null, null, Instant.EPOCH);
@@ -88,7 +88,7 @@ class CustomerControllerTests {
 	private CustomerProfiles profiles;
 
 	@MockitoBean
-	private UserRepository users;
+	private OwnerOptions owners;
 
 	@MockitoBean(name = "tierLabels")
 	private TierLabels tierLabels;

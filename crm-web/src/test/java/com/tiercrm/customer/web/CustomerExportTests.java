@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.account.Role;
-import com.tiercrm.account.UserRepository;
+import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
@@ -38,7 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(CustomerController.class)
-@Import({ WebSliceConfiguration.class, CustomerExport.class })
+@Import({ WebSliceConfiguration.class, CustomerExport.class, CustomerWords.class })
 class CustomerExportTests {
 
 	private static final CrmUser REP = TestUsers.principal(7, "rep7", Role.SALES_REP);
@@ -53,7 +53,7 @@ class CustomerExportTests {
 	private CustomerProfiles profiles;
 
 	@MockitoBean
-	private UserRepository users;
+	private OwnerOptions owners;
 
 	@MockitoBean(name = "tierLabels")
 	private TierLabels tierLabels;
