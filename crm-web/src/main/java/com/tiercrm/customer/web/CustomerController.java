@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import com.tiercrm.account.OwnerOption;
 import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.order.SalesProperties;
@@ -14,6 +15,7 @@ import com.tiercrm.tiering.InvalidListCursorException;
 import com.tiercrm.tiering.TieredCriteria;
 import com.tiercrm.tiering.TieredCustomerSearch;
 import com.tiercrm.tiering.TieredPage;
+import com.tiercrm.web.OptionsHtml;
 import com.tiercrm.tiering.TieredSort;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -66,21 +68,22 @@ class CustomerController {
 	@GetMapping("/customers")
 	String list(@Valid @ModelAttribute("filter") CustomerListForm filter, BindingResult binding,
 			@AuthenticationPrincipal CrmUser user, Locale locale, Model model) {
-		model.addAttribute("owners", this.owners.visibleTo(user.scope()));
 		model.addAttribute("regions", ReferenceData.REGIONS);
 		model.addAttribute("industries", ReferenceData.INDUSTRIES);
 		model.addAttribute("sorts", SORTS);
 		model.addAttribute("options", this.search.filterOptions());
 		model.addAttribute("aliveBands", ALIVE_BANDS);
 		model.addAttribute("filterQuery", filter.query());
+		List<OwnerOption> owners = this.owners.visibleTo(user.scope());
 		if (binding.hasErrors()) {
-			model.addAttribute("selectedOwner", null);
+			model.addAttribute("ownerOptions", OptionsHtml.of(owners, OwnerOption::id, OwnerOption::displayName, null));
 			model.addAttribute("page", null);
 			return "customers/list";
 		}
 		TieredCriteria criteria = filter.toCriteria();
 		TieredPage page = this.search.search(criteria, user.scope());
-		model.addAttribute("selectedOwner", criteria.ownerId());
+		model.addAttribute("ownerOptions",
+				OptionsHtml.of(owners, OwnerOption::id, OwnerOption::displayName, criteria.ownerId()));
 		model.addAttribute("page", page);
 		model.addAttribute("rows", this.words.rows(page.items(), locale));
 		return "customers/list";

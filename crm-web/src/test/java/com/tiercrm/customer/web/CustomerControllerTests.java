@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.account.Role;
+import com.tiercrm.account.OwnerOption;
 import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.interaction.ContactDue;
 import com.tiercrm.customer.Customer;
@@ -118,6 +119,19 @@ class CustomerControllerTests {
 			.search(argThat((criteria) -> "ABC:A".equals(criteria.tier()) && criteria.alive() == AliveBand.HIGH
 					&& criteria.sort() == TieredSort.CLV_DESC && "a+b".equals(criteria.text())),
 					eq(AccessScope.own(7)));
+	}
+
+	@Test
+	void ownerFilterOffersTheScopesOwnersEscapedWithTheChosenOneSelected() throws Exception {
+		given(this.tiered.search(any(), any())).willReturn(new TieredPage(List.of(tieredRow()), null, null));
+		given(this.owners.visibleTo(AccessScope.own(7)))
+			.willReturn(List.of(new OwnerOption(7, "Rep <Seven> & Co"), new OwnerOption(8, "Rep \"Eight\"")));
+		this.mvc.perform(get("/customers").param("owner", "7").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(containsString("<option value=\"7\" selected>Rep &lt;Seven&gt; &amp; Co</option>")))
+			.andExpect(content().string(containsString("<option value=\"8\">Rep &quot;Eight&quot;</option>")))
+			.andExpect(content().string(not(containsString("<Seven>"))));
 	}
 
 	@Test
