@@ -35,9 +35,9 @@ public class SegmentationConfigs {
 	/**
 	 * The name of the model whose classes are the tiers now: {@code ABC}, {@code RFM} or
 	 * {@code CLV}. Versions never change once saved, so the answer is kept for the newest
-	 * version and only its id is read again: list pages ask on every request.
+	 * version and only its id is read again: list pages ask on every request, without a
+	 * transaction of their own.
 	 */
-	@Transactional
 	public String tierModelInForce() {
 		Long newest = this.jdbc.queryForObject("select max(id) from segmentation_configs", Long.class);
 		TierModelInForce known = this.inForce;

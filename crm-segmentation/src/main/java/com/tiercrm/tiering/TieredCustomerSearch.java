@@ -102,7 +102,6 @@ public class TieredCustomerSearch {
 	 * @return the page
 	 * @throws InvalidListCursorException if the cursor is not one this sort handed out
 	 */
-	@Transactional(readOnly = true)
 	public TieredPage search(TieredCriteria criteria, AccessScope scope) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		TieredSort sort = criteria.sort();

@@ -22,11 +22,11 @@ public final class OptionsHtml {
 	 * One {@code <option>} per item, the selected value marked.
 	 * @param items what to offer, in order
 	 * @param value an item's value
-	 * @param label an item's label
+	 * @param label an item's label; without one, the value is shown
 	 * @param selected the value to mark selected, or {@code null}
 	 * @return escaped HTML
 	 */
-	public static <T> String of(List<T> items, Function<T, Object> value, Function<T, String> label,
+	public static <T> String of(List<T> items, Function<T, Object> value, Function<T, @Nullable String> label,
 			@Nullable Object selected) {
 		StringBuilder html = new StringBuilder(items.size() * 48);
 		String chosen = (selected != null) ? selected.toString() : null;
@@ -36,7 +36,10 @@ public final class OptionsHtml {
 			if (Objects.equals(itemValue, chosen)) {
 				html.append(" selected");
 			}
-			html.append('>').append(HtmlUtils.htmlEscape(label.apply(item))).append("</option>");
+			String itemLabel = label.apply(item);
+			html.append('>')
+				.append(HtmlUtils.htmlEscape((itemLabel != null) ? itemLabel : itemValue))
+				.append("</option>");
 		}
 		return html.toString();
 	}

@@ -1,22 +1,14 @@
 package com.tiercrm.customer.web;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
-import com.tiercrm.account.OwnerOption;
 import com.tiercrm.account.OwnerOptions;
-import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.order.SalesProperties;
 import com.tiercrm.security.CrmUser;
-import com.tiercrm.tiering.AliveBand;
 import com.tiercrm.tiering.InvalidListCursorException;
-import com.tiercrm.tiering.TieredCriteria;
 import com.tiercrm.tiering.TieredCustomerSearch;
 import com.tiercrm.tiering.TieredPage;
-import com.tiercrm.web.OptionsHtml;
-import com.tiercrm.tiering.TieredSort;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -37,11 +29,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  */
 @Controller
 class CustomerController {
-
-	// Names, not constants: the form's values are text, and the page compares text.
-	private static final List<String> SORTS = Stream.of(TieredSort.values()).map(TieredSort::name).toList();
-
-	private static final List<String> ALIVE_BANDS = Stream.of(AliveBand.values()).map(AliveBand::name).toList();
 
 	private final TieredCustomerSearch search;
 
@@ -68,22 +55,14 @@ class CustomerController {
 	@GetMapping("/customers")
 	String list(@Valid @ModelAttribute("filter") CustomerListForm filter, BindingResult binding,
 			@AuthenticationPrincipal CrmUser user, Locale locale, Model model) {
-		model.addAttribute("regions", ReferenceData.REGIONS);
-		model.addAttribute("industries", ReferenceData.INDUSTRIES);
-		model.addAttribute("sorts", SORTS);
-		model.addAttribute("options", this.search.filterOptions());
-		model.addAttribute("aliveBands", ALIVE_BANDS);
+		model.addAttribute("selects",
+				this.words.selects(this.search.filterOptions(), this.owners.visibleTo(user.scope()), filter, locale));
 		model.addAttribute("filterQuery", filter.query());
-		List<OwnerOption> owners = this.owners.visibleTo(user.scope());
 		if (binding.hasErrors()) {
-			model.addAttribute("ownerOptions", OptionsHtml.of(owners, OwnerOption::id, OwnerOption::displayName, null));
 			model.addAttribute("page", null);
 			return "customers/list";
 		}
-		TieredCriteria criteria = filter.toCriteria();
-		TieredPage page = this.search.search(criteria, user.scope());
-		model.addAttribute("ownerOptions",
-				OptionsHtml.of(owners, OwnerOption::id, OwnerOption::displayName, criteria.ownerId()));
+		TieredPage page = this.search.search(filter.toCriteria(), user.scope());
 		model.addAttribute("page", page);
 		model.addAttribute("rows", this.words.rows(page.items(), locale));
 		return "customers/list";

@@ -3,22 +3,34 @@ package com.tiercrm.customer.web;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
+import com.tiercrm.account.OwnerOption;
+import com.tiercrm.customer.ReferenceData;
+import com.tiercrm.tiering.AliveBand;
+import com.tiercrm.tiering.TierFilterOptions;
 import com.tiercrm.tiering.TierLabels;
 import com.tiercrm.tiering.TieredCustomer;
+import com.tiercrm.tiering.TieredSort;
 import com.tiercrm.web.Formats;
+import com.tiercrm.web.OptionsHtml;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * A listed customer's codes in the user's words, for the list page and the exports: the
- * page puts words together in Java once per row instead of calling the message source,
- * the tier names and the money format from dozens of template expressions.
+ * A listed customer's codes in the user's words, for the list page and the exports. The
+ * page's rows and filter options are put into words here, once per request, rather than
+ * by hundreds of template expressions: with eight users at once, rendering them was most
+ * of the page's cost.
  */
 @Component
 class CustomerWords {
+
+	private static final List<String> ALIVE_BANDS = Stream.of(AliveBand.values()).map(AliveBand::name).toList();
+
+	private static final List<String> SORTS = Stream.of(TieredSort.values()).map(TieredSort::name).toList();
 
 	private final MessageSource messages;
 
@@ -46,6 +58,27 @@ class CustomerWords {
 
 	@Nullable String tier(@Nullable String code, Locale locale) {
 		return (code != null) ? this.tierLabels.label(code, locale) : null;
+	}
+
+	/**
+	 * The options of the list's filters in the user's words, the form's values selected.
+	 */
+	FilterSelects selects(TierFilterOptions options, List<OwnerOption> owners, CustomerListForm filter, Locale locale) {
+		return new FilterSelects(OptionsHtml.of(owners, OwnerOption::id, OwnerOption::displayName, filter.owner()),
+				options(ReferenceData.REGIONS, "region.", filter.region(), locale),
+				options(ReferenceData.INDUSTRIES, "industry.", filter.industry(), locale),
+				OptionsHtml.of(options.tiers(), (code) -> code, (code) -> this.tierLabels.label(code, locale),
+						filter.tier()),
+				options(options.abcClasses(), "abc.class.", filter.abc(), locale),
+				options(options.rfmSegments(), "rfm.segment.", filter.rfm(), locale),
+				options(options.clvClasses(), "clv.class.", filter.clv(), locale),
+				options(ALIVE_BANDS, "lists.alive.", filter.alive(), locale),
+				options(SORTS, "customers.sort.", filter.sort(), locale));
+	}
+
+	private String options(List<String> codes, String prefix, @Nullable String selected, Locale locale) {
+		return OptionsHtml.of(codes, (code) -> code,
+				(code) -> this.messages.getMessage(prefix + code, null, code, locale), selected);
 	}
 
 	List<CustomerListRow> rows(List<TieredCustomer> customers, Locale locale) {
