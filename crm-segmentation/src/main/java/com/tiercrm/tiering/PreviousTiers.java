@@ -48,14 +48,17 @@ final class PreviousTiers {
 	/**
 	 * Compares these tiers with the next run's in one pass: the migration matrix, counted
 	 * from the side of the next run ({@code NEW} for customers this run did not have,
-	 * {@code GONE} for its customers the next run does not have) and each tier's churn
-	 * cohort by the rule. The same figures {@link RunAggregator} reads from the database
-	 * for runs aggregated later, without joining two runs.
+	 * {@code GONE} for its customers the next run does not have), each tier's churn
+	 * cohort by the rule, and the customers who moved to a lower tier of the same model.
+	 * The same figures {@link RunAggregator} reads from the database for runs aggregated
+	 * later, without joining two runs.
 	 * @param next the next run's customers, tiers and probabilities of being alive
+	 * @param ranks the rank of every tier code, 1 being the best; tiers without one are
+	 * not compared, as the tiers table's join leaves them out
 	 * @param churnRule who of a cohort counts as churned
 	 * @return the changes; empty when there was no previous run
 	 */
-	Optional<RunChanges> changesTo(Segmentation next, ChurnRule churnRule) {
+	Optional<RunChanges> changesTo(Segmentation next, Map<String, Integer> ranks, ChurnRule churnRule) {
 		if (this.runId == null) {
 			return Optional.empty();
 		}
@@ -63,6 +66,7 @@ final class PreviousTiers {
 		Map<String, Long> found = new HashMap<>();
 		// Per previous tier: cohort, below the threshold, dropped to the lowest, either.
 		Map<String, long[]> cohorts = new LinkedHashMap<>();
+		RunChanges.MovedDown movedDown = new RunChanges.MovedDown();
 		for (int i = 0; i < next.size(); i++) {
 			String to = next.tiers[i];
 			String from = tier(next.customerIds[i]);
@@ -81,6 +85,11 @@ final class PreviousTiers {
 				counts[2] += dropped ? 1 : 0;
 				counts[3] += (below || dropped) ? 1 : 0;
 			}
+			Integer fromRank = ranks.get(from);
+			Integer toRank = ranks.get(to);
+			if (fromRank != null && toRank != null && toRank > fromRank && SegmentationEngine.sameModel(from, to)) {
+				movedDown.add(next.customerIds[i], from, to, fromRank);
+			}
 		}
 		Map<String, Long> before = new LinkedHashMap<>();
 		for (String tier : this.tiers) {
@@ -94,7 +103,7 @@ final class PreviousTiers {
 		});
 		Map<String, ChurnCohort> churn = new LinkedHashMap<>();
 		cohorts.forEach((tier, counts) -> churn.put(tier, new ChurnCohort(counts[0], counts[1], counts[2], counts[3])));
-		return Optional.of(new RunChanges(this.runId, matrix, churnRule, churn));
+		return Optional.of(new RunChanges(this.runId, matrix, churnRule, churn, movedDown));
 	}
 
 }

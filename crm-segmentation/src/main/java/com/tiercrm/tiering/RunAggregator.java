@@ -4,9 +4,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -14,14 +17,16 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
  * Computes a run's aggregates in the database from its per-customer rows, the orders and
  * the interactions: per tier and RFM segment, the Lorenz curve, the RFM heat map, and
  * against the previous run the migration, each tier's churn cohort and each owner's most
- * valuable downgrades. What the run counted in memory is stored as it is; nothing per
- * customer comes back to Java. Runs inside the caller's transaction.
+ * valuable downgrades. What the run counted in memory is stored as it is; only the owners
+ * of the customers it found moved down come back to Java. Runs inside the caller's
+ * transaction.
  */
 @Component
 class RunAggregator {
@@ -29,6 +34,12 @@ class RunAggregator {
 	private static final int LORENZ_POINTS = 100;
 
 	private static final String WORK_MEM = "256MB";
+
+	/**
+	 * Downgraded customers whose owners are read per query: few enough for the planner to
+	 * look them up by key rather than scan a whole run.
+	 */
+	private static final int OWNER_CHUNK = 10_000;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -61,9 +72,9 @@ class RunAggregator {
 	}
 
 	/**
-	 * Computes and stores the aggregates of a run, taking the migration matrix and the
-	 * churn cohorts as counted by the run itself when it compared itself with the same
-	 * previous run.
+	 * Computes and stores the aggregates of a run, taking the migration matrix, the churn
+	 * cohorts and the downgraded customers as counted by the run itself when it compared
+	 * itself with the same previous run.
 	 * @param known what the run counted in memory, or {@code null}
 	 * @return the milliseconds it took
 	 */
@@ -108,7 +119,12 @@ class RunAggregator {
 			ChurnRule rule = (changes != null) ? changes.churnRule() : churnRule(runId);
 			storeCohorts(params, (changes != null) ? changes.cohorts() : churnCohorts(params, rule));
 			lowestTier = rule.lowestTier();
-			downgrades(params);
+			if (changes != null) {
+				downgrades(params, changes.movedDown());
+			}
+			else {
+				downgrades(params);
+			}
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		params.addValue("computedAt", Timestamp.from(Instant.now()))
@@ -309,6 +325,83 @@ class RunAggregator {
 				rows.toArray(MapSqlParameterSource[]::new));
 	}
 
+	/**
+	 * Each owner's most valuable downgrades from the customers the run found moved down:
+	 * only their owners and previous ABC values come from the database, a chunk of ids at
+	 * a time, and each owner keeps a bounded queue. The same rows as
+	 * {@link #downgrades(MapSqlParameterSource)}, which joins the two runs.
+	 */
+	private void downgrades(MapSqlParameterSource params, RunChanges.MovedDown moved) {
+		int perOwner = this.properties.downgradesPerOwner();
+		// HashMap: customers without an owner share the null key, as they share a
+		// partition in SQL.
+		Map<Long, PriorityQueue<Downgrade>> kept = new HashMap<>();
+		for (int start = 0; start < moved.size() && perOwner > 0; start += OWNER_CHUNK) {
+			int end = Math.min(moved.size(), start + OWNER_CHUNK);
+			Map<Long, Integer> positions = new HashMap<>();
+			Object[] ids = new Object[end - start];
+			for (int i = start; i < end; i++) {
+				positions.put(moved.customerId(i), i);
+				ids[i - start] = moved.customerId(i);
+			}
+			MapSqlParameterSource chunk = new MapSqlParameterSource("previous", params.getValue("previous"))
+				.addValue("ids", new SqlArrayValue("bigint", ids));
+			this.jdbc.query(
+					"select c.id, c.owner_id, s.abc_value from customers c join customer_segments s"
+							+ " on s.customer_id = c.id and s.run_id = :previous where c.id = any(:ids)",
+					chunk, (java.sql.ResultSet rs) -> {
+						int i = positions.get(rs.getLong(1));
+						Downgrade downgrade = new Downgrade(moved.customerId(i), rs.getObject(2, Long.class),
+								moved.fromTier(i), moved.toTier(i), moved.fromRank(i), rs.getDouble(3));
+						PriorityQueue<Downgrade> queue = kept.computeIfAbsent(downgrade.ownerId(),
+								(owner) -> new PriorityQueue<>(Downgrade.BEST_FIRST.reversed()));
+						queue.add(downgrade);
+						if (queue.size() > perOwner) {
+							queue.poll();
+						}
+					});
+		}
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		kept.values()
+			.forEach((queue) -> queue.forEach((d) -> rows
+				.add(new MapSqlParameterSource("run", params.getValue("run")).addValue("customer", d.customerId())
+					.addValue("owner", d.ownerId())
+					.addValue("from", d.fromTier())
+					.addValue("to", d.toTier())
+					.addValue("rank", d.fromRank())
+					.addValue("abc", d.abcValue()))));
+		this.jdbc.batchUpdate(
+				"insert into run_downgrades (run_id, customer_id, owner_id, from_tier, to_tier,"
+						+ " from_rank, abc_value) values (:run, :customer, :owner, :from, :to, :rank, :abc)",
+				rows.toArray(MapSqlParameterSource[]::new));
+	}
+
+	/**
+	 * One downgraded customer who may be among the most valuable of their owner.
+	 */
+	private record Downgrade(long customerId, @Nullable Long ownerId, String fromTier, String toTier, int fromRank,
+			double abcValue) {
+
+		/**
+		 * The order of the SQL's row_number: best previous tier, then the highest ABC
+		 * value, then the lowest id. Values compare as SQL does, -0.0 equal to 0.0.
+		 */
+		static final Comparator<Downgrade> BEST_FIRST = (a, b) -> {
+			if (a.fromRank != b.fromRank) {
+				return Integer.compare(a.fromRank, b.fromRank);
+			}
+			if (a.abcValue != b.abcValue) {
+				return (a.abcValue > b.abcValue) ? -1 : 1;
+			}
+			return Long.compare(a.customerId, b.customerId);
+		};
+
+	}
+
+	/**
+	 * Each owner's most valuable downgrades by joining the two runs' rows, for runs
+	 * aggregated after the run itself.
+	 */
 	private void downgrades(MapSqlParameterSource params) {
 		this.jdbc.update("insert into run_downgrades (run_id, customer_id, owner_id, from_tier, to_tier, from_rank,"
 				+ " abc_value) select :run, customer_id, owner_id, from_tier, to_tier, from_rank, abc_value from ("

@@ -157,11 +157,12 @@ public class SegmentationRuns {
 			// collected.
 			Segmentation segmentation = new SegmentationEngine(ranks).apply(readFacts(prepared, factsDone),
 					prepared.settings(), previous);
-			// The migration matrix and the churn cohorts are counted in memory rather
-			// than
-			// by joining both runs' rows; then the previous tiers can be collected too.
+			// The migration matrix, the churn cohorts and who moved down are counted in
+			// memory rather than by joining both runs' rows; then the previous tiers can
+			// be collected too.
 			RunChanges changes = previous
-				.changesTo(segmentation, ChurnRule.of(prepared.settings(), ranks, this.dashboard.churnThreshold()))
+				.changesTo(segmentation, ranks,
+						ChurnRule.of(prepared.settings(), ranks, this.dashboard.churnThreshold()))
 				.orElse(null);
 			previous = null;
 			long modelsDone = System.nanoTime();

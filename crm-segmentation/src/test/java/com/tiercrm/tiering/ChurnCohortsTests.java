@@ -153,6 +153,7 @@ abstract class ChurnCohortsTests {
 		List<List<Object>> sqlDowngrades = downgrades(this.run);
 
 		RunChanges changes = inMemory();
+		assertThat(changes.movedDown().size()).isEqualTo(4);
 		this.transactions.executeWithoutResult((status) -> this.aggregator.compute(this.run, true, changes));
 
 		assertThat(cohorts(this.run)).isEqualTo(sqlCohorts).isEqualTo(changes.cohorts());
@@ -219,7 +220,8 @@ abstract class ChurnCohortsTests {
 			next.probabilityAlive[i] = (alive != null) ? alive : Double.NaN;
 		}
 		Map<String, Integer> ranks = this.runs.tierRanks();
-		return previous.changesTo(next, ChurnRule.of(this.configs.current().settings(), ranks, 0.3)).orElseThrow();
+		return previous.changesTo(next, ranks, ChurnRule.of(this.configs.current().settings(), ranks, 0.3))
+			.orElseThrow();
 	}
 
 	private Map<String, ChurnCohort> cohorts(long runId) {
