@@ -46,25 +46,49 @@ final class PreviousTiers {
 	}
 
 	/**
-	 * How many customers moved from each tier of this run to each tier of the next,
-	 * counted from the side of the next run: {@code NEW} for customers this run did not
-	 * have, {@code GONE} for its customers the next run does not have. The same matrix
-	 * {@code CustomerTiers.migration} reads from the database, without joining two runs.
-	 * @param next the next run's customers and tiers
-	 * @return the run these tiers come from, and the matrix; empty when there was none
+	 * Compares these tiers with the next run's in one pass: the migration matrix, counted
+	 * from the side of the next run ({@code NEW} for customers this run did not have,
+	 * {@code GONE} for its customers the next run does not have), each tier's churn
+	 * cohort by the rule, and the customers who moved to a lower tier of the same model.
+	 * The same figures {@link RunAggregator} reads from the database for runs aggregated
+	 * later, without joining two runs.
+	 * @param next the next run's customers, tiers and probabilities of being alive
+	 * @param ranks the rank of every tier code, 1 being the best; tiers without one are
+	 * not compared, as the tiers table's join leaves them out
+	 * @param churnRule who of a cohort counts as churned
+	 * @return the changes; empty when there was no previous run
 	 */
-	Optional<Migration> migrationTo(Segmentation next) {
+	Optional<RunChanges> changesTo(Segmentation next, Map<String, Integer> ranks, ChurnRule churnRule) {
 		if (this.runId == null) {
 			return Optional.empty();
 		}
 		Map<String, Map<String, Long>> matrix = new LinkedHashMap<>();
 		Map<String, Long> found = new HashMap<>();
+		// Per previous tier: cohort, below the threshold, dropped to the lowest, either.
+		Map<String, long[]> cohorts = new LinkedHashMap<>();
+		RunChanges.MovedDown movedDown = new RunChanges.MovedDown();
 		for (int i = 0; i < next.size(); i++) {
+			String to = next.tiers[i];
 			String from = tier(next.customerIds[i]);
 			matrix.computeIfAbsent((from != null) ? from : "NEW", (key) -> new LinkedHashMap<>())
-				.merge(next.tiers[i], 1L, Long::sum);
-			if (from != null) {
-				found.merge(from, 1L, Long::sum);
+				.merge(to, 1L, Long::sum);
+			if (from == null) {
+				continue;
+			}
+			found.merge(from, 1L, Long::sum);
+			if (ChurnRule.formsCohort(from)) {
+				long[] counts = cohorts.computeIfAbsent(from, (key) -> new long[4]);
+				boolean below = churnRule.belowThreshold(next.probabilityAlive[i]);
+				boolean dropped = churnRule.droppedToLowest(from, to);
+				counts[0]++;
+				counts[1] += below ? 1 : 0;
+				counts[2] += dropped ? 1 : 0;
+				counts[3] += (below || dropped) ? 1 : 0;
+			}
+			Integer fromRank = ranks.get(from);
+			Integer toRank = ranks.get(to);
+			if (fromRank != null && toRank != null && toRank > fromRank && SegmentationEngine.sameModel(from, to)) {
+				movedDown.add(next.customerIds[i], from, to, fromRank);
 			}
 		}
 		Map<String, Long> before = new LinkedHashMap<>();
@@ -77,17 +101,9 @@ final class PreviousTiers {
 				matrix.computeIfAbsent(tier, (key) -> new LinkedHashMap<>()).put("GONE", gone);
 			}
 		});
-		return Optional.of(new Migration(this.runId, matrix));
-	}
-
-	/**
-	 * Customers per previous tier and new tier.
-	 *
-	 * @param fromRunId the run the previous tiers come from
-	 * @param matrix previous tier → new tier → customers
-	 */
-	record Migration(long fromRunId, Map<String, Map<String, Long>> matrix) {
-
+		Map<String, ChurnCohort> churn = new LinkedHashMap<>();
+		cohorts.forEach((tier, counts) -> churn.put(tier, new ChurnCohort(counts[0], counts[1], counts[2], counts[3])));
+		return Optional.of(new RunChanges(this.runId, matrix, churnRule, churn, movedDown));
 	}
 
 }

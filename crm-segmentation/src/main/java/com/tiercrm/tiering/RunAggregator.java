@@ -4,9 +4,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -14,13 +17,16 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
  * Computes a run's aggregates in the database from its per-customer rows, the orders and
- * the interactions: per tier and RFM segment, the Lorenz curve, the RFM heat map, the
- * migration from the previous run and each owner's most valuable downgrades. Runs inside
- * the caller's transaction; nothing per customer comes back to Java.
+ * the interactions: per tier and RFM segment, the Lorenz curve, the RFM heat map, and
+ * against the previous run the migration, each tier's churn cohort and each owner's most
+ * valuable downgrades. What the run counted in memory is stored as it is; only the owners
+ * of the customers it found moved down come back to Java. Runs inside the caller's
+ * transaction.
  */
 @Component
 class RunAggregator {
@@ -28,6 +34,12 @@ class RunAggregator {
 	private static final int LORENZ_POINTS = 100;
 
 	private static final String WORK_MEM = "256MB";
+
+	/**
+	 * Downgraded customers whose owners are read per query: few enough for the planner to
+	 * look them up by key rather than scan a whole run.
+	 */
+	private static final int OWNER_CHUNK = 10_000;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -60,12 +72,13 @@ class RunAggregator {
 	}
 
 	/**
-	 * Computes and stores the aggregates of a run, taking the migration matrix as counted
-	 * by the run itself when it is against the same previous run.
-	 * @param known the matrix the run counted in memory, or {@code null}
+	 * Computes and stores the aggregates of a run, taking the migration matrix, the churn
+	 * cohorts and the downgraded customers as counted by the run itself when it compared
+	 * itself with the same previous run.
+	 * @param known what the run counted in memory, or {@code null}
 	 * @return the milliseconds it took
 	 */
-	synchronized long compute(long runId, boolean profitStored, PreviousTiers.@Nullable Migration known) {
+	synchronized long compute(long runId, boolean profitStored, @Nullable RunChanges known) {
 		long started = System.nanoTime();
 		preparePostgres();
 		LocalDate asOf = this.jdbc.queryForObject("select as_of from segmentation_runs where id = :run",
@@ -84,7 +97,7 @@ class RunAggregator {
 			.addValue("points", LORENZ_POINTS)
 			.addValue("perOwner", this.properties.downgradesPerOwner());
 		for (String table : List.of("run_group_stats", "run_lorenz_points", "run_rfm_cells", "run_migration_cells",
-				"run_downgrades", "run_aggregates")) {
+				"run_churn_cohorts", "run_downgrades", "run_aggregates")) {
 			this.jdbc.update("delete from " + table + " where run_id = :run", params);
 		}
 		GroupStats total = groupStats(params, profitStored);
@@ -99,17 +112,61 @@ class RunAggregator {
 				+ " sum(monetary) over (order by monetary desc, customer_id"
 				+ " rows between unbounded preceding and current row) as cumulative"
 				+ " from customer_segments where run_id = :run) ranked) shares group by bucket", params);
+		String lowestTier = null;
 		if (previous != null) {
-			Map<String, Map<String, Long>> matrix = (known != null && known.fromRunId() == previous) ? known.matrix()
-					: migration(params);
-			storeMigration(params, matrix);
-			downgrades(params);
+			RunChanges changes = (known != null && known.fromRunId() == previous) ? known : null;
+			storeMigration(params, (changes != null) ? changes.migration() : migration(params));
+			ChurnRule rule = (changes != null) ? changes.churnRule() : churnRule(runId);
+			storeCohorts(params, (changes != null) ? changes.cohorts() : churnCohorts(params, rule));
+			lowestTier = rule.lowestTier();
+			if (changes != null) {
+				downgrades(params, changes.movedDown());
+			}
+			else {
+				downgrades(params);
+			}
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
-		params.addValue("computedAt", Timestamp.from(Instant.now())).addValue("millis", millis);
-		this.jdbc.update("insert into run_aggregates (run_id, previous_run_id, churn_threshold, computed_at,"
-				+ " compute_millis) values (:run, :previous, :threshold, :computedAt, :millis)", params);
+		params.addValue("computedAt", Timestamp.from(Instant.now()))
+			.addValue("millis", millis)
+			.addValue("lowestTier", lowestTier);
+		this.jdbc.update("insert into run_aggregates (run_id, previous_run_id, churn_threshold, churn_lowest_tier,"
+				+ " computed_at, compute_millis) values (:run, :previous, :threshold, :lowestTier, :computedAt, :millis)",
+				params);
 		return millis;
+	}
+
+	/**
+	 * Counts the churn cohorts of a run whose aggregates were computed before they were
+	 * counted, as long as both runs' per-customer rows are kept.
+	 * @return whether they could be counted
+	 */
+	synchronized boolean countMissingChurn(long runId) {
+		MapSqlParameterSource params = new MapSqlParameterSource("run", runId);
+		List<MapSqlParameterSource> missing = this.jdbc.query(
+				"select previous_run_id, churn_threshold from run_aggregates where run_id = :run"
+						+ " and previous_run_id is not null and churn_lowest_tier is null",
+				params, (rs, row) -> new MapSqlParameterSource().addValue("previous", rs.getLong(1))
+					.addValue("threshold", rs.getDouble(2)));
+		if (missing.isEmpty() || !hasRows(runId) || !hasRows((Long) missing.get(0).getValue("previous"))) {
+			return false;
+		}
+		preparePostgres();
+		params.addValues(missing.get(0).getValues());
+		// The threshold the run's other aggregates used.
+		ChurnRule rule = churnRule(runId, (Double) params.getValue("threshold"));
+		this.jdbc.update("delete from run_churn_cohorts where run_id = :run", params);
+		storeCohorts(params, churnCohorts(params, rule));
+		this.jdbc.update("update run_aggregates set churn_lowest_tier = :lowestTier where run_id = :run",
+				params.addValue("lowestTier", rule.lowestTier()));
+		return true;
+	}
+
+	private boolean hasRows(long runId) {
+		Integer rows = this.jdbc.queryForObject(
+				"select count(*) from (select 1 from customer_segments where run_id = :run limit 1) one_row",
+				Map.of("run", runId), Integer.class);
+		return rows != null && rows > 0;
 	}
 
 	/**
@@ -208,6 +265,143 @@ class RunAggregator {
 				+ " values (:run, :from, :to, :customers)", cells.toArray(MapSqlParameterSource[]::new));
 	}
 
+	/**
+	 * The churn rule of a run as it was made: its configuration's tier model and RFM
+	 * scheme, and the tiers table's ranks.
+	 */
+	private ChurnRule churnRule(long runId) {
+		return churnRule(runId, this.properties.churnThreshold());
+	}
+
+	private ChurnRule churnRule(long runId, double threshold) {
+		String settings = this.jdbc.queryForObject(
+				"select c.settings from segmentation_runs r"
+						+ " join segmentation_configs c on c.id = r.config_id where r.id = :run",
+				Map.of("run", runId), String.class);
+		if (settings == null) {
+			throw new IllegalArgumentException("No configuration for run " + runId);
+		}
+		return ChurnRule.of(SettingsJson.read(settings, SegmentationSettings.class),
+				SegmentationRuns.tierRanks(this.jdbc.getJdbcOperations()), threshold);
+	}
+
+	/**
+	 * {@link ChurnRule} in SQL: the previous run's customers per tier who are still in
+	 * this run, and how many of them now have a probability of being alive below the
+	 * threshold (NULL, unknown, is not) or sit in the lowest tier or no purchase of its
+	 * model while they were in another tier of that model.
+	 */
+	private Map<String, ChurnCohort> churnCohorts(MapSqlParameterSource params, ChurnRule rule) {
+		MapSqlParameterSource churn = new MapSqlParameterSource(params.getValues())
+			.addValue("lowest", rule.lowestTier())
+			.addValue("noPurchase", rule.noPurchaseTier())
+			.addValue("model", rule.modelPrefix() + "%")
+			.addValue("noCohort", ChurnRule.noPurchaseTiers());
+		String dropped = "(b.tier in (:lowest, :noPurchase) and a.tier <> :lowest and a.tier like :model)";
+		Map<String, ChurnCohort> cohorts = new LinkedHashMap<>();
+		this.jdbc.query("select a.tier, count(*), sum(case when b.p_alive < :threshold then 1 else 0 end),"
+				+ " sum(case when " + dropped + " then 1 else 0 end)," + " sum(case when b.p_alive < :threshold or "
+				+ dropped + " then 1 else 0 end)"
+				+ " from customer_segments a join customer_segments b on b.customer_id = a.customer_id"
+				+ " and b.run_id = :run where a.run_id = :previous and a.tier not in (:noCohort) group by a.tier",
+				churn, (java.sql.ResultSet rs) -> {
+					cohorts.put(rs.getString(1),
+							new ChurnCohort(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+				});
+		return cohorts;
+	}
+
+	private void storeCohorts(MapSqlParameterSource params, Map<String, ChurnCohort> cohorts) {
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		cohorts.forEach((tier,
+				cohort) -> rows.add(new MapSqlParameterSource("run", params.getValue("run")).addValue("tier", tier)
+					.addValue("customers", cohort.customers())
+					.addValue("below", cohort.belowThreshold())
+					.addValue("dropped", cohort.droppedToLowest())
+					.addValue("churned", cohort.churned())));
+		this.jdbc.batchUpdate(
+				"insert into run_churn_cohorts (run_id, tier_code, customers, below_threshold,"
+						+ " dropped_to_lowest, churned) values (:run, :tier, :customers, :below, :dropped, :churned)",
+				rows.toArray(MapSqlParameterSource[]::new));
+	}
+
+	/**
+	 * Each owner's most valuable downgrades from the customers the run found moved down:
+	 * only their owners and previous ABC values come from the database, a chunk of ids at
+	 * a time, and each owner keeps a bounded queue. The same rows as
+	 * {@link #downgrades(MapSqlParameterSource)}, which joins the two runs.
+	 */
+	private void downgrades(MapSqlParameterSource params, RunChanges.MovedDown moved) {
+		int perOwner = this.properties.downgradesPerOwner();
+		// HashMap: customers without an owner share the null key, as they share a
+		// partition in SQL.
+		Map<Long, PriorityQueue<Downgrade>> kept = new HashMap<>();
+		for (int start = 0; start < moved.size() && perOwner > 0; start += OWNER_CHUNK) {
+			int end = Math.min(moved.size(), start + OWNER_CHUNK);
+			Map<Long, Integer> positions = new HashMap<>();
+			Object[] ids = new Object[end - start];
+			for (int i = start; i < end; i++) {
+				positions.put(moved.customerId(i), i);
+				ids[i - start] = moved.customerId(i);
+			}
+			MapSqlParameterSource chunk = new MapSqlParameterSource("previous", params.getValue("previous"))
+				.addValue("ids", new SqlArrayValue("bigint", ids));
+			this.jdbc.query(
+					"select c.id, c.owner_id, s.abc_value from customers c join customer_segments s"
+							+ " on s.customer_id = c.id and s.run_id = :previous where c.id = any(:ids)",
+					chunk, (java.sql.ResultSet rs) -> {
+						int i = positions.get(rs.getLong(1));
+						Downgrade downgrade = new Downgrade(moved.customerId(i), rs.getObject(2, Long.class),
+								moved.fromTier(i), moved.toTier(i), moved.fromRank(i), rs.getDouble(3));
+						PriorityQueue<Downgrade> queue = kept.computeIfAbsent(downgrade.ownerId(),
+								(owner) -> new PriorityQueue<>(Downgrade.BEST_FIRST.reversed()));
+						queue.add(downgrade);
+						if (queue.size() > perOwner) {
+							queue.poll();
+						}
+					});
+		}
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		kept.values()
+			.forEach((queue) -> queue.forEach((d) -> rows
+				.add(new MapSqlParameterSource("run", params.getValue("run")).addValue("customer", d.customerId())
+					.addValue("owner", d.ownerId())
+					.addValue("from", d.fromTier())
+					.addValue("to", d.toTier())
+					.addValue("rank", d.fromRank())
+					.addValue("abc", d.abcValue()))));
+		this.jdbc.batchUpdate(
+				"insert into run_downgrades (run_id, customer_id, owner_id, from_tier, to_tier,"
+						+ " from_rank, abc_value) values (:run, :customer, :owner, :from, :to, :rank, :abc)",
+				rows.toArray(MapSqlParameterSource[]::new));
+	}
+
+	/**
+	 * One downgraded customer who may be among the most valuable of their owner.
+	 */
+	private record Downgrade(long customerId, @Nullable Long ownerId, String fromTier, String toTier, int fromRank,
+			double abcValue) {
+
+		/**
+		 * The order of the SQL's row_number: best previous tier, then the highest ABC
+		 * value, then the lowest id. Values compare as SQL does, -0.0 equal to 0.0.
+		 */
+		static final Comparator<Downgrade> BEST_FIRST = (a, b) -> {
+			if (a.fromRank != b.fromRank) {
+				return Integer.compare(a.fromRank, b.fromRank);
+			}
+			if (a.abcValue != b.abcValue) {
+				return (a.abcValue > b.abcValue) ? -1 : 1;
+			}
+			return Long.compare(a.customerId, b.customerId);
+		};
+
+	}
+
+	/**
+	 * Each owner's most valuable downgrades by joining the two runs' rows, for runs
+	 * aggregated after the run itself.
+	 */
 	private void downgrades(MapSqlParameterSource params) {
 		this.jdbc.update("insert into run_downgrades (run_id, customer_id, owner_id, from_tier, to_tier, from_rank,"
 				+ " abc_value) select :run, customer_id, owner_id, from_tier, to_tier, from_rank, abc_value from ("

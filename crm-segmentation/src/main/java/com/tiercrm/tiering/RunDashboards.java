@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -113,17 +114,36 @@ public class RunDashboards {
 	}
 
 	/**
-	 * Every run's metrics per tier, oldest run first and best tier first within a run.
+	 * Every run's metrics per tier, oldest run first and best tier first within a run,
+	 * with the churn of each tier's cohort from the previous run. A tier that had a
+	 * cohort but has no customers left in the run is listed with zero customers.
 	 */
 	public List<TierMetrics> tierHistory() {
-		return this.jdbc.query(
-				"select r.id as history_run_id, r.as_of, r.finished_at, t.rank_order, g.*"
-						+ " from run_group_stats g join run_aggregates a on a.run_id = g.run_id"
+		String columns = "select r.id as history_run_id, r.as_of, r.finished_at, t.rank_order, a.churn_lowest_tier,"
+				+ " c.customers as cohort_customers, c.below_threshold, c.dropped_to_lowest,"
+				+ " c.churned as cohort_churned";
+		List<TierMetrics> history = new ArrayList<>(this.jdbc.query(
+				columns + ", g.* from run_group_stats g join run_aggregates a on a.run_id = g.run_id"
 						+ " join segmentation_runs r on r.id = g.run_id join tiers t on t.code = g.group_code"
-						+ " where g.dimension = 'TIER' order by r.as_of, r.id, t.rank_order",
+						+ " left join run_churn_cohorts c on c.run_id = g.run_id and c.tier_code = g.group_code"
+						+ " where g.dimension = 'TIER'",
 				Map.of(),
 				(rs, row) -> new TierMetrics(rs.getLong("history_run_id"), rs.getObject("as_of", LocalDate.class),
-						instant(rs, "finished_at"), rs.getInt("rank_order"), stats(rs, row)));
+						instant(rs, "finished_at"), rs.getInt("rank_order"), stats(rs, row), churn(rs))));
+		history.addAll(this.jdbc.query(
+				columns + ", c.tier_code from run_churn_cohorts c join run_aggregates a on a.run_id = c.run_id"
+						+ " join segmentation_runs r on r.id = c.run_id join tiers t on t.code = c.tier_code"
+						+ " where not exists (select 1 from run_group_stats g where g.run_id = c.run_id"
+						+ " and g.dimension = 'TIER' and g.group_code = c.tier_code)",
+				Map.of(),
+				(rs, row) -> new TierMetrics(rs.getLong("history_run_id"), rs.getObject("as_of", LocalDate.class),
+						instant(rs, "finished_at"), rs.getInt("rank_order"),
+						new GroupStats(rs.getString("tier_code"), 0, 0, 0, 0, 0, 0, 0, 0, 0), churn(rs))));
+		history.sort(Comparator.comparing(TierMetrics::asOf)
+			.thenComparingLong(TierMetrics::runId)
+			.thenComparingInt(TierMetrics::rankOrder)
+			.thenComparing((m) -> m.stats().code()));
+		return history;
 	}
 
 	/**
@@ -175,7 +195,13 @@ public class RunDashboards {
 						+ " and not exists (select 1 from run_aggregates a where a.run_id = r.id)"
 						+ " and exists (select 1 from customer_segments s where s.run_id = r.id) order by r.id desc",
 				Map.of(), Long.class);
-		if (!missing.isEmpty()) {
+		// Aggregates computed before the churn cohorts were counted.
+		List<Long> withoutChurn = this.jdbc.queryForList("select a.run_id from run_aggregates a"
+				+ " where a.previous_run_id is not null and a.churn_lowest_tier is null"
+				+ " and exists (select 1 from customer_segments s where s.run_id = a.run_id)"
+				+ " and exists (select 1 from customer_segments s where s.run_id = a.previous_run_id)"
+				+ " order by a.run_id desc", Map.of(), Long.class);
+		if (!missing.isEmpty() || !withoutChurn.isEmpty()) {
 			this.executor.execute(() -> {
 				for (Long runId : missing) {
 					try {
@@ -185,7 +211,22 @@ public class RunDashboards {
 						logger.warn("Could not compute the aggregates of run " + runId, ex);
 					}
 				}
+				for (Long runId : withoutChurn) {
+					try {
+						countMissingChurn(runId);
+					}
+					catch (RuntimeException ex) {
+						logger.warn("Could not count the churn cohorts of run " + runId, ex);
+					}
+				}
 			});
+		}
+	}
+
+	void countMissingChurn(long runId) {
+		Boolean counted = this.transactions.execute((status) -> this.aggregator.countMissingChurn(runId));
+		if (Boolean.TRUE.equals(counted)) {
+			logger.info("Counted the churn cohorts of run " + runId);
 		}
 	}
 
@@ -216,6 +257,18 @@ public class RunDashboards {
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		java.sql.Timestamp timestamp = rs.getTimestamp(column);
 		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * The cohort churn of a history row: {@code null} where the run counted none.
+	 */
+	private static @Nullable ChurnCohort churn(ResultSet rs) throws SQLException {
+		if (rs.getString("churn_lowest_tier") == null) {
+			return null;
+		}
+		long customers = rs.getLong("cohort_customers");
+		return rs.wasNull() ? ChurnCohort.EMPTY : new ChurnCohort(customers, rs.getLong("below_threshold"),
+				rs.getLong("dropped_to_lowest"), rs.getLong("cohort_churned"));
 	}
 
 	private static GroupStats stats(ResultSet rs, int row) throws SQLException {

@@ -82,7 +82,10 @@ final class SegmentationEngine {
 		return new RankedTier(code, this.tierRanks.getOrDefault(code, Integer.MAX_VALUE));
 	}
 
-	private static boolean sameModel(String a, String b) {
+	/**
+	 * Whether two tier codes ({@code MODEL:CLASS}) belong to the same model.
+	 */
+	static boolean sameModel(String a, String b) {
 		int colon = a.indexOf(':');
 		return colon > 0 && b.startsWith(a.substring(0, colon + 1));
 	}

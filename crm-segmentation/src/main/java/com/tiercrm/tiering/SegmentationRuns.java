@@ -54,11 +54,14 @@ public class SegmentationRuns {
 
 	private final RunAggregator aggregator;
 
+	private final DashboardProperties dashboard;
+
 	SegmentationRuns(SegmentationRunRepository runs, SegmentationConfigs configs, FactsReader facts,
 			SegmentWriter writer, JdbcTemplate jdbc, TransactionTemplate transactions,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, SegmentationProperties properties,
-			RunAggregator aggregator) {
+			RunAggregator aggregator, DashboardProperties dashboard) {
 		this.aggregator = aggregator;
+		this.dashboard = dashboard;
 		this.runs = runs;
 		this.configs = configs;
 		this.facts = facts;
@@ -149,13 +152,18 @@ public class SegmentationRuns {
 		try {
 			long[] factsDone = new long[1];
 			PreviousTiers previous = previousTiers();
+			Map<String, Integer> ranks = tierRanks();
 			// The facts are not kept in a local: once the models have run, they can be
 			// collected.
-			Segmentation segmentation = new SegmentationEngine(tierRanks()).apply(readFacts(prepared, factsDone),
+			Segmentation segmentation = new SegmentationEngine(ranks).apply(readFacts(prepared, factsDone),
 					prepared.settings(), previous);
-			// The migration matrix is counted in memory rather than by joining both runs'
-			// rows; then the previous tiers can be collected too.
-			PreviousTiers.Migration migration = previous.migrationTo(segmentation).orElse(null);
+			// The migration matrix, the churn cohorts and who moved down are counted in
+			// memory rather than by joining both runs' rows; then the previous tiers can
+			// be collected too.
+			RunChanges changes = previous
+				.changesTo(segmentation, ranks,
+						ChurnRule.of(prepared.settings(), ranks, this.dashboard.churnThreshold()))
+				.orElse(null);
 			previous = null;
 			long modelsDone = System.nanoTime();
 			this.transactions.executeWithoutResult((status) -> {
@@ -163,7 +171,7 @@ public class SegmentationRuns {
 				long written = System.nanoTime();
 				// The dashboard reads these; computing them here publishes them with the
 				// run.
-				long aggregateMillis = this.aggregator.compute(prepared.runId(), true, migration);
+				long aggregateMillis = this.aggregator.compute(prepared.runId(), true, changes);
 				logger.info(
 						"Segmentation run " + prepared.runId() + " aggregates computed in " + aggregateMillis + " ms");
 				RunReport report = report(prepared, segmentation,
@@ -231,8 +239,12 @@ public class SegmentationRuns {
 	 * The rank of each tier code, 1 being the best, from the {@code tiers} table.
 	 */
 	public Map<String, Integer> tierRanks() {
+		return tierRanks(this.jdbc);
+	}
+
+	static Map<String, Integer> tierRanks(JdbcOperations jdbc) {
 		Map<String, Integer> ranks = new HashMap<>();
-		this.jdbc.query("select code, rank_order from tiers", (java.sql.ResultSet rs) -> {
+		jdbc.query("select code, rank_order from tiers", (java.sql.ResultSet rs) -> {
 			ranks.put(rs.getString(1), rs.getInt(2));
 		});
 		return ranks;

@@ -13,7 +13,18 @@ import org.jspecify.annotations.Nullable;
  * @param finishedAt when it finished
  * @param rankOrder the tier's rank within its model, best first
  * @param stats the metrics
+ * @param churn how the tier's customers of the previous run churned by this run
+ * ({@link ChurnCohort#EMPTY} when the tier had none); {@code null} when the run was not
+ * measured against a previous run
  */
-public record TierMetrics(long runId, LocalDate asOf, @Nullable Instant finishedAt, int rankOrder, GroupStats stats) {
+public record TierMetrics(long runId, LocalDate asOf, @Nullable Instant finishedAt, int rankOrder, GroupStats stats,
+		@Nullable ChurnCohort churn) {
+
+	/**
+	 * Metrics of a run not measured against a previous run.
+	 */
+	public TierMetrics(long runId, LocalDate asOf, @Nullable Instant finishedAt, int rankOrder, GroupStats stats) {
+		this(runId, asOf, finishedAt, rankOrder, stats, null);
+	}
 
 }

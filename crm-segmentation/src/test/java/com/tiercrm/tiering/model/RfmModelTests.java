@@ -1,6 +1,8 @@
 package com.tiercrm.tiering.model;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +85,25 @@ class RfmModelTests {
 		}
 		assertThatIllegalArgumentException().isThrownBy(() -> RfmSegment.ofScores(0, 3))
 			.withMessage("rfm.invalid-score");
+	}
+
+	@Test
+	void eachSchemeNamesExactlyTheSegmentsItAssignsToBuyers() {
+		Set<RfmSegment> matrix = EnumSet.noneOf(RfmSegment.class);
+		for (boolean recent : new boolean[] { true, false }) {
+			for (boolean frequent : new boolean[] { true, false }) {
+				matrix.add(RfmSegment.ofMatrix(recent, frequent, true));
+				matrix.add(RfmSegment.ofMatrix(recent, frequent, false));
+			}
+		}
+		Set<RfmSegment> scores = EnumSet.noneOf(RfmSegment.class);
+		for (int r = 1; r <= 5; r++) {
+			for (int fm = 1; fm <= 5; fm++) {
+				scores.add(RfmSegment.ofScores(r, fm));
+			}
+		}
+		assertThat(RfmScheme.VALUE_MATRIX.segments()).isEqualTo(matrix).hasSize(8);
+		assertThat(RfmScheme.SCORE_RANGE.segments()).isEqualTo(scores).hasSize(11);
 	}
 
 	@Test

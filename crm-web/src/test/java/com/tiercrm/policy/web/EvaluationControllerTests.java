@@ -14,6 +14,7 @@ import com.tiercrm.policy.TierPolicies;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
+import com.tiercrm.tiering.ChurnCohort;
 import com.tiercrm.tiering.DashboardProperties;
 import com.tiercrm.tiering.GroupStats;
 import com.tiercrm.tiering.RunDashboard;
@@ -81,7 +82,7 @@ class EvaluationControllerTests {
 		this.mvc.perform(get("/tiering/evaluation").with(user(REP))).andExpect(status().isForbidden());
 		TierMetrics before = new TierMetrics(41, PREVIOUS.asOf(), PREVIOUS.finishedAt(), 1, A);
 		TierMetrics after = new TierMetrics(42, RUN.asOf(), RUN.finishedAt(), 1,
-				new GroupStats("ABC:A", 12, 9000, 2400, 14000, 12, 11, 0, 50, 10));
+				new GroupStats("ABC:A", 12, 9000, 2400, 14000, 12, 11, 0, 50, 10), new ChurnCohort(4, 2, 2, 3));
 		given(this.dashboards.tierHistory()).willReturn(List.of(before, after));
 		Instant saved = Instant.parse("2026-06-15T00:00:00Z");
 		PolicyTerms terms = new PolicyTerms(new BigDecimal("10"), new BigDecimal("500000"), 60, 4, 14, true,
@@ -97,6 +98,11 @@ class EvaluationControllerTests {
 			.andExpect(content().string(containsString("80.0%")))
 			.andExpect(content().string(containsString("91.7%")))
 			.andExpect(content().string(containsString("2026-06-30 (run 42)")))
+			// Three of the four customers of the tier in run 41 churned by run 42; run 41
+			// had no previous run.
+			.andExpect(content().string(containsString("75.0%")))
+			.andExpect(content().string(containsString("3 of 4")))
+			.andExpect(content().string(containsString("not measured")))
 			.andExpect(content().string(not(containsString("??"))));
 		this.mvc.perform(get("/tiering/evaluation").param("tier", "ABC:A").param("version", "9").with(user(MANAGER)))
 			.andExpect(status().isNotFound());
