@@ -64,16 +64,16 @@ class CustomerWords {
 	 * The options of the list's filters in the user's words, the form's values selected.
 	 */
 	FilterSelects selects(TierFilterOptions options, List<OwnerOption> owners, CustomerListForm filter, Locale locale) {
-		return new FilterSelects(OptionsHtml.of(owners, OwnerOption::id, OwnerOption::displayName, filter.owner()),
-				options(ReferenceData.REGIONS, "region.", filter.region(), locale),
-				options(ReferenceData.INDUSTRIES, "industry.", filter.industry(), locale),
+		return new FilterSelects(OptionsHtml.of(owners, OwnerOption::id, OwnerOption::displayName, filter.getOwner()),
+				options(ReferenceData.REGIONS, "region.", filter.getRegion(), locale),
+				options(ReferenceData.INDUSTRIES, "industry.", filter.getIndustry(), locale),
 				OptionsHtml.of(options.tiers(), (code) -> code, (code) -> this.tierLabels.label(code, locale),
-						filter.tier()),
-				options(options.abcClasses(), "abc.class.", filter.abc(), locale),
-				options(options.rfmSegments(), "rfm.segment.", filter.rfm(), locale),
-				options(options.clvClasses(), "clv.class.", filter.clv(), locale),
-				options(ALIVE_BANDS, "lists.alive.", filter.alive(), locale),
-				options(SORTS, "customers.sort.", filter.sort(), locale));
+						filter.getTier()),
+				options(options.abcClasses(), "abc.class.", filter.getAbc(), locale),
+				options(options.rfmSegments(), "rfm.segment.", filter.getRfm(), locale),
+				options(options.clvClasses(), "clv.class.", filter.getClv(), locale),
+				options(ALIVE_BANDS, "lists.alive.", filter.getAlive(), locale),
+				options(SORTS, "customers.sort.", filter.getSort(), locale));
 	}
 
 	private String options(List<String> codes, String prefix, @Nullable String selected, Locale locale) {
