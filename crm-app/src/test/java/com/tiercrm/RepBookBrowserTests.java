@@ -82,8 +82,7 @@ class RepBookBrowserTests {
 				this.prefix + "-order", buyer.getId(), Timestamp.from(Instant.now().minus(10, ChronoUnit.DAYS)));
 		// Contacted long ago: overdue under any cadence.
 		for (Customer customer : List.of(buyer, fresh, phone)) {
-			this.jdbc.update("insert into interactions (customer_id, type, occurred_at) values (?, 'CALL', ?)",
-					customer.getId(), Timestamp.from(Instant.now().minus(4000, ChronoUnit.DAYS)));
+			this.fixture.interaction(customer, Instant.now().minus(4000, ChronoUnit.DAYS), null);
 		}
 		SegmentationRun run = this.runs.runNow(new RunRequest(null, null, RunTrigger.MANUAL, null));
 		assertThat(run.getStatus()).as(run.getErrorMessage()).isEqualTo(RunStatus.SUCCEEDED);

@@ -1,6 +1,5 @@
 package com.tiercrm.tiering;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -205,8 +204,7 @@ abstract class TieredListsTests {
 	}
 
 	private void interaction(String code, Instant at) {
-		this.jdbc.update("insert into interactions (customer_id, type, occurred_at) select id, 'CALL', ? from customers"
-				+ " where code = ?", Timestamp.from(at), code);
+		new TestData(this.jdbc).interaction(code, at, null);
 	}
 
 }
