@@ -7,7 +7,6 @@ import java.util.List;
 
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.interaction.ContactDue;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -17,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads reps' books and workloads, each with one set-based query: the published run's
- * tier, the contact cadence of that tier's policy in force and the latest interaction of
- * every customer.
+ * tier, the contact cadence of that tier's policy in force and the last contact that
+ * every customer row keeps.
  */
 @Service
 public class RepBooks {
@@ -30,10 +29,6 @@ public class RepBooks {
 			+ " (select st.published_run_id from segmentation_state st where st.id = 1) and s.customer_id = c.id"
 			+ " left join tier_policies p on p.tier_code = s.tier"
 			+ " left join tier_policy_versions v on v.tier_code = p.tier_code and v.version = p.current_version";
-
-	/** One rep's customers: an index probe per customer beats aggregating. */
-	private static final String LAST_CONTACT = "(select max(i.occurred_at) from interactions i"
-			+ " where i.customer_id = c.id)";
 
 	private static final String DUE = "b.last_at + b.cadence * interval '1' day";
 
@@ -54,18 +49,6 @@ public class RepBooks {
 	}
 
 	/**
-	 * Joins {@code l.last_at}, the latest interaction of each customer {@code c},
-	 * aggregated once over the interactions of the customers {@code ci} that the
-	 * condition selects (all if {@code null}) rather than looked up row by row.
-	 */
-	private static String lastContacts(@Nullable String ownerCondition) {
-		return " left join (select i.customer_id, max(i.occurred_at) as last_at from interactions i"
-				+ ((ownerCondition != null) ? " join customers ci on ci.id = i.customer_id where " + ownerCondition
-						: "")
-				+ " group by i.customer_id) l on l.customer_id = c.id";
-	}
-
-	/**
 	 * A rep's customers, overdue first, then by tier and next due date.
 	 * @param repId whose customers
 	 * @param scope what the asking user may see; customers outside it are left out
@@ -80,7 +63,7 @@ public class RepBooks {
 		long[] total = { 0 };
 		List<BookEntry> entries = this.jdbc.query("select b.id, b.code, b.name, b.tier, b.cadence, b.last_at,"
 				+ " count(*) over () as total from (select c.id, c.code, c.name, s.tier, t.rank_order,"
-				+ " v.contact_cadence_days as cadence, " + LAST_CONTACT + " as last_at from customers c" + CADENCE_JOINS
+				+ " v.contact_cadence_days as cadence, c.last_contact_at as last_at from customers c" + CADENCE_JOINS
 				+ " left join tiers t on t.code = s.tier where c.owner_id = :rep and "
 				+ scope.ownerCondition("c.owner_id") + ") b order by case when " + OVERDUE
 				+ " then 0 else 1 end, coalesce(b.rank_order, 2147483647), " + DUE
@@ -105,12 +88,10 @@ public class RepBooks {
 		MapSqlParameterSource params = new MapSqlParameterSource("scopeUser", scope.userId()).addValue("now",
 				Timestamp.from(this.clock.instant()));
 		return this.jdbc.query(
-				"select b.owner_id, u.display_name, count(*) as customers," + " sum(case when " + OVERDUE
-						+ " then 1 else 0 end) as overdue from (select c.owner_id,"
-						+ " v.contact_cadence_days as cadence, l.last_at from customers c"
-						+ lastContacts(
-								(scope.kind() == AccessScope.Kind.ALL) ? null : scope.ownerCondition("ci.owner_id"))
-						+ CADENCE_JOINS + " where c.owner_id is not null and " + scope.ownerCondition("c.owner_id")
+				"select b.owner_id, u.display_name, count(*) as customers, sum(case when " + OVERDUE
+						+ " then 1 else 0 end) as overdue from (select c.owner_id, v.contact_cadence_days as cadence,"
+						+ " c.last_contact_at as last_at from customers c" + CADENCE_JOINS
+						+ " where c.owner_id is not null and " + scope.ownerCondition("c.owner_id")
 						+ ") b join users u on u.id = b.owner_id group by b.owner_id, u.display_name"
 						+ " order by 4 desc, u.display_name, b.owner_id",
 				params, (rs, row) -> new RepWorkload(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));

@@ -1,5 +1,7 @@
 package com.tiercrm.tiering;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -16,8 +18,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -198,6 +203,69 @@ abstract class TieredListsTests {
 		assertThat(this.books.workloads(AccessScope.own(this.repB))).extracting(RepWorkload::repId)
 			.containsExactly(this.repB);
 	}
+
+	@Test
+	void bookAndWorkloadsGiveTheSameAnswersAsAggregatingTheInteractions() {
+		Instant now = Instant.now();
+		// Several contacts per customer, written newest first, on both sides of every
+		// cadence (14, 30, 60 and 180 days); K02, K05 and NONE never contacted.
+		String[] contacted = { "K01", "K03", "K04", "K06", "K07", "K08", "K09", "K10" };
+		int[] daysAgo = { 0, 10, 20, 45, 100, 400 };
+		for (int i = 0; i < contacted.length; i++) {
+			for (int j = i % daysAgo.length; j < daysAgo.length; j += 2) {
+				interaction(contacted[i], now.minus(Duration.ofHours(12 + 24L * daysAgo[j])));
+			}
+		}
+		interaction("K07", now.minus(Duration.ofDays(3000)));
+		List<RepWorkload> workloads = this.books.workloads(AccessScope.all(0));
+		assertThat(workloads).isEqualTo(workloadsFromInteractions(now));
+		assertThat(workloads).hasSize(2)
+			.allSatisfy((workload) -> assertThat(workload.overdue()).isPositive().isLessThan(workload.customers()));
+		assertThat(this.books.workloads(AccessScope.own(this.repB))).containsExactly(
+				workloads.stream().filter((workload) -> workload.repId() == this.repB).findFirst().orElseThrow());
+		for (long rep : new long[] { this.repA, this.repB }) {
+			assertThat(this.books.book(rep, AccessScope.all(0)).entries())
+				.extracting(BookEntry::code, (entry) -> entry.contact().lastContact(),
+						(entry) -> entry.contact().overdue())
+				.containsExactlyElementsOf(bookFromInteractions(rep, now));
+		}
+	}
+
+	/** What RepBooks.workloads returned when it aggregated every interaction. */
+	private List<RepWorkload> workloadsFromInteractions(Instant now) {
+		return new NamedParameterJdbcTemplate(this.jdbc).query("select b.owner_id, u.display_name, count(*),"
+				+ " sum(case when " + OVERDUE_BEFORE + " then 1 else 0 end) from (select c.owner_id,"
+				+ " v.contact_cadence_days as cadence, l.last_at from customers c left join (select i.customer_id,"
+				+ " max(i.occurred_at) as last_at from interactions i group by i.customer_id) l"
+				+ " on l.customer_id = c.id" + CADENCE_JOINS_BEFORE + " where c.owner_id is not null) b"
+				+ " join users u on u.id = b.owner_id group by b.owner_id, u.display_name"
+				+ " order by 4 desc, u.display_name, b.owner_id", new MapSqlParameterSource("now", Timestamp.from(now)),
+				(rs, row) -> new RepWorkload(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+	}
+
+	/** The rows of a whole book as RepBooks.book read them with a probe per customer. */
+	private List<org.assertj.core.groups.Tuple> bookFromInteractions(long rep, Instant now) {
+		return new NamedParameterJdbcTemplate(this.jdbc).query(
+				"select b.code, b.last_at, case when " + OVERDUE_BEFORE
+						+ " then 1 else 0 end from (select c.id, c.code, c.name, t.rank_order,"
+						+ " v.contact_cadence_days as cadence, (select max(i.occurred_at) from interactions i"
+						+ " where i.customer_id = c.id) as last_at from customers c" + CADENCE_JOINS_BEFORE
+						+ " left join tiers t on t.code = s.tier where c.owner_id = :rep) b order by case when "
+						+ OVERDUE_BEFORE + " then 0 else 1 end, coalesce(b.rank_order, 2147483647),"
+						+ " b.last_at + b.cadence * interval '1' day nulls first, b.name, b.id",
+				new MapSqlParameterSource("rep", rep).addValue("now", Timestamp.from(now)), (rs, row) -> {
+					Timestamp last = rs.getTimestamp(2);
+					return tuple(rs.getString(1), (last != null) ? last.toInstant() : null, rs.getInt(3) == 1);
+				});
+	}
+
+	private static final String CADENCE_JOINS_BEFORE = " left join customer_segments s on s.run_id ="
+			+ " (select st.published_run_id from segmentation_state st where st.id = 1) and s.customer_id = c.id"
+			+ " left join tier_policies p on p.tier_code = s.tier"
+			+ " left join tier_policy_versions v on v.tier_code = p.tier_code and v.version = p.current_version";
+
+	private static final String OVERDUE_BEFORE = "(b.cadence is not null and (b.last_at is null or"
+			+ " b.last_at + b.cadence * interval '1' day < :now))";
 
 	private static BookEntry find(RepBook book, String code) {
 		return book.entries().stream().filter((entry) -> entry.code().equals(code)).findFirst().orElseThrow();
