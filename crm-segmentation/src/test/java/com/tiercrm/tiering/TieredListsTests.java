@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.book.BookEntry;
@@ -178,7 +179,7 @@ abstract class TieredListsTests {
 		// K01 was contacted yesterday, K03 long ago, the others never.
 		interaction("K01", now.minus(1, ChronoUnit.DAYS));
 		interaction("K03", now.minus(400, ChronoUnit.DAYS));
-		RepBook book = this.books.book(this.repA, AccessScope.own(this.repA));
+		RepBook book = this.books.book(this.repA, AccessScope.own(this.repA), 1);
 		assertThat(book.total()).isEqualTo(6);
 		assertThat(book.entries()).extracting(BookEntry::code).contains("K01", "NONE");
 		assertThat(book.overdue()).extracting(BookEntry::code).contains("K03").doesNotContain("K01");
@@ -186,10 +187,10 @@ abstract class TieredListsTests {
 		assertThat(find(book, "K01").contact().nextDue()).isAfter(now);
 
 		interaction("K03", now);
-		RepBook after = this.books.book(this.repA, AccessScope.own(this.repA));
+		RepBook after = this.books.book(this.repA, AccessScope.own(this.repA), 1);
 		assertThat(after.overdue()).extracting(BookEntry::code).doesNotContain("K03");
 		assertThat(find(after, "K03").contact().nextDue()).isAfter(find(book, "K03").contact().nextDue());
-		assertThat(this.books.book(this.repA, AccessScope.own(this.repB)).entries()).isEmpty();
+		assertThat(this.books.book(this.repA, AccessScope.own(this.repB), 1).entries()).isEmpty();
 	}
 
 	@Test
@@ -202,6 +203,43 @@ abstract class TieredListsTests {
 		assertThat(a.overdue()).isEqualTo(5);
 		assertThat(this.books.workloads(AccessScope.own(this.repB))).extracting(RepWorkload::repId)
 			.containsExactly(this.repB);
+	}
+
+	@Test
+	void bookPagesFollowTheBookOrderAndAPagePastTheLastShowsTheLast() {
+		List<String> codes = IntStream.rangeClosed(1, 120).mapToObj("P%03d"::formatted).toList();
+		new TestData(this.jdbc).customers(codes);
+		this.jdbc.update("update customers set owner_id = ? where code like 'P%'", this.repA);
+		assertThat(this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, "tester")).getStatus())
+			.isEqualTo(RunStatus.SUCCEEDED);
+		Instant now = Instant.now();
+		for (int i = 0; i < 40; i++) {
+			interaction(codes.get(i * 3), now.minus(Duration.ofHours(12 + 24L * 9 * i)));
+		}
+		AccessScope scope = AccessScope.own(this.repA);
+		RepBook first = this.books.book(this.repA, scope, 1);
+		assertThat(first.total()).isEqualTo(126);
+		assertThat(first.pages()).isEqualTo(3);
+		assertThat(first.entries()).hasSize(RepBooks.PAGE_SIZE);
+		assertThat(first.overdueCount()).isGreaterThan(first.overdue().size());
+		RepBook third = this.books.book(this.repA, scope, 3);
+		assertThat(third.entries()).hasSize(26);
+		assertThat(third.firstRow()).isEqualTo(101);
+		assertThat(third.lastRow()).isEqualTo(126);
+		assertThat(third.overdueCount()).isEqualTo(first.overdueCount());
+		RepBook past = this.books.book(this.repA, scope, 9);
+		assertThat(past.page()).isEqualTo(3);
+		assertThat(past.entries()).isEqualTo(third.entries());
+
+		List<BookEntry> paged = new ArrayList<>();
+		for (int page = 1; page <= 3; page++) {
+			paged.addAll(this.books.book(this.repA, scope, page).entries());
+		}
+		assertThat(paged).extracting(BookEntry::code).doesNotHaveDuplicates().hasSize(126);
+		assertThat(paged.stream().filter((entry) -> entry.contact().overdue()).count()).isEqualTo(first.overdueCount());
+		assertThat(paged)
+			.extracting(BookEntry::code, (entry) -> entry.contact().lastContact(), (entry) -> entry.contact().overdue())
+			.containsExactlyElementsOf(bookFromInteractions(this.repA, now));
 	}
 
 	@Test
@@ -224,7 +262,7 @@ abstract class TieredListsTests {
 		assertThat(this.books.workloads(AccessScope.own(this.repB))).containsExactly(
 				workloads.stream().filter((workload) -> workload.repId() == this.repB).findFirst().orElseThrow());
 		for (long rep : new long[] { this.repA, this.repB }) {
-			assertThat(this.books.book(rep, AccessScope.all(0)).entries())
+			assertThat(this.books.book(rep, AccessScope.all(0), 1).entries())
 				.extracting(BookEntry::code, (entry) -> entry.contact().lastContact(),
 						(entry) -> entry.contact().overdue())
 				.containsExactlyElementsOf(bookFromInteractions(rep, now));
