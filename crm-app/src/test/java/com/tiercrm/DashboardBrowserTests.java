@@ -70,9 +70,7 @@ class DashboardBrowserTests {
 		order("2", big, 100_000_000, 60);
 		order("3", regular, 5_000, 10);
 		order("4", regular, 3_000, 90);
-		this.jdbc.update(
-				"insert into interactions (customer_id, type, occurred_at, satisfaction) values (?, 'CALL', ?, 5)",
-				big.getId(), Timestamp.from(Instant.now().minus(3, ChronoUnit.DAYS)));
+		this.fixture.interaction(big, Instant.now().minus(3, ChronoUnit.DAYS), 5);
 		assertThat(this.runs.runNow(new RunRequest(null, null, RunTrigger.MANUAL, null)).getStatus())
 			.isEqualTo(RunStatus.SUCCEEDED);
 		// The big customer's orders are refunded: from key customer to no purchase.

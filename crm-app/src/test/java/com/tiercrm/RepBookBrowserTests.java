@@ -1,6 +1,7 @@
 package com.tiercrm;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.UUID;
 
 import com.tiercrm.SalesTeamFixture.SalesTeam;
 import com.tiercrm.account.AccessScope;
+import com.tiercrm.book.RepBooks;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.testing.UsePostgres;
@@ -23,7 +25,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A rep in headless Chromium works their tiered list and their book: filters by tier,
- * logs a contact and sees the next due date move out of the overdue group, on a desktop
- * and at phone width.
+ * logs a contact and sees the next due date move out of the overdue group, and pages
+ * through a book of more than one page, on a desktop and at phone width.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tiercrm.demo.enabled=false")
 @UsePostgres
@@ -69,6 +73,11 @@ class RepBookBrowserTests {
 
 	private String buyerTier = "";
 
+	private long otherRep;
+
+	/** rep2's book: more customers than a page shows, none ever contacted. */
+	private static final int OTHER_BOOK = RepBooks.PAGE_SIZE + 11;
+
 	@BeforeAll
 	void createCustomersOrdersAndTiers() {
 		SalesTeam team = this.fixture.create(this.prefix, PASSWORD);
@@ -76,14 +85,17 @@ class RepBookBrowserTests {
 		Customer fresh = this.fixture.customer(this.prefix, "R2", "Emma Zhang", team.rep());
 		Customer phone = this.fixture.customer(this.prefix, "R3", "李娜", team.rep());
 		this.fixture.customer(this.prefix, "O1", "王伟", team.otherRep());
+		for (int i = 2; i <= OTHER_BOOK; i++) {
+			this.fixture.customer(this.prefix, "O%02d".formatted(i), "翻页客户 %02d".formatted(i), team.otherRep());
+		}
+		this.otherRep = team.otherRep().getId();
 		this.jdbc.update(
 				"insert into sales_orders (order_no, customer_id, ordered_at, amount, gross_profit, status)"
 						+ " values (?, ?, ?, 880000, 200000, 'COMPLETED')",
 				this.prefix + "-order", buyer.getId(), Timestamp.from(Instant.now().minus(10, ChronoUnit.DAYS)));
 		// Contacted long ago: overdue under any cadence.
 		for (Customer customer : List.of(buyer, fresh, phone)) {
-			this.jdbc.update("insert into interactions (customer_id, type, occurred_at) values (?, 'CALL', ?)",
-					customer.getId(), Timestamp.from(Instant.now().minus(4000, ChronoUnit.DAYS)));
+			this.fixture.interaction(customer, Instant.now().minus(4000, ChronoUnit.DAYS), null);
 		}
 		SegmentationRun run = this.runs.runNow(new RunRequest(null, null, RunTrigger.MANUAL, null));
 		assertThat(run.getStatus()).as(run.getErrorMessage()).isEqualTo(RunStatus.SUCCEEDED);
@@ -151,6 +163,72 @@ class RepBookBrowserTests {
 			assertThat(browser.find(By.id("workloads")).getText()).contains("rep 用户", "rep2 用户");
 			browser.screenshot("book-manager");
 		}
+	}
+
+	@Test
+	void repPagesThroughTheirBookAtPhoneWidth() throws Exception {
+		try (ChromeBrowser browser = new ChromeBrowser(this.port, 390, 844)) {
+			browser.login(this.prefix + "-rep2", PASSWORD);
+			browser.open("/book");
+			assertThat(browser.find(By.id("book-page-of")).getText()).isEqualTo("Page 1 of 2");
+			List<String> first = codes(browser);
+			assertThat(first).hasSize(RepBooks.PAGE_SIZE);
+			assertThat(horizontalOverflow(browser)).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+
+			click(browser, browser.find(By.id("book-next")));
+			waitForUrl(browser, "/book?page=2");
+			assertThat(browser.find(By.id("book-page-of")).getText()).isEqualTo("Page 2 of 2");
+			List<String> second = codes(browser);
+			assertThat(second).hasSize(OTHER_BOOK - RepBooks.PAGE_SIZE).doesNotContainAnyElementsOf(first);
+			assertThat(browser.find(By.id("book-next")).findElement(By.xpath("..")).getDomAttribute("class"))
+				.contains("disabled");
+			assertThat(horizontalOverflow(browser)).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+			((JavascriptExecutor) browser.driver()).executeScript(
+					"document.getElementById('book-pages').scrollIntoView({block: 'end', behavior: 'instant'});");
+			browser.screenshot("book-rep-phone-page-2");
+
+			click(browser, browser.find(By.id("book-previous")));
+			waitForUrl(browser, "/book?page=1");
+			assertThat(codes(browser)).isEqualTo(first);
+		}
+	}
+
+	@Test
+	void managerOpensARepsSecondPageInChineseAndLogsAContactThere() throws Exception {
+		try (ChromeBrowser browser = new ChromeBrowser(this.port, 1280, 900)) {
+			browser.login(this.prefix + "-mgr", PASSWORD);
+			browser.open("/book?lang=zh-CN&rep=" + this.otherRep);
+			assertThat(browser.find(By.id("book-page-of")).getText()).isEqualTo("第 1 页，共 2 页");
+			click(browser, browser.find(By.cssSelector("#book-pages a.book-page[href$='page=2']")));
+			waitForUrl(browser, "/book?rep=" + this.otherRep + "&page=2");
+			assertThat(browser.find(By.cssSelector("#book-pages .page-item.active")).getText()).isEqualTo("2");
+			String code = codes(browser).getFirst();
+			logContact(browser, code, "", "");
+			waitForUrl(browser, "/book?rep=" + this.otherRep + "&page=2");
+			assertThat(browser.find(By.cssSelector("[role=status]")).getText()).contains(code);
+			assertThat(browser.find(By.id("book-page-of")).getText()).isEqualTo("第 2 页，共 2 页");
+			assertThat(entry(browser, code).findElements(By.cssSelector(".overdue-badge"))).isEmpty();
+			browser.screenshot("book-manager-page-2-zh");
+		}
+	}
+
+	private static List<String> codes(ChromeBrowser browser) {
+		return browser.driver()
+			.findElements(By.cssSelector("li.book-entry"))
+			.stream()
+			.map((entry) -> entry.getDomAttribute("data-code"))
+			.toList();
+	}
+
+	private static int horizontalOverflow(ChromeBrowser browser) {
+		Object overflow = ((JavascriptExecutor) browser.driver())
+			.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+		return ((Number) overflow).intValue();
+	}
+
+	private static void waitForUrl(ChromeBrowser browser, String pathAndQuery) {
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+			.until(ExpectedConditions.urlMatches(java.util.regex.Pattern.quote(pathAndQuery) + "$"));
 	}
 
 	private static WebElement entry(ChromeBrowser browser, String code) {

@@ -1,5 +1,9 @@
 package com.tiercrm;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
 import com.tiercrm.account.Role;
 import com.tiercrm.account.Team;
 import com.tiercrm.account.TeamRepository;
@@ -8,8 +12,12 @@ import com.tiercrm.account.UserRepository;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.customer.CustomerType;
+import com.tiercrm.interaction.LastContacts;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -28,12 +36,15 @@ class SalesTeamFixture {
 
 	private final PasswordEncoder encoder;
 
-	SalesTeamFixture(UserRepository users, TeamRepository teams, CustomerRepository customers,
-			PasswordEncoder encoder) {
+	private final NamedParameterJdbcTemplate jdbc;
+
+	SalesTeamFixture(UserRepository users, TeamRepository teams, CustomerRepository customers, PasswordEncoder encoder,
+			NamedParameterJdbcTemplate jdbc) {
 		this.users = users;
 		this.teams = teams;
 		this.customers = customers;
 		this.encoder = encoder;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -58,6 +69,19 @@ class SalesTeamFixture {
 		customer.setOwnerId(owner.getId());
 		customer.locate("上海", "上海", "EAST");
 		return this.customers.save(customer);
+	}
+
+	/**
+	 * A call with a customer at the given time, written as an import would write it: the
+	 * customer's last contact follows.
+	 */
+	void interaction(Customer customer, Instant at, @Nullable Integer satisfaction) {
+		this.jdbc.update(
+				"insert into interactions (customer_id, type, occurred_at, satisfaction)"
+						+ " values (:customer, 'CALL', :at, :satisfaction)",
+				new MapSqlParameterSource("customer", customer.getId()).addValue("at", Timestamp.from(at))
+					.addValue("satisfaction", satisfaction));
+		LastContacts.recompute(this.jdbc, List.of(customer.getId()));
 	}
 
 	/**

@@ -28,8 +28,8 @@ final class JdbcBatchSink implements RowSink {
 		try (PreparedStatement insert = this.connection.prepareStatement("""
 				INSERT INTO customers (id, code, name, type, phone, email, province, city, region, industry,
 				    channel_type, channel, gender, age_band, income_band, occupation, owner_id, status,
-				    created_at, updated_at, version)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")) {
+				    created_at, updated_at, last_contact_at, version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")) {
 			long id = chunk.firstCustomerId();
 			int pending = 0;
 			for (SyntheticCustomer customer : chunk.customers()) {
@@ -53,6 +53,13 @@ final class JdbcBatchSink implements RowSink {
 				insert.setString(18, customer.status().name());
 				insert.setObject(19, timestamp(customer.createdAt()));
 				insert.setObject(20, timestamp(customer.updatedAt()));
+				long lastContact = customer.lastContactAt();
+				if (lastContact >= 0) {
+					insert.setObject(21, timestamp(lastContact));
+				}
+				else {
+					insert.setNull(21, Types.TIMESTAMP_WITH_TIMEZONE);
+				}
 				pending = add(insert, pending);
 				id++;
 			}

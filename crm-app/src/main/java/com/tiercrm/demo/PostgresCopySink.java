@@ -14,7 +14,7 @@ final class PostgresCopySink implements RowSink {
 
 	static final String COPY_CUSTOMERS = "COPY customers (id, code, name, type, phone, email, province, city, region,"
 			+ " industry, channel_type, channel, gender, age_band, income_band, occupation, owner_id, status,"
-			+ " created_at, updated_at, version) FROM STDIN";
+			+ " created_at, updated_at, last_contact_at, version) FROM STDIN";
 
 	static final String COPY_ORDERS = "COPY sales_orders (id, order_no, customer_id, ordered_at, amount, gross_profit,"
 			+ " channel, status) FROM STDIN";
@@ -63,6 +63,13 @@ final class PostgresCopySink implements RowSink {
 				row.text(customer.status().name());
 				row.timestamp(customer.createdAt());
 				row.timestamp(customer.updatedAt());
+				long lastContact = customer.lastContactAt();
+				if (lastContact >= 0) {
+					row.timestamp(lastContact);
+				}
+				else {
+					row.nul();
+				}
 				row.number(0);
 				row.endRow();
 				id++;

@@ -38,4 +38,13 @@ public record SyntheticCustomer(String name, CustomerType type, String phone, St
 		@Nullable Long ownerId, CustomerStatus status, long createdAt, long updatedAt, List<SyntheticOrder> orders,
 		List<SyntheticInteraction> interactions) {
 
+	/**
+	 * When the customer was last contacted: the loader writes it with the customer, so
+	 * that no update of every customer has to follow the load.
+	 * @return the latest interaction's time in epoch seconds, {@code -1} if there is none
+	 */
+	public long lastContactAt() {
+		return this.interactions.stream().mapToLong(SyntheticInteraction::occurredAt).max().orElse(-1);
+	}
+
 }

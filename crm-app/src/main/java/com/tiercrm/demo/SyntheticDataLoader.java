@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a synthetic population into the database on the connection it is given, inside
  * the caller's transaction: customers, then their orders, then their interactions, chunk
- * by chunk, so that memory stays flat however many rows are written. PostgreSQL gets
- * {@code COPY}; other databases get batched inserts. Rows take explicit ids after the
- * highest ones present, and the identity columns are restarted past them.
+ * by chunk, so that memory stays flat however many rows are written. Each customer row
+ * carries its last contact, the latest of the interactions written after it, so that the
+ * load needs no update of every customer at the end. PostgreSQL gets {@code COPY}; other
+ * databases get batched inserts. Rows take explicit ids after the highest ones present,
+ * and the identity columns are restarted past them.
  * <p>
  * One thread generates the next chunk while the caller's thread writes the current one.
  */

@@ -152,6 +152,12 @@ class DataGeneratorTests {
 		assertThat(count("customers")).isEqualTo(400);
 		assertThat(count("sales_orders")).isEqualTo(first.orders() + second.orders());
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(DISTINCT code) FROM customers", Long.class)).isEqualTo(400);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(last_contact_at) FROM customers", Long.class)).isEqualTo(400);
+		assertThat(this.jdbc.queryForObject("""
+				SELECT COUNT(*) FROM customers c WHERE c.last_contact_at IS DISTINCT FROM
+				    (SELECT MAX(i.occurred_at) FROM interactions i WHERE i.customer_id = c.id)""", Long.class))
+			.as("customers whose last contact is not their latest interaction")
+			.isZero();
 	}
 
 	private DataGenerator generator(long customers, boolean append) {

@@ -57,6 +57,16 @@ class DemoDataSeederTests {
 	}
 
 	@Test
+	void everyCustomerCarriesTheTimeOfItsLatestInteraction() {
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(last_contact_at) FROM customers", Long.class))
+			.isEqualTo(5000);
+		assertThat(this.jdbc.queryForObject("""
+				SELECT COUNT(*) FROM customers c WHERE c.last_contact_at IS DISTINCT FROM
+				    (SELECT MAX(i.occurred_at) FROM interactions i WHERE i.customer_id = c.id)""", Long.class))
+			.isZero();
+	}
+
+	@Test
 	void createsTheDemoLoginsWithOnePassword() {
 		assertThat(this.jdbc.queryForList("SELECT username FROM users WHERE role = 'MANAGER' ORDER BY username",
 				String.class))

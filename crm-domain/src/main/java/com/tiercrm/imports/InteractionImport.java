@@ -7,14 +7,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.tiercrm.interaction.InteractionType;
+import com.tiercrm.interaction.LastContacts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +27,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * Interactions. They have no number of their own, so a row matches a stored interaction
  * of the same customer, type and time; its satisfaction and notes are then updated. The
- * customer must exist.
+ * customer must exist. The last contact of every customer written to is recomputed in the
+ * import's transaction.
  */
 final class InteractionImport implements RowImport<InteractionImport.InteractionRow> {
 
@@ -115,6 +119,7 @@ final class InteractionImport implements RowImport<InteractionImport.Interaction
 		}
 		List<Object[]> inserts = new ArrayList<>();
 		List<Object[]> updates = new ArrayList<>();
+		Set<Long> touched = new HashSet<>();
 		for (InteractionRow row : chunk) {
 			Long customerId = customers.get(row.customerCode());
 			if (customerId == null) {
@@ -128,11 +133,13 @@ final class InteractionImport implements RowImport<InteractionImport.Interaction
 				tally.inserted++;
 				inserts.add(new Object[] { customerId, row.type().name(), row.occurredAt().atOffset(ZoneOffset.UTC),
 						row.satisfaction(), row.notes() });
+				touched.add(customerId);
 			}
 			else if (!Objects.equals(existing.satisfaction(), row.satisfaction())
 					|| !Objects.equals(existing.notes(), row.notes())) {
 				tally.updated++;
 				updates.add(new Object[] { row.satisfaction(), row.notes(), existing.id() });
+				touched.add(customerId);
 			}
 			else {
 				tally.unchanged++;
@@ -142,6 +149,10 @@ final class InteractionImport implements RowImport<InteractionImport.Interaction
 			this.jdbc.batchUpdate("INSERT INTO interactions (customer_id, type, occurred_at, satisfaction, notes)"
 					+ " VALUES (?, ?, ?, ?, ?)", inserts);
 			this.jdbc.batchUpdate("UPDATE interactions SET satisfaction = ?, notes = ? WHERE id = ?", updates);
+			// Set-based rather than "the later of old and new": whatever the writes did
+			// to
+			// a customer's interactions, the column ends equal to their latest.
+			LastContacts.recompute(this.named, touched);
 		}
 	}
 

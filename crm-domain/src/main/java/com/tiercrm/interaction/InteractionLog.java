@@ -2,6 +2,7 @@ package com.tiercrm.interaction;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import com.tiercrm.account.AccessScope;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Logs the contacts reps make, now, against customers they may see.
+ * Logs the contacts reps make, now, against customers they may see, and moves the
+ * customer's last contact forward.
  */
 @Service
 public class InteractionLog {
@@ -56,10 +58,15 @@ public class InteractionLog {
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new UnknownCustomerException(customerCode));
-		Interaction interaction = new Interaction(customerId, type, Instant.now(this.clock), repId);
+		// Microseconds, as the database keeps them: the stored time and the last contact
+		// must be equal.
+		Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS);
+		Interaction interaction = new Interaction(customerId, type, now, repId);
 		interaction.setNotes((notes == null || notes.isBlank()) ? null : notes.strip());
 		interaction.setSatisfaction(satisfaction);
-		return this.interactions.save(interaction);
+		Interaction saved = this.interactions.save(interaction);
+		LastContacts.advance(this.jdbc, customerId, now);
+		return saved;
 	}
 
 }

@@ -7,7 +7,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,6 +19,7 @@ import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.customer.CustomerType;
 import com.tiercrm.testing.UsePostgres;
 import domaintest.DomainTestApplication;
+import org.jspecify.annotations.Nullable;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -315,6 +318,53 @@ class ImportManagementTests {
 				"SELECT count(*) FROM interactions i JOIN customers c ON c.id = i.customer_id WHERE c.code = ?",
 				Long.class, this.prefix + "A"))
 			.isEqualTo(2);
+	}
+
+	@Test
+	void importingInteractionsKeepsTheLastContactOfTheCustomersItWrites() throws IOException {
+		submit("code,name\n%1$sA,Alpha\n%1$sB,Beta\n%1$sC,Gamma\n".formatted(this.prefix)
+			.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, false);
+		String first = """
+				customer code,type,time,satisfaction
+				%1$sA,visit,2024-03-01 10:00,5
+				%1$sA,call,2024-03-05 09:30,
+				%1$sB,call,2024-02-01 08:00,
+				""".formatted(this.prefix);
+		assertThat(submit(ImportKind.INTERACTIONS, first.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, true)
+			.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(lastContact("A")).as("after a dry run").isNull();
+		submit(ImportKind.INTERACTIONS, first.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, false);
+		assertThat(lastContact("A")).isEqualTo(shanghai("2024-03-05T09:30"));
+		assertThat(lastContact("B")).isEqualTo(shanghai("2024-02-01T08:00"));
+		assertThat(lastContact("C")).isNull();
+
+		// A changed score, an earlier contact, and a later contact of another customer.
+		String second = """
+				customer code,type,time,satisfaction
+				%1$sA,visit,2024-03-01 10:00,3
+				%1$sA,email,2024-01-15 12:00,
+				%1$sB,meeting,2024-04-02 14:00,4
+				""".formatted(this.prefix);
+		ImportJob job = submit(ImportKind.INTERACTIONS, second.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC,
+				false);
+		assertThat(job.getCounts()).isEqualTo(new ImportCounts(3, 3, 0, 2, 1, 0));
+		assertThat(lastContact("A")).isEqualTo(shanghai("2024-03-05T09:30"));
+		assertThat(lastContact("B")).isEqualTo(shanghai("2024-04-02T14:00"));
+		assertThat(lastContact("C")).isNull();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM customers c WHERE c.code LIKE ? AND"
+				+ " c.last_contact_at IS DISTINCT FROM (SELECT max(i.occurred_at) FROM interactions i"
+				+ " WHERE i.customer_id = c.id)", Long.class, this.prefix + "%"))
+			.isZero();
+	}
+
+	private @Nullable Instant lastContact(String suffix) {
+		OffsetDateTime last = this.jdbc.queryForObject("SELECT last_contact_at FROM customers WHERE code = ?",
+				OffsetDateTime.class, this.prefix + suffix);
+		return (last != null) ? last.toInstant() : null;
+	}
+
+	private static Instant shanghai(String localTime) {
+		return LocalDateTime.parse(localTime).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
 	}
 
 	private long orderCount() {

@@ -1,8 +1,11 @@
 package com.tiercrm.interaction;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.tiercrm.account.AccessScope;
@@ -14,12 +17,14 @@ import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.customer.CustomerType;
 import com.tiercrm.testing.PostgresTestDatabase;
 import domaintest.DomainTestApplication;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -76,6 +81,32 @@ class InteractionLogTests {
 	}
 
 	@Test
+	void loggingAContactMovesTheLastContactToIt() {
+		long repId = this.rep.getId();
+		assertThat(lastContact()).isNull();
+		this.log.log(this.customer.getCode(), InteractionType.CALL, null, null, repId, AccessScope.own(repId));
+		assertThat(lastContact()).isEqualTo(NOW);
+		Instant later = NOW.plus(3, ChronoUnit.DAYS);
+		Interaction stored = new InteractionLog(this.jdbc, this.interactions,
+				Clock.fixed(later.plusNanos(1_234_567), ZoneOffset.UTC))
+			.log(this.customer.getCode(), InteractionType.VISIT, null, null, repId, AccessScope.own(repId));
+		assertThat(stored.getOccurredAt()).isEqualTo(later.plusNanos(1_234_000));
+		assertThat(lastContact()).isEqualTo(stored.getOccurredAt());
+	}
+
+	@Test
+	void aContactLoggedBeforeTheLatestOneKeepsTheLastContact() {
+		long repId = this.rep.getId();
+		Instant imported = NOW.plus(1, ChronoUnit.DAYS);
+		MapSqlParameterSource params = new MapSqlParameterSource("id", this.customer.getId()).addValue("at",
+				Timestamp.from(imported));
+		this.jdbc.update("insert into interactions (customer_id, type, occurred_at) values (:id, 'CALL', :at)", params);
+		this.jdbc.update("update customers set last_contact_at = :at where id = :id", params);
+		this.log.log(this.customer.getCode(), InteractionType.CALL, null, null, repId, AccessScope.own(repId));
+		assertThat(lastContact()).isEqualTo(imported);
+	}
+
+	@Test
 	void blankNotesAndNoScoreAreStoredAsNothing() {
 		long repId = this.rep.getId();
 		this.log.log(this.customer.getCode(), InteractionType.CALL, " ", null, repId, AccessScope.own(repId));
@@ -94,6 +125,12 @@ class InteractionLogTests {
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(this.customer.getCode()));
 		assertThat(this.interactions.findByCustomerIdOrderByOccurredAtDescIdDesc(this.customer.getId(), Limit.of(1)))
 			.isEmpty();
+	}
+
+	private @Nullable Instant lastContact() {
+		OffsetDateTime last = this.jdbc.queryForObject("select last_contact_at from customers where id = :id",
+				new MapSqlParameterSource("id", this.customer.getId()), OffsetDateTime.class);
+		return (last != null) ? last.toInstant() : null;
 	}
 
 }

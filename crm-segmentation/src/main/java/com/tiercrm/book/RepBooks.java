@@ -7,7 +7,6 @@ import java.util.List;
 
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.interaction.ContactDue;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -17,23 +16,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads reps' books and workloads, each with one set-based query: the published run's
- * tier, the contact cadence of that tier's policy in force and the latest interaction of
- * every customer.
+ * tier, the contact cadence of that tier's policy in force and the last contact that
+ * every customer row keeps.
  */
 @Service
 public class RepBooks {
 
-	/** The most rows a book page shows, most urgent first. */
-	public static final int MAX_ROWS = 300;
+	/** The rows a book page shows. */
+	public static final int PAGE_SIZE = 50;
 
 	private static final String CADENCE_JOINS = " left join customer_segments s on s.run_id ="
 			+ " (select st.published_run_id from segmentation_state st where st.id = 1) and s.customer_id = c.id"
 			+ " left join tier_policies p on p.tier_code = s.tier"
 			+ " left join tier_policy_versions v on v.tier_code = p.tier_code and v.version = p.current_version";
-
-	/** One rep's customers: an index probe per customer beats aggregating. */
-	private static final String LAST_CONTACT = "(select max(i.occurred_at) from interactions i"
-			+ " where i.customer_id = c.id)";
 
 	private static final String DUE = "b.last_at + b.cadence * interval '1' day";
 
@@ -54,44 +49,57 @@ public class RepBooks {
 	}
 
 	/**
-	 * Joins {@code l.last_at}, the latest interaction of each customer {@code c},
-	 * aggregated once over the interactions of the customers {@code ci} that the
-	 * condition selects (all if {@code null}) rather than looked up row by row.
-	 */
-	private static String lastContacts(@Nullable String ownerCondition) {
-		return " left join (select i.customer_id, max(i.occurred_at) as last_at from interactions i"
-				+ ((ownerCondition != null) ? " join customers ci on ci.id = i.customer_id where " + ownerCondition
-						: "")
-				+ " group by i.customer_id) l on l.customer_id = c.id";
-	}
-
-	/**
-	 * A rep's customers, overdue first, then by tier and next due date.
+	 * One page of a rep's customers, overdue first, then by tier and next due date.
+	 * <p>
+	 * Pages are counted by offset: the order depends on the time of asking, so no index
+	 * can serve it and every page sorts the rep's few thousand customers anyway; an
+	 * offset then costs nothing more than a key would, and lets the page say "page X of
+	 * Y" and link to any page.
 	 * @param repId whose customers
 	 * @param scope what the asking user may see; customers outside it are left out
-	 * @return the book, cut at {@link #MAX_ROWS} rows
+	 * @param page the page wanted, from 1; one past the last shows the last
+	 * @return the page
 	 */
 	@Transactional(readOnly = true)
-	public RepBook book(long repId, AccessScope scope) {
+	public RepBook book(long repId, AccessScope scope, int page) {
 		Instant now = this.clock.instant();
+		int wanted = Math.max(1, page);
+		RepBook book = page(repId, scope, now, wanted);
+		if (book.entries().isEmpty() && wanted > 1) {
+			// The book has fewer pages than the link assumed (customers moved away, or a
+			// typed address): the last page, rather than an empty one.
+			Long total = this.jdbc.queryForObject(
+					"select count(*) from customers c where c.owner_id = :rep and "
+							+ scope.ownerCondition("c.owner_id"),
+					new MapSqlParameterSource("rep", repId).addValue("scopeUser", scope.userId()), Long.class);
+			int last = RepBook.pages((total != null) ? total : 0, PAGE_SIZE);
+			book = (last < wanted) ? page(repId, scope, now, last) : book;
+		}
+		return book;
+	}
+
+	private RepBook page(long repId, AccessScope scope, Instant now, int page) {
 		MapSqlParameterSource params = new MapSqlParameterSource("rep", repId).addValue("scopeUser", scope.userId())
 			.addValue("now", Timestamp.from(now))
-			.addValue("limit", MAX_ROWS);
-		long[] total = { 0 };
+			.addValue("limit", PAGE_SIZE)
+			.addValue("offset", (page - 1L) * PAGE_SIZE);
+		long[] totals = { 0, 0 };
 		List<BookEntry> entries = this.jdbc.query("select b.id, b.code, b.name, b.tier, b.cadence, b.last_at,"
-				+ " count(*) over () as total from (select c.id, c.code, c.name, s.tier, t.rank_order,"
-				+ " v.contact_cadence_days as cadence, " + LAST_CONTACT + " as last_at from customers c" + CADENCE_JOINS
+				+ " count(*) over () as total, sum(case when " + OVERDUE + " then 1 else 0 end) over () as overdue"
+				+ " from (select c.id, c.code, c.name, s.tier, t.rank_order, v.contact_cadence_days as cadence,"
+				+ " c.last_contact_at as last_at from customers c" + CADENCE_JOINS
 				+ " left join tiers t on t.code = s.tier where c.owner_id = :rep and "
 				+ scope.ownerCondition("c.owner_id") + ") b order by case when " + OVERDUE
 				+ " then 0 else 1 end, coalesce(b.rank_order, 2147483647), " + DUE
-				+ " nulls first, b.name, b.id limit :limit", params, (rs, row) -> {
-					total[0] = rs.getLong("total");
+				+ " nulls first, b.name, b.id limit :limit offset :offset", params, (rs, row) -> {
+					totals[0] = rs.getLong("total");
+					totals[1] = rs.getLong("overdue");
 					Timestamp last = rs.getTimestamp("last_at");
 					return new BookEntry(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
 							rs.getString("tier"), ContactDue.of((last != null) ? last.toInstant() : null,
 									rs.getObject("cadence", Integer.class), now));
 				});
-		return new RepBook(repId, entries, total[0]);
+		return new RepBook(repId, entries, totals[0], totals[1], page, PAGE_SIZE);
 	}
 
 	/**
@@ -105,12 +113,10 @@ public class RepBooks {
 		MapSqlParameterSource params = new MapSqlParameterSource("scopeUser", scope.userId()).addValue("now",
 				Timestamp.from(this.clock.instant()));
 		return this.jdbc.query(
-				"select b.owner_id, u.display_name, count(*) as customers," + " sum(case when " + OVERDUE
-						+ " then 1 else 0 end) as overdue from (select c.owner_id,"
-						+ " v.contact_cadence_days as cadence, l.last_at from customers c"
-						+ lastContacts(
-								(scope.kind() == AccessScope.Kind.ALL) ? null : scope.ownerCondition("ci.owner_id"))
-						+ CADENCE_JOINS + " where c.owner_id is not null and " + scope.ownerCondition("c.owner_id")
+				"select b.owner_id, u.display_name, count(*) as customers, sum(case when " + OVERDUE
+						+ " then 1 else 0 end) as overdue from (select c.owner_id, v.contact_cadence_days as cadence,"
+						+ " c.last_contact_at as last_at from customers c" + CADENCE_JOINS
+						+ " where c.owner_id is not null and " + scope.ownerCondition("c.owner_id")
 						+ ") b join users u on u.id = b.owner_id group by b.owner_id, u.display_name"
 						+ " order by 4 desc, u.display_name, b.owner_id",
 				params, (rs, row) -> new RepWorkload(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));

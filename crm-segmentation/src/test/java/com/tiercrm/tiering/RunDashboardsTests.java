@@ -1,6 +1,5 @@
 package com.tiercrm.tiering;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -193,10 +192,8 @@ abstract class RunDashboardsTests {
 	}
 
 	private void interaction(String code, LocalDate day, int satisfaction) {
-		this.jdbc.update(
-				"insert into interactions (customer_id, type, occurred_at, satisfaction)"
-						+ " select id, 'CALL', ?, ? from customers where code = ?",
-				Timestamp.from(day.atTime(LocalTime.NOON).atZone(TestData.ZONE).toInstant()), satisfaction, code);
+		new TestData(this.jdbc).interaction(code, day.atTime(LocalTime.NOON).atZone(TestData.ZONE).toInstant(),
+				satisfaction);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -12,11 +13,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.tiercrm.interaction.LastContacts;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * Writes customers and orders straight into the tables, the way an import would, for run
- * tests.
+ * Writes customers, orders and interactions straight into the tables, the way an import
+ * would, for run tests.
  */
 final class TestData {
 
@@ -51,6 +56,18 @@ final class TestData {
 						+ " select ?, id, ?, ?, ?, ? from customers where code = ?",
 				orderNo, Timestamp.from(day.atTime(LocalTime.NOON).atZone(ZONE).toInstant()), amount, profit, status,
 				customerCode);
+	}
+
+	/**
+	 * A call with a customer, and the customer's last contact recomputed as the
+	 * interaction import does.
+	 */
+	void interaction(String customerCode, Instant at, @Nullable Integer satisfaction) {
+		long customerId = this.jdbc.queryForObject("select id from customers where code = ?", Long.class, customerCode);
+		this.jdbc.update(
+				"insert into interactions (customer_id, type, occurred_at, satisfaction)" + " values (?, 'CALL', ?, ?)",
+				customerId, Timestamp.from(at), satisfaction);
+		LastContacts.recompute(new NamedParameterJdbcTemplate(this.jdbc), List.of(customerId));
 	}
 
 	/**

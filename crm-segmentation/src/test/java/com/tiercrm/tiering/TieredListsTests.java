@@ -1,11 +1,13 @@
 package com.tiercrm.tiering;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.book.BookEntry;
@@ -17,8 +19,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -174,7 +179,7 @@ abstract class TieredListsTests {
 		// K01 was contacted yesterday, K03 long ago, the others never.
 		interaction("K01", now.minus(1, ChronoUnit.DAYS));
 		interaction("K03", now.minus(400, ChronoUnit.DAYS));
-		RepBook book = this.books.book(this.repA, AccessScope.own(this.repA));
+		RepBook book = this.books.book(this.repA, AccessScope.own(this.repA), 1);
 		assertThat(book.total()).isEqualTo(6);
 		assertThat(book.entries()).extracting(BookEntry::code).contains("K01", "NONE");
 		assertThat(book.overdue()).extracting(BookEntry::code).contains("K03").doesNotContain("K01");
@@ -182,10 +187,10 @@ abstract class TieredListsTests {
 		assertThat(find(book, "K01").contact().nextDue()).isAfter(now);
 
 		interaction("K03", now);
-		RepBook after = this.books.book(this.repA, AccessScope.own(this.repA));
+		RepBook after = this.books.book(this.repA, AccessScope.own(this.repA), 1);
 		assertThat(after.overdue()).extracting(BookEntry::code).doesNotContain("K03");
 		assertThat(find(after, "K03").contact().nextDue()).isAfter(find(book, "K03").contact().nextDue());
-		assertThat(this.books.book(this.repA, AccessScope.own(this.repB)).entries()).isEmpty();
+		assertThat(this.books.book(this.repA, AccessScope.own(this.repB), 1).entries()).isEmpty();
 	}
 
 	@Test
@@ -200,13 +205,112 @@ abstract class TieredListsTests {
 			.containsExactly(this.repB);
 	}
 
+	@Test
+	void bookPagesFollowTheBookOrderAndAPagePastTheLastShowsTheLast() {
+		List<String> codes = IntStream.rangeClosed(1, 120).mapToObj("P%03d"::formatted).toList();
+		new TestData(this.jdbc).customers(codes);
+		this.jdbc.update("update customers set owner_id = ? where code like 'P%'", this.repA);
+		assertThat(this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, "tester")).getStatus())
+			.isEqualTo(RunStatus.SUCCEEDED);
+		Instant now = Instant.now();
+		for (int i = 0; i < 40; i++) {
+			interaction(codes.get(i * 3), now.minus(Duration.ofHours(12 + 24L * 9 * i)));
+		}
+		AccessScope scope = AccessScope.own(this.repA);
+		RepBook first = this.books.book(this.repA, scope, 1);
+		assertThat(first.total()).isEqualTo(126);
+		assertThat(first.pages()).isEqualTo(3);
+		assertThat(first.entries()).hasSize(RepBooks.PAGE_SIZE);
+		assertThat(first.overdueCount()).isGreaterThan(first.overdue().size());
+		RepBook third = this.books.book(this.repA, scope, 3);
+		assertThat(third.entries()).hasSize(26);
+		assertThat(third.firstRow()).isEqualTo(101);
+		assertThat(third.lastRow()).isEqualTo(126);
+		assertThat(third.overdueCount()).isEqualTo(first.overdueCount());
+		RepBook past = this.books.book(this.repA, scope, 9);
+		assertThat(past.page()).isEqualTo(3);
+		assertThat(past.entries()).isEqualTo(third.entries());
+
+		List<BookEntry> paged = new ArrayList<>();
+		for (int page = 1; page <= 3; page++) {
+			paged.addAll(this.books.book(this.repA, scope, page).entries());
+		}
+		assertThat(paged).extracting(BookEntry::code).doesNotHaveDuplicates().hasSize(126);
+		assertThat(paged.stream().filter((entry) -> entry.contact().overdue()).count()).isEqualTo(first.overdueCount());
+		assertThat(paged)
+			.extracting(BookEntry::code, (entry) -> entry.contact().lastContact(), (entry) -> entry.contact().overdue())
+			.containsExactlyElementsOf(bookFromInteractions(this.repA, now));
+	}
+
+	@Test
+	void bookAndWorkloadsGiveTheSameAnswersAsAggregatingTheInteractions() {
+		Instant now = Instant.now();
+		// Several contacts per customer, written newest first, on both sides of every
+		// cadence (14, 30, 60 and 180 days); K02, K05 and NONE never contacted.
+		String[] contacted = { "K01", "K03", "K04", "K06", "K07", "K08", "K09", "K10" };
+		int[] daysAgo = { 0, 10, 20, 45, 100, 400 };
+		for (int i = 0; i < contacted.length; i++) {
+			for (int j = i % daysAgo.length; j < daysAgo.length; j += 2) {
+				interaction(contacted[i], now.minus(Duration.ofHours(12 + 24L * daysAgo[j])));
+			}
+		}
+		interaction("K07", now.minus(Duration.ofDays(3000)));
+		List<RepWorkload> workloads = this.books.workloads(AccessScope.all(0));
+		assertThat(workloads).isEqualTo(workloadsFromInteractions(now));
+		assertThat(workloads).hasSize(2)
+			.allSatisfy((workload) -> assertThat(workload.overdue()).isPositive().isLessThan(workload.customers()));
+		assertThat(this.books.workloads(AccessScope.own(this.repB))).containsExactly(
+				workloads.stream().filter((workload) -> workload.repId() == this.repB).findFirst().orElseThrow());
+		for (long rep : new long[] { this.repA, this.repB }) {
+			assertThat(this.books.book(rep, AccessScope.all(0), 1).entries())
+				.extracting(BookEntry::code, (entry) -> entry.contact().lastContact(),
+						(entry) -> entry.contact().overdue())
+				.containsExactlyElementsOf(bookFromInteractions(rep, now));
+		}
+	}
+
+	/** What RepBooks.workloads returned when it aggregated every interaction. */
+	private List<RepWorkload> workloadsFromInteractions(Instant now) {
+		return new NamedParameterJdbcTemplate(this.jdbc).query("select b.owner_id, u.display_name, count(*),"
+				+ " sum(case when " + OVERDUE_BEFORE + " then 1 else 0 end) from (select c.owner_id,"
+				+ " v.contact_cadence_days as cadence, l.last_at from customers c left join (select i.customer_id,"
+				+ " max(i.occurred_at) as last_at from interactions i group by i.customer_id) l"
+				+ " on l.customer_id = c.id" + CADENCE_JOINS_BEFORE + " where c.owner_id is not null) b"
+				+ " join users u on u.id = b.owner_id group by b.owner_id, u.display_name"
+				+ " order by 4 desc, u.display_name, b.owner_id", new MapSqlParameterSource("now", Timestamp.from(now)),
+				(rs, row) -> new RepWorkload(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+	}
+
+	/** The rows of a whole book as RepBooks.book read them with a probe per customer. */
+	private List<org.assertj.core.groups.Tuple> bookFromInteractions(long rep, Instant now) {
+		return new NamedParameterJdbcTemplate(this.jdbc).query(
+				"select b.code, b.last_at, case when " + OVERDUE_BEFORE
+						+ " then 1 else 0 end from (select c.id, c.code, c.name, t.rank_order,"
+						+ " v.contact_cadence_days as cadence, (select max(i.occurred_at) from interactions i"
+						+ " where i.customer_id = c.id) as last_at from customers c" + CADENCE_JOINS_BEFORE
+						+ " left join tiers t on t.code = s.tier where c.owner_id = :rep) b order by case when "
+						+ OVERDUE_BEFORE + " then 0 else 1 end, coalesce(b.rank_order, 2147483647),"
+						+ " b.last_at + b.cadence * interval '1' day nulls first, b.name, b.id",
+				new MapSqlParameterSource("rep", rep).addValue("now", Timestamp.from(now)), (rs, row) -> {
+					Timestamp last = rs.getTimestamp(2);
+					return tuple(rs.getString(1), (last != null) ? last.toInstant() : null, rs.getInt(3) == 1);
+				});
+	}
+
+	private static final String CADENCE_JOINS_BEFORE = " left join customer_segments s on s.run_id ="
+			+ " (select st.published_run_id from segmentation_state st where st.id = 1) and s.customer_id = c.id"
+			+ " left join tier_policies p on p.tier_code = s.tier"
+			+ " left join tier_policy_versions v on v.tier_code = p.tier_code and v.version = p.current_version";
+
+	private static final String OVERDUE_BEFORE = "(b.cadence is not null and (b.last_at is null or"
+			+ " b.last_at + b.cadence * interval '1' day < :now))";
+
 	private static BookEntry find(RepBook book, String code) {
 		return book.entries().stream().filter((entry) -> entry.code().equals(code)).findFirst().orElseThrow();
 	}
 
 	private void interaction(String code, Instant at) {
-		this.jdbc.update("insert into interactions (customer_id, type, occurred_at) select id, 'CALL', ? from customers"
-				+ " where code = ?", Timestamp.from(at), code);
+		new TestData(this.jdbc).interaction(code, at, null);
 	}
 
 }

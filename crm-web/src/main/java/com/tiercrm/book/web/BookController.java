@@ -11,6 +11,7 @@ import com.tiercrm.interaction.InteractionLog;
 import com.tiercrm.interaction.InteractionType;
 import com.tiercrm.interaction.UnknownCustomerException;
 import com.tiercrm.security.CrmUser;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -22,12 +23,13 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * A rep's book, and for managers and admins the books of the owners they may see.
+ * A rep's book a page at a time, and for managers and admins the books of the owners they
+ * may see.
  */
 @Controller
 class BookController {
@@ -45,18 +47,26 @@ class BookController {
 	}
 
 	@GetMapping("/book")
-	String show(@RequestParam(name = "rep", required = false) @Nullable Long rep, @AuthenticationPrincipal CrmUser user,
-			Model model) {
-		populate(rep, user, model);
+	String show(@Valid BookForm bookForm, BindingResult binding, @AuthenticationPrincipal CrmUser user, Model model,
+			HttpServletResponse response) {
+		if (binding.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			if (binding.hasFieldErrors("page")) {
+				model.addAttribute("reason", "book.page.invalid");
+			}
+			return "error/4xx";
+		}
+		populate(bookForm.repId(), bookForm.pageNumber(), user, model);
 		return "book/index";
 	}
 
 	@PostMapping("/book/interactions")
 	String logInteraction(@Valid InteractionForm interactionForm, BindingResult binding,
 			@AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect) {
+		Integer page = binding.hasFieldErrors("page") ? null : interactionForm.page();
 		if (binding.hasErrors()) {
 			model.addAttribute("failed", true);
-			populate(interactionForm.rep(), user, model);
+			populate(interactionForm.rep(), (page != null) ? page : 1, user, model);
 			return "book/index";
 		}
 		this.interactions.log(Objects.requireNonNull(interactionForm.customer()),
@@ -64,11 +74,19 @@ class BookController {
 				user.id(), user.scope());
 		redirect.addFlashAttribute("message", "book.logged");
 		redirect.addFlashAttribute("messageArg", interactionForm.customer());
+		// Back to the page the contact was logged on, which the customer may have left.
 		Long rep = bookOwner(interactionForm.rep(), user);
-		return (rep != null && rep != user.id()) ? "redirect:/book?rep=" + rep : "redirect:/book";
+		UriComponentsBuilder book = UriComponentsBuilder.fromPath("/book");
+		if (rep != null && rep != user.id()) {
+			book.queryParam("rep", rep);
+		}
+		if (page != null && page > 1) {
+			book.queryParam("page", page);
+		}
+		return "redirect:" + book.toUriString();
 	}
 
-	private void populate(@Nullable Long requested, CrmUser user, Model model) {
+	private void populate(@Nullable Long requested, int page, CrmUser user, Model model) {
 		Long rep = bookOwner(requested, user);
 		model.addAttribute("types", InteractionType.values());
 		model.addAttribute("rep", rep);
@@ -82,7 +100,7 @@ class BookController {
 			// overview.
 			model.addAttribute("workloads", (rep == null) ? this.books.workloads(user.scope()) : null);
 		}
-		model.addAttribute("book", (rep != null) ? this.books.book(rep, user.scope()) : null);
+		model.addAttribute("book", (rep != null) ? this.books.book(rep, user.scope(), page) : null);
 	}
 
 	/**

@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param notes what was said, optional
  * @param satisfaction the customer's score from 1 to 5, optional
  * @param rep whose book to show afterwards
+ * @param page which page of the book to show afterwards
  */
 record InteractionForm(@NotBlank @Size(max = 64) @Nullable String customer, @NotNull @Nullable InteractionType type,
-		@Size(max = 2000) @Nullable String notes, @Min(1) @Max(5) @Nullable Integer satisfaction, @Nullable Long rep) {
+		@Size(max = 2000) @Nullable String notes, @Min(1) @Max(5) @Nullable Integer satisfaction, @Nullable Long rep,
+		@Min(1) @Nullable Integer page) {
 
 }

@@ -30,6 +30,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -74,7 +76,7 @@ class BookControllerTests {
 		BookEntry overdue = new BookEntry(1, "C-1", "王小明", "ABC:A",
 				ContactDue.of(now.minus(30, ChronoUnit.DAYS), 14, now));
 		BookEntry fine = new BookEntry(2, "C-2", "Acme Ltd", "ABC:B", ContactDue.of(now, 30, now));
-		given(this.books.book(eq(7L), any())).willReturn(new RepBook(7, List.of(overdue, fine), 2));
+		given(this.books.book(eq(7L), any(), anyInt())).willReturn(new RepBook(7, List.of(overdue, fine), 2, 1, 1, 50));
 		given(this.tierLabels.label(eq("ABC:B"), any())).willReturn("B – regular customers");
 		given(this.users.findOwnersVisibleTo(AccessScope.team(2)))
 			.willReturn(List.of(TestUsers.user(2, "mgr2", Role.MANAGER), TestUsers.user(7, "rep7", Role.SALES_REP)));
@@ -90,15 +92,15 @@ class BookControllerTests {
 			.andExpect(content().string(containsString("B – regular customers")))
 			.andExpect(content().string(containsString("王小明")))
 			.andExpect(content().string(not(containsString("id=\"workloads\""))));
-		then(this.books).should().book(7, AccessScope.own(7));
+		then(this.books).should().book(7, AccessScope.own(7), 1);
 		then(this.books).should(never()).workloads(any());
 	}
 
 	@Test
 	void repCannotOpenAnotherRepsBook() throws Exception {
 		this.mvc.perform(get("/book").param("rep", "9").with(user(REP))).andExpect(status().isOk());
-		then(this.books).should().book(7, AccessScope.own(7));
-		then(this.books).should(never()).book(eq(9L), any());
+		then(this.books).should().book(7, AccessScope.own(7), 1);
+		then(this.books).should(never()).book(eq(9L), any(), anyInt());
 	}
 
 	@Test
@@ -108,7 +110,7 @@ class BookControllerTests {
 			.andExpect(content().string(containsString("id=\"workloads\"")))
 			.andExpect(content().string(containsString("各负责人逾期联系数")))
 			.andExpect(content().string(containsString("Display rep7")));
-		then(this.books).should(never()).book(any(Long.class), any());
+		then(this.books).should(never()).book(anyLong(), any(), anyInt());
 	}
 
 	@Test
@@ -117,13 +119,91 @@ class BookControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"rep-picker\"")))
 			.andExpect(content().string(containsString("已逾期（1）")));
-		then(this.books).should().book(7, AccessScope.team(2));
+		then(this.books).should().book(7, AccessScope.team(2), 1);
 		then(this.books).should(never()).workloads(any());
 	}
 
 	@Test
 	void managerAskingForARepOutsideTheirScopeGets404() throws Exception {
 		this.mvc.perform(get("/book").param("rep", "99").with(user(MANAGER))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void repPagesThroughTheirBook() throws Exception {
+		given(this.books.book(eq(7L), any(), eq(2)))
+			.willReturn(new RepBook(7, List.of(entry(51, "C-51")), 120, 40, 2, 50));
+		this.mvc.perform(get("/book").param("page", "2").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Page 2 of 3")))
+			.andExpect(content().string(containsString("(customers 51–51 of 120)")))
+			.andExpect(content().string(containsString("href=\"/book?page=1\"")))
+			.andExpect(content().string(containsString("href=\"/book?page=3\"")))
+			.andExpect(content().string(containsString("aria-current=\"page\"")))
+			.andExpect(content().string(containsString("name=\"page\" value=\"2\"")));
+		then(this.books).should().book(7, AccessScope.own(7), 2);
+	}
+
+	@Test
+	void managersPageLinksKeepTheRepInChinese() throws Exception {
+		given(this.books.book(eq(7L), any(), eq(3)))
+			.willReturn(new RepBook(7, List.of(entry(101, "C-101")), 101, 0, 3, 50));
+		this.mvc.perform(get("/book").param("rep", "7").param("page", "3").param("lang", "zh-CN").with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("第 3 页，共 3 页")))
+			.andExpect(content().string(containsString("上一页")))
+			.andExpect(content().string(containsString("href=\"/book?rep=7&amp;page=2\"")))
+			.andExpect(content().string(not(containsString("page=4"))));
+	}
+
+	@Test
+	void aSinglePageBookShowsNoPager() throws Exception {
+		this.mvc.perform(get("/book").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"book-pages\""))));
+	}
+
+	@Test
+	void aPageNumberThatIsNotOneOrMoreIsABadRequestInTheUsersLanguage() throws Exception {
+		for (String page : List.of("0", "-1", "abc", "1.5", "99999999999")) {
+			this.mvc.perform(get("/book").param("page", page).with(user(REP)))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("page numbers are whole numbers from 1")));
+		}
+		this.mvc.perform(get("/book").param("page", "0").param("lang", "zh-CN").with(user(REP)))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("页码须为从 1 开始的整数")));
+		this.mvc.perform(get("/book").param("rep", "x").with(user(MANAGER)))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("The request could not be understood")));
+		then(this.books).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void aPageBeyondTheLastIsLeftToTheBookToShowItsLast() throws Exception {
+		given(this.books.book(eq(7L), any(), eq(40)))
+			.willReturn(new RepBook(7, List.of(entry(51, "C-51")), 60, 0, 2, 50));
+		this.mvc.perform(get("/book").param("page", "40").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Page 2 of 2")));
+	}
+
+	@Test
+	void loggingAContactReturnsToThePageItWasLoggedOn() throws Exception {
+		this.mvc
+			.perform(post("/book/interactions").param("customer", "C-1")
+				.param("type", "CALL")
+				.param("page", "3")
+				.with(user(REP))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/book?page=3"));
+		this.mvc
+			.perform(post("/book/interactions").param("customer", "C-1")
+				.param("type", "CALL")
+				.param("rep", "7")
+				.param("page", "2")
+				.with(user(MANAGER))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/book?rep=7&page=2"));
 	}
 
 	@Test
@@ -173,6 +253,10 @@ class BookControllerTests {
 	void loggingNeedsTheCsrfToken() throws Exception {
 		this.mvc.perform(post("/book/interactions").param("customer", "C-1").param("type", "CALL").with(user(REP)))
 			.andExpect(status().isForbidden());
+	}
+
+	private static BookEntry entry(long id, String code) {
+		return new BookEntry(id, code, "Customer " + code, null, ContactDue.of(null, null, Instant.now()));
 	}
 
 }

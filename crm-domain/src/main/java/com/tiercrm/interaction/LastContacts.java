@@ -1,0 +1,52 @@
+package com.tiercrm.interaction;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+
+/**
+ * Keeps {@code customers.last_contact_at}, the time of each customer's latest
+ * interaction, in step with the interactions, so that books and overdue counts read one
+ * column instead of aggregating every interaction. Whatever writes interactions calls one
+ * of these in the same transaction.
+ */
+public final class LastContacts {
+
+	/** Recomputes from the interactions; {@code null} for a customer without any. */
+	private static final String RECOMPUTE = "update customers set last_contact_at ="
+			+ " (select max(i.occurred_at) from interactions i where i.customer_id = customers.id)";
+
+	private LastContacts() {
+	}
+
+	/**
+	 * Moves a customer's last contact forward to a new interaction, unless a later one is
+	 * already recorded.
+	 * @param jdbc where the customers are
+	 * @param customerId the customer contacted
+	 * @param occurredAt when the new interaction happened
+	 */
+	public static void advance(NamedParameterJdbcOperations jdbc, long customerId, Instant occurredAt) {
+		jdbc.update(
+				"update customers set last_contact_at = :at where id = :id"
+						+ " and (last_contact_at is null or last_contact_at < :at)",
+				new MapSqlParameterSource("id", customerId).addValue("at", occurredAt.atOffset(ZoneOffset.UTC)));
+	}
+
+	/**
+	 * Recomputes the last contact of some customers from all their interactions, with one
+	 * statement: for writers that may add, move or change several interactions at once.
+	 * @param jdbc where the customers are
+	 * @param customerIds the customers whose interactions changed
+	 */
+	public static void recompute(NamedParameterJdbcOperations jdbc, Collection<Long> customerIds) {
+		if (!customerIds.isEmpty()) {
+			jdbc.update(RECOMPUTE + " where id in (:ids)", new MapSqlParameterSource("ids", List.copyOf(customerIds)));
+		}
+	}
+
+}
