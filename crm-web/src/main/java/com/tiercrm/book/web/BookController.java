@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 import com.tiercrm.account.Role;
-import com.tiercrm.account.User;
-import com.tiercrm.account.UserRepository;
+import com.tiercrm.account.OwnerOption;
+import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.book.RepBooks;
 import com.tiercrm.interaction.InteractionLog;
 import com.tiercrm.interaction.InteractionType;
@@ -38,12 +38,12 @@ class BookController {
 
 	private final InteractionLog interactions;
 
-	private final UserRepository users;
+	private final OwnerOptions owners;
 
-	BookController(RepBooks books, InteractionLog interactions, UserRepository users) {
+	BookController(RepBooks books, InteractionLog interactions, OwnerOptions owners) {
 		this.books = books;
 		this.interactions = interactions;
-		this.users = users;
+		this.owners = owners;
 	}
 
 	@GetMapping("/book")
@@ -91,8 +91,8 @@ class BookController {
 		model.addAttribute("types", InteractionType.values());
 		model.addAttribute("rep", rep);
 		if (user.role() != Role.SALES_REP) {
-			List<User> owners = this.users.findOwnersVisibleTo(user.scope());
-			if (rep != null && owners.stream().noneMatch((owner) -> rep.equals(owner.getId()))) {
+			List<OwnerOption> owners = this.owners.visibleTo(user.scope());
+			if (rep != null && owners.stream().noneMatch((owner) -> rep == owner.id())) {
 				throw new UnknownRepException();
 			}
 			model.addAttribute("owners", owners);

@@ -5,8 +5,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.tiercrm.account.AccessScope;
+import com.tiercrm.account.OwnerOption;
+import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.account.Role;
-import com.tiercrm.account.UserRepository;
 import com.tiercrm.book.BookEntry;
 import com.tiercrm.interaction.ContactDue;
 import com.tiercrm.book.RepBook;
@@ -65,7 +66,7 @@ class BookControllerTests {
 	private InteractionLog interactions;
 
 	@MockitoBean
-	private UserRepository users;
+	private OwnerOptions owners;
 
 	@MockitoBean(name = "tierLabels")
 	private TierLabels tierLabels;
@@ -78,8 +79,8 @@ class BookControllerTests {
 		BookEntry fine = new BookEntry(2, "C-2", "Acme Ltd", "ABC:B", ContactDue.of(now, 30, now));
 		given(this.books.book(eq(7L), any(), anyInt())).willReturn(new RepBook(7, List.of(overdue, fine), 2, 1, 1, 50));
 		given(this.tierLabels.label(eq("ABC:B"), any())).willReturn("B – regular customers");
-		given(this.users.findOwnersVisibleTo(AccessScope.team(2)))
-			.willReturn(List.of(TestUsers.user(2, "mgr2", Role.MANAGER), TestUsers.user(7, "rep7", Role.SALES_REP)));
+		given(this.owners.visibleTo(AccessScope.team(2)))
+			.willReturn(List.of(new OwnerOption(2, "Display mgr2"), new OwnerOption(7, "Display rep7")));
 		given(this.books.workloads(AccessScope.team(2))).willReturn(List.of(new RepWorkload(7, "Display rep7", 2, 1)));
 	}
 
