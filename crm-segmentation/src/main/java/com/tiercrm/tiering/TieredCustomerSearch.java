@@ -168,10 +168,10 @@ public class TieredCustomerSearch {
 		params.addValue("runId", (runId != null) ? runId : -1L);
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		params.addValue("scopeUser", scope.userId());
-		boolean bySegments = drivenBySegments(criteria);
-		where.append(" and ").append(ownerCondition(scope.ownerCondition(OWNER), bySegments));
+		boolean walksIndex = walksRunIndex(criteria);
+		where.append(" and ").append(ownerCondition(scope.ownerCondition(OWNER), walksIndex));
 		if (criteria.ownerId() != null) {
-			where.append(" and ").append(ownerCondition(OWNER + " = :ownerId", bySegments));
+			where.append(" and ").append(ownerCondition(OWNER + " = :ownerId", walksIndex));
 			params.addValue("ownerId", criteria.ownerId());
 		}
 		appendCustomerFilters(where, params, criteria);
@@ -226,21 +226,25 @@ public class TieredCustomerSearch {
 	}
 
 	/**
-	 * Whether the run's rows drive the query (a sort or filter by a result): they are
-	 * then walked in index order and each one's customer is checked.
+	 * Whether the page walks one of the run's list indexes in sort order (PostgreSQL's
+	 * {@code V7}: a tier by spend, everyone by predicted value) and stops after a page,
+	 * checking each row's customer on the way. Other sorts by a result read the scope's
+	 * customers first and sort them.
 	 */
-	private static boolean drivenBySegments(TieredCriteria criteria) {
-		return criteria.sort().bySegment() || criteria.filtersBySegment();
+	private static boolean walksRunIndex(TieredCriteria criteria) {
+		return criteria.sort() == TieredSort.CLV_DESC
+				|| (criteria.sort() == TieredSort.MONETARY_DESC && criteria.tier() != null);
 	}
 
 	/**
-	 * A condition on the customer's owner ({@value #OWNER}). When the run's rows drive
-	 * the query it is checked in the narrow {@code (id, owner_id)} index, so that the
-	 * thousands of rows a rep's page skips in spend order never touch the customers'
-	 * table (a rep's tier by spend: 74 ms in SQL as a join, 10 ms so).
+	 * A condition on the customer's owner ({@value #OWNER}). When the page walks a run's
+	 * index it is checked in the narrow {@code (id, owner_id)} index, so that the
+	 * thousands of rows a rep's page skips never touch the customers' table (a rep's tier
+	 * by spend: 74 ms in SQL as a join, 10 ms so); otherwise as a plain condition, which
+	 * lets the planner start from the owner's customers.
 	 */
-	private static String ownerCondition(String condition, boolean bySegments) {
-		if (!bySegments || condition.equals("1 = 1")) {
+	private static String ownerCondition(String condition, boolean walksIndex) {
+		if (!walksIndex || condition.equals("1 = 1")) {
 			return condition.replace(OWNER, "c.owner_id");
 		}
 		return "exists (select 1 from customers o where o.id = s.customer_id and " + condition + ")";
@@ -248,7 +252,7 @@ public class TieredCustomerSearch {
 
 	private static String select(TieredCriteria criteria, StringBuilder where, boolean descending) {
 		TieredSort sort = criteria.sort();
-		String join = drivenBySegments(criteria) ? " join" : " left join";
+		String join = (sort.bySegment() || criteria.filtersBySegment()) ? " join" : " left join";
 		String direction = descending ? " desc" : " asc";
 		return "select c.id, c.code, c.name, c.type, c.phone, c.region, c.city, c.industry, c.owner_id,"
 				+ " u.display_name as owner_name, c.status, c.created_at, s.tier, s.abc_class, s.rfm_segment,"
