@@ -117,26 +117,22 @@ class CustomerExport {
 		List<@Nullable Object> cells = new ArrayList<>(HEADERS.size());
 		cells.add(row.code());
 		cells.add(row.name());
-		cells.add(label("customer.type.", row.type(), locale));
+		cells.add(this.words.label("customer.type.", row.type(), locale));
 		cells.add(row.phone());
-		cells.add(label("region.", row.region(), locale));
+		cells.add(this.words.label("region.", row.region(), locale));
 		cells.add(row.city());
-		cells.add(label("industry.", row.industry(), locale));
+		cells.add(this.words.label("industry.", row.industry(), locale));
 		cells.add(row.ownerName());
-		cells.add(label("customer.status.", row.status(), locale));
+		cells.add(this.words.label("customer.status.", row.status(), locale));
 		cells.add(this.words.tier(row.tier(), locale));
-		cells.add(label("abc.class.", row.abcClass(), locale));
-		cells.add(label("rfm.segment.", row.rfmSegment(), locale));
-		cells.add(label("clv.class.", row.clvClass(), locale));
+		cells.add(this.words.label("abc.class.", row.abcClass(), locale));
+		cells.add(this.words.label("rfm.segment.", row.rfmSegment(), locale));
+		cells.add(this.words.label("clv.class.", row.clvClass(), locale));
 		cells.add(row.monetary());
 		cells.add(row.recencyDays());
 		cells.add(row.clvPredicted());
 		cells.add(row.probabilityAlive());
 		return cells;
-	}
-
-	private @Nullable String label(String prefix, @Nullable String code, Locale locale) {
-		return this.words.label(prefix, code, locale);
 	}
 
 }
