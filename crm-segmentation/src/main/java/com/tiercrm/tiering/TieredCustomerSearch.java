@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -46,54 +44,25 @@ public class TieredCustomerSearch {
 
 	private final SegmentationConfigs configs;
 
-	private volatile @Nullable Map<String, List<String>> classesByModel;
+	private final TierLabels tiers;
 
-	private volatile Map<String, List<String>> tiersByModel = Map.of();
-
-	TieredCustomerSearch(NamedParameterJdbcTemplate jdbc, DataSource dataSource, SegmentationConfigs configs) {
+	TieredCustomerSearch(NamedParameterJdbcTemplate jdbc, DataSource dataSource, SegmentationConfigs configs,
+			TierLabels tiers) {
 		this.jdbc = jdbc;
 		this.configs = configs;
+		this.tiers = tiers;
 		JdbcTemplate fetching = new JdbcTemplate(dataSource);
 		fetching.setFetchSize(EXPORT_FETCH_SIZE);
 		this.streaming = new NamedParameterJdbcTemplate(fetching);
 	}
 
 	/**
-	 * The tiers of the model in force and every model's classes, from the {@code tiers}
-	 * table, which migrations seed: it is read once.
+	 * The tiers of the model in force and every model's classes.
 	 * @return the values the list can be filtered by
 	 */
 	public TierFilterOptions filterOptions() {
-		Map<String, List<String>> byModel = this.classesByModel;
-		if (byModel == null) {
-			byModel = readClassesByModel();
-		}
-		List<String> tiers = this.tiersByModel.getOrDefault(this.configs.tierModelInForce(), List.of());
-		return new TierFilterOptions(tiers, byModel.getOrDefault("ABC", List.of()),
-				byModel.getOrDefault("RFM", List.of()), byModel.getOrDefault("CLV", List.of()));
-	}
-
-	private synchronized Map<String, List<String>> readClassesByModel() {
-		Map<String, List<String>> known = this.classesByModel;
-		if (known != null) {
-			return known;
-		}
-		Map<String, List<String>> classes = new HashMap<>();
-		Map<String, List<String>> tiers = new HashMap<>();
-		this.jdbc.getJdbcTemplate()
-			.query("select model, class_code, code from tiers order by model, rank_order, code", (ResultSet rs) -> {
-				classes.computeIfAbsent(rs.getString(1), (model) -> new ArrayList<>()).add(rs.getString(2));
-				tiers.computeIfAbsent(rs.getString(1), (model) -> new ArrayList<>()).add(rs.getString(3));
-			});
-		this.tiersByModel = copy(tiers);
-		this.classesByModel = copy(classes);
-		return this.classesByModel;
-	}
-
-	private static Map<String, List<String>> copy(Map<String, List<String>> lists) {
-		Map<String, List<String>> copied = new HashMap<>();
-		lists.forEach((model, values) -> copied.put(model, List.copyOf(values)));
-		return Map.copyOf(copied);
+		return new TierFilterOptions(this.tiers.codes(this.configs.tierModelInForce()), this.tiers.classes("ABC"),
+				this.tiers.classes("RFM"), this.tiers.classes("CLV"));
 	}
 
 	/**

@@ -116,6 +116,15 @@ abstract class TieredListsTests {
 	}
 
 	@Test
+	void filterOptionsOfferTheTiersOfTheModelInForceAndEveryModelsClassesBestFirst() {
+		TierFilterOptions options = this.search.filterOptions();
+		assertThat(options.tiers()).containsExactly("ABC:A", "ABC:B", "ABC:C", "ABC:NO_PURCHASE");
+		assertThat(options.abcClasses()).containsExactly("A", "B", "C", "NO_PURCHASE");
+		assertThat(options.clvClasses()).containsExactly("HIGH", "MEDIUM", "LOW", "NO_PURCHASE");
+		assertThat(options.rfmSegments()).hasSize(20).startsWith("IMPORTANT_VALUE").endsWith("NO_PURCHASE");
+	}
+
+	@Test
 	void spendOrderKeepsTheScopeAndTheOwnerFilter() {
 		TieredCriteria bySpend = new TieredCriteria(null, null, null, null, null, null, null, null, null,
 				TieredSort.MONETARY_DESC, null, 50);
