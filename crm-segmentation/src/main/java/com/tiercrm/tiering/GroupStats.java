@@ -12,13 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param clvPredictedSum the sum of their predicted lifetime values
  * @param buyers customers with at least one completed order
  * @param repeatBuyers customers with at least two completed orders
- * @param churned buyers whose probability of being alive is below the threshold in this
- * run: a snapshot of who is at risk, not the cohort churn of {@link ChurnCohort}
  * @param satisfactionSum the sum of their interactions' satisfaction scores
  * @param satisfactionCount how many scored interactions they had
  */
 public record GroupStats(String code, long customers, double revenue, double profit, double clvPredictedSum,
-		long buyers, long repeatBuyers, long churned, double satisfactionSum, long satisfactionCount) {
+		long buyers, long repeatBuyers, double satisfactionSum, long satisfactionCount) {
 
 	public double averageClv() {
 		return (this.customers > 0) ? this.clvPredictedSum / this.customers : 0;
@@ -33,13 +31,6 @@ public record GroupStats(String code, long customers, double revenue, double pro
 	 */
 	public @Nullable Double repeatRate() {
 		return (this.buyers > 0) ? (double) this.repeatBuyers / this.buyers : null;
-	}
-
-	/**
-	 * Buyers at risk among the buyers, by this run's probability of being alive alone.
-	 */
-	public @Nullable Double churnRate() {
-		return (this.buyers > 0) ? (double) this.churned / this.buyers : null;
 	}
 
 }

@@ -186,7 +186,6 @@ class RunAggregator {
 		this.jdbc.query("select s.tier, s.rfm_segment, s.r_score, s.f_score, count(*), coalesce(sum(s.monetary), 0),"
 				+ " coalesce(sum(" + profit + "), 0), coalesce(sum(s.clv_predicted), 0),"
 				+ " sum(case when s.frequency >= 1 then 1 else 0 end), sum(case when s.frequency >= 2 then 1 else 0 end),"
-				+ " sum(case when s.frequency >= 1 and s.p_alive < :threshold then 1 else 0 end),"
 				+ " coalesce(sum(i.satisfaction_sum), 0), coalesce(sum(i.satisfaction_count), 0)"
 				+ " from customer_segments s" + orders
 				+ " left join (select customer_id, sum(satisfaction) as satisfaction_sum,"
@@ -195,8 +194,7 @@ class RunAggregator {
 				+ " on i.customer_id = s.customer_id where s.run_id = :run"
 				+ " group by s.tier, s.rfm_segment, s.r_score, s.f_score", params, (java.sql.ResultSet rs) -> {
 					GroupStats row = new GroupStats("", rs.getLong(5), rs.getDouble(6), rs.getDouble(7),
-							rs.getDouble(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getDouble(12),
-							rs.getLong(13));
+							rs.getDouble(8), rs.getLong(9), rs.getLong(10), rs.getDouble(11), rs.getLong(12));
 					tiers.merge(rs.getString(1), row, RunAggregator::plus);
 					segments.merge(rs.getString(2), row, RunAggregator::plus);
 					cells.merge(List.of(rs.getInt(3), rs.getInt(4)), row, RunAggregator::plus);
@@ -205,9 +203,9 @@ class RunAggregator {
 		tiers.forEach((code, stats) -> rows.add(row(params, "TIER", code, stats)));
 		segments.forEach((code, stats) -> rows.add(row(params, "RFM", code, stats)));
 		this.jdbc.batchUpdate("insert into run_group_stats (run_id, dimension, group_code, customers, revenue, profit,"
-				+ " clv_predicted_sum, buyers, repeat_buyers, churned, satisfaction_sum, satisfaction_count)"
+				+ " clv_predicted_sum, buyers, repeat_buyers, satisfaction_sum, satisfaction_count)"
 				+ " values (:run, :dimension, :code, :customers, :revenue, :profit, :clv, :buyers, :repeatBuyers,"
-				+ " :churned, :satisfactionSum, :satisfactionCount)", rows.toArray(MapSqlParameterSource[]::new));
+				+ " :satisfactionSum, :satisfactionCount)", rows.toArray(MapSqlParameterSource[]::new));
 		// The heat map counts buyers; customers who never bought have no revenue.
 		List<MapSqlParameterSource> heat = new ArrayList<>();
 		cells.forEach((scores, stats) -> {
@@ -220,7 +218,7 @@ class RunAggregator {
 		});
 		this.jdbc.batchUpdate("insert into run_rfm_cells (run_id, r_score, f_score, customers, monetary_sum)"
 				+ " values (:run, :r, :f, :customers, :monetary)", heat.toArray(MapSqlParameterSource[]::new));
-		return tiers.values().stream().reduce(new GroupStats("", 0, 0, 0, 0, 0, 0, 0, 0, 0), RunAggregator::plus);
+		return tiers.values().stream().reduce(new GroupStats("", 0, 0, 0, 0, 0, 0, 0, 0), RunAggregator::plus);
 	}
 
 	private Map<String, Map<String, Long>> migration(MapSqlParameterSource params) {
@@ -432,8 +430,8 @@ class RunAggregator {
 	private static GroupStats plus(GroupStats a, GroupStats b) {
 		return new GroupStats(a.code(), a.customers() + b.customers(), a.revenue() + b.revenue(),
 				a.profit() + b.profit(), a.clvPredictedSum() + b.clvPredictedSum(), a.buyers() + b.buyers(),
-				a.repeatBuyers() + b.repeatBuyers(), a.churned() + b.churned(),
-				a.satisfactionSum() + b.satisfactionSum(), a.satisfactionCount() + b.satisfactionCount());
+				a.repeatBuyers() + b.repeatBuyers(), a.satisfactionSum() + b.satisfactionSum(),
+				a.satisfactionCount() + b.satisfactionCount());
 	}
 
 	private static MapSqlParameterSource row(MapSqlParameterSource params, String dimension, String code,
@@ -447,7 +445,6 @@ class RunAggregator {
 			.addValue("clv", stats.clvPredictedSum())
 			.addValue("buyers", stats.buyers())
 			.addValue("repeatBuyers", stats.repeatBuyers())
-			.addValue("churned", stats.churned())
 			.addValue("satisfactionSum", stats.satisfactionSum())
 			.addValue("satisfactionCount", stats.satisfactionCount());
 	}

@@ -138,7 +138,7 @@ public class RunDashboards {
 				Map.of(),
 				(rs, row) -> new TierMetrics(rs.getLong("history_run_id"), rs.getObject("as_of", LocalDate.class),
 						instant(rs, "finished_at"), rs.getInt("rank_order"),
-						new GroupStats(rs.getString("tier_code"), 0, 0, 0, 0, 0, 0, 0, 0, 0), churn(rs))));
+						new GroupStats(rs.getString("tier_code"), 0, 0, 0, 0, 0, 0, 0, 0), churn(rs))));
 		history.sort(Comparator.comparing(TierMetrics::asOf)
 			.thenComparingLong(TierMetrics::runId)
 			.thenComparingInt(TierMetrics::rankOrder)
@@ -274,8 +274,7 @@ public class RunDashboards {
 	private static GroupStats stats(ResultSet rs, int row) throws SQLException {
 		return new GroupStats(rs.getString("group_code"), rs.getLong("customers"), rs.getDouble("revenue"),
 				rs.getDouble("profit"), rs.getDouble("clv_predicted_sum"), rs.getLong("buyers"),
-				rs.getLong("repeat_buyers"), rs.getLong("churned"), rs.getDouble("satisfaction_sum"),
-				rs.getLong("satisfaction_count"));
+				rs.getLong("repeat_buyers"), rs.getDouble("satisfaction_sum"), rs.getLong("satisfaction_count"));
 	}
 
 }

@@ -52,7 +52,7 @@ class EvaluationControllerTests {
 
 	private static final CrmUser MANAGER = TestUsers.principal(8, "mgr8", Role.MANAGER);
 
-	private static final GroupStats A = new GroupStats("ABC:A", 10, 8000, 2000, 12345, 10, 8, 1, 45, 10);
+	private static final GroupStats A = new GroupStats("ABC:A", 10, 8000, 2000, 12345, 10, 8, 45, 10);
 
 	private static final RunDashboard.Run RUN = new RunDashboard.Run(42, LocalDate.of(2026, 6, 30),
 			Instant.parse("2026-07-01T02:00:00Z"), 3, TierModel.ABC, 0.3);
@@ -82,7 +82,7 @@ class EvaluationControllerTests {
 		this.mvc.perform(get("/tiering/evaluation").with(user(REP))).andExpect(status().isForbidden());
 		TierMetrics before = new TierMetrics(41, PREVIOUS.asOf(), PREVIOUS.finishedAt(), 1, A);
 		TierMetrics after = new TierMetrics(42, RUN.asOf(), RUN.finishedAt(), 1,
-				new GroupStats("ABC:A", 12, 9000, 2400, 14000, 12, 11, 0, 50, 10), new ChurnCohort(4, 2, 2, 3));
+				new GroupStats("ABC:A", 12, 9000, 2400, 14000, 12, 11, 50, 10), new ChurnCohort(4, 2, 2, 3));
 		given(this.dashboards.tierHistory()).willReturn(List.of(before, after));
 		Instant saved = Instant.parse("2026-06-15T00:00:00Z");
 		PolicyTerms terms = new PolicyTerms(new BigDecimal("10"), new BigDecimal("500000"), 60, 4, 14, true,

@@ -51,9 +51,9 @@ class DashboardControllerTests {
 
 	private static final CrmUser MANAGER = TestUsers.principal(8, "mgr8", Role.MANAGER);
 
-	private static final GroupStats A = new GroupStats("ABC:A", 10, 8000, 2000, 12345, 10, 8, 1, 45, 10);
+	private static final GroupStats A = new GroupStats("ABC:A", 10, 8000, 2000, 12345, 10, 8, 45, 10);
 
-	private static final GroupStats B = new GroupStats("ABC:B", 30, 2000, 500, 3000, 30, 12, 6, 0, 0);
+	private static final GroupStats B = new GroupStats("ABC:B", 30, 2000, 500, 3000, 30, 12, 0, 0);
 
 	private static final RunDashboard.Run RUN = new RunDashboard.Run(42, LocalDate.of(2026, 6, 30),
 			Instant.parse("2026-07-01T02:00:00Z"), 3, TierModel.ABC, 0.3);
@@ -62,7 +62,7 @@ class DashboardControllerTests {
 			Instant.parse("2026-06-01T02:00:00Z"), 3, TierModel.ABC, 0.3);
 
 	private static final RunDashboard DASHBOARD = new RunDashboard(RUN, List.of(A, B),
-			List.of(new GroupStats("IMPORTANT_VALUE", 40, 10000, 2500, 15345, 40, 20, 7, 45, 10)),
+			List.of(new GroupStats("IMPORTANT_VALUE", 40, 10000, 2500, 15345, 40, 20, 45, 10)),
 			List.of(new RunDashboard.LorenzPoint(0, 0), new RunDashboard.LorenzPoint(0.25, 0.8),
 					new RunDashboard.LorenzPoint(1, 1)),
 			List.of(new RunDashboard.RfmCell(5, 5, 10, 8000), new RunDashboard.RfmCell(1, 2, 30, 2000)), PREVIOUS,
