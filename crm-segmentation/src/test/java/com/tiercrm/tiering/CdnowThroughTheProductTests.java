@@ -1,6 +1,5 @@
 package com.tiercrm.tiering;
 
-import java.io.IOException;
 import java.time.LocalDate;
 
 import com.tiercrm.testing.UsePostgres;
@@ -31,7 +30,7 @@ class CdnowThroughTheProductTests {
 	private JdbcTemplate jdbc;
 
 	@Test
-	void weeklyRunReproducesThePublishedFits() throws IOException {
+	void weeklyRunReproducesThePublishedFits() {
 		TestData data = new TestData(this.jdbc);
 		data.clear();
 		data.cdnowSample();

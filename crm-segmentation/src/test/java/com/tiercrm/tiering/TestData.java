@@ -1,8 +1,5 @@
 package com.tiercrm.tiering;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.tiercrm.interaction.LastContacts;
+import com.tiercrm.tiering.model.CdnowFiles;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,12 +72,8 @@ final class TestData {
 	 * Imports CDNOW_sample.txt: 2,357 customers and their 6,919 purchases as completed
 	 * orders.
 	 */
-	void cdnowSample() throws IOException {
-		String shared = System.getenv("CRM_SHARED_DIR");
-		if (shared == null) {
-			throw new IllegalStateException("CRM_SHARED_DIR is not set: run the tests through Maven");
-		}
-		List<String> lines = Files.readAllLines(Path.of(shared, "data", "cdnow", "CDNOW_sample.txt"));
+	void cdnowSample() {
+		List<String> lines = CdnowFiles.lines("CDNOW_sample.txt");
 		Set<String> customers = new LinkedHashSet<>();
 		List<Object[]> orders = new ArrayList<>();
 		int n = 0;

@@ -1,9 +1,11 @@
 package com.tiercrm.tiering.model;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -14,44 +16,42 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads the CDNOW fixtures from {@code $CRM_SHARED_DIR/data/cdnow} and turns transactions
- * into {@link CustomerFacts} the way the aggregating query does. A missing directory
- * fails the test: these oracles are not optional.
+ * Reads the CDNOW fixtures from the test class path ({@code src/test/resources/cdnow},
+ * where the README says where they come from) and turns transactions into
+ * {@link CustomerFacts} the way the aggregating query does. A missing file fails the
+ * test: these oracles are not optional.
  */
-final class CdnowFiles {
+public final class CdnowFiles {
 
 	private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
 
 	private CdnowFiles() {
 	}
 
-	static Path file(String name) {
-		String shared = System.getenv("CRM_SHARED_DIR");
-		if (shared == null || shared.isBlank()) {
-			throw new IllegalStateException("CRM_SHARED_DIR is not set; it must point at the shared directory");
+	/** The lines of a fixture under {@code src/test/resources/cdnow}. */
+	public static List<String> lines(String name) {
+		InputStream in = CdnowFiles.class.getResourceAsStream("/cdnow/" + name);
+		if (in == null) {
+			throw new IllegalStateException("Missing fixture cdnow/" + name + " on the test class path");
 		}
-		Path path = Path.of(shared, "data", "cdnow", name);
-		if (!Files.isRegularFile(path)) {
-			throw new IllegalStateException("Missing fixture " + path);
-		}
-		return path;
-	}
-
-	static List<String[]> rows(String name, String separator, boolean header) {
-		try {
-			List<String[]> rows = new ArrayList<>();
-			List<String> lines = Files.readAllLines(file(name));
-			for (int i = header ? 1 : 0; i < lines.size(); i++) {
-				String line = lines.get(i).strip();
-				if (!line.isEmpty()) {
-					rows.add(line.split(separator));
-				}
-			}
-			return rows;
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
+			return reader.lines().toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	static List<String[]> rows(String name, String separator, boolean header) {
+		List<String[]> rows = new ArrayList<>();
+		List<String> lines = lines(name);
+		for (int i = header ? 1 : 0; i < lines.size(); i++) {
+			String line = lines.get(i).strip();
+			if (!line.isEmpty()) {
+				rows.add(line.split(separator));
+			}
+		}
+		return rows;
 	}
 
 	/** One purchase row: customer, date, dollars. */
