@@ -1,5 +1,7 @@
 package com.tiercrm.tiering;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,24 +96,13 @@ class RunAggregator {
 			.addValue("previous", previous)
 			.addValue("end", Timestamp.from(end))
 			.addValue("threshold", this.properties.churnThreshold())
-			.addValue("points", LORENZ_POINTS)
 			.addValue("perOwner", this.properties.downgradesPerOwner());
 		for (String table : List.of("run_group_stats", "run_lorenz_points", "run_rfm_cells", "run_migration_cells",
 				"run_churn_cohorts", "run_downgrades", "run_aggregates")) {
 			this.jdbc.update("delete from " + table + " where run_id = :run", params);
 		}
 		GroupStats total = groupStats(params, profitStored);
-		// The totals come from the pass above rather than from two more window passes.
-		params.addValue("customers", Math.max(1, total.customers())).addValue("total", total.revenue());
-		this.jdbc.update("insert into run_lorenz_points (run_id, point_no, customer_share, revenue_share)"
-				+ " select :run, bucket, max(customer_share), max(revenue_share) from ("
-				+ "select cast(ceiling(1.0 * :points * rn / :customers) as integer) as bucket,"
-				+ " 1.0 * rn / :customers as customer_share,"
-				+ " case when :total > 0 then cumulative / :total else 0 end as revenue_share from ("
-				+ "select row_number() over (order by monetary desc, customer_id) as rn,"
-				+ " sum(monetary) over (order by monetary desc, customer_id"
-				+ " rows between unbounded preceding and current row) as cumulative"
-				+ " from customer_segments where run_id = :run) ranked) shares group by bucket", params);
+		storeLorenz(runId, total);
 		String lowestTier = null;
 		if (previous != null) {
 			RunChanges changes = (known != null && known.fromRunId() == previous) ? known : null;
@@ -134,6 +125,31 @@ class RunAggregator {
 				+ " computed_at, compute_millis) values (:run, :previous, :threshold, :lowestTier, :computedAt, :millis)",
 				params);
 		return millis;
+	}
+
+	/**
+	 * Folds the customers' revenue into the Lorenz curve in Java, streamed from the run's
+	 * rows: the totals come from the group pass, and H2 spent most of a run on the window
+	 * sums and exact-decimal divisions this was in SQL.
+	 */
+	private void storeLorenz(long runId, GroupStats total) {
+		LorenzCurve curve = new LorenzCurve(LORENZ_POINTS, total.customers(), total.revenue());
+		this.jdbc.getJdbcOperations().query((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(
+					"select monetary from customer_segments" + " where run_id = ? order by monetary desc, customer_id");
+			statement.setLong(1, runId);
+			statement.setFetchSize(10_000);
+			return statement;
+		}, (ResultSet rs) -> curve.add(rs.getDouble(1)));
+		this.jdbc.getJdbcOperations()
+			.batchUpdate(
+					"insert into run_lorenz_points (run_id, point_no, customer_share, revenue_share)"
+							+ " values (?, ?, ?, ?)",
+					curve.points()
+						.stream()
+						.map((point) -> new Object[] { runId, point.pointNo(), point.customerShare(),
+								point.revenueShare() })
+						.toList());
 	}
 
 	/**
