@@ -94,6 +94,28 @@ public final class GammaGammaFitter {
 	}
 
 	/**
+	 * The gradient of the mean negative log-likelihood over (log p, log q, log γ), in the
+	 * amounts as given.
+	 * @param x repeat purchases per customer, at least 1
+	 * @param meanSpend mean repeat-transaction value per customer, positive
+	 * @param parameters where to evaluate
+	 * @return the gradient
+	 */
+	static double[] gradient(int[] x, double[] meanSpend, GammaGammaParameters parameters) {
+		double[] totals = new double[x.length];
+		double[] logMeans = new double[x.length];
+		for (int i = 0; i < x.length; i++) {
+			totals[i] = x[i] * meanSpend[i];
+			logMeans[i] = Math.log(meanSpend[i]);
+		}
+		double[] gradient = new double[3];
+		new Likelihood(x, totals, logMeans).evaluate(
+				new double[] { Math.log(parameters.p()), Math.log(parameters.q()), Math.log(parameters.gamma()) },
+				gradient);
+		return gradient;
+	}
+
+	/**
 	 * Starting points in log-parameters (log p, log q, log γ) for amounts divided by
 	 * their mean. The first is by moments: across customers with x repeat purchases the
 	 * mean spend has mean {@code m = pγ/(q−1)} and variance {@code A + B/x}, with
