@@ -180,8 +180,8 @@ public final class ClvModel {
 			ClvClass clvClass = (predicted[i] <= 0 || rank > mediumRanks) ? ClvClass.LOW
 					: (rank <= highRanks) ? ClvClass.HIGH : ClvClass.MEDIUM;
 			Reason reason = methods[i].purchaseModelFitted()
-					? Reason.of(reasonKey(methods[i]), predicted[i], rank, n, purchases[i],
-							this.settings.horizonMonths(), 100 * alive[i], spend[i])
+					? Reason.of(reasonKey(methods[i], facts.purchaseDays() == 1), predicted[i], rank, n, purchases[i],
+							this.settings.horizonMonths(), 100 * alive[i], spend[i], facts.daysFirstPurchaseToAsOf())
 					: Reason.of("clv.reason.simple", predicted[i], rank, n, spend[i],
 							purchases[i] / this.settings.fallbackLifetimeMonths(),
 							this.settings.fallbackLifetimeMonths(), 100 * this.settings.margin());
@@ -190,13 +190,18 @@ public final class ClvModel {
 		}
 	}
 
-	private static String reasonKey(ClvMethod method) {
-		return switch (method) {
+	/**
+	 * The reason names the purchase model and whether the spend part was simplified; for
+	 * a one-time buyer it also explains in words what P(alive) means under that model.
+	 */
+	private static String reasonKey(ClvMethod method, boolean oneTimeBuyer) {
+		String key = switch (method) {
 			case MBG_NBD_GAMMA_GAMMA -> "clv.reason.model-mbg";
 			case BG_NBD_OWN_SPEND -> "clv.reason.model-own-spend";
 			case MBG_NBD_OWN_SPEND -> "clv.reason.model-mbg-own-spend";
 			default -> "clv.reason.model";
 		};
+		return oneTimeBuyer ? key + "-one-time" : key;
 	}
 
 	/**

@@ -119,6 +119,28 @@ public final class SyntheticCustomers {
 	}
 
 	/**
+	 * The facts a run would read, as of {@link #observationDays()}, amounts multiplied by
+	 * {@code scale}; each purchase day is one order.
+	 * @param scale the amount scale
+	 * @return the facts, one per customer
+	 */
+	public List<CustomerFacts> facts(double scale) {
+		return this.customers.stream().map((customer) -> {
+			int[] days = customer.days();
+			double total = 0;
+			double repeat = 0;
+			for (int k = 0; k < days.length; k++) {
+				double amount = customer.amounts()[k] * scale;
+				total += amount;
+				repeat += (k > 0) ? amount : 0;
+			}
+			int last = days[days.length - 1];
+			return new CustomerFacts(customer.id(), days.length, days.length, total, total, total, total,
+					this.observationDays - last, last - days[0], this.observationDays - days[0], repeat);
+		}).toList();
+	}
+
+	/**
 	 * Repeat purchase days per customer.
 	 * @return x per customer
 	 */
