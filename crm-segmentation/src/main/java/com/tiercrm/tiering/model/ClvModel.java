@@ -76,7 +76,7 @@ public final class ClvModel {
 		}
 		GammaGammaFit gammaGamma = GammaGammaFitter.fit(histories.x(), histories.meanSpend());
 		GammaGammaParameters spend = gammaGamma.parameters();
-		Reason spendFallback = null;
+		@Nullable Reason spendFallback = null;
 		if (spend == null) {
 			spendFallback = Reason.of("clv.fallback.gamma-gamma-failed", gammaGamma.iterations());
 		}
