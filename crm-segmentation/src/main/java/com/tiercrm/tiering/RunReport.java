@@ -38,10 +38,18 @@ public record RunReport(LocalDate asOf, long configId, TierModel tierModel, int 
 	 * @param buyers customers who bought
 	 * @param repeatBuyers customers with a repeat purchase day
 	 * @param distinctRows distinct (x, t_x, T) rows the likelihood was summed over
+	 * @param purchaseModel BG_NBD or MBG_NBD (null in reports stored before the choice
+	 * existed: BG/NBD)
+	 * @param spendFallbackReason why the spend part used each customer's own mean instead
+	 * of Gamma-Gamma while the purchase model was kept, or null
+	 * @param bgNbdIterations BFGS iterations of the purchase model fit, over all starts
+	 * @param gammaGammaIterations BFGS iterations of the spend model fit, over all starts
 	 */
 	public record ClvDiagnostics(String timeUnit, Params params, @Nullable Double logLikelihood,
 			@Nullable Double gammaGammaLogLikelihood, boolean converged, boolean fallbackUsed,
-			@Nullable String fallbackReason, int buyers, int repeatBuyers, int distinctRows) {
+			@Nullable String fallbackReason, int buyers, int repeatBuyers, int distinctRows,
+			@Nullable String purchaseModel, @Nullable String spendFallbackReason, int bgNbdIterations,
+			int gammaGammaIterations) {
 
 	}
 

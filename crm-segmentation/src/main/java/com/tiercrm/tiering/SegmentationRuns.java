@@ -285,7 +285,9 @@ public class SegmentationRuns {
 		return new RunReport.ClvDiagnostics(fit.timeUnit().name(), params, finite(fit.bgNbdLogLikelihood()),
 				finite(fit.gammaGammaLogLikelihood()), fit.converged(), fit.fallbackUsed(),
 				(fit.fallbackReason() != null) ? ReasonColumn.encode(fit.fallbackReason()) : null, fit.customers(),
-				fit.repeatBuyers(), fit.distinctRows());
+				fit.repeatBuyers(), fit.distinctRows(), fit.purchaseModel().name(),
+				(fit.spendFallbackReason() != null) ? ReasonColumn.encode(fit.spendFallbackReason()) : null,
+				fit.bgNbdIterations(), fit.gammaGammaIterations());
 	}
 
 	private record PreparedRun(long runId, LocalDate asOf, long configId, SegmentationSettings settings) {

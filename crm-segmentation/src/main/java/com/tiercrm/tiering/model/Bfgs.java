@@ -28,7 +28,8 @@ final class Bfgs {
 	 * @param point the best point
 	 * @param value the value there
 	 * @param iterations the number of BFGS iterations
-	 * @param converged whether the gradient fell below the tolerance
+	 * @param converged whether the gradient fell below the tolerance, or the value
+	 * stopped changing where the gradient was already small
 	 */
 	record Minimum(double[] point, double value, int iterations, boolean converged) {
 
@@ -47,6 +48,15 @@ final class Bfgs {
 		}
 
 	}
+
+	/**
+	 * A relative change of the value below this, with a gradient below
+	 * {@link #STALL_GRADIENT}, ends the search as converged: the value cannot improve in
+	 * double precision although the gradient is above the tolerance asked for.
+	 */
+	static final double VALUE_TOLERANCE = 1e-13;
+
+	static final double STALL_GRADIENT = 1e-5;
 
 	private Bfgs() {
 	}
@@ -103,8 +113,9 @@ final class Bfgs {
 				step *= (Double.isFinite(trialValue)) ? 0.5 : 0.1;
 			}
 			if (!accepted) {
-				return new Minimum(x, f, iteration, maxAbs(g) < gradientTolerance * 100);
+				return new Minimum(x, f, iteration, maxAbs(g) < STALL_GRADIENT);
 			}
+			boolean stalled = Math.abs(f - trialValue) <= VALUE_TOLERANCE * Math.max(1, Math.abs(f));
 			for (int i = 0; i < n; i++) {
 				s[i] = trial[i] - x[i];
 				y[i] = trialGradient[i] - g[i];
@@ -123,6 +134,9 @@ final class Bfgs {
 			System.arraycopy(trial, 0, x, 0, n);
 			System.arraycopy(trialGradient, 0, g, 0, n);
 			f = trialValue;
+			if (stalled && maxAbs(g) < STALL_GRADIENT) {
+				return new Minimum(x, f, iteration + 1, true);
+			}
 		}
 		return new Minimum(x, f, maxIterations, maxAbs(g) < gradientTolerance);
 	}

@@ -1,20 +1,25 @@
 package com.tiercrm.tiering.model;
 
+import java.util.Objects;
+
 import org.hipparchus.special.Gamma;
 
 /**
  * BG/NBD parameters (Fader, Hardie and Lee 2005): purchase rates are Gamma(r, α) across
- * customers, drop-out probabilities after each purchase Beta(a, b). Times are in the unit
- * the parameters were fitted in. {@code x} is the number of repeat purchase periods,
- * {@code tx} the time of the last purchase and {@code T} the length of observation, both
- * measured from the first purchase.
+ * customers, drop-out probabilities after each purchase Beta(a, b). Under the modified
+ * model (MBG/NBD, Batislam, Denizel and Filiztekin 2007) a customer can also drop out
+ * right after the first purchase. Times are in the unit the parameters were fitted in.
+ * {@code x} is the number of repeat purchase periods, {@code tx} the time of the last
+ * purchase and {@code T} the length of observation, both measured from the first
+ * purchase.
  *
  * @param r shape of the purchase-rate distribution
  * @param alpha scale of the purchase-rate distribution (in time units)
  * @param a first shape of the drop-out distribution
  * @param b second shape of the drop-out distribution
+ * @param model BG/NBD or MBG/NBD
  */
-public record BgNbdParameters(double r, double alpha, double a, double b) {
+public record BgNbdParameters(double r, double alpha, double a, double b, ClvPurchaseModel model) {
 
 	/**
 	 * Validates the parameters.
@@ -25,6 +30,18 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
 		if (!(r > 0 && alpha > 0 && a > 0 && b > 0 && Double.isFinite(r + alpha + a + b))) {
 			throw new IllegalArgumentException("clv.invalid-parameters");
 		}
+		Objects.requireNonNull(model, "model");
+	}
+
+	/**
+	 * BG/NBD parameters.
+	 * @param r shape of the purchase-rate distribution
+	 * @param alpha scale of the purchase-rate distribution
+	 * @param a first shape of the drop-out distribution
+	 * @param b second shape of the drop-out distribution
+	 */
+	public BgNbdParameters(double r, double alpha, double a, double b) {
+		this(r, alpha, a, b, ClvPurchaseModel.BG_NBD);
 	}
 
 	/**
@@ -36,13 +53,14 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
 	 */
 	public double logLikelihood(int x, double tx, double t) {
 		double a1 = Gamma.logGamma(this.r + x) - Gamma.logGamma(this.r) + this.r * Math.log(this.alpha);
-		double a2 = Gamma.logGamma(this.b + x) + Gamma.logGamma(this.a + this.b) - Gamma.logGamma(this.b)
-				- Gamma.logGamma(this.a + this.b + x);
+		int d = this.model.dropOutShift();
+		double a2 = Gamma.logGamma(this.b + x + d) + Gamma.logGamma(this.a + this.b) - Gamma.logGamma(this.b)
+				- Gamma.logGamma(this.a + this.b + x + d);
 		double a3 = -(this.r + x) * Math.log(this.alpha + t);
-		if (x == 0) {
+		if (x + d == 0) {
 			return a1 + a2 + a3;
 		}
-		double a4 = Math.log(this.a) - Math.log(this.b + x - 1) - (this.r + x) * Math.log(this.alpha + tx);
+		double a4 = Math.log(this.a) - Math.log(this.b + x - 1 + d) - (this.r + x) * Math.log(this.alpha + tx);
 		return a1 + a2 + Math.max(a3, a4) + Math.log1p(Math.exp(-Math.abs(a3 - a4)));
 	}
 
@@ -51,13 +69,14 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
 	 * @param x repeat purchases
 	 * @param tx time of the last purchase
 	 * @param t length of observation
-	 * @return P(alive), 1 when {@code x = 0}
+	 * @return P(alive); under BG/NBD 1 when {@code x = 0}
 	 */
 	public double probabilityAlive(int x, double tx, double t) {
-		if (x == 0) {
+		int d = this.model.dropOutShift();
+		if (x + d == 0) {
 			return 1;
 		}
-		double logRatio = Math.log(this.a / (this.b + x - 1))
+		double logRatio = Math.log(this.a / (this.b + x - 1 + d))
 				+ (this.r + x) * (Math.log(this.alpha + t) - Math.log(this.alpha + tx));
 		return 1 / (1 + Math.exp(logRatio));
 	}
@@ -77,8 +96,10 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
 		}
 		double z = horizon / (this.alpha + t + horizon);
 		double logFactor = (this.r + x) * Math.log((this.alpha + t) / (this.alpha + t + horizon));
-		double hyp = Hypergeometric.scaled2F1(this.r + x, this.b + x, this.a + this.b + x - 1, z, logFactor);
-		return (this.a + this.b + x - 1) / (this.a - 1) * (1 - hyp);
+		// MBG/NBD's expectation is BG/NBD's with b + 1 in place of b
+		double shiftedB = this.b + this.model.dropOutShift();
+		double hyp = Hypergeometric.scaled2F1(this.r + x, shiftedB + x, this.a + shiftedB + x - 1, z, logFactor);
+		return (this.a + shiftedB + x - 1) / (this.a - 1) * (1 - hyp);
 	}
 
 	/**
@@ -100,7 +121,7 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
 	 * @return the expectation
 	 */
 	public double expectedPurchasesNewCustomer(double t) {
-		return expectedPurchasesIfAlive(t, 0, 0);
+		return conditionalExpectedPurchases(t, 0, 0, 0);
 	}
 
 }

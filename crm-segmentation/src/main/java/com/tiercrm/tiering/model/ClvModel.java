@@ -13,11 +13,14 @@ import org.jspecify.annotations.Nullable;
  * predicted value over the horizon follows lifetimes' discounted formula:
  * {@code Σ_{m=1..H} E[spend] × margin × (E[Y(m·u)] − E[Y((m−1)·u)]) / (1 + d)^m}, with
  * {@code u} time units per month, E[Y] from BG/NBD and E[spend] from Gamma-Gamma, both
- * fitted here by maximum likelihood on the customers who bought. When there are too few
- * customers or repeat buyers, or a fit fails, every customer gets the plainly labelled
- * simple formula instead, and the fit says why. Classes are by rank of predicted value
- * (descending, then customer id ascending): the first {@code ceil(highShare × n)} are
- * HIGH, up to {@code ceil((highShare + mediumShare) × n)} MEDIUM, the rest LOW; a
+ * fitted here by maximum likelihood on the customers who bought (or MBG/NBD in place of
+ * BG/NBD, as configured). When Gamma-Gamma alone cannot be fitted, the purchase model is
+ * kept and E[spend] is the customer's own mean repeat spend (the repeat buyers' mean for
+ * a one-time buyer), labelled as such. Only when there are too few customers or repeat
+ * buyers, or the purchase model itself cannot be fitted, every customer gets the plainly
+ * labelled simple formula instead, and the fit says why. Classes are by rank of predicted
+ * value (descending, then customer id ascending): the first {@code ceil(highShare × n)}
+ * are HIGH, up to {@code ceil((highShare + mediumShare) × n)} MEDIUM, the rest LOW; a
  * predicted value of zero is always LOW.
  */
 public final class ClvModel {
@@ -64,7 +67,8 @@ public final class ClvModel {
 					Reason.of("clv.fallback.too-few-repeat-buyers", repeatBuyers, this.settings.minRepeatBuyers()));
 		}
 		BgNbdData data = BgNbdData.ofDays(histories.x(), histories.txDays(), histories.tDays(), unit.days());
-		BgNbdFit bgNbd = BgNbdFitter.fit(data);
+		ClvPurchaseModel model = this.settings.purchaseModel();
+		BgNbdFit bgNbd = BgNbdFitter.fit(data, model);
 		BgNbdParameters purchases = bgNbd.parameters();
 		if (purchases == null) {
 			return fallback(n, repeatBuyers, data.rows(), bgNbd.iterations(), 0,
@@ -72,24 +76,27 @@ public final class ClvModel {
 		}
 		GammaGammaFit gammaGamma = GammaGammaFitter.fit(histories.x(), histories.meanSpend());
 		GammaGammaParameters spend = gammaGamma.parameters();
+		@Nullable Reason spendFallback = null;
 		if (spend == null) {
-			return fallback(n, repeatBuyers, data.rows(), bgNbd.iterations(), gammaGamma.iterations(),
-					Reason.of("clv.fallback.gamma-gamma-failed", gammaGamma.iterations()));
+			spendFallback = Reason.of("clv.fallback.gamma-gamma-failed", gammaGamma.iterations());
 		}
-		if (spend.q() <= 1) {
-			return fallback(n, repeatBuyers, data.rows(), bgNbd.iterations(), gammaGamma.iterations(),
-					Reason.of("clv.fallback.gamma-gamma-infinite-mean", spend.q()));
+		else if (spend.q() <= 1) {
+			spendFallback = Reason.of("clv.fallback.gamma-gamma-infinite-mean", spend.q());
 		}
-		return new ClvFit(purchases.r(), purchases.alpha(), purchases.a(), purchases.b(), spend.p(), spend.q(),
-				spend.gamma(), bgNbd.logLikelihood(), gammaGamma.logLikelihood(), unit, bgNbd.iterations(),
-				gammaGamma.iterations(), true, n, repeatBuyers, data.rows(), false, null);
+		double nan = Double.NaN;
+		boolean spendUsed = spendFallback == null;
+		return new ClvFit(purchases.r(), purchases.alpha(), purchases.a(), purchases.b(), spendUsed ? spend.p() : nan,
+				spendUsed ? spend.q() : nan, spendUsed ? spend.gamma() : nan, bgNbd.logLikelihood(),
+				spendUsed ? gammaGamma.logLikelihood() : nan, unit, bgNbd.iterations(), gammaGamma.iterations(),
+				spendUsed, n, repeatBuyers, data.rows(), false, null, model, spendFallback);
 	}
 
 	private ClvFit fallback(int customers, int repeatBuyers, int rows, int bgNbdIterations, int gammaGammaIterations,
 			Reason reason) {
 		double nan = Double.NaN;
 		return new ClvFit(nan, nan, nan, nan, nan, nan, nan, nan, nan, this.settings.timeUnit(), bgNbdIterations,
-				gammaGammaIterations, false, customers, repeatBuyers, rows, true, reason);
+				gammaGammaIterations, false, customers, repeatBuyers, rows, true, reason, this.settings.purchaseModel(),
+				null);
 	}
 
 	/**
@@ -121,6 +128,7 @@ public final class ClvModel {
 		ClvMethod[] methods = new ClvMethod[size];
 		@Nullable PurchasesIfAlive ifAlive = fit.fallbackUsed() ? null : new PurchasesIfAlive(customers, fit, this.settings);
 		double unitDays = fit.timeUnit().days();
+		ClvMethod method = ClvMethod.of(fit.purchaseModel(), fit.spendFitted());
 		for (int i = 0; i < size; i++) {
 			CustomerFacts facts = customers.get(i);
 			ids[i] = facts.customerId();
@@ -133,8 +141,9 @@ public final class ClvModel {
 				double pAlive = ifAlive.parameters.probabilityAlive(x, facts.daysFirstToLastPurchase() / unitDays,
 						facts.daysFirstPurchaseToAsOf() / unitDays);
 				double meanSpend = (x > 0) ? facts.repeatDaysSpend() / x : 0;
-				double expectedSpend = ifAlive.spend.conditionalExpectedSpend(x, meanSpend);
-				methods[i] = ClvMethod.BG_NBD_GAMMA_GAMMA;
+				double expectedSpend = (ifAlive.spend != null) ? ifAlive.spend.conditionalExpectedSpend(x, meanSpend)
+						: (x > 0 && meanSpend > 0) ? meanSpend : ifAlive.populationMeanSpend;
+				methods[i] = method;
 				alive[i] = pAlive;
 				purchases[i] = pAlive * ifAlive.undiscounted(i);
 				spend[i] = expectedSpend;
@@ -170,15 +179,29 @@ public final class ClvModel {
 			int rank = ranks[i];
 			ClvClass clvClass = (predicted[i] <= 0 || rank > mediumRanks) ? ClvClass.LOW
 					: (rank <= highRanks) ? ClvClass.HIGH : ClvClass.MEDIUM;
-			Reason reason = (methods[i] == ClvMethod.BG_NBD_GAMMA_GAMMA)
-					? Reason.of("clv.reason.model", predicted[i], rank, n, purchases[i], this.settings.horizonMonths(),
-							100 * alive[i], spend[i])
+			Reason reason = methods[i].purchaseModelFitted()
+					? Reason.of(reasonKey(methods[i], facts.purchaseDays() == 1), predicted[i], rank, n, purchases[i],
+							this.settings.horizonMonths(), 100 * alive[i], spend[i], facts.daysFirstPurchaseToAsOf())
 					: Reason.of("clv.reason.simple", predicted[i], rank, n, spend[i],
 							purchases[i] / this.settings.fallbackLifetimeMonths(),
 							this.settings.fallbackLifetimeMonths(), 100 * this.settings.margin());
 			sink.accept(new ClvResult(facts.customerId(), historical, predicted[i], methods[i], alive[i], purchases[i],
 					spend[i], rank, clvClass, reason), i);
 		}
+	}
+
+	/**
+	 * The reason names the purchase model and whether the spend part was simplified; for
+	 * a one-time buyer it also explains in words what P(alive) means under that model.
+	 */
+	private static String reasonKey(ClvMethod method, boolean oneTimeBuyer) {
+		String key = switch (method) {
+			case MBG_NBD_GAMMA_GAMMA -> "clv.reason.model-mbg";
+			case BG_NBD_OWN_SPEND -> "clv.reason.model-own-spend";
+			case MBG_NBD_OWN_SPEND -> "clv.reason.model-mbg-own-spend";
+			default -> "clv.reason.model";
+		};
+		return oneTimeBuyer ? key + "-one-time" : key;
 	}
 
 	/**
@@ -227,7 +250,10 @@ public final class ClvModel {
 
 		private final BgNbdParameters parameters;
 
-		private final GammaGammaParameters spend;
+		private final @Nullable GammaGammaParameters spend;
+
+		/** The mean of the repeat buyers' mean repeat spend, for one-time buyers. */
+		private final double populationMeanSpend;
 
 		private final int[] keyIndex;
 
@@ -235,8 +261,18 @@ public final class ClvModel {
 
 		PurchasesIfAlive(List<CustomerFacts> customers, ClvFit fit, ClvSettings settings) {
 			this.parameters = fit.bgNbd();
-			this.spend = fit.gammaGamma();
+			this.spend = fit.spendFitted() ? fit.gammaGamma() : null;
 			int size = customers.size();
+			double spendSum = 0;
+			int repeatBuyers = 0;
+			for (CustomerFacts facts : customers) {
+				int x = facts.repeatPurchaseDays();
+				if (facts.hasPurchased() && x > 0 && facts.repeatDaysSpend() > 0) {
+					spendSum += facts.repeatDaysSpend() / x;
+					repeatBuyers++;
+				}
+			}
+			this.populationMeanSpend = (repeatBuyers > 0) ? spendSum / repeatBuyers : 0;
 			long[] keys = new long[size];
 			for (int i = 0; i < size; i++) {
 				CustomerFacts facts = customers.get(i);

@@ -8,8 +8,8 @@ package com.tiercrm.tiering.model;
  * @param predictedValue the predicted value over the horizon (0 for
  * {@link ClvMethod#NONE})
  * @param method how the prediction was made
- * @param probabilityAlive BG/NBD P(alive) at the as-of date; NaN unless the method is
- * {@link ClvMethod#BG_NBD_GAMMA_GAMMA}
+ * @param probabilityAlive P(alive) at the as-of date under the fitted purchase model; NaN
+ * unless {@link ClvMethod#purchaseModelFitted()}
  * @param expectedPurchases expected purchase days over the horizon (BG/NBD), or expected
  * orders (simple formula)
  * @param expectedSpend expected spend per purchase (Gamma-Gamma), or the average order

@@ -17,10 +17,12 @@ import java.util.Objects;
  * @param highShare share of ranked customers in class HIGH, in (0, 1)
  * @param mediumShare share of ranked customers in class MEDIUM, at least 0, with
  * {@code highShare + mediumShare <= 1}
+ * @param purchaseModel BG/NBD or MBG/NBD; BG/NBD when not given (configurations saved
+ * before the choice existed)
  */
 public record ClvSettings(ClvTimeUnit timeUnit, int horizonMonths, double monthlyDiscountRate, double margin,
 		ValueMeasure historicalMeasure, int minRepeatBuyers, int minCustomers, double fallbackLifetimeMonths,
-		double highShare, double mediumShare) {
+		double highShare, double mediumShare, ClvPurchaseModel purchaseModel) {
 
 	/**
 	 * Validates the settings.
@@ -30,6 +32,7 @@ public record ClvSettings(ClvTimeUnit timeUnit, int horizonMonths, double monthl
 	public ClvSettings {
 		Objects.requireNonNull(timeUnit, "timeUnit");
 		Objects.requireNonNull(historicalMeasure, "historicalMeasure");
+		purchaseModel = Objects.requireNonNullElse(purchaseModel, ClvPurchaseModel.BG_NBD);
 		if (horizonMonths < 1 || horizonMonths > 1200) {
 			throw new IllegalArgumentException("clv.settings.invalid-horizon");
 		}
@@ -51,6 +54,26 @@ public record ClvSettings(ClvTimeUnit timeUnit, int horizonMonths, double monthl
 	}
 
 	/**
+	 * Settings with the BG/NBD purchase model.
+	 * @param timeUnit the unit BG/NBD is fitted in
+	 * @param horizonMonths the prediction horizon in months
+	 * @param monthlyDiscountRate the discount rate per month
+	 * @param margin the share of the expected spend that is value
+	 * @param historicalMeasure which total is the historical value
+	 * @param minRepeatBuyers minimum repeat buyers for a fit
+	 * @param minCustomers minimum buyers for a fit
+	 * @param fallbackLifetimeMonths expected lifetime in months in the simple formula
+	 * @param highShare share of ranked customers in class HIGH
+	 * @param mediumShare share of ranked customers in class MEDIUM
+	 */
+	public ClvSettings(ClvTimeUnit timeUnit, int horizonMonths, double monthlyDiscountRate, double margin,
+			ValueMeasure historicalMeasure, int minRepeatBuyers, int minCustomers, double fallbackLifetimeMonths,
+			double highShare, double mediumShare) {
+		this(timeUnit, horizonMonths, monthlyDiscountRate, margin, historicalMeasure, minRepeatBuyers, minCustomers,
+				fallbackLifetimeMonths, highShare, mediumShare, ClvPurchaseModel.BG_NBD);
+	}
+
+	/**
 	 * Days, 12 months, 1 % a month, revenue (margin 1), at least 20 repeat buyers and 100
 	 * buyers, a 12-month fallback lifetime, top 20 % HIGH and next 30 % MEDIUM.
 	 * @return the default settings
@@ -66,7 +89,8 @@ public record ClvSettings(ClvTimeUnit timeUnit, int horizonMonths, double monthl
 	 */
 	public ClvSettings withTimeUnit(ClvTimeUnit unit) {
 		return new ClvSettings(unit, this.horizonMonths, this.monthlyDiscountRate, this.margin, this.historicalMeasure,
-				this.minRepeatBuyers, this.minCustomers, this.fallbackLifetimeMonths, this.highShare, this.mediumShare);
+				this.minRepeatBuyers, this.minCustomers, this.fallbackLifetimeMonths, this.highShare, this.mediumShare,
+				this.purchaseModel);
 	}
 
 	/**
@@ -78,7 +102,18 @@ public record ClvSettings(ClvTimeUnit timeUnit, int horizonMonths, double monthl
 	public ClvSettings withMinimums(int repeatBuyers, int customers) {
 		return new ClvSettings(this.timeUnit, this.horizonMonths, this.monthlyDiscountRate, this.margin,
 				this.historicalMeasure, repeatBuyers, customers, this.fallbackLifetimeMonths, this.highShare,
-				this.mediumShare);
+				this.mediumShare, this.purchaseModel);
+	}
+
+	/**
+	 * Copy with another purchase model.
+	 * @param model BG/NBD or MBG/NBD
+	 * @return the copy
+	 */
+	public ClvSettings withPurchaseModel(ClvPurchaseModel model) {
+		return new ClvSettings(this.timeUnit, this.horizonMonths, this.monthlyDiscountRate, this.margin,
+				this.historicalMeasure, this.minRepeatBuyers, this.minCustomers, this.fallbackLifetimeMonths,
+				this.highShare, this.mediumShare, model);
 	}
 
 }

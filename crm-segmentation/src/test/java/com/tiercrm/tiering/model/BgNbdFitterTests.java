@@ -3,6 +3,8 @@ package com.tiercrm.tiering.model;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -88,11 +90,12 @@ class BgNbdFitterTests {
 		assertThat(parameters.logLikelihood(200, 38, 40)).isCloseTo(100.7957, within(1e-4));
 	}
 
-	@Test
-	void gradientMatchesFiniteDifferences() {
+	@ParameterizedTest
+	@EnumSource(ClvPurchaseModel.class)
+	void gradientMatchesFiniteDifferences(ClvPurchaseModel model) {
 		Summary summary = summary();
 		BgNbdFitter.Likelihood likelihood = new BgNbdFitter.Likelihood(
-				BgNbdData.of(summary.x(), summary.tx(), summary.t()));
+				BgNbdData.of(summary.x(), summary.tx(), summary.t()), model);
 		double[] point = { Math.log(0.3), Math.log(5), Math.log(0.7), Math.log(2) };
 		double[] gradient = new double[4];
 		likelihood.evaluate(point, gradient);

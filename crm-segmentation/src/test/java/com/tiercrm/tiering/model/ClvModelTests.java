@@ -54,8 +54,9 @@ class ClvModelTests {
 		ClvRun run = this.model.run(customers);
 		assertThat(run.fit().fallbackUsed()).isTrue();
 		assertThat(run.fit().fallbackReason())
-			.isEqualTo(Reason.of("clv.fallback.bg-nbd-failed", BgNbdFitter.MAX_ITERATIONS));
-		assertThat(run.fit().bgNbdIterations()).isEqualTo(BgNbdFitter.MAX_ITERATIONS);
+			.isEqualTo(Reason.of("clv.fallback.bg-nbd-failed", run.fit().bgNbdIterations()));
+		// every start was tried
+		assertThat(run.fit().bgNbdIterations()).isGreaterThanOrEqualTo(BgNbdFitter.MAX_ITERATIONS);
 		assertThat(run.results()).allSatisfy((result) -> assertThat(result.method()).isEqualTo(ClvMethod.SIMPLE));
 	}
 

@@ -18,6 +18,7 @@ import com.tiercrm.tiering.SegmentationRun;
 import com.tiercrm.tiering.SegmentationRuns;
 import com.tiercrm.tiering.SegmentationSettings;
 import com.tiercrm.tiering.model.AbcCutMode;
+import com.tiercrm.tiering.model.ClvPurchaseModel;
 import com.tiercrm.tiering.model.ClvTimeUnit;
 import com.tiercrm.tiering.model.RfmScheme;
 import com.tiercrm.tiering.model.RfmScoring;
@@ -61,7 +62,7 @@ class ThresholdController {
 	@ModelAttribute("options")
 	Options options() {
 		return new Options(TierModel.values(), ValueMeasure.values(), AbcCutMode.values(), RfmScoring.values(),
-				RfmScheme.values(), ClvTimeUnit.values());
+				RfmScheme.values(), ClvTimeUnit.values(), ClvPurchaseModel.values());
 	}
 
 	@GetMapping("/tiering/settings")
@@ -178,7 +179,7 @@ class ThresholdController {
 	 * The choices of the form's drop-downs.
 	 */
 	record Options(TierModel[] tierModels, ValueMeasure[] measures, AbcCutMode[] cutModes, RfmScoring[] scorings,
-			RfmScheme[] schemes, ClvTimeUnit[] timeUnits) {
+			RfmScheme[] schemes, ClvTimeUnit[] timeUnits, ClvPurchaseModel[] purchaseModels) {
 
 	}
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 import com.tiercrm.tiering.SegmentationSettings;
 import com.tiercrm.tiering.model.AbcCutMode;
 import com.tiercrm.tiering.model.AbcSettings;
+import com.tiercrm.tiering.model.ClvPurchaseModel;
 import com.tiercrm.tiering.model.ClvSettings;
 import com.tiercrm.tiering.model.ClvTimeUnit;
 import com.tiercrm.tiering.model.RfmCuts;
@@ -44,7 +45,8 @@ record ThresholdForm(@NotNull @Nullable Long baseVersion, @NotNull @Nullable Tie
 		@NotNull @Nullable BigDecimal clvMarginPercent, @NotNull @Nullable ValueMeasure clvMeasure,
 		@NotNull @Min(1) @Nullable Integer clvMinRepeatBuyers, @NotNull @Min(1) @Nullable Integer clvMinCustomers,
 		@NotNull @Nullable BigDecimal clvLifetimeMonths, @NotNull @Nullable BigDecimal clvHighPercent,
-		@NotNull @DecimalMin("0") @Nullable BigDecimal clvMediumPercent) {
+		@NotNull @DecimalMin("0") @Nullable BigDecimal clvMediumPercent,
+		@NotNull @Nullable ClvPurchaseModel clvPurchaseModel) {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -62,7 +64,7 @@ record ThresholdForm(@NotNull @Nullable Long baseVersion, @NotNull @Nullable Tie
 				plain(rfm.monetaryCuts().third()), plain(rfm.monetaryCuts().fourth()), clv.timeUnit(),
 				clv.horizonMonths(), percent(clv.monthlyDiscountRate()), percent(clv.margin()), clv.historicalMeasure(),
 				clv.minRepeatBuyers(), clv.minCustomers(), plain(clv.fallbackLifetimeMonths()),
-				percent(clv.highShare()), percent(clv.mediumShare()));
+				percent(clv.highShare()), percent(clv.mediumShare()), clv.purchaseModel());
 	}
 
 	/**
@@ -116,7 +118,7 @@ record ThresholdForm(@NotNull @Nullable Long baseVersion, @NotNull @Nullable Tie
 				fraction(this.clvDiscountPercent), fraction(this.clvMarginPercent), nonNull(this.clvMeasure),
 				nonNull(this.clvMinRepeatBuyers), nonNull(this.clvMinCustomers),
 				nonNull(this.clvLifetimeMonths).doubleValue(), fraction(this.clvHighPercent),
-				fraction(this.clvMediumPercent));
+				fraction(this.clvMediumPercent), nonNull(this.clvPurchaseModel));
 		return new SegmentationSettings(abc, nonNull(this.abcWindowMonths), rfm, clv, nonNull(this.tierModel),
 				nonNull(this.downgradeAfterRuns));
 	}
@@ -136,7 +138,7 @@ record ThresholdForm(@NotNull @Nullable Long baseVersion, @NotNull @Nullable Tie
 				this.frequency3, this.frequency4, this.monetary1, this.monetary2, this.monetary3, this.monetary4,
 				this.clvTimeUnit, this.clvHorizonMonths, this.clvDiscountPercent, this.clvMarginPercent,
 				this.clvMeasure, this.clvMinRepeatBuyers, this.clvMinCustomers, this.clvLifetimeMonths,
-				this.clvHighPercent, this.clvMediumPercent);
+				this.clvHighPercent, this.clvMediumPercent, this.clvPurchaseModel);
 	}
 
 	private static void ascending(Errors errors, String dimension, @Nullable BigDecimal... cuts) {

@@ -250,6 +250,40 @@ class CustomerControllerTests {
 	}
 
 	@Test
+	void detailExplainsTheProbabilityAliveOfAOneTimeBuyerUnderEitherModel() throws Exception {
+		Customer customer = new Customer("C-1", "Ann Lee", CustomerType.INDIVIDUAL);
+		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional.of(oneTimeBuyer(customer,
+				"BG_NBD_GAMMA_GAMMA", 1.0, "clv.reason.model-one-time|820.5|300|1000|0.35|12|100|2344.3|325")));
+		this.mvc.perform(get("/customers/C-1").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("100.0%")))
+			.andExpect(content().string(containsString("Bought only once, 325 days ago: BG/NBD lets a customer stop"
+					+ " only after a repeat purchase, so it counts every one-time buyer as 100 % still active")));
+		given(this.profiles.find("C-1", AccessScope.own(7)))
+			.willReturn(Optional.of(oneTimeBuyer(customer, "MBG_NBD_GAMMA_GAMMA", 0.3897,
+					"clv.reason.model-mbg-one-time|310.2|700|1000|0.15|12|38.97|2344.3|325")));
+		this.mvc.perform(get("/customers/C-1").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("39.0%")))
+			.andExpect(content().string(containsString("Bought only once, 325 days ago: MBG/NBD lets a customer stop"
+					+ " right after the first purchase, so the longer a one-time buyer stays silent the less likely"
+					+ " they are still active, 39% here.")));
+		this.mvc.perform(get("/customers/C-1").param("lang", "zh-CN").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("该客户仅购买过一次（325天前）：MBG/NBD 允许客户在首次购买后即流失")))
+			.andExpect(content().string(not(containsString("??"))));
+	}
+
+	private static CustomerProfile oneTimeBuyer(Customer customer, String method, double alive, String reason) {
+		CustomerSegment segment = new CustomerSegment(3, LocalDate.of(2025, 6, 30), 1, "ABC:C", "C", 2344.3, 700, 0.99,
+				null, 325, 1, 2344.3, 1, 1, 1, "GENERAL_RETAIN", null, 2344.3, 310.2, method, alive, 0.15, 2344.3, 700,
+				"LOW", reason);
+		return new CustomerProfile(customer, null,
+				new OrderTotals(1L, new BigDecimal("2344.30"), new BigDecimal("200"), null, null), List.of(), 1,
+				List.of(), segment, List.of(), null, NO_CADENCE);
+	}
+
+	@Test
 	void detailShowsTheServicePolicyOfTheCustomersTier() throws Exception {
 		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional.of(profileWithPolicy()));
 		this.mvc.perform(get("/customers/C-1").param("lang", "zh-CN").with(user(REP)))

@@ -24,6 +24,10 @@ import com.tiercrm.tiering.SegmentationRuns;
 import com.tiercrm.tiering.SegmentationSettings;
 import com.tiercrm.tiering.TierLabels;
 import com.tiercrm.tiering.model.AbcCutMode;
+import com.tiercrm.tiering.model.AbcSettings;
+import com.tiercrm.tiering.model.ClvPurchaseModel;
+import com.tiercrm.tiering.model.ClvSettings;
+import com.tiercrm.tiering.model.RfmSettings;
 import com.tiercrm.tiering.model.TierModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -195,6 +200,44 @@ class ThresholdControllerTests {
 					&& settings.abc().aLimit() == 0.3 && settings.abc().bLimit() == 0.7
 					&& settings.tierModel() == TierModel.RFM && settings.clv().monthlyDiscountRate() == 0.01), eq(5L),
 					eq("mgr8"));
+	}
+
+	@Test
+	void managerChoosesTheModifiedPurchaseModel() throws Exception {
+		this.mvc.perform(get("/tiering/settings").with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"clvPurchaseModel\"")))
+			.andExpect(content().string(containsString("MBG/NBD (one-time buyers can drop out)")));
+		given(this.configs.save(any(), eq(5L), eq("mgr8")))
+			.willAnswer((call) -> config(6, "mgr8", call.getArgument(0)));
+		this.mvc.perform(validPost("/tiering/settings", "clvPurchaseModel", "MBG_NBD"))
+			.andExpect(status().is3xxRedirection());
+		then(this.configs).should()
+			.save(argThat((settings) -> settings.clv().purchaseModel() == ClvPurchaseModel.MBG_NBD), eq(5L),
+					eq("mgr8"));
+	}
+
+	@Test
+	void apiSavesThePurchaseModelAndReadsConfigurationsSavedBeforeIt() throws Exception {
+		given(this.configs.save(any(), eq("mgr8"))).willAnswer((call) -> config(6, "mgr8", call.getArgument(0)));
+		JsonMapper json = JsonMapper.builder().build();
+		String modified = json
+			.writeValueAsString(new SegmentationSettings(AbcSettings.defaults(), 0, RfmSettings.defaults(),
+					ClvSettings.defaults().withPurchaseModel(ClvPurchaseModel.MBG_NBD), TierModel.ABC, 1));
+		this.mvc
+			.perform(put("/api/v1/segmentation/config").contentType(MediaType.APPLICATION_JSON)
+				.content(modified)
+				.with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.settings.clv.purchaseModel").value("MBG_NBD"));
+		String before = modified.replace(",\"purchaseModel\":\"MBG_NBD\"", "");
+		assertThat(before).doesNotContain("purchaseModel");
+		this.mvc
+			.perform(put("/api/v1/segmentation/config").contentType(MediaType.APPLICATION_JSON)
+				.content(before)
+				.with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.settings.clv.purchaseModel").value("BG_NBD"));
 	}
 
 	@Test
