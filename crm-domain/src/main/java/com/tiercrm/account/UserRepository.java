@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.data.repository.ListCrudRepository;
 
 /**
- * Users by username and by role; the owners a scope can see are {@link OwnerOptions}.
+ * Users by username; the owners a scope can see are {@link OwnerOptions}.
  */
 public interface UserRepository extends ListCrudRepository<User, Long> {
 
@@ -15,7 +15,5 @@ public interface UserRepository extends ListCrudRepository<User, Long> {
 	boolean existsByUsernameIgnoreCase(String username);
 
 	List<User> findAllByOrderByUsernameAsc();
-
-	List<User> findByRoleAndEnabledTrueOrderByDisplayNameAsc(Role role);
 
 }

@@ -163,11 +163,6 @@ public class Customer {
 		return this.channel;
 	}
 
-	public void acquiredThrough(@Nullable ChannelType channelType, @Nullable String channel) {
-		this.channelType = channelType;
-		this.channel = channel;
-	}
-
 	public @Nullable String getGender() {
 		return this.gender;
 	}
@@ -182,14 +177,6 @@ public class Customer {
 
 	public @Nullable String getOccupation() {
 		return this.occupation;
-	}
-
-	public void describe(@Nullable String gender, @Nullable String ageBand, @Nullable String incomeBand,
-			@Nullable String occupation) {
-		this.gender = gender;
-		this.ageBand = ageBand;
-		this.incomeBand = incomeBand;
-		this.occupation = occupation;
 	}
 
 	public @Nullable Long getOwnerId() {

@@ -28,10 +28,6 @@ public record CustomerCriteria(@Nullable String text, @Nullable Long ownerId, @N
 		size = Math.clamp(size, 1, MAX_SIZE);
 	}
 
-	public static CustomerCriteria firstPage() {
-		return new CustomerCriteria(null, null, null, null, CustomerSort.NAME_ASC, null, 20);
-	}
-
 	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}

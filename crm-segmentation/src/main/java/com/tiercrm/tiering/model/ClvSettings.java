@@ -94,18 +94,6 @@ public record ClvSettings(ClvTimeUnit timeUnit, int horizonMonths, double monthl
 	}
 
 	/**
-	 * Copy with other fit minimums.
-	 * @param repeatBuyers minimum repeat buyers
-	 * @param customers minimum buyers
-	 * @return the copy
-	 */
-	public ClvSettings withMinimums(int repeatBuyers, int customers) {
-		return new ClvSettings(this.timeUnit, this.horizonMonths, this.monthlyDiscountRate, this.margin,
-				this.historicalMeasure, repeatBuyers, customers, this.fallbackLifetimeMonths, this.highShare,
-				this.mediumShare, this.purchaseModel);
-	}
-
-	/**
 	 * Copy with another purchase model.
 	 * @param model BG/NBD or MBG/NBD
 	 * @return the copy
