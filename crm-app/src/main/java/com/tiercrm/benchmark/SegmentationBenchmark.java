@@ -66,7 +66,7 @@ class SegmentationBenchmark implements ApplicationRunner {
 		double runSeconds = seconds(start);
 		long peakHeap = heap.peakMiB();
 		if (run.getStatus() != RunStatus.SUCCEEDED) {
-			throw new IllegalStateException("The benchmark run failed: " + run.getErrorMessage());
+			throw new IllegalStateException("The benchmark run failed: " + run.getFailureCode());
 		}
 		double baselineSeconds = baseline();
 		RunReport.Timings timings = run.report().timings();

@@ -46,7 +46,9 @@ public class SegmentationRun {
 
 	private @Nullable String report;
 
-	private @Nullable String errorMessage;
+	/** Why the run failed, as a message code ({@code runs.failure.*}). */
+	@Column(name = "error_message")
+	private @Nullable String failureCode;
 
 	protected SegmentationRun() {
 		this.asOf = LocalDate.EPOCH;
@@ -71,10 +73,10 @@ public class SegmentationRun {
 		this.report = SettingsJson.write(report);
 	}
 
-	void failed(String message) {
+	void failed(String failureCode) {
 		this.status = RunStatus.FAILED;
 		this.finishedAt = Instant.now();
-		this.errorMessage = (message.length() > 2000) ? message.substring(0, 2000) : message;
+		this.failureCode = failureCode;
 	}
 
 	public @Nullable Long getId() {
@@ -113,8 +115,8 @@ public class SegmentationRun {
 		return this.customers;
 	}
 
-	public @Nullable String getErrorMessage() {
-		return this.errorMessage;
+	public @Nullable String getFailureCode() {
+		return this.failureCode;
 	}
 
 	/**

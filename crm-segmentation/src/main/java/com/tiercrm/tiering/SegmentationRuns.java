@@ -191,7 +191,7 @@ public class SegmentationRuns {
 		}
 		catch (RuntimeException | OutOfMemoryError ex) {
 			logger.error("Segmentation run " + prepared.runId() + " failed", ex);
-			fail(prepared.runId(), ex);
+			fail(prepared.runId(), (ex instanceof OutOfMemoryError) ? "runs.failure.memory" : "runs.failure.error");
 		}
 	}
 
@@ -201,11 +201,15 @@ public class SegmentationRuns {
 		return read;
 	}
 
-	private void fail(long runId, Throwable ex) {
+	/**
+	 * Fails a run with the message code of its reason; what went wrong in detail is in
+	 * the log, not on the page.
+	 */
+	private void fail(long runId, String failureCode) {
 		this.transactions.executeWithoutResult((status) -> {
 			this.jdbc.update("delete from customer_segments where run_id = ?", runId);
 			this.runs.findById(runId).ifPresent((run) -> {
-				run.failed(String.valueOf(ex.getMessage()));
+				run.failed(failureCode);
 				this.runs.save(run);
 			});
 			this.jdbc.update("update segmentation_state set running_run_id = null where id = 1 and running_run_id = ?",
@@ -221,7 +225,7 @@ public class SegmentationRuns {
 	void failInterruptedRuns() {
 		for (SegmentationRun run : this.runs.findByStatus(RunStatus.RUNNING)) {
 			logger.warn("Segmentation run " + run.getId() + " was interrupted by a shutdown; marking it failed");
-			fail(run.getId(), new IllegalStateException("Interrupted by an application restart"));
+			fail(run.getId(), "runs.failure.interrupted");
 		}
 	}
 

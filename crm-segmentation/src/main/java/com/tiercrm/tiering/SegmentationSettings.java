@@ -5,6 +5,7 @@ import java.util.Objects;
 import com.tiercrm.tiering.model.TierModel;
 import com.tiercrm.tiering.model.AbcSettings;
 import com.tiercrm.tiering.model.ClvSettings;
+import com.tiercrm.tiering.model.InvalidSettingsException;
 import com.tiercrm.tiering.model.RfmSettings;
 
 /**
@@ -29,10 +30,10 @@ public record SegmentationSettings(AbcSettings abc, int abcWindowMonths, RfmSett
 		Objects.requireNonNull(clv, "clv");
 		Objects.requireNonNull(tierModel, "tierModel");
 		if (abcWindowMonths < 0 || abcWindowMonths > 240) {
-			throw new IllegalArgumentException("segmentation.settings.invalid-window");
+			throw new InvalidSettingsException("segmentation.settings.invalid-window");
 		}
 		if (downgradeAfterRuns < 1 || downgradeAfterRuns > 24) {
-			throw new IllegalArgumentException("segmentation.settings.invalid-stability");
+			throw new InvalidSettingsException("segmentation.settings.invalid-stability");
 		}
 	}
 

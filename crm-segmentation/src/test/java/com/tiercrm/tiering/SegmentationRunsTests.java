@@ -69,7 +69,7 @@ abstract class SegmentationRunsTests {
 		assertThat(this.runs.published()).isEmpty();
 		SegmentationRun run = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, "tester"));
 
-		assertThat(run.getStatus()).as(run.getErrorMessage()).isEqualTo(RunStatus.SUCCEEDED);
+		assertThat(run.getStatus()).as(run.getFailureCode()).isEqualTo(RunStatus.SUCCEEDED);
 		assertThat(run.getCustomers()).isEqualTo(12);
 		assertThat(this.runs.published()).map(SegmentationRun::getId).contains(run.getId());
 		RunReport report = run.report();
@@ -105,7 +105,7 @@ abstract class SegmentationRunsTests {
 		SegmentationRun failed = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
 
 		assertThat(failed.getStatus()).isEqualTo(RunStatus.FAILED);
-		assertThat(failed.getErrorMessage()).isNotBlank();
+		assertThat(failed.getFailureCode()).isEqualTo("runs.failure.error");
 		assertThat(this.runs.published()).map(SegmentationRun::getId).contains(good.getId());
 		assertThat(this.jdbc.queryForObject("select count(*) from customer_segments where run_id = ?", Long.class,
 				failed.getId()))

@@ -101,7 +101,7 @@ class SyntheticBaseThroughTheProductTests {
 
 		LocalDate asOf = DAY_ZERO.plusDays(base.observationDays());
 		SegmentationRun run = this.runs.runNow(new RunRequest(asOf, ClvTimeUnit.DAY, RunTrigger.API, "synthetic"));
-		assertThat(run.getStatus()).as(run.getErrorMessage()).isEqualTo(RunStatus.SUCCEEDED);
+		assertThat(run.getStatus()).as(run.getFailureCode()).isEqualTo(RunStatus.SUCCEEDED);
 		RunReport.ClvDiagnostics clv = run.report().clv();
 		assertThat(clv.fallbackUsed()).isFalse();
 		assertThat(clv.spendFallbackReason()).isNull();
@@ -143,7 +143,7 @@ class SyntheticBaseThroughTheProductTests {
 				current.downgradeAfterRuns()), "test");
 		SegmentationRun modified = this.runs
 			.runNow(new RunRequest(asOf, ClvTimeUnit.DAY, RunTrigger.API, "synthetic-mbg"));
-		assertThat(modified.getStatus()).as(modified.getErrorMessage()).isEqualTo(RunStatus.SUCCEEDED);
+		assertThat(modified.getStatus()).as(modified.getFailureCode()).isEqualTo(RunStatus.SUCCEEDED);
 		RunReport.ClvDiagnostics mbg = modified.report().clv();
 		assertThat(mbg.purchaseModel()).isEqualTo("MBG_NBD");
 		assertThat(mbg.converged()).isTrue();

@@ -20,14 +20,14 @@ public record AbcSettings(ValueMeasure measure, AbcCutMode mode, double aLimit, 
 
 	/**
 	 * Validates the limits.
-	 * @throws IllegalArgumentException {@code abc.settings.invalid-limits} when the
+	 * @throws InvalidSettingsException {@code abc.settings.invalid-limits} when the
 	 * limits are not {@code 0 < aLimit <= bLimit <= 1} with {@code aLimit < 1}
 	 */
 	public AbcSettings {
 		Objects.requireNonNull(measure, "measure");
 		Objects.requireNonNull(mode, "mode");
 		if (!(aLimit > 0 && aLimit < 1 && bLimit >= aLimit && bLimit <= 1)) {
-			throw new IllegalArgumentException("abc.settings.invalid-limits");
+			throw new InvalidSettingsException("abc.settings.invalid-limits");
 		}
 	}
 

@@ -34,22 +34,22 @@ public record ClvSettings(ClvTimeUnit timeUnit, int horizonMonths, double monthl
 		Objects.requireNonNull(historicalMeasure, "historicalMeasure");
 		purchaseModel = Objects.requireNonNullElse(purchaseModel, ClvPurchaseModel.BG_NBD);
 		if (horizonMonths < 1 || horizonMonths > 1200) {
-			throw new IllegalArgumentException("clv.settings.invalid-horizon");
+			throw new InvalidSettingsException("clv.settings.invalid-horizon");
 		}
 		if (!(monthlyDiscountRate >= 0 && monthlyDiscountRate < 1)) {
-			throw new IllegalArgumentException("clv.settings.invalid-discount-rate");
+			throw new InvalidSettingsException("clv.settings.invalid-discount-rate");
 		}
 		if (!(margin > 0 && margin <= 1)) {
-			throw new IllegalArgumentException("clv.settings.invalid-margin");
+			throw new InvalidSettingsException("clv.settings.invalid-margin");
 		}
 		if (minRepeatBuyers < 1 || minCustomers < 1) {
-			throw new IllegalArgumentException("clv.settings.invalid-minimum");
+			throw new InvalidSettingsException("clv.settings.invalid-minimum");
 		}
 		if (!(fallbackLifetimeMonths > 0 && Double.isFinite(fallbackLifetimeMonths))) {
-			throw new IllegalArgumentException("clv.settings.invalid-lifetime");
+			throw new InvalidSettingsException("clv.settings.invalid-lifetime");
 		}
 		if (!(highShare > 0 && highShare < 1 && mediumShare >= 0 && highShare + mediumShare <= 1)) {
-			throw new IllegalArgumentException("clv.settings.invalid-class-shares");
+			throw new InvalidSettingsException("clv.settings.invalid-class-shares");
 		}
 	}
 

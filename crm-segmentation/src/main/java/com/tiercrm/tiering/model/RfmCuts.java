@@ -21,7 +21,7 @@ public record RfmCuts(double first, double second, double third, double fourth) 
 	 */
 	public RfmCuts {
 		if (!(first >= 0 && first < second && second < third && third < fourth && Double.isFinite(fourth))) {
-			throw new IllegalArgumentException("rfm.settings.invalid-cuts");
+			throw new InvalidSettingsException("rfm.settings.invalid-cuts");
 		}
 	}
 

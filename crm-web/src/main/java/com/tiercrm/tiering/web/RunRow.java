@@ -30,7 +30,7 @@ record RunRow(long id, String status, LocalDate asOf, long configId, String trig
 			.toList() : List.of();
 		return new RunRow(run.getId(), run.getStatus().name(), run.getAsOf(), run.getConfigId(),
 				run.getTrigger().name(), run.getRequestedBy(), run.getStartedAt(), run.getCustomers(), seconds,
-				(report != null) ? report.tierModel().name() : null, tiers, run.getErrorMessage());
+				(report != null) ? report.tierModel().name() : null, tiers, run.getFailureCode());
 	}
 
 	boolean running() {

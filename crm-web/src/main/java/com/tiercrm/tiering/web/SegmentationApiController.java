@@ -20,6 +20,7 @@ import com.tiercrm.tiering.SegmentationSettings;
 import com.tiercrm.tiering.SegmentationRuns;
 import com.tiercrm.tiering.TierChange;
 import com.tiercrm.tiering.model.ClvTimeUnit;
+import com.tiercrm.tiering.model.InvalidSettingsException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -146,13 +147,13 @@ class SegmentationApiController {
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException ex, Locale locale) {
 		Throwable cause = ex;
-		while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+		while (cause.getCause() != null && !(cause instanceof InvalidSettingsException)) {
 			cause = cause.getCause();
 		}
-		if (cause instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
+		if (cause instanceof InvalidSettingsException invalid) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					this.messages.getMessage(invalid.getMessage(), null, invalid.getMessage(), locale));
-			problem.setProperty("code", invalid.getMessage());
+					this.messages.getMessage(invalid.messageCode(), null, locale));
+			problem.setProperty("code", invalid.messageCode());
 			return problem;
 		}
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

@@ -20,6 +20,7 @@ import com.tiercrm.tiering.SegmentationSettings;
 import com.tiercrm.tiering.model.AbcCutMode;
 import com.tiercrm.tiering.model.ClvPurchaseModel;
 import com.tiercrm.tiering.model.ClvTimeUnit;
+import com.tiercrm.tiering.model.InvalidSettingsException;
 import com.tiercrm.tiering.model.RfmScheme;
 import com.tiercrm.tiering.model.RfmScoring;
 import com.tiercrm.tiering.model.TierModel;
@@ -163,9 +164,9 @@ class ThresholdController {
 		try {
 			return form.toSettings();
 		}
-		catch (IllegalArgumentException ex) {
+		catch (InvalidSettingsException ex) {
 			// The models' own checks, should the form's ever miss one.
-			binding.reject(String.valueOf(ex.getMessage()));
+			binding.reject(ex.messageCode());
 			return null;
 		}
 	}

@@ -9,6 +9,7 @@ import com.tiercrm.tiering.model.AbcSettings;
 import com.tiercrm.tiering.model.ClvPurchaseModel;
 import com.tiercrm.tiering.model.ClvSettings;
 import com.tiercrm.tiering.model.ClvTimeUnit;
+import com.tiercrm.tiering.model.InvalidSettingsException;
 import com.tiercrm.tiering.model.RfmCuts;
 import com.tiercrm.tiering.model.RfmScheme;
 import com.tiercrm.tiering.model.RfmScoring;
@@ -104,7 +105,7 @@ record ThresholdForm(@NotNull @Nullable Long baseVersion, @NotNull @Nullable Tie
 
 	/**
 	 * The settings this form describes; call only once it validated.
-	 * @throws IllegalArgumentException with a message key when a model still refuses a
+	 * @throws InvalidSettingsException with a message code when a model still refuses a
 	 * value
 	 */
 	SegmentationSettings toSettings() {
