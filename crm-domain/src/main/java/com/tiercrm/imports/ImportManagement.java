@@ -247,13 +247,17 @@ public class ImportManagement {
 			else {
 				outcome = inTransaction(() -> pass(job, file, encoding, true));
 			}
-			job.counted(outcome.counts());
-			boolean rejected = !job.isDryRun() && job.getMode() == ImportMode.ATOMIC && outcome.counts().invalid() > 0;
+			// All or nothing with invalid rows writes nothing, and a dry run says so: the
+			// valid rows are what would have been written once the file is fixed.
+			boolean nothingWritten = job.getMode() == ImportMode.ATOMIC && outcome.counts().invalid() > 0;
+			job.counted(nothingWritten ? outcome.counts().nothingWritten() : outcome.counts());
+			boolean rejected = !job.isDryRun() && nothingWritten;
 			if (!job.isDryRun()) {
 				Files.deleteIfExists(file);
 			}
 			return finish(job, rejected ? ImportStatus.REJECTED : ImportStatus.SUCCEEDED,
-					rejected ? "import.failure.invalidRows" : null, null, outcome.errors());
+					rejected ? "import.failure.invalidRows" : null,
+					rejected ? String.valueOf(outcome.counts().valid()) : null, outcome.errors());
 		}
 		catch (ImportFileException ex) {
 			if (!job.isDryRun()) {
@@ -299,7 +303,7 @@ public class ImportManagement {
 		try (ImportFile rows = ImportFile.open(file, encoding, this.properties)) {
 			job.detected(rows.encoding(), rows.delimiterName());
 			OrderImport orders = new OrderImport(rows.header(), job.getColumnMapping(), this.jdbc,
-					this.properties.timeZone());
+					new PlausibleDates(this.properties));
 			ImportTally tally = new PostgresOrderLoad(this.jdbc, this.properties.maxStoredErrors()).load(orders, rows,
 					!job.isDryRun(), job.getMode() == ImportMode.ATOMIC, (processed) -> progress(job.id(), processed));
 			return new Outcome(tally.counts(), tally.errors());
@@ -373,8 +377,8 @@ public class ImportManagement {
 	private RowImport<?> rowImport(ImportKind kind, List<String> header, ColumnMapping mapping) {
 		return switch (kind) {
 			case CUSTOMERS -> new CustomerImport(header, mapping, this.entities, this.jdbc);
-			case ORDERS -> new OrderImport(header, mapping, this.jdbc, this.properties.timeZone());
-			case INTERACTIONS -> new InteractionImport(header, mapping, this.jdbc, this.properties.timeZone());
+			case ORDERS -> new OrderImport(header, mapping, this.jdbc, new PlausibleDates(this.properties));
+			case INTERACTIONS -> new InteractionImport(header, mapping, this.jdbc, new PlausibleDates(this.properties));
 		};
 	}
 

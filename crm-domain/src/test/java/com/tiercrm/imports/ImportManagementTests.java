@@ -267,7 +267,7 @@ class ImportManagementTests {
 		assertThat(this.jdbc.queryForObject(
 				"SELECT amount || '/' || gross_profit || '/' || status FROM sales_orders WHERE order_no = ?",
 				String.class, this.prefix + "1"))
-			.isEqualTo("1234.50/100.00/COMPLETED");
+			.isEqualTo("1234.5000/100.0000/COMPLETED");
 		assertThat(this.jdbc.queryForObject("SELECT status FROM sales_orders WHERE order_no = ?", String.class,
 				this.prefix + "2"))
 			.isEqualTo("CANCELLED");
@@ -286,7 +286,7 @@ class ImportManagementTests {
 
 	@Test
 	void reportsBadOrderValuesWithTheirColumn() throws IOException {
-		String orders = "order no,customer code,order time,amount,status\n%1$s1,%1$sA,2024-02-30,12.345,lost\n"
+		String orders = "order no,customer code,order time,amount,status\n%1$s1,%1$sA,2024-02-30,12.34567,lost\n"
 			.formatted(this.prefix);
 		ImportJob job = submit(ImportKind.ORDERS, orders.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, true);
 		assertThat(this.imports.errors(job.id(), 10)).extracting(RowError::column, RowError::reasonKey)

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class XlsxFileTests {
 
 	private static final ImportProperties PROPERTIES = new ImportProperties(DataSize.ofMegabytes(1), 1000, 100, null,
-			ZoneId.of("Asia/Shanghai"), true);
+			ZoneId.of("Asia/Shanghai"), true, LocalDate.of(1970, 1, 1));
 
 	@TempDir
 	Path directory;
