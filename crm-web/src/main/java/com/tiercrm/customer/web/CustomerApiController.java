@@ -101,17 +101,19 @@ class CustomerApiController {
 					c.getProvince(), c.getCity(), c.getRegion(), c.getIndustry(),
 					(c.getChannelType() != null) ? c.getChannelType().name() : null, c.getChannel(), c.getOwnerId(),
 					profile.ownerName(), c.getStatus().name(), c.getCreatedAt(), c.getUpdatedAt(),
-					new Totals(currency, t.orders(), t.amount(), t.grossProfit(), t.firstOrderAt(), t.lastOrderAt()),
+					new Totals(currency, t.orders(), t.amount(), t.grossProfit(), t.firstOrderAt(), t.lastOrderAt(),
+							t.returns(), t.returnAmount()),
 					profile.segment(), profile.policy());
 		}
 
 	}
 
 	/**
-	 * Completed orders, summed.
+	 * Completed orders, summed: revenue and gross profit are net of returns (completed
+	 * orders with a negative amount), which are counted apart and are not orders.
 	 */
 	record Totals(String currency, long completedOrders, BigDecimal revenue, BigDecimal grossProfit,
-			@Nullable Instant firstOrderAt, @Nullable Instant lastOrderAt) {
+			@Nullable Instant firstOrderAt, @Nullable Instant lastOrderAt, long returns, BigDecimal returnAmount) {
 
 	}
 
