@@ -50,6 +50,10 @@ public class ImportManagement {
 
 	private static final int CHUNK = 500;
 
+	private static final int SAMPLE_BYTES = 64 * 1024;
+
+	private static final int SAMPLE_LINES = 200;
+
 	private final ImportJobRepository jobs;
 
 	private final EntityManager entities;
@@ -407,6 +411,32 @@ public class ImportManagement {
 		}
 	}
 
+	/**
+	 * A line of a dry run's text file as its encoding reads it, for the admin to check
+	 * that the encoding is right: the first line with a character outside ASCII, or else
+	 * the first data line. Empty for Excel files and when the file is gone.
+	 */
+	public Optional<String> sampleLine(long jobId) {
+		Optional<ImportJob> found = find(jobId);
+		Path upload = uploadFile(jobId);
+		Charset encoding = found.map(ImportManagement::storedEncoding).orElse(null);
+		if (found.isEmpty() || !found.get().isDryRun() || encoding == null || !Files.exists(upload)) {
+			return Optional.empty();
+		}
+		try (InputStream in = Files.newInputStream(upload)) {
+			String text = new String(in.readNBytes(SAMPLE_BYTES), encoding);
+			List<String> lines = text.lines().limit(SAMPLE_LINES).map(String::strip).toList();
+			Optional<String> sample = lines.stream()
+				.filter((line) -> line.chars().anyMatch((c) -> c >= 0x80 && c != 0xFEFF))
+				.findFirst()
+				.or(() -> lines.stream().skip(1).findFirst());
+			return sample.map((line) -> (line.length() > 200) ? line.substring(0, 200) + "…" : line);
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
 	/** The fields of a kind of file, in template order. */
 	public List<ImportField> fields(ImportKind kind, Locale locale) {
 		return Arrays.stream(columnsOf(kind))
@@ -415,11 +445,12 @@ public class ImportManagement {
 	}
 
 	/**
-	 * Runs a dry run's file again as a new dry run, with the admin's corrected mapping,
-	 * in the background.
+	 * Runs a dry run's file again as a new dry run, with the admin's corrected mapping
+	 * and, when given, another encoding, in the background.
 	 * @throws ImportFileException when the file is gone
 	 */
-	public ImportJob startRemapped(long dryRunId, ColumnMapping mapping, String requestedBy) {
+	public ImportJob startRemapped(long dryRunId, ColumnMapping mapping, @Nullable Charset encoding,
+			String requestedBy) {
 		ImportJob dryRun = find(dryRunId).filter(ImportJob::isDryRun)
 			.orElseThrow(() -> new ImportFileException("import.failure.notFound"));
 		Path upload = uploadFile(dryRunId);
@@ -428,7 +459,8 @@ public class ImportManagement {
 		}
 		Prepared prepared = follow(dryRun, true, mapping, requestedBy);
 		Path file = Objects.requireNonNull(prepared.file());
-		this.executor.execute(() -> run(prepared.job(), file, prepared.encoding()));
+		Charset chosen = (encoding != null) ? encoding : prepared.encoding();
+		this.executor.execute(() -> run(prepared.job(), file, chosen));
 		return prepared.job();
 	}
 

@@ -7,9 +7,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -318,6 +320,43 @@ class ImportManagementTests {
 				"SELECT count(*) FROM interactions i JOIN customers c ON c.id = i.customer_id WHERE c.code = ?",
 				Long.class, this.prefix + "A"))
 			.isEqualTo(2);
+	}
+
+	@Test
+	void implausibleInteractionDatesAreRowErrors() throws IOException {
+		submit("code,name\n%sA,Alpha\n".formatted(this.prefix).getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC,
+				false);
+		String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+		String interactions = """
+				customer code,type,time
+				%1$sA,visit,2099-01-05
+				%1$sA,call,1900-01-01
+				%1$sA,call,1969-12-31 23:59
+				%1$sA,call,%2$s
+				%1$sA,call,1970-01-01
+				""".formatted(this.prefix, tomorrow);
+		ImportJob job = submit(ImportKind.INTERACTIONS, interactions.getBytes(StandardCharsets.UTF_8),
+				ImportMode.SKIP_INVALID, true);
+		assertThat(job.getCounts()).isEqualTo(new ImportCounts(5, 2, 3, 2, 0, 0));
+		assertThat(this.imports.errors(job.id(), 10)).extracting(RowError::row, RowError::reasonKey)
+			.containsExactly(tuple(2L, "import.error.dateOutOfRange"), tuple(3L, "import.error.dateOutOfRange"),
+					tuple(4L, "import.error.dateOutOfRange"));
+	}
+
+	@Test
+	void aLatinFileIsReadAsWindows1252AndCanBeCheckedAgainInAnotherEncoding() throws IOException {
+		byte[] latin = "code,name\n%sL,Café Müller\n".formatted(this.prefix).getBytes(StandardCharsets.ISO_8859_1);
+		ImportJob job = submit(latin, ImportMode.ATOMIC, true);
+		assertThat(job.getEncoding()).isEqualTo("windows-1252");
+		assertThat(this.imports.sampleLine(job.id())).hasValue(this.prefix + "L,Café Müller");
+		ImportJob again = this.imports.startRemapped(job.id(), ColumnMapping.AUTOMATIC, Charset.forName("GB18030"),
+				"admin");
+		this.executor.runAll();
+		assertThat(this.imports.find(again.id()).orElseThrow().getEncoding()).isEqualTo("GB18030");
+		assertThat(this.imports.sampleLine(again.id())).isNotEqualTo(Optional.of(this.prefix + "L,Café Müller"));
+		ImportJob commit = this.imports.commit(job.id(), "admin");
+		assertThat(commit.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(customer("L").getName()).isEqualTo("Café Müller");
 	}
 
 	@Test
