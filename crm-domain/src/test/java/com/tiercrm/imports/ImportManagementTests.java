@@ -76,6 +76,24 @@ class ImportManagementTests {
 	}
 
 	@Test
+	void phoneNumbersKeepWhatWasWrittenBesideTheNormalisedForm() throws IOException {
+		String csv = "code,name,phone\n%1$sP,Pei,+86 0571-8888 8888\n%1$sQ,Qin,13900000001\n".formatted(this.prefix);
+		assertThat(submit(csv.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, false).getCounts().inserted())
+			.isEqualTo(2);
+		assertThat(customer("P").getPhone()).isEqualTo("057188888888");
+		assertThat(customer("P").getPhoneDisplay()).isEqualTo("+86 0571-8888 8888");
+		assertThat(customer("Q").getPhoneDisplay()).isNull();
+		assertThat(customer("Q").getPhoneShown()).isEqualTo("13900000001");
+		assertThat(submit(csv.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, false).getCounts().unchanged())
+			.isEqualTo(2);
+		ImportJob rewritten = submit(
+				csv.replace("+86 0571-8888 8888", "0571 8888 8888").getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC,
+				false);
+		assertThat(rewritten.getCounts().updated()).isEqualTo(1);
+		assertThat(customer("P").getPhoneShown()).isEqualTo("0571 8888 8888");
+	}
+
+	@Test
 	void importsGbkFileWithChineseNamesExactly() throws IOException {
 		String csv = """
 				客户编号,客户名称,类型,电话,邮箱,省份,城市,区域,行业
@@ -90,6 +108,7 @@ class ImportManagementTests {
 		assertThat(a.getName()).isEqualTo("上海甲乙贸易有限公司");
 		assertThat(a.getType()).isEqualTo(CustomerType.ENTERPRISE);
 		assertThat(a.getPhone()).isEqualTo("13812345678");
+		assertThat(a.getPhoneShown()).isEqualTo("+86 138-1234-5678");
 		assertThat(a.getEmail()).isEqualTo("sales@example.com");
 		assertThat(a.getRegion()).isEqualTo("EAST");
 		assertThat(a.getIndustry()).isEqualTo("零售");
