@@ -33,7 +33,11 @@ public class Customer {
 	@Enumerated(EnumType.STRING)
 	private CustomerType type;
 
+	/** The normalised number that search and matching use. */
 	private @Nullable String phone;
+
+	/** The number as it was written, for people to read. */
+	private @Nullable String phoneDisplay;
 
 	private @Nullable String email;
 
@@ -119,6 +123,28 @@ public class Customer {
 
 	public void setPhone(@Nullable String phone) {
 		this.phone = phone;
+		this.phoneDisplay = null;
+	}
+
+	/**
+	 * Sets the number in its normalised form and as it was written.
+	 * @param phone the normalised number
+	 * @param display the number as written, or {@code null} when it is the normalised
+	 * form
+	 */
+	public void setPhone(@Nullable String phone, @Nullable String display) {
+		this.phone = phone;
+		this.phoneDisplay = (display != null && !display.equals(phone)) ? display : null;
+	}
+
+	/** The number as it was written, when it differs from the normalised form. */
+	public @Nullable String getPhoneDisplay() {
+		return this.phoneDisplay;
+	}
+
+	/** The number to show: as written, or else the normalised one. */
+	public @Nullable String getPhoneShown() {
+		return (this.phoneDisplay != null) ? this.phoneDisplay : this.phone;
 	}
 
 	public @Nullable String getEmail() {

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * {@code null} here and leaves the stored value alone; an empty cell clears it.
  */
 record CustomerRow(long row, String code, String name, @Nullable CustomerType type, @Nullable String phone,
-		@Nullable String email, @Nullable String province, @Nullable String city, @Nullable String region,
-		@Nullable String industry, @Nullable CustomerStatus status, boolean hasPhone, boolean hasEmail,
-		boolean hasLocation, boolean hasIndustry, @Nullable String owner, boolean hasOwner) {
+		@Nullable String phoneDisplay, @Nullable String email, @Nullable String province, @Nullable String city,
+		@Nullable String region, @Nullable String industry, @Nullable CustomerStatus status, boolean hasPhone,
+		boolean hasEmail, boolean hasLocation, boolean hasIndustry, @Nullable String owner, boolean hasOwner) {
 
 	Customer newCustomer(@Nullable Long ownerId) {
 		Customer customer = new Customer(this.code, this.name,
@@ -31,12 +31,18 @@ record CustomerRow(long row, String code, String name, @Nullable CustomerType ty
 		return (this.hasOwner && !Objects.equals(ownerId, customer.getOwnerId()))
 				|| !this.name.equals(customer.getName()) || (this.type != null && this.type != customer.getType())
 				|| (this.status != null && this.status != customer.getStatus())
-				|| (this.hasPhone && !Objects.equals(this.phone, customer.getPhone()))
+				|| (this.hasPhone && (!Objects.equals(this.phone, customer.getPhone())
+						|| !Objects.equals(shownPhone(), customer.getPhoneShown())))
 				|| (this.hasEmail && !Objects.equals(this.email, customer.getEmail()))
 				|| (this.hasLocation && (!Objects.equals(this.province, customer.getProvince())
 						|| !Objects.equals(this.city, customer.getCity())
 						|| !Objects.equals(this.region, customer.getRegion())))
 				|| (this.hasIndustry && !Objects.equals(this.industry, customer.getIndustry()));
+	}
+
+	/** The number the customer page would show after this row. */
+	private @Nullable String shownPhone() {
+		return (this.phoneDisplay != null) ? this.phoneDisplay : this.phone;
 	}
 
 	void applyTo(Customer customer, @Nullable Long ownerId) {
@@ -51,7 +57,7 @@ record CustomerRow(long row, String code, String name, @Nullable CustomerType ty
 			customer.setStatus(this.status);
 		}
 		if (this.hasPhone) {
-			customer.setPhone(this.phone);
+			customer.setPhone(this.phone, this.phoneDisplay);
 		}
 		if (this.hasEmail) {
 			customer.setEmail(this.email);

@@ -46,6 +46,7 @@ final class CustomerRowParser {
 		CustomerType type = cells.choice(CustomerColumn.TYPE, TYPES, "import.error.type");
 		CustomerStatus status = cells.choice(CustomerColumn.STATUS, STATUSES, "import.error.status");
 		String phone = cells.text(CustomerColumn.PHONE);
+		String phoneDisplay = phone;
 		if (phone != null && !phone.isEmpty()) {
 			Optional<String> normalised = Phones.normalise(phone);
 			if (normalised.isEmpty()) {
@@ -74,11 +75,11 @@ final class CustomerRowParser {
 			return Optional.empty();
 		}
 		boolean hasLocation = has(CustomerColumn.PROVINCE) || has(CustomerColumn.CITY) || has(CustomerColumn.REGION);
-		return Optional.of(new CustomerRow(row.number(), code, name, type, emptyToNull(phone), emptyToNull(email),
-				emptyToNull(cells.text(CustomerColumn.PROVINCE)), emptyToNull(cells.text(CustomerColumn.CITY)),
-				emptyToNull(region), emptyToNull(industry), status, has(CustomerColumn.PHONE),
-				has(CustomerColumn.EMAIL), hasLocation, has(CustomerColumn.INDUSTRY), emptyToNull(owner),
-				has(CustomerColumn.OWNER)));
+		return Optional.of(new CustomerRow(row.number(), code, name, type, emptyToNull(phone),
+				emptyToNull(phoneDisplay), emptyToNull(email), emptyToNull(cells.text(CustomerColumn.PROVINCE)),
+				emptyToNull(cells.text(CustomerColumn.CITY)), emptyToNull(region), emptyToNull(industry), status,
+				has(CustomerColumn.PHONE), has(CustomerColumn.EMAIL), hasLocation, has(CustomerColumn.INDUSTRY),
+				emptyToNull(owner), has(CustomerColumn.OWNER)));
 	}
 
 	private boolean has(CustomerColumn column) {

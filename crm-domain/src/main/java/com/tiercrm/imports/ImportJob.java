@@ -198,6 +198,15 @@ public class ImportJob {
 		return this.failureArg;
 	}
 
+	/**
+	 * Whether this dry run found invalid rows in all-or-nothing mode, so that a commit
+	 * would be rejected and write nothing.
+	 */
+	public boolean isWouldBeRejected() {
+		return this.dryRun && this.status == ImportStatus.SUCCEEDED && this.mode == ImportMode.ATOMIC
+				&& this.invalidRows > 0;
+	}
+
 	/** Whether this is a successful dry run whose file can still be committed. */
 	public boolean isCommittable() {
 		return this.dryRun && this.status == ImportStatus.SUCCEEDED

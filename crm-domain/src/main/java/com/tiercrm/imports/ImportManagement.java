@@ -50,6 +50,10 @@ public class ImportManagement {
 
 	private static final int CHUNK = 500;
 
+	private static final int SAMPLE_BYTES = 64 * 1024;
+
+	private static final int SAMPLE_LINES = 200;
+
 	private final ImportJobRepository jobs;
 
 	private final EntityManager entities;
@@ -247,13 +251,17 @@ public class ImportManagement {
 			else {
 				outcome = inTransaction(() -> pass(job, file, encoding, true));
 			}
-			job.counted(outcome.counts());
-			boolean rejected = !job.isDryRun() && job.getMode() == ImportMode.ATOMIC && outcome.counts().invalid() > 0;
+			// All or nothing with invalid rows writes nothing, and a dry run says so: the
+			// valid rows are what would have been written once the file is fixed.
+			boolean nothingWritten = job.getMode() == ImportMode.ATOMIC && outcome.counts().invalid() > 0;
+			job.counted(nothingWritten ? outcome.counts().nothingWritten() : outcome.counts());
+			boolean rejected = !job.isDryRun() && nothingWritten;
 			if (!job.isDryRun()) {
 				Files.deleteIfExists(file);
 			}
 			return finish(job, rejected ? ImportStatus.REJECTED : ImportStatus.SUCCEEDED,
-					rejected ? "import.failure.invalidRows" : null, null, outcome.errors());
+					rejected ? "import.failure.invalidRows" : null,
+					rejected ? String.valueOf(outcome.counts().valid()) : null, outcome.errors());
 		}
 		catch (ImportFileException ex) {
 			if (!job.isDryRun()) {
@@ -299,7 +307,7 @@ public class ImportManagement {
 		try (ImportFile rows = ImportFile.open(file, encoding, this.properties)) {
 			job.detected(rows.encoding(), rows.delimiterName());
 			OrderImport orders = new OrderImport(rows.header(), job.getColumnMapping(), this.jdbc,
-					this.properties.timeZone());
+					new PlausibleDates(this.properties));
 			ImportTally tally = new PostgresOrderLoad(this.jdbc, this.properties.maxStoredErrors()).load(orders, rows,
 					!job.isDryRun(), job.getMode() == ImportMode.ATOMIC, (processed) -> progress(job.id(), processed));
 			return new Outcome(tally.counts(), tally.errors());
@@ -373,8 +381,8 @@ public class ImportManagement {
 	private RowImport<?> rowImport(ImportKind kind, List<String> header, ColumnMapping mapping) {
 		return switch (kind) {
 			case CUSTOMERS -> new CustomerImport(header, mapping, this.entities, this.jdbc);
-			case ORDERS -> new OrderImport(header, mapping, this.jdbc, this.properties.timeZone());
-			case INTERACTIONS -> new InteractionImport(header, mapping, this.jdbc, this.properties.timeZone());
+			case ORDERS -> new OrderImport(header, mapping, this.jdbc, new PlausibleDates(this.properties));
+			case INTERACTIONS -> new InteractionImport(header, mapping, this.jdbc, new PlausibleDates(this.properties));
 		};
 	}
 
@@ -403,6 +411,32 @@ public class ImportManagement {
 		}
 	}
 
+	/**
+	 * A line of a dry run's text file as its encoding reads it, for the admin to check
+	 * that the encoding is right: the first line with a character outside ASCII, or else
+	 * the first data line. Empty for Excel files and when the file is gone.
+	 */
+	public Optional<String> sampleLine(long jobId) {
+		Optional<ImportJob> found = find(jobId);
+		Path upload = uploadFile(jobId);
+		Charset encoding = found.map(ImportManagement::storedEncoding).orElse(null);
+		if (found.isEmpty() || !found.get().isDryRun() || encoding == null || !Files.exists(upload)) {
+			return Optional.empty();
+		}
+		try (InputStream in = Files.newInputStream(upload)) {
+			String text = new String(in.readNBytes(SAMPLE_BYTES), encoding);
+			List<String> lines = text.lines().limit(SAMPLE_LINES).map(String::strip).toList();
+			Optional<String> sample = lines.stream()
+				.filter((line) -> line.chars().anyMatch((c) -> c >= 0x80 && c != 0xFEFF))
+				.findFirst()
+				.or(() -> lines.stream().skip(1).findFirst());
+			return sample.map((line) -> (line.length() > 200) ? line.substring(0, 200) + "…" : line);
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
 	/** The fields of a kind of file, in template order. */
 	public List<ImportField> fields(ImportKind kind, Locale locale) {
 		return Arrays.stream(columnsOf(kind))
@@ -411,11 +445,12 @@ public class ImportManagement {
 	}
 
 	/**
-	 * Runs a dry run's file again as a new dry run, with the admin's corrected mapping,
-	 * in the background.
+	 * Runs a dry run's file again as a new dry run, with the admin's corrected mapping
+	 * and, when given, another encoding, in the background.
 	 * @throws ImportFileException when the file is gone
 	 */
-	public ImportJob startRemapped(long dryRunId, ColumnMapping mapping, String requestedBy) {
+	public ImportJob startRemapped(long dryRunId, ColumnMapping mapping, @Nullable Charset encoding,
+			String requestedBy) {
 		ImportJob dryRun = find(dryRunId).filter(ImportJob::isDryRun)
 			.orElseThrow(() -> new ImportFileException("import.failure.notFound"));
 		Path upload = uploadFile(dryRunId);
@@ -424,7 +459,8 @@ public class ImportManagement {
 		}
 		Prepared prepared = follow(dryRun, true, mapping, requestedBy);
 		Path file = Objects.requireNonNull(prepared.file());
-		this.executor.execute(() -> run(prepared.job(), file, prepared.encoding()));
+		Charset chosen = (encoding != null) ? encoding : prepared.encoding();
+		this.executor.execute(() -> run(prepared.job(), file, chosen));
 		return prepared.job();
 	}
 

@@ -1,6 +1,7 @@
 package com.tiercrm.imports;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
@@ -21,11 +22,14 @@ import org.springframework.util.unit.DataSize;
  * @param timeZone the zone of dates and times in files that do not name one
  * @param postgresBulk whether order files are loaded into PostgreSQL with COPY and merged
  * set-based (the fast path); other databases always use batched statements
+ * @param earliestDate the earliest date an order or interaction may have; earlier ones,
+ * like dates after tomorrow, are row errors
  */
 @ConfigurationProperties("tiercrm.imports")
 public record ImportProperties(@DefaultValue("200MB") DataSize maxFileSize, @DefaultValue("10000") int maxCellLength,
 		@DefaultValue("1000") int maxStoredErrors, @Nullable Path workDirectory,
-		@DefaultValue("Asia/Shanghai") ZoneId timeZone, @DefaultValue("true") boolean postgresBulk) {
+		@DefaultValue("Asia/Shanghai") ZoneId timeZone, @DefaultValue("true") boolean postgresBulk,
+		@DefaultValue("1970-01-01") LocalDate earliestDate) {
 
 	public Path workDirectoryOrDefault() {
 		return (this.workDirectory != null) ? this.workDirectory

@@ -2,7 +2,6 @@ package com.tiercrm.imports;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +39,7 @@ final class InteractionImport implements RowImport<InteractionImport.Interaction
 
 	private final NamedParameterJdbcTemplate named;
 
-	private final ZoneId zone;
+	private final PlausibleDates dates;
 
 	/** One valid interaction row; satisfaction and notes are null when blank. */
 	record InteractionRow(long row, String customerCode, InteractionType type, Instant occurredAt,
@@ -48,11 +47,11 @@ final class InteractionImport implements RowImport<InteractionImport.Interaction
 
 	}
 
-	InteractionImport(List<String> header, ColumnMapping correction, JdbcTemplate jdbc, ZoneId zone) {
+	InteractionImport(List<String> header, ColumnMapping correction, JdbcTemplate jdbc, PlausibleDates dates) {
 		this.mapping = HeaderMapping.match(header, InteractionColumn.class, correction);
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
-		this.zone = zone;
+		this.dates = dates;
 	}
 
 	@Override
@@ -63,10 +62,7 @@ final class InteractionImport implements RowImport<InteractionImport.Interaction
 		Instant occurredAt = null;
 		String time = cells.text(InteractionColumn.OCCURRED_AT);
 		if (time != null) {
-			occurredAt = Values.dateTime(time).map((local) -> local.atZone(this.zone).toInstant()).orElse(null);
-			if (occurredAt == null) {
-				cells.reject(InteractionColumn.OCCURRED_AT, time, "import.error.dateTime");
-			}
+			occurredAt = this.dates.read(cells, InteractionColumn.OCCURRED_AT, time);
 		}
 		Integer satisfaction = null;
 		String score = cells.text(InteractionColumn.SATISFACTION);

@@ -3,7 +3,6 @@ package com.tiercrm.imports;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +39,7 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 
 	private final NamedParameterJdbcTemplate named;
 
-	private final ZoneId zone;
+	private final PlausibleDates dates;
 
 	/**
 	 * One valid order row; gross profit and channel are null when the file lacks them.
@@ -50,11 +49,11 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 
 	}
 
-	OrderImport(List<String> header, ColumnMapping correction, JdbcTemplate jdbc, ZoneId zone) {
+	OrderImport(List<String> header, ColumnMapping correction, JdbcTemplate jdbc, PlausibleDates dates) {
 		this.mapping = HeaderMapping.match(header, OrderColumn.class, correction);
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
-		this.zone = zone;
+		this.dates = dates;
 	}
 
 	@Override
@@ -65,15 +64,11 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 		Instant orderedAt = null;
 		String time = cells.text(OrderColumn.ORDERED_AT);
 		if (time != null) {
-			orderedAt = Values.dateTime(time).map((local) -> local.atZone(this.zone).toInstant()).orElse(null);
-			if (orderedAt == null) {
-				cells.reject(OrderColumn.ORDERED_AT, time, "import.error.dateTime");
-			}
+			orderedAt = this.dates.read(cells, OrderColumn.ORDERED_AT, time);
 		}
+		// A negative amount is a return or credit note: stored as it is, it reduces the
+		// customer's net revenue without being a purchase.
 		BigDecimal amount = amount(cells, OrderColumn.AMOUNT);
-		if (amount != null && amount.signum() < 0) {
-			cells.reject(OrderColumn.AMOUNT, String.valueOf(amount), "import.error.negativeAmount");
-		}
 		BigDecimal grossProfit = amount(cells, OrderColumn.GROSS_PROFIT);
 		String channel = cells.text(OrderColumn.CHANNEL);
 		OrderStatus status = cells.choice(OrderColumn.STATUS, STATUSES, "import.error.orderStatus");

@@ -207,8 +207,8 @@ final class PostgresOrderLoad {
 
 	/** The valid staged rows with their customer's id. */
 	private static final String VALID_ROWS = """
-			SELECT s.order_no, c.id AS customer_id, s.ordered_at, s.amount::NUMERIC(14, 2) AS amount,
-			       COALESCE(s.gross_profit, 0)::NUMERIC(14, 2) AS gross_profit, s.channel, s.status
+			SELECT s.order_no, c.id AS customer_id, s.ordered_at, s.amount::NUMERIC(18, 4) AS amount,
+			       COALESCE(s.gross_profit, 0)::NUMERIC(18, 4) AS gross_profit, s.channel, s.status
 			FROM import_order_stage s JOIN customers c ON c.code = s.customer_code
 			WHERE NOT EXISTS (SELECT 1 FROM import_order_rejected r WHERE r.row_no = s.row_no)""";
 

@@ -7,6 +7,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +16,29 @@ import java.nio.file.Path;
 
 /**
  * Finds the encoding of an uploaded text file: a byte order mark wins, then UTF-8 if the
- * whole file is valid UTF-8, else GB18030 (a superset of GBK and GB2312, what Excel saves
- * on Chinese Windows). Also refuses files that are not text at all.
+ * whole file is valid UTF-8. Otherwise it is GB18030 (a superset of GBK and GB2312, what
+ * Excel saves on Chinese Windows) or Windows-1252 (Latin-1, what Excel saves on Western
+ * Windows), decided on evidence: Chinese text read as GB18030 gives common Chinese
+ * characters, Latin text gives invalid sequences or rare ones ({@code Café} has an
+ * {@code é} followed by a space, no GB18030 character). Also refuses files that are not
+ * text at all.
  */
 final class TextDecoding {
 
 	static final Charset GB18030 = Charset.forName("GB18030");
+
+	static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+	/**
+	 * GB2312 holds the 6,763 common Chinese characters and the full-width punctuation of
+	 * Chinese text: what text that really is Chinese decodes to.
+	 */
+	private static final Charset GB2312 = Charset.forName("GB2312");
+
+	/**
+	 * The share of common characters among the non-ASCII ones that makes a file Chinese.
+	 */
+	private static final double CHINESE_SHARE = 0.8;
 
 	private static final int SNIFF_BYTES = 64 * 1024;
 
@@ -51,7 +69,43 @@ final class TextDecoding {
 		if (looksBinary(head)) {
 			throw new ImportFileException("import.file.binary");
 		}
-		return new Detected(isValidUtf8(file) ? StandardCharsets.UTF_8 : GB18030, 0);
+		return new Detected(isValidUtf8(file) ? StandardCharsets.UTF_8 : legacy(head), 0);
+	}
+
+	/**
+	 * GB18030 when the bytes read as GB18030 are valid and mostly common Chinese
+	 * characters, else Windows-1252.
+	 */
+	static Charset legacy(byte[] head) {
+		CharsetDecoder decoder = GB18030.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		CharsetEncoder common = GB2312.newEncoder();
+		ByteBuffer in = ByteBuffer.wrap(head);
+		CharBuffer out = CharBuffer.allocate(head.length + 16);
+		int nonAscii = 0;
+		int chinese = 0;
+		while (true) {
+			// Not the end of input: a character cut at the end of the sample is no error.
+			CoderResult result = decoder.decode(in, out, false);
+			if (result.isError()) {
+				return WINDOWS_1252;
+			}
+			if (result.isUnderflow()) {
+				break;
+			}
+		}
+		out.flip();
+		while (out.hasRemaining()) {
+			char c = out.get();
+			if (c >= 0x80) {
+				nonAscii++;
+				if (common.canEncode(c)) {
+					chinese++;
+				}
+			}
+		}
+		return (nonAscii > 0 && chinese >= CHINESE_SHARE * nonAscii) ? GB18030 : WINDOWS_1252;
 	}
 
 	/**

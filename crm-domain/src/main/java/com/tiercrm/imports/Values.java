@@ -30,6 +30,8 @@ final class Values {
 
 	private static final Pattern AMOUNT = Pattern.compile("-?\\d{1,3}(,\\d{3})*(\\.\\d+)?|-?\\d+(\\.\\d+)?");
 
+	private static final int MAX_DECIMALS = 4;
+
 	private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
 	private Values() {
@@ -78,8 +80,10 @@ final class Values {
 	}
 
 	/**
-	 * An amount of money with at most two decimals: a currency sign or code and thousands
-	 * separators are allowed ({@code ¥1,234.50}, {@code 1234.5元}).
+	 * An amount of money with at most four decimals (a quantity times a unit price gives
+	 * three or four): a currency sign or code and thousands separators are allowed
+	 * ({@code ¥1,234.50}, {@code 1234.5元}, {@code 2042.761}). Negative amounts are
+	 * returns. The amount keeps its decimals, with at least two.
 	 */
 	static Optional<BigDecimal> amount(String text) {
 		String bare = isPlainNumber(text) ? text : CURRENCY.matcher(text).replaceAll("");
@@ -87,10 +91,11 @@ final class Values {
 			return Optional.empty();
 		}
 		BigDecimal amount = new BigDecimal(bare.replace(",", ""));
-		if (amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2 || amount.abs().compareTo(MAX_AMOUNT) > 0) {
+		int decimals = amount.stripTrailingZeros().scale();
+		if (decimals > MAX_DECIMALS || amount.abs().compareTo(MAX_AMOUNT) > 0) {
 			return Optional.empty();
 		}
-		return Optional.of(amount.setScale(2, RoundingMode.UNNECESSARY));
+		return Optional.of(amount.setScale(Math.max(2, decimals), RoundingMode.UNNECESSARY));
 	}
 
 }

@@ -2,6 +2,8 @@ package com.tiercrm.imports;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -32,6 +34,9 @@ final class XlsxFile implements ImportFile {
 	private static final double MIN_INFLATE_RATIO = 0.01;
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	/** What Excel shows and keeps of a number: 15 significant digits. */
+	private static final MathContext EXCEL_PRECISION = new MathContext(15, RoundingMode.HALF_EVEN);
 
 	private final Workbook workbook;
 
@@ -174,14 +179,19 @@ final class XlsxFile implements ImportFile {
 	}
 
 	/**
-	 * The cell as text: dates in ISO form, numbers without exponent or trailing zeros (so
-	 * that phone numbers stored as numbers stay intact), formulas by their cached value.
+	 * The cell as text: dates in ISO form, numbers to Excel's 15 significant digits
+	 * without exponent or trailing zeros (so that phone numbers stored as numbers stay
+	 * intact, and a quantity times a unit price reads 2042.76, not the binary
+	 * 2042.7599999999998), formulas by their cached value.
 	 */
 	private static String text(Cell cell, CellType type) {
 		return switch (type) {
 			case STRING -> cell.getStringCellValue();
 			case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? DATE_TIME.format(cell.getLocalDateTimeCellValue())
-					: BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+					: BigDecimal.valueOf(cell.getNumericCellValue())
+						.round(EXCEL_PRECISION)
+						.stripTrailingZeros()
+						.toPlainString();
 			case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
 			case FORMULA -> text(cell, cell.getCachedFormulaResultType());
 			default -> "";

@@ -58,7 +58,7 @@ class ColumnMappingTests {
 			.extracting(MatchedColumn::header, MatchedColumn::field)
 			.containsExactly(tuple("客户号", ""), tuple("客户名称", "NAME"), tuple("备用电话", ""), tuple("城市", "CITY"));
 		ColumnMapping corrected = new ColumnMapping(Map.of("客户号", "CODE", "城市", ""));
-		ImportJob second = this.imports.startRemapped(first.id(), corrected, "admin");
+		ImportJob second = this.imports.startRemapped(first.id(), corrected, null, "admin");
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> !this.imports.find(second.id()).orElseThrow().isRunning());

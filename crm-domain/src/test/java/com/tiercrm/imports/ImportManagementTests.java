@@ -7,9 +7,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -74,6 +76,24 @@ class ImportManagementTests {
 	}
 
 	@Test
+	void phoneNumbersKeepWhatWasWrittenBesideTheNormalisedForm() throws IOException {
+		String csv = "code,name,phone\n%1$sP,Pei,+86 0571-8888 8888\n%1$sQ,Qin,13900000001\n".formatted(this.prefix);
+		assertThat(submit(csv.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, false).getCounts().inserted())
+			.isEqualTo(2);
+		assertThat(customer("P").getPhone()).isEqualTo("057188888888");
+		assertThat(customer("P").getPhoneDisplay()).isEqualTo("+86 0571-8888 8888");
+		assertThat(customer("Q").getPhoneDisplay()).isNull();
+		assertThat(customer("Q").getPhoneShown()).isEqualTo("13900000001");
+		assertThat(submit(csv.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, false).getCounts().unchanged())
+			.isEqualTo(2);
+		ImportJob rewritten = submit(
+				csv.replace("+86 0571-8888 8888", "0571 8888 8888").getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC,
+				false);
+		assertThat(rewritten.getCounts().updated()).isEqualTo(1);
+		assertThat(customer("P").getPhoneShown()).isEqualTo("0571 8888 8888");
+	}
+
+	@Test
 	void importsGbkFileWithChineseNamesExactly() throws IOException {
 		String csv = """
 				客户编号,客户名称,类型,电话,邮箱,省份,城市,区域,行业
@@ -88,6 +108,7 @@ class ImportManagementTests {
 		assertThat(a.getName()).isEqualTo("上海甲乙贸易有限公司");
 		assertThat(a.getType()).isEqualTo(CustomerType.ENTERPRISE);
 		assertThat(a.getPhone()).isEqualTo("13812345678");
+		assertThat(a.getPhoneShown()).isEqualTo("+86 138-1234-5678");
 		assertThat(a.getEmail()).isEqualTo("sales@example.com");
 		assertThat(a.getRegion()).isEqualTo("EAST");
 		assertThat(a.getIndustry()).isEqualTo("零售");
@@ -267,7 +288,7 @@ class ImportManagementTests {
 		assertThat(this.jdbc.queryForObject(
 				"SELECT amount || '/' || gross_profit || '/' || status FROM sales_orders WHERE order_no = ?",
 				String.class, this.prefix + "1"))
-			.isEqualTo("1234.50/100.00/COMPLETED");
+			.isEqualTo("1234.5000/100.0000/COMPLETED");
 		assertThat(this.jdbc.queryForObject("SELECT status FROM sales_orders WHERE order_no = ?", String.class,
 				this.prefix + "2"))
 			.isEqualTo("CANCELLED");
@@ -286,7 +307,7 @@ class ImportManagementTests {
 
 	@Test
 	void reportsBadOrderValuesWithTheirColumn() throws IOException {
-		String orders = "order no,customer code,order time,amount,status\n%1$s1,%1$sA,2024-02-30,12.345,lost\n"
+		String orders = "order no,customer code,order time,amount,status\n%1$s1,%1$sA,2024-02-30,12.34567,lost\n"
 			.formatted(this.prefix);
 		ImportJob job = submit(ImportKind.ORDERS, orders.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, true);
 		assertThat(this.imports.errors(job.id(), 10)).extracting(RowError::column, RowError::reasonKey)
@@ -318,6 +339,43 @@ class ImportManagementTests {
 				"SELECT count(*) FROM interactions i JOIN customers c ON c.id = i.customer_id WHERE c.code = ?",
 				Long.class, this.prefix + "A"))
 			.isEqualTo(2);
+	}
+
+	@Test
+	void implausibleInteractionDatesAreRowErrors() throws IOException {
+		submit("code,name\n%sA,Alpha\n".formatted(this.prefix).getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC,
+				false);
+		String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+		String interactions = """
+				customer code,type,time
+				%1$sA,visit,2099-01-05
+				%1$sA,call,1900-01-01
+				%1$sA,call,1969-12-31 23:59
+				%1$sA,call,%2$s
+				%1$sA,call,1970-01-01
+				""".formatted(this.prefix, tomorrow);
+		ImportJob job = submit(ImportKind.INTERACTIONS, interactions.getBytes(StandardCharsets.UTF_8),
+				ImportMode.SKIP_INVALID, true);
+		assertThat(job.getCounts()).isEqualTo(new ImportCounts(5, 2, 3, 2, 0, 0));
+		assertThat(this.imports.errors(job.id(), 10)).extracting(RowError::row, RowError::reasonKey)
+			.containsExactly(tuple(2L, "import.error.dateOutOfRange"), tuple(3L, "import.error.dateOutOfRange"),
+					tuple(4L, "import.error.dateOutOfRange"));
+	}
+
+	@Test
+	void aLatinFileIsReadAsWindows1252AndCanBeCheckedAgainInAnotherEncoding() throws IOException {
+		byte[] latin = "code,name\n%sL,Café Müller\n".formatted(this.prefix).getBytes(StandardCharsets.ISO_8859_1);
+		ImportJob job = submit(latin, ImportMode.ATOMIC, true);
+		assertThat(job.getEncoding()).isEqualTo("windows-1252");
+		assertThat(this.imports.sampleLine(job.id())).hasValue(this.prefix + "L,Café Müller");
+		ImportJob again = this.imports.startRemapped(job.id(), ColumnMapping.AUTOMATIC, Charset.forName("GB18030"),
+				"admin");
+		this.executor.runAll();
+		assertThat(this.imports.find(again.id()).orElseThrow().getEncoding()).isEqualTo("GB18030");
+		assertThat(this.imports.sampleLine(again.id())).isNotEqualTo(Optional.of(this.prefix + "L,Café Müller"));
+		ImportJob commit = this.imports.commit(job.id(), "admin");
+		assertThat(commit.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(customer("L").getName()).isEqualTo("Café Müller");
 	}
 
 	@Test

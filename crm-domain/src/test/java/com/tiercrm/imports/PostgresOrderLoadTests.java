@@ -48,9 +48,10 @@ class PostgresOrderLoadTests {
 			""";
 
 	/**
-	 * Unchanged (1, 2), changed (3: customer and status), new (4, 5), a bad value (row
-	 * 7), an unknown customer (row 8), a repeat of a valid row (row 9) and a repeat of
-	 * the unknown customer's row (row 10), and a blank row.
+	 * Unchanged (1, 2), changed (3: customer and status), new (4, 5 with three decimals),
+	 * a bad value (row 7), an unknown customer (row 8), a repeat of a valid row (row 9)
+	 * and a repeat of the unknown customer's row (row 10), a return (8, row 11), dates
+	 * after tomorrow (row 12) and before 1970 (row 13), and a blank row.
 	 */
 	private static final String FILE = """
 			order no,customer code,order time,amount,gross profit,status
@@ -58,11 +59,14 @@ class PostgresOrderLoadTests {
 			{p}2,{p}A,2024/1/6 10:00,200,20,
 			{p}3,{p}A,2024-01-07 10:00,300,30,refunded
 			{p}4,{p}B,2024年2月1日,"¥1,234.50",,cancelled
-			{p}5,{p}B,2024-02-02,5,1,
+			{p}5,{p}B,2024-02-02,2042.761,1,
 			{p}6,{p}A,2024-02-30,5,1,
 			{p}7,{p}GHOST,2024-02-03,5,1,
 			{p}4,{p}A,2024-02-04,6,1,
 			{p}7,{p}B,2024-02-05,7,1,
+			{p}8,{p}B,2024-02-06,-12.3456,-1,
+			{p}9,{p}A,2099-01-05,5,1,
+			{p}10,{p}A,1900-01-01,5,1,
 			,,,,,
 			""";
 
@@ -116,17 +120,26 @@ class PostgresOrderLoadTests {
 				assertThat(actual.getFailureKey()).isEqualTo(expected.getFailureKey());
 				assertThat(actual.getCounts()).isEqualTo(expected.getCounts());
 				assertThat(errors(actual, fastPrefix + suffix)).isEqualTo(errors(expected, batchedPrefix + suffix))
-					.hasSize(4);
+					.hasSize(6);
 				assertThat(orders(fastPrefix + suffix)).isEqualTo(orders(batchedPrefix + suffix));
+				if (mode == ImportMode.ATOMIC) {
+					// Nothing would be written, and nothing is: the valid rows are what
+					// would have been.
+					assertThat(actual.getCounts()).isEqualTo(new ImportCounts(12, 6, 6, 0, 0, 0));
+					assertThat(actual.isWouldBeRejected()).isEqualTo(dryRun);
+					assertThat(actual.getFailureArg()).isEqualTo(dryRun ? null : "6");
+				}
 			}
 		}
 		ImportJob skipped = this.imports.recent().get(0);
-		assertThat(skipped.getCounts()).isEqualTo(new ImportCounts(9, 5, 4, 2, 1, 2));
+		assertThat(skipped.getCounts()).isEqualTo(new ImportCounts(12, 6, 6, 3, 1, 2));
 		assertThat(errors(skipped, fastPrefix + "SC")).extracting(RowError::row, RowError::reasonKey)
 			.containsExactly(tuple(7L, "import.error.dateTime"), tuple(8L, "import.error.unknownCustomer"),
-					tuple(9L, "import.error.duplicateInFile"), tuple(10L, "import.error.duplicateInFile"));
-		assertThat(orders(fastPrefix + "SC")).contains("3|A|300.00|30.00|store|REFUNDED",
-				"4|B|1234.50|0.00||CANCELLED");
+					tuple(9L, "import.error.duplicateInFile"), tuple(10L, "import.error.duplicateInFile"),
+					tuple(12L, "import.error.dateOutOfRange"), tuple(13L, "import.error.dateOutOfRange"));
+		assertThat(orders(fastPrefix + "SC")).contains("3|A|300.0000|30.0000|store|REFUNDED",
+				"4|B|1234.5000|0.0000||CANCELLED", "5|B|2042.7610|1.0000||COMPLETED",
+				"8|B|-12.3456|-1.0000||COMPLETED");
 	}
 
 	@Test
@@ -135,8 +148,8 @@ class PostgresOrderLoadTests {
 		String file = FILE.replace("{p}", this.prefix);
 		ImportJob first = submit(this.imports, ImportKind.ORDERS, file, ImportMode.SKIP_INVALID, false);
 		ImportJob again = submit(this.imports, ImportKind.ORDERS, file, ImportMode.SKIP_INVALID, false);
-		assertThat(again.getCounts()).isEqualTo(new ImportCounts(9, 5, 4, 0, 0, 5));
-		assertThat(first.getCounts().inserted()).isEqualTo(2);
+		assertThat(again.getCounts()).isEqualTo(new ImportCounts(12, 6, 6, 0, 0, 6));
+		assertThat(first.getCounts().inserted()).isEqualTo(3);
 		assertThat(this.jdbc.queryForObject("SELECT channel FROM sales_orders WHERE order_no = ?", String.class,
 				this.prefix + "1"))
 			.isEqualTo("web");
@@ -149,7 +162,7 @@ class PostgresOrderLoadTests {
 		this.jdbc.execute("""
 				CREATE OR REPLACE FUNCTION import_test_order_boom() RETURNS trigger AS $$
 				BEGIN
-				  IF NEW.amount = 5 THEN RAISE EXCEPTION 'boom'; END IF;
+				  IF NEW.amount < 0 THEN RAISE EXCEPTION 'boom'; END IF;
 				  RETURN NEW;
 				END $$ LANGUAGE plpgsql""");
 		this.jdbc.execute("CREATE TRIGGER import_test_order_boom BEFORE INSERT ON sales_orders"
@@ -227,7 +240,7 @@ class PostgresOrderLoadTests {
 		ImportProperties p = this.properties;
 		return new ImportManagement(this.jobs, this.entities, this.jdbc, this.transactionManager, this.executor,
 				new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(), p.workDirectory(),
-						p.timeZone(), false));
+						p.timeZone(), false, p.earliestDate()));
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

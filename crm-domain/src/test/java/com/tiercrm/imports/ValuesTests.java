@@ -48,8 +48,15 @@ class ValuesTests {
 	}
 
 	@Test
+	void keepsUpToFourDecimalsExactly() {
+		assertThat(Values.amount("2042.761")).hasValue(new BigDecimal("2042.761"));
+		assertThat(Values.amount("-0.1234")).hasValue(new BigDecimal("-0.1234"));
+		assertThat(Values.amount("5.1000")).hasValue(new BigDecimal("5.10"));
+	}
+
+	@Test
 	void refusesWhatIsNotAnAmount() {
-		assertThat(Values.amount("12.345")).isEmpty();
+		assertThat(Values.amount("12.34567")).isEmpty();
 		assertThat(Values.amount("1,23")).isEmpty();
 		assertThat(Values.amount("abc")).isEmpty();
 		assertThat(Values.amount("=1+1")).isEmpty();

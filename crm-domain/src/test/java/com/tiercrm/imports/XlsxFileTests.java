@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class XlsxFileTests {
 
 	private static final ImportProperties PROPERTIES = new ImportProperties(DataSize.ofMegabytes(1), 1000, 100, null,
-			ZoneId.of("Asia/Shanghai"), true);
+			ZoneId.of("Asia/Shanghai"), true, LocalDate.of(1970, 1, 1));
 
 	@TempDir
 	Path directory;
@@ -42,6 +43,7 @@ class XlsxFileTests {
 			header.createCell(1).setCellValue("客户名称");
 			header.createCell(2).setCellValue("电话");
 			header.createCell(3).setCellValue("下单时间");
+			header.createCell(4).setCellValue("金额");
 			sheet.createRow(1);
 			Row row = sheet.createRow(2);
 			row.createCell(0).setCellValue("C1");
@@ -51,15 +53,17 @@ class XlsxFileTests {
 			date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
 			row.createCell(3).setCellValue(LocalDateTime.of(2024, 1, 5, 14, 30));
 			row.getCell(3).setCellStyle(date);
+			// Quantity times unit price, as Excel computes it: 2042.7599999999998.
+			row.createCell(4).setCellValue(12 * 170.23);
 			workbook.write(out);
 		}
 		try (ImportFile xlsx = ImportFile.open(file, null, PROPERTIES)) {
 			assertThat(xlsx.encoding()).isEqualTo("XLSX");
-			assertThat(xlsx.header()).containsExactly("客户编号", "客户名称", "电话", "下单时间");
+			assertThat(xlsx.header()).containsExactly("客户编号", "客户名称", "电话", "下单时间", "金额");
 			List<ImportFile.Row> rows = new ArrayList<>();
 			xlsx.forEach(rows::add);
-			assertThat(rows).containsExactly(
-					new ImportFile.Row(3, List.of("C1", "上海甲乙贸易有限公司", "13812345678", "2024-01-05 14:30:00")));
+			assertThat(rows).containsExactly(new ImportFile.Row(3,
+					List.of("C1", "上海甲乙贸易有限公司", "13812345678", "2024-01-05 14:30:00", "2042.76")));
 		}
 	}
 

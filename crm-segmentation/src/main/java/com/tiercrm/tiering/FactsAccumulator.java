@@ -10,8 +10,11 @@ import com.tiercrm.tiering.model.CustomerFacts;
  * Folds completed orders, in any order, into one {@link CustomerFacts} per customer in a
  * single pass: counts and sums, the first and last purchase day, distinct purchase days
  * (several orders on one day are one purchase day) and the spend on days after the first.
- * State lives in primitive arrays indexed by customer id, so a million customers with ten
- * million orders need no per-order objects.
+ * An order with a negative amount is a return or credit note: it reduces the customer's
+ * revenue and gross profit (in the window too) but is no purchase, so it changes neither
+ * the counts, the purchase days nor the repeat spend. State lives in primitive arrays
+ * indexed by customer id, so a million customers with ten million orders need no
+ * per-order objects.
  */
 final class FactsAccumulator {
 
@@ -44,6 +47,11 @@ final class FactsAccumulator {
 
 	private final double[] firstDaySpend;
 
+	/**
+	 * What the purchases alone add up to, without returns: the base of the repeat spend.
+	 */
+	private final double[] purchaseSpend;
+
 	private final LongSet[] seenDays;
 
 	private final long asOfDay;
@@ -72,6 +80,7 @@ final class FactsAccumulator {
 		this.windowRevenue = new double[size];
 		this.windowGrossProfit = new double[size];
 		this.firstDaySpend = new double[size];
+		this.purchaseSpend = new double[size];
 		this.seenDays = new LongSet[streams];
 		for (int i = 0; i < streams; i++) {
 			this.seenDays[i] = new LongSet(expectedOrders / streams);
@@ -100,6 +109,16 @@ final class FactsAccumulator {
 		}
 		int day = (int) epochDay;
 		this.exists[i] = true;
+		this.revenue[i] += amount;
+		this.grossProfit[i] += profit;
+		if (epochDay >= this.windowStartDay) {
+			this.windowRevenue[i] += amount;
+			this.windowGrossProfit[i] += profit;
+		}
+		if (amount < 0) {
+			return;
+		}
+		this.purchaseSpend[i] += amount;
 		if (this.orders[i] == 0 || day < this.firstDay[i]) {
 			this.firstDay[i] = day;
 			this.firstDaySpend[i] = amount;
@@ -111,12 +130,6 @@ final class FactsAccumulator {
 			this.lastDay[i] = day;
 		}
 		this.orders[i]++;
-		this.revenue[i] += amount;
-		this.grossProfit[i] += profit;
-		if (epochDay >= this.windowStartDay) {
-			this.windowRevenue[i] += amount;
-			this.windowGrossProfit[i] += profit;
-		}
 		if (this.seenDays[stream].add(((long) i << DAY_BITS) | (epochDay - DAY_BASE))) {
 			this.purchaseDays[i]++;
 		}
@@ -137,13 +150,18 @@ final class FactsAccumulator {
 			}
 			long id = this.minId + i;
 			if (this.orders[i] == 0) {
-				facts.add(CustomerFacts.noPurchase(id));
+				// Returns of purchases made before the data begins still count against
+				// the
+				// customer.
+				facts.add(CustomerFacts.onlyReturns(id, this.windowRevenue[i], this.windowGrossProfit[i],
+						this.revenue[i], this.grossProfit[i]));
 				continue;
 			}
 			int recency = (int) (this.asOfDay - this.lastDay[i]);
 			int firstToLast = this.lastDay[i] - this.firstDay[i];
 			int firstToAsOf = (int) (this.asOfDay - this.firstDay[i]);
-			double repeatSpend = (this.purchaseDays[i] > 1) ? Math.max(0, this.revenue[i] - this.firstDaySpend[i]) : 0;
+			double repeatSpend = (this.purchaseDays[i] > 1) ? Math.max(0, this.purchaseSpend[i] - this.firstDaySpend[i])
+					: 0;
 			facts.add(new CustomerFacts(id, this.orders[i], this.purchaseDays[i], this.windowRevenue[i],
 					this.windowGrossProfit[i], this.revenue[i], this.grossProfit[i], recency, firstToLast, firstToAsOf,
 					repeatSpend));

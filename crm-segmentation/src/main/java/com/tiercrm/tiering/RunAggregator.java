@@ -199,22 +199,23 @@ class RunAggregator {
 				: " left join (select customer_id, sum(gross_profit) as profit from sales_orders"
 						+ " where status = 'COMPLETED' and ordered_at < :end group by customer_id) o"
 						+ " on o.customer_id = s.customer_id";
-		this.jdbc.query("select s.tier, s.rfm_segment, s.r_score, s.f_score, count(*), coalesce(sum(s.monetary), 0),"
-				+ " coalesce(sum(" + profit + "), 0), coalesce(sum(s.clv_predicted), 0),"
-				+ " sum(case when s.frequency >= 1 then 1 else 0 end), sum(case when s.frequency >= 2 then 1 else 0 end),"
-				+ " coalesce(sum(i.satisfaction_sum), 0), coalesce(sum(i.satisfaction_count), 0)"
-				+ " from customer_segments s" + orders
-				+ " left join (select customer_id, sum(satisfaction) as satisfaction_sum,"
-				+ " count(satisfaction) as satisfaction_count from interactions"
-				+ " where satisfaction is not null and occurred_at < :end group by customer_id) i"
-				+ " on i.customer_id = s.customer_id where s.run_id = :run"
-				+ " group by s.tier, s.rfm_segment, s.r_score, s.f_score", params, (java.sql.ResultSet rs) -> {
-					GroupStats row = new GroupStats("", rs.getLong(5), rs.getDouble(6), rs.getDouble(7),
-							rs.getDouble(8), rs.getLong(9), rs.getLong(10), rs.getDouble(11), rs.getLong(12));
-					tiers.merge(rs.getString(1), row, RunAggregator::plus);
-					segments.merge(rs.getString(2), row, RunAggregator::plus);
-					cells.merge(List.of(rs.getInt(3), rs.getInt(4)), row, RunAggregator::plus);
-				});
+		this.jdbc
+			.query("select s.tier, s.rfm_segment, s.r_score, s.f_score, count(*), coalesce(sum(coalesce(s.revenue, s.monetary)), 0),"
+					+ " coalesce(sum(" + profit + "), 0), coalesce(sum(s.clv_predicted), 0),"
+					+ " sum(case when s.frequency >= 1 then 1 else 0 end), sum(case when s.frequency >= 2 then 1 else 0 end),"
+					+ " coalesce(sum(i.satisfaction_sum), 0), coalesce(sum(i.satisfaction_count), 0)"
+					+ " from customer_segments s" + orders
+					+ " left join (select customer_id, sum(satisfaction) as satisfaction_sum,"
+					+ " count(satisfaction) as satisfaction_count from interactions"
+					+ " where satisfaction is not null and occurred_at < :end group by customer_id) i"
+					+ " on i.customer_id = s.customer_id where s.run_id = :run"
+					+ " group by s.tier, s.rfm_segment, s.r_score, s.f_score", params, (java.sql.ResultSet rs) -> {
+						GroupStats row = new GroupStats("", rs.getLong(5), rs.getDouble(6), rs.getDouble(7),
+								rs.getDouble(8), rs.getLong(9), rs.getLong(10), rs.getDouble(11), rs.getLong(12));
+						tiers.merge(rs.getString(1), row, RunAggregator::plus);
+						segments.merge(rs.getString(2), row, RunAggregator::plus);
+						cells.merge(List.of(rs.getInt(3), rs.getInt(4)), row, RunAggregator::plus);
+					});
 		List<MapSqlParameterSource> rows = new ArrayList<>();
 		tiers.forEach((code, stats) -> rows.add(row(params, "TIER", code, stats)));
 		segments.forEach((code, stats) -> rows.add(row(params, "RFM", code, stats)));

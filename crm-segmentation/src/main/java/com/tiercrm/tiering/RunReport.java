@@ -1,5 +1,6 @@
 package com.tiercrm.tiering;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -20,10 +21,22 @@ import org.jspecify.annotations.Nullable;
  * @param tiers customers per tier
  * @param clv the CLV fit
  * @param timings where the time went, in milliseconds
+ * @param revenue the completed orders' revenue up to the as-of date, net of returns, in
+ * total and per tier; {@code null} for runs made before it was reported
  */
 public record RunReport(LocalDate asOf, long configId, TierModel tierModel, int customers, Map<String, Long> abc,
 		Map<String, Long> rfm, Map<String, Long> clvClasses, Map<String, Long> tiers, ClvDiagnostics clv,
-		Timings timings) {
+		Timings timings, @Nullable Revenue revenue) {
+
+	/**
+	 * Revenue net of returns, to four decimals like the orders it sums.
+	 *
+	 * @param total all customers' revenue
+	 * @param byTier the revenue of each tier's customers
+	 */
+	public record Revenue(BigDecimal total, Map<String, BigDecimal> byTier) {
+
+	}
 
 	/**
 	 * How the CLV models were fitted.

@@ -29,9 +29,9 @@ class SegmentWriter {
 	static final String COLUMNS = "run_id, customer_id, abc_class, abc_value, abc_rank, abc_share_before, abc_reason,"
 			+ " recency_days, frequency, monetary, r_score, f_score, m_score, rfm_segment, rfm_reason,"
 			+ " clv_historical, clv_predicted, clv_method, p_alive, expected_purchases, expected_spend, clv_rank,"
-			+ " clv_class, clv_reason, tier, downgrade_streak, gross_profit";
+			+ " clv_class, clv_reason, tier, downgrade_streak, gross_profit, revenue";
 
-	private static final int COLUMN_COUNT = 27;
+	private static final int COLUMN_COUNT = 28;
 
 	private static final int BATCH = 1000;
 
@@ -108,6 +108,7 @@ class SegmentWriter {
 				text(out, z.tiers[i]);
 				int2(out, z.downgradeStreaks[i]);
 				float8(out, z.totalGrossProfit[i]);
+				float8(out, z.totalRevenue[i]);
 			}
 			out.writeShort(-1);
 		}
@@ -178,7 +179,7 @@ class SegmentWriter {
 				(short) z.monetaryScore[i], z.rfmSegment(i).name(), z.rfmReason.encode(i), z.clvHistorical[i],
 				z.clvPredicted[i], z.clvMethod(i).name(), finite(z.probabilityAlive[i]), finite(z.expectedPurchases[i]),
 				finite(z.expectedSpend[i]), z.clvRank[i], z.clvClass(i).name(), z.clvReason.encode(i), z.tiers[i],
-				z.downgradeStreaks[i], z.totalGrossProfit[i] };
+				z.downgradeStreaks[i], z.totalGrossProfit[i], z.totalRevenue[i] };
 	}
 
 	static @Nullable Double finite(double value) {

@@ -1,5 +1,8 @@
 package com.tiercrm.tiering;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,6 +208,28 @@ final class Segmentation {
 			counts.merge(clvClass(i).name(), 1L, Long::sum);
 		}
 		return counts;
+	}
+
+	/**
+	 * The customers' revenue (net of returns) in total and per tier, summed with
+	 * compensation so that a million customers' sums stay exact to four decimals.
+	 */
+	RunReport.Revenue revenue() {
+		Map<String, DoubleSummaryStatistics> byTier = new LinkedHashMap<>();
+		DoubleSummaryStatistics total = new DoubleSummaryStatistics();
+		for (int i = 0; i < this.tiers.length; i++) {
+			byTier.computeIfAbsent(this.tiers[i], (tier) -> new DoubleSummaryStatistics()).accept(this.totalRevenue[i]);
+			total.accept(this.totalRevenue[i]);
+		}
+		Map<String, BigDecimal> sums = new LinkedHashMap<>();
+		byTier.forEach((tier, stats) -> sums.put(tier, money(stats.getSum())));
+		return new RunReport.Revenue(money(total.getSum()), sums);
+	}
+
+	/** A sum to four decimals, with fewer when they are zeros (at least two). */
+	private static BigDecimal money(double sum) {
+		BigDecimal rounded = BigDecimal.valueOf(sum).setScale(4, RoundingMode.HALF_EVEN);
+		return rounded.setScale(Math.max(2, rounded.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
 	}
 
 	Map<String, Long> tierCounts() {

@@ -280,7 +280,7 @@ public class SegmentationRuns {
 	private static RunReport report(PreparedRun prepared, Segmentation segmentation, RunReport.Timings timings) {
 		return new RunReport(prepared.asOf(), prepared.configId(), prepared.settings().tierModel(), segmentation.size(),
 				segmentation.abcCounts(), segmentation.rfmCounts(), segmentation.clvCounts(), segmentation.tierCounts(),
-				diagnostics(segmentation.fit), timings);
+				diagnostics(segmentation.fit), timings, segmentation.revenue());
 	}
 
 	static RunReport.ClvDiagnostics diagnostics(ClvFit fit) {

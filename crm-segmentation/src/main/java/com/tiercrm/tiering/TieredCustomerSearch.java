@@ -221,7 +221,8 @@ public class TieredCustomerSearch {
 		TieredSort sort = criteria.sort();
 		String join = (sort.bySegment() || criteria.filtersBySegment()) ? " join" : " left join";
 		String direction = descending ? " desc" : " asc";
-		return "select c.id, c.code, c.name, c.type, c.phone, c.region, c.city, c.industry, c.owner_id,"
+		// Lists and exports show the number as it was written.
+		return "select c.id, c.code, c.name, c.type, coalesce(c.phone_display, c.phone) as phone, c.region, c.city, c.industry, c.owner_id,"
 				+ " u.display_name as owner_name, c.status, c.created_at, s.tier, s.abc_class, s.rfm_segment,"
 				+ " s.clv_class, s.monetary, s.recency_days, s.clv_predicted, s.p_alive from customers c" + join
 				+ " customer_segments s on s.run_id = :runId and s.customer_id = c.id"

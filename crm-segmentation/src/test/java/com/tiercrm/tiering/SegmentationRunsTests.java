@@ -1,5 +1,7 @@
 package com.tiercrm.tiering;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,32 @@ abstract class SegmentationRunsTests {
 		this.data.order("CANCEL-1", "CANCEL", AS_OF.minusDays(3), 5000, 1000, "CANCELLED");
 		// After the as-of date: ignored.
 		this.data.order("K10-future", "K10", AS_OF.plusDays(1), 99999, 1, "COMPLETED");
+	}
+
+	@Test
+	void returnsReduceRevenueButAreNoPurchases() {
+		// K02 returns part of an order after its last purchase; NONE returns what it
+		// bought before the data begins.
+		this.data.order("K02-return", "K02", AS_OF.minusDays(1), -100.125, -25, "COMPLETED");
+		this.data.order("NONE-return", "NONE", AS_OF.minusDays(2), -40, -10, "COMPLETED");
+		SegmentationRun run = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, "tester"));
+
+		assertThat(run.getStatus()).as(run.getFailureCode()).isEqualTo(RunStatus.SUCCEEDED);
+		Map<String, Object> k02 = segmentOf(run.getId(), "K02");
+		assertThat(((Number) k02.get("frequency")).intValue()).isEqualTo(9);
+		assertThat(((Number) k02.get("recency_days")).intValue()).isEqualTo(10);
+		assertThat(((Number) k02.get("monetary")).doubleValue()).isCloseTo(9 * 500 - 100.125, within(1e-9));
+		assertThat(segmentOf(run.getId(), "NONE")).containsEntry("abc_class", "NO_PURCHASE");
+		// Amounts are stored to four decimals.
+		double expected = 10 - 100.125 - 40;
+		for (int i = 1; i <= 10; i++) {
+			expected += (11 - i) * BigDecimal.valueOf(1000.0 / i).setScale(4, RoundingMode.HALF_UP).doubleValue();
+		}
+		RunReport.Revenue revenue = run.report().revenue();
+		assertThat(revenue.total().doubleValue()).isCloseTo(expected, within(1e-4));
+		assertThat(revenue.byTier().values().stream().mapToDouble(BigDecimal::doubleValue).sum()).isCloseTo(expected,
+				within(1e-4));
+		assertThat(revenue.byTier().get("ABC:NO_PURCHASE").doubleValue()).isEqualTo(-40);
 	}
 
 	@Test

@@ -6,9 +6,12 @@ import org.jspecify.annotations.Nullable;
  * What the models know about one customer as of the run date. Every field is a plain
  * number that one aggregating query over the customer's <em>completed</em> orders can
  * produce ({@code GROUP BY customer}); cancelled or open orders are filtered out before.
- * Day counts are whole calendar days between purchase days, so several orders on the same
- * day form one purchase day. A customer who never completed an order has zero counts and
- * amounts, a {@code null} recency and zero day spans.
+ * A completed order with a negative amount is a return or credit note: it is in the
+ * revenue and gross profit sums (which are net of returns) but not a purchase, so it
+ * counts in none of the order and day counts nor in the repeat spend. Day counts are
+ * whole calendar days between purchase days, so several orders on the same day form one
+ * purchase day. A customer who never completed an order has zero counts and amounts (or
+ * only the negative sums of returns), a {@code null} recency and zero day spans.
  *
  * @param customerId the customer's id
  * @param completedOrders number of completed orders up to and including the as-of date
@@ -58,7 +61,7 @@ public record CustomerFacts(long customerId, int completedOrders, int purchaseDa
 		if (purchaseDays == 1 && (daysFirstToLastPurchase != 0 || repeatDaysSpend != 0)) {
 			throw new IllegalArgumentException("facts.invalid.days");
 		}
-		if (completedOrders == 0 && (daysFirstPurchaseToAsOf != 0 || totalRevenue != 0 || windowRevenue != 0)) {
+		if (completedOrders == 0 && (daysFirstPurchaseToAsOf != 0 || totalRevenue > 0 || windowRevenue > 0)) {
 			throw new IllegalArgumentException("facts.invalid.counts");
 		}
 	}
@@ -70,6 +73,22 @@ public record CustomerFacts(long customerId, int completedOrders, int purchaseDa
 	 */
 	public static CustomerFacts noPurchase(long customerId) {
 		return new CustomerFacts(customerId, 0, 0, 0, 0, 0, 0, null, 0, 0, 0);
+	}
+
+	/**
+	 * Facts of a customer with returns but no purchase up to the as-of date (the purchase
+	 * predates the data).
+	 * @param customerId the customer's id
+	 * @param windowRevenue the returns inside the ABC window, zero or negative
+	 * @param windowGrossProfit their gross profit
+	 * @param totalRevenue all returns to date, zero or negative
+	 * @param totalGrossProfit their gross profit
+	 * @return facts with zero counts, the returns' sums and no recency
+	 */
+	public static CustomerFacts onlyReturns(long customerId, double windowRevenue, double windowGrossProfit,
+			double totalRevenue, double totalGrossProfit) {
+		return new CustomerFacts(customerId, 0, 0, windowRevenue, windowGrossProfit, totalRevenue, totalGrossProfit,
+				null, 0, 0, 0);
 	}
 
 	/**

@@ -16,6 +16,15 @@ class CustomerFactsTests {
 	}
 
 	@Test
+	void returnsWithoutPurchaseAreNoPurchaseWithNegativeRevenue() {
+		CustomerFacts facts = CustomerFacts.onlyReturns(3, 0, 0, -20, -4);
+		assertThat(facts.hasPurchased()).isFalse();
+		assertThat(facts.totalRevenue()).isEqualTo(-20);
+		assertThatIllegalArgumentException().isThrownBy(() -> CustomerFacts.onlyReturns(3, 0, 0, 20, 4))
+			.withMessage("facts.invalid.counts");
+	}
+
+	@Test
 	void repeatPurchaseDaysCountDaysNotOrders() {
 		CustomerFacts facts = new CustomerFacts(1, 5, 3, 50, 10, 50, 10, 4, 20, 24, 30);
 		assertThat(facts.repeatPurchaseDays()).isEqualTo(2);

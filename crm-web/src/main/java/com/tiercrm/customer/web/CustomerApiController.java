@@ -88,30 +88,32 @@ class CustomerApiController {
 	/**
 	 * A customer as the API returns it.
 	 */
-	record CustomerJson(String code, String name, String type, @Nullable String phone, @Nullable String email,
-			@Nullable String province, @Nullable String city, @Nullable String region, @Nullable String industry,
-			@Nullable String channelType, @Nullable String channel, @Nullable Long ownerId, @Nullable String ownerName,
-			String status, Instant createdAt, Instant updatedAt, Totals totals, @Nullable CustomerSegment segmentation,
-			@Nullable TierPolicy policy) {
+	record CustomerJson(String code, String name, String type, @Nullable String phone, @Nullable String phoneDisplay,
+			@Nullable String email, @Nullable String province, @Nullable String city, @Nullable String region,
+			@Nullable String industry, @Nullable String channelType, @Nullable String channel, @Nullable Long ownerId,
+			@Nullable String ownerName, String status, Instant createdAt, Instant updatedAt, Totals totals,
+			@Nullable CustomerSegment segmentation, @Nullable TierPolicy policy) {
 
 		static CustomerJson of(CustomerProfile profile, String currency) {
 			Customer c = profile.customer();
 			OrderTotals t = profile.totals();
-			return new CustomerJson(c.getCode(), c.getName(), c.getType().name(), c.getPhone(), c.getEmail(),
-					c.getProvince(), c.getCity(), c.getRegion(), c.getIndustry(),
+			return new CustomerJson(c.getCode(), c.getName(), c.getType().name(), c.getPhone(), c.getPhoneShown(),
+					c.getEmail(), c.getProvince(), c.getCity(), c.getRegion(), c.getIndustry(),
 					(c.getChannelType() != null) ? c.getChannelType().name() : null, c.getChannel(), c.getOwnerId(),
 					profile.ownerName(), c.getStatus().name(), c.getCreatedAt(), c.getUpdatedAt(),
-					new Totals(currency, t.orders(), t.amount(), t.grossProfit(), t.firstOrderAt(), t.lastOrderAt()),
+					new Totals(currency, t.orders(), t.amount(), t.grossProfit(), t.firstOrderAt(), t.lastOrderAt(),
+							t.returns(), t.returnAmount()),
 					profile.segment(), profile.policy());
 		}
 
 	}
 
 	/**
-	 * Completed orders, summed.
+	 * Completed orders, summed: revenue and gross profit are net of returns (completed
+	 * orders with a negative amount), which are counted apart and are not orders.
 	 */
 	record Totals(String currency, long completedOrders, BigDecimal revenue, BigDecimal grossProfit,
-			@Nullable Instant firstOrderAt, @Nullable Instant lastOrderAt) {
+			@Nullable Instant firstOrderAt, @Nullable Instant lastOrderAt, long returns, BigDecimal returnAmount) {
 
 	}
 

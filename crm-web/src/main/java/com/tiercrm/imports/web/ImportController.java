@@ -1,6 +1,7 @@
 package com.tiercrm.imports.web;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,9 @@ class ImportController {
 		ImportJob job = this.imports.find(id).orElseThrow(() -> new ImportJobNotFoundException(id));
 		model.addAttribute("job", job);
 		model.addAttribute("errors", this.imports.errors(id, ERRORS_SHOWN));
+		model.addAttribute("sample", null);
 		if (!job.isRunning()) {
+			model.addAttribute("sample", this.imports.sampleLine(id).orElse(null));
 			model.addAttribute("columns", this.imports.matchedColumns(id).orElse(List.of()));
 			model.addAttribute("fields", this.imports.fields(job.getKind(), locale));
 		}
@@ -96,8 +99,9 @@ class ImportController {
 
 	/**
 	 * Checks a dry run's file again with the columns matched as the admin chose (a
-	 * {@code column.<n>} parameter per column: a field name, or blank to ignore it), and
-	 * saves that mapping when it is given a name.
+	 * {@code column.<n>} parameter per column: a field name, or blank to ignore it) and,
+	 * when {@code encoding} names one, read in that encoding; saves the mapping when it
+	 * is given a name.
 	 */
 	@PostMapping("/{id}/remap")
 	String remap(@PathVariable long id, @RequestParam Map<String, String> parameters,
@@ -113,6 +117,14 @@ class ImportController {
 			fields.put(column.header(), parameters.getOrDefault("column." + column.index(), column.field()).strip());
 		}
 		ColumnMapping mapping = new ColumnMapping(fields);
+		Charset encoding;
+		try {
+			encoding = new ImportForm(null, null, null, parameters.get("encoding"), null).charset().orElse(null);
+		}
+		catch (InvalidImportRequestException ex) {
+			redirect.addFlashAttribute("error", ex.messageKey());
+			return "redirect:/imports/" + id;
+		}
 		String name = parameters.getOrDefault("mappingName", "").strip();
 		if (!name.isEmpty()) {
 			if (name.length() > 100) {
@@ -124,7 +136,7 @@ class ImportController {
 			redirect.addFlashAttribute("messageArg", name);
 		}
 		try {
-			return "redirect:/imports/" + this.imports.startRemapped(id, mapping, user.getUsername()).id();
+			return "redirect:/imports/" + this.imports.startRemapped(id, mapping, encoding, user.getUsername()).id();
 		}
 		catch (ImportFileException ex) {
 			redirect.addFlashAttribute("error", ex.messageKey());

@@ -65,7 +65,11 @@ class ImportUploads {
 	}
 
 	String message(String key, @Nullable String argument, Locale locale) {
-		return this.messages.getMessage(key, new Object[] { (argument != null) ? argument : "" }, key, locale);
+		return messageOf(key, new Object[] { (argument != null) ? argument : "" }, locale);
+	}
+
+	String messageOf(String key, Object[] arguments, Locale locale) {
+		return this.messages.getMessage(key, arguments, key, locale);
 	}
 
 	/**

@@ -10,13 +10,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A run as the API shows it: status and dates, and once it succeeded the class counts,
- * CLV fit and timings.
+ * CLV fit, timings and the revenue (net of returns) in total and per tier.
  */
 record RunJson(long id, String status, LocalDate asOf, long configId, String trigger, @Nullable String requestedBy,
 		Instant startedAt, @Nullable Instant finishedAt, @Nullable Integer customers, @Nullable String error,
 		@Nullable String tierModel, @Nullable Map<String, Long> abc, @Nullable Map<String, Long> rfm,
 		@Nullable Map<String, Long> clvClasses, @Nullable Map<String, Long> tiers,
-		RunReport.@Nullable ClvDiagnostics clv, RunReport.@Nullable Timings timings) {
+		RunReport.@Nullable ClvDiagnostics clv, RunReport.@Nullable Timings timings,
+		RunReport.@Nullable Revenue revenue) {
 
 	static RunJson of(SegmentationRun run) {
 		RunReport report = run.report();
@@ -25,7 +26,8 @@ record RunJson(long id, String status, LocalDate asOf, long configId, String tri
 				run.getCustomers(), run.getFailureCode(), (report != null) ? report.tierModel().name() : null,
 				(report != null) ? report.abc() : null, (report != null) ? report.rfm() : null,
 				(report != null) ? report.clvClasses() : null, (report != null) ? report.tiers() : null,
-				(report != null) ? report.clv() : null, (report != null) ? report.timings() : null);
+				(report != null) ? report.clv() : null, (report != null) ? report.timings() : null,
+				(report != null) ? report.revenue() : null);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.tiercrm.account.AccessScope;
@@ -19,7 +20,9 @@ import com.tiercrm.customer.CustomerSearch;
 import com.tiercrm.customer.CustomerStatus;
 import com.tiercrm.customer.CustomerSummary;
 import com.tiercrm.customer.CustomerType;
+import com.tiercrm.order.OrderStatus;
 import com.tiercrm.order.OrderTotals;
+import com.tiercrm.order.SalesOrder;
 import com.tiercrm.policy.PolicyTerms;
 import com.tiercrm.policy.PolicyVersion;
 import com.tiercrm.policy.ServiceChannel;
@@ -227,6 +230,28 @@ class CustomerControllerTests {
 			.andExpect(content().string(containsString("王小明")))
 			.andExpect(content().string(containsString("1,234.50")))
 			.andExpect(content().string(not(containsString("??"))));
+	}
+
+	@Test
+	void detailShowsReturnsAndThePhoneAsWritten() throws Exception {
+		Customer customer = new Customer("C-1", "王小明", CustomerType.INDIVIDUAL);
+		customer.setPhone("057188888888", "+86 0571-8888 8888");
+		SalesOrder purchase = new SalesOrder("536365", 1, Instant.parse("2011-12-01T08:26:00Z"),
+				new BigDecimal("2042.7610"), new BigDecimal("0"), OrderStatus.COMPLETED);
+		SalesOrder credit = new SalesOrder("C536379", 1, Instant.parse("2011-12-02T09:41:00Z"),
+				new BigDecimal("-27.5000"), new BigDecimal("0"), OrderStatus.COMPLETED);
+		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional.of(new CustomerProfile(customer, null,
+				new OrderTotals(1, new BigDecimal("2015.2610"), BigDecimal.ZERO, null, null, 1,
+						new BigDecimal("-27.5000")),
+				List.of(credit, purchase), 2, List.of(), null, List.of(), null, NO_CADENCE)));
+		this.mvc.perform(get("/customers/C-1").with(user(REP)).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("+86 0571-8888 8888")))
+			.andExpect(content().string(containsString("Returns (1)")))
+			.andExpect(content().string(containsString("2,015.26")))
+			.andExpect(content().string(containsString("2,042.76")))
+			.andExpect(content().string(containsString("27.50")))
+			.andExpect(content().string(containsString(">Return<")));
 	}
 
 	@Test

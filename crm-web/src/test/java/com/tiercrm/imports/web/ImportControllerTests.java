@@ -37,6 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -119,10 +120,12 @@ class ImportControllerTests {
 			.andExpect(content().string(containsString("name=\"column.0\"")))
 			.andExpect(content().string(containsString("<option value=\"NAME\" selected=\"selected\">")))
 			.andExpect(content().string(containsString("code (required)")));
-		given(this.imports.startRemapped(anyLong(), any(), any())).willReturn(job(8, ImportStatus.RUNNING, true));
+		given(this.imports.startRemapped(anyLong(), any(), any(), any()))
+			.willReturn(job(8, ImportStatus.RUNNING, true));
 		this.mvc
 			.perform(post("/imports/7/remap").param("column.0", "CODE")
 				.param("column.1", "NAME")
+				.param("encoding", "windows-1252")
 				.param("mappingName", "ERP")
 				.with(user(ADMIN))
 				.with(csrf()))
@@ -130,7 +133,36 @@ class ImportControllerTests {
 			.andExpect(flash().attribute("message", "import.mapping.saved"));
 		ColumnMapping mapping = new ColumnMapping(Map.of("客户号", "CODE", "客户名称", "NAME"));
 		then(this.imports).should().saveMapping(ImportKind.CUSTOMERS, "ERP", mapping, "admin");
-		then(this.imports).should().startRemapped(7, mapping, "admin");
+		then(this.imports).should().startRemapped(7, mapping, Charset.forName("windows-1252"), "admin");
+	}
+
+	@Test
+	void theReportShowsTheEncodingWithASampleLineAndOffersAnother() throws Exception {
+		ReflectionTestUtils.setField(this.job, "encoding", "GB18030");
+		given(this.imports.matchedColumns(7)).willReturn(Optional.of(List.of(new MatchedColumn(0, "code", "CODE"))));
+		given(this.imports.sampleLine(7)).willReturn(Optional.of("C1,Caf\u00e9 M\u00fcller"));
+		this.mvc.perform(get("/imports/7").with(user(ADMIN)).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("C1,Caf\u00e9 M\u00fcller")))
+			.andExpect(content().string(containsString("As detected (GB18030)")))
+			.andExpect(content().string(containsString("value=\"windows-1252\"")));
+	}
+
+	@Test
+	void aDryRunWithInvalidRowsInAtomicModeSaysACommitWouldBeRejected() throws Exception {
+		ReflectionTestUtils.setField(this.job, "mode", ImportMode.ATOMIC);
+		ReflectionTestUtils.setField(this.job, "totalRows", 4);
+		ReflectionTestUtils.setField(this.job, "validRows", 3);
+		ReflectionTestUtils.setField(this.job, "invalidRows", 1);
+		this.mvc.perform(get("/imports/7").with(user(ADMIN)).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("A commit in all-or-nothing mode would be rejected")))
+			.andExpect(content().string(containsString("to write the 3 valid rows")))
+			.andExpect(content().string(not(containsString("id=\"commit\""))));
+		this.mvc.perform(get("/api/v1/imports/7").with(user(ADMIN)).locale(Locale.ENGLISH))
+			.andExpect(jsonPath("$.wouldBeRejected").value(true))
+			.andExpect(jsonPath("$.counts.inserted").value(0))
+			.andExpect(jsonPath("$.warning.key").value("import.job.wouldBeRejected"));
 	}
 
 	@Test

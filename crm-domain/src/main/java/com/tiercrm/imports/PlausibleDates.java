@@ -1,0 +1,65 @@
+package com.tiercrm.imports;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the dates of a file into instants and refuses the implausible ones: a date after
+ * tomorrow is a typing error (2099 for 2019), one before the earliest accepted date a
+ * placeholder (1900-01-01) that would otherwise make a customer's recency tens of
+ * thousands of days and be read through a historical zone offset.
+ */
+final class PlausibleDates {
+
+	private final ZoneId zone;
+
+	private final LocalDate earliest;
+
+	private final LocalDate latest;
+
+	PlausibleDates(ZoneId zone, LocalDate earliest, Clock clock) {
+		this.zone = zone;
+		this.earliest = earliest;
+		this.latest = LocalDate.now(clock.withZone(zone)).plusDays(1);
+	}
+
+	PlausibleDates(ImportProperties properties) {
+		this(properties.timeZone(), properties.earliestDate(), Clock.systemUTC());
+	}
+
+	/**
+	 * The instant of a date in the file's zone, or empty when it is out of range.
+	 */
+	Optional<Instant> instant(LocalDateTime local) {
+		LocalDate date = local.toLocalDate();
+		if (date.isBefore(this.earliest) || date.isAfter(this.latest)) {
+			return Optional.empty();
+		}
+		return Optional.of(local.atZone(this.zone).toInstant());
+	}
+
+	/**
+	 * Reads a date and time cell; reports a cell that is no date, or an implausible one.
+	 * @return the instant, or {@code null} after reporting the cell
+	 */
+	<C extends Enum<C> & ImportColumn> @Nullable Instant read(RowCells<C> cells, C column, String text) {
+		Optional<LocalDateTime> local = Values.dateTime(text);
+		if (local.isEmpty()) {
+			cells.reject(column, text, "import.error.dateTime");
+			return null;
+		}
+		Optional<Instant> instant = instant(local.get());
+		if (instant.isEmpty()) {
+			cells.reject(column, text, "import.error.dateOutOfRange");
+			return null;
+		}
+		return instant.get();
+	}
+
+}
