@@ -119,9 +119,9 @@ class CustomerExport {
 		cells.add(row.name());
 		cells.add(this.words.label("customer.type.", row.type(), locale));
 		cells.add(row.phone());
-		cells.add(this.words.label("region.", row.region(), locale));
+		cells.add(this.words.region(row.region(), locale));
 		cells.add(row.city());
-		cells.add(this.words.label("industry.", row.industry(), locale));
+		cells.add(this.words.industry(row.industry(), locale));
 		cells.add(row.ownerName());
 		cells.add(this.words.label("customer.status.", row.status(), locale));
 		cells.add(this.words.tier(row.tier(), locale));

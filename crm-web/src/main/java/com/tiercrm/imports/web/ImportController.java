@@ -86,7 +86,7 @@ class ImportController {
 	String show(@PathVariable long id, Model model, Locale locale) {
 		ImportJob job = this.imports.find(id).orElseThrow(() -> new ImportJobNotFoundException(id));
 		model.addAttribute("job", job);
-		model.addAttribute("errors", this.imports.errors(id, ERRORS_SHOWN));
+		model.addAttribute("errors", this.uploads.shown(this.imports.errors(id, ERRORS_SHOWN), locale));
 		if (!job.isRunning()) {
 			model.addAttribute("columns", this.imports.matchedColumns(id).orElse(List.of()));
 			model.addAttribute("fields", this.imports.fields(job.getKind(), locale));

@@ -18,12 +18,18 @@ import org.jspecify.annotations.Nullable;
  * @param encoding an encoding to use instead of detecting it, e.g. {@code GBK}
  * @param mapping the name of a saved column mapping to apply, or blank to match headers
  * automatically
+ * @param addReferenceData add industries and regions no entry knows as new entries
+ * instead of refusing their rows
  */
 record ImportForm(@Nullable String kind, @Nullable String mode, @Nullable Boolean dryRun, @Nullable String encoding,
-		@Nullable String mapping) {
+		@Nullable String mapping, @Nullable Boolean addReferenceData) {
 
 	static ImportForm empty() {
-		return new ImportForm(ImportKind.CUSTOMERS.pathName(), ImportMode.ATOMIC.parameter(), true, "", "");
+		return new ImportForm(ImportKind.CUSTOMERS.pathName(), ImportMode.ATOMIC.parameter(), true, "", "", false);
+	}
+
+	boolean addsReferenceData() {
+		return Boolean.TRUE.equals(this.addReferenceData);
 	}
 
 	Optional<String> mappingName() {

@@ -12,6 +12,7 @@ import com.tiercrm.account.Role;
 import com.tiercrm.account.OwnerOption;
 import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.interaction.ContactDue;
+import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerCriteria;
 import com.tiercrm.customer.CustomerPage;
@@ -28,6 +29,7 @@ import com.tiercrm.policy.TierPolicy;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
+import com.tiercrm.web.TestReferences;
 import com.tiercrm.tiering.CustomerSegment;
 import com.tiercrm.tiering.InvalidListCursorException;
 import com.tiercrm.tiering.TierHistoryEntry;
@@ -91,11 +93,15 @@ class CustomerControllerTests {
 	@MockitoBean
 	private OwnerOptions owners;
 
+	@MockitoBean
+	private ReferenceData references;
+
 	@MockitoBean(name = "tierLabels")
 	private TierLabels tierLabels;
 
 	@BeforeEach
 	void filterOptions() {
+		TestReferences.stub(this.references);
 		given(this.tiered.filterOptions()).willReturn(new TierFilterOptions(List.of("ABC:A", "ABC:B"),
 				List.of("A", "B"), List.of("IMPORTANT_VALUE"), List.of("HIGH")));
 	}

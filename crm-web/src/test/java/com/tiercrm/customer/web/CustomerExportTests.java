@@ -8,9 +8,11 @@ import java.util.function.Consumer;
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.account.Role;
 import com.tiercrm.account.OwnerOptions;
+import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
+import com.tiercrm.web.TestReferences;
 import com.tiercrm.tiering.TierLabels;
 import com.tiercrm.tiering.TieredCustomer;
 import com.tiercrm.tiering.TieredCustomerSearch;
@@ -55,11 +57,15 @@ class CustomerExportTests {
 	@MockitoBean
 	private OwnerOptions owners;
 
+	@MockitoBean
+	private ReferenceData references;
+
 	@MockitoBean(name = "tierLabels")
 	private TierLabels tierLabels;
 
 	@BeforeEach
 	void twoRows() {
+		TestReferences.stub(this.references);
 		willAnswer((invocation) -> {
 			Consumer<TieredCustomer> action = invocation.getArgument(2);
 			action.accept(row("C-1", "=HYPERLINK(\"http://evil\",\"点我\")", "+86 138 0000 0000"));
