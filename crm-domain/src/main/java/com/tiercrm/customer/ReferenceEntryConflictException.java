@@ -9,7 +9,7 @@ public class ReferenceEntryConflictException extends RuntimeException {
 
 	private final String argument;
 
-	ReferenceEntryConflictException(String messageKey, String argument) {
+	public ReferenceEntryConflictException(String messageKey, String argument) {
 		super(messageKey + ": " + argument);
 		this.messageKey = messageKey;
 		this.argument = argument;
