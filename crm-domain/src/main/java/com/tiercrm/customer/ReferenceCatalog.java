@@ -79,7 +79,8 @@ public final class ReferenceCatalog {
 
 	/** The names of all entries in the user's language, for a message that lists them. */
 	public String names(Locale locale) {
-		return this.entries.stream().map((entry) -> entry.name(locale)).collect(Collectors.joining(", "));
+		String separator = "zh".equals(locale.getLanguage()) ? "、" : ", ";
+		return this.entries.stream().map((entry) -> entry.name(locale)).collect(Collectors.joining(separator));
 	}
 
 	/**

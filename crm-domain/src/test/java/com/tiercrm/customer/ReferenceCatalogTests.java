@@ -32,7 +32,7 @@ class ReferenceCatalogTests {
 		assertThat(this.industries.name("RETAIL", Locale.ENGLISH)).isEqualTo("Retail");
 		assertThat(this.industries.name("RETAIL", Locale.SIMPLIFIED_CHINESE)).isEqualTo("零售");
 		assertThat(this.industries.name(null, Locale.ENGLISH)).isNull();
-		assertThat(this.industries.names(Locale.SIMPLIFIED_CHINESE)).isEqualTo("零售, 信息技术");
+		assertThat(this.industries.names(Locale.SIMPLIFIED_CHINESE)).isEqualTo("零售、信息技术");
 		assertThat(this.industries.entries()).extracting(ReferenceEntry::code).containsExactly("RETAIL", "IT");
 	}
 

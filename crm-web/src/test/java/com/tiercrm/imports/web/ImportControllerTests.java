@@ -246,7 +246,7 @@ class ImportControllerTests {
 			.willReturn(List.of(new RowError(2, "行业", "农业", "import.error.unknownIndustry")));
 		this.mvc.perform(get("/imports/7").locale(Locale.SIMPLIFIED_CHINESE).with(user(ADMIN)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("已有行业：零售, 汽车。")));
+			.andExpect(content().string(containsString("已有行业：零售、汽车。")));
 		this.mvc.perform(get("/api/v1/imports/7").locale(Locale.ENGLISH).with(user(ADMIN)))
 			.andExpect(jsonPath("$.errors[0].message", containsString("Known industries: Retail, Automotive.")));
 	}
