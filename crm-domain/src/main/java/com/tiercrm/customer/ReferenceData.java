@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +52,13 @@ public class ReferenceData {
 			throw new ReferenceEntryConflictException("reference.error.codeTaken", entry.code());
 		}
 		checkWords(current, entry);
-		insert(kind, entry);
+		try {
+			insert(kind, entry);
+		}
+		catch (DuplicateKeyException ex) {
+			// Another admin added the same code a moment ago.
+			throw new ReferenceEntryConflictException("reference.error.codeTaken", entry.code());
+		}
 	}
 
 	/**

@@ -51,9 +51,10 @@ class CustomerWords {
 	}
 
 	/**
-	 * The name of a coded value, such as a region or a status, or the code itself when
-	 * the bundles have no name for it.
-	 * @param prefix the key of the kind of value, such as {@code region.}
+	 * The name of a coded value, such as a status, or the code itself when the bundles
+	 * have no name for it. Regions and industries are named by {@link #region} and
+	 * {@link #industry}, from their tables.
+	 * @param prefix the key of the kind of value, such as {@code customer.status.}
 	 * @param code the value, or {@code null}
 	 * @param locale the user's language
 	 * @return the name, or {@code null} for no value
