@@ -43,7 +43,8 @@
                     maintainAspectRatio: false,
                     animation: false,
                     indexAxis: spec.type === 'hbar' ? 'y' : 'x',
-                    scales: spec.percent ? { y: { ticks: { callback: percent } } } : {}
+                    scales: spec.percent ? { y: { ticks: { callback: percent } } }
+                        : (spec.yLabel ? { y: { title: { display: true, text: spec.yLabel } } } : {})
                 }
             };
         }

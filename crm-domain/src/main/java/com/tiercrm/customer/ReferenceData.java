@@ -1,21 +1,140 @@
 package com.tiercrm.customer;
 
-import java.util.List;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The region and industry codes offered as filters. Customers may carry other codes from
- * imports; pages show those as they are.
+ * The industries and regions of the installation, read once and kept until one changes:
+ * every page that shows a customer names its codes through here.
  */
-public final class ReferenceData {
+@Service
+public class ReferenceData {
 
-	/** The seven regions of mainland China, 华东 (EAST) to 东北 (NORTHEAST). */
-	public static final List<String> REGIONS = List.of("EAST", "NORTH", "SOUTH", "CENTRAL", "SOUTHWEST", "NORTHWEST",
-			"NORTHEAST");
+	private final JdbcTemplate jdbc;
 
-	public static final List<String> INDUSTRIES = List.of("RETAIL", "MANUFACTURING", "PHARMA", "IT", "FINANCE",
-			"EDUCATION", "LOGISTICS", "FOOD", "CONSTRUCTION", "ENERGY", "OTHER");
+	private final Map<ReferenceKind, ReferenceCatalog> catalogs = new EnumMap<>(ReferenceKind.class);
 
-	private ReferenceData() {
+	ReferenceData(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The entries of a kind as they are now. */
+	public ReferenceCatalog catalog(ReferenceKind kind) {
+		synchronized (this.catalogs) {
+			return this.catalogs.computeIfAbsent(kind, this::read);
+		}
+	}
+
+	private ReferenceCatalog read(ReferenceKind kind) {
+		return new ReferenceCatalog(kind, this.jdbc.query(
+				"SELECT code, name_en, name_zh, sort_order FROM " + kind.table(),
+				(rs, row) -> new ReferenceEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4))));
+	}
+
+	/**
+	 * Adds an entry.
+	 * @throws ReferenceEntryConflictException when its code is taken, or a name is
+	 * another entry's code or name
+	 */
+	@Transactional
+	public void create(ReferenceKind kind, ReferenceEntry entry) {
+		ReferenceCatalog current = read(kind);
+		if (current.find(entry.code()).isPresent()) {
+			throw new ReferenceEntryConflictException("reference.error.codeTaken", entry.code());
+		}
+		checkWords(current, entry);
+		try {
+			insert(kind, entry);
+		}
+		catch (DuplicateKeyException ex) {
+			// Another admin added the same code a moment ago.
+			throw new ReferenceEntryConflictException("reference.error.codeTaken", entry.code());
+		}
+	}
+
+	/**
+	 * Renames an entry (and moves it in the order); its code stays, and so do the
+	 * customers' values.
+	 * @throws UnknownReferenceEntryException when there is no entry with its code
+	 * @throws ReferenceEntryConflictException when a name is another entry's code or name
+	 */
+	@Transactional
+	public void update(ReferenceKind kind, ReferenceEntry entry) {
+		ReferenceCatalog current = read(kind);
+		if (current.find(entry.code()).isEmpty()) {
+			throw new UnknownReferenceEntryException(kind, entry.code());
+		}
+		checkWords(current, entry);
+		this.jdbc.update(
+				"UPDATE " + kind.table()
+						+ " SET name_en = ?, name_zh = ?, sort_order = ?, version = version + 1 WHERE code = ?",
+				entry.englishName(), entry.chineseName(), entry.sortOrder(), entry.code());
+		forgetAfterCommit();
+	}
+
+	/**
+	 * Adds the entries an import found, unless an entry with the code is there already.
+	 */
+	@Transactional
+	public void add(ReferenceKind kind, Collection<ReferenceEntry> entries) {
+		ReferenceCatalog current = read(kind);
+		for (ReferenceEntry entry : entries) {
+			if (current.find(entry.code()).isEmpty()) {
+				insert(kind, entry);
+			}
+		}
+	}
+
+	/** The next place at the end of the list, for a new entry. */
+	public int nextSortOrder(ReferenceKind kind) {
+		return catalog(kind).entries().stream().mapToInt(ReferenceEntry::sortOrder).max().orElse(0) + 10;
+	}
+
+	private void insert(ReferenceKind kind, ReferenceEntry entry) {
+		this.jdbc.update("INSERT INTO " + kind.table() + " (code, name_en, name_zh, sort_order) VALUES (?, ?, ?, ?)",
+				entry.code(), entry.englishName(), entry.chineseName(), entry.sortOrder());
+		forgetAfterCommit();
+	}
+
+	/** Refuses names that an import would take for another entry. */
+	private static void checkWords(ReferenceCatalog current, ReferenceEntry entry) {
+		for (String name : new String[] { entry.englishName(), entry.chineseName() }) {
+			Optional<ReferenceEntry> other = current.match(name).filter((e) -> !e.code().equals(entry.code()));
+			if (other.isPresent()) {
+				throw new ReferenceEntryConflictException("reference.error.nameTaken", name);
+			}
+		}
+		Optional<ReferenceEntry> other = current.match(entry.code()).filter((e) -> !e.code().equals(entry.code()));
+		if (other.isPresent()) {
+			throw new ReferenceEntryConflictException("reference.error.codeTaken", entry.code());
+		}
+	}
+
+	private void forgetAfterCommit() {
+		forget();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					forget();
+				}
+			});
+		}
+	}
+
+	private void forget() {
+		synchronized (this.catalogs) {
+			this.catalogs.clear();
+		}
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.tiercrm.customer.Customer;
+import com.tiercrm.customer.ReferenceData;
+import com.tiercrm.customer.ReferenceKind;
 import jakarta.persistence.EntityManager;
 
 /**
@@ -29,9 +31,19 @@ final class CustomerImport implements RowImport<CustomerRow> {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	CustomerImport(List<String> header, ColumnMapping correction, EntityManager entities, JdbcTemplate jdbc) {
+	private final ReferenceData references;
+
+	private final ReferenceValues industries;
+
+	private final ReferenceValues regions;
+
+	CustomerImport(List<String> header, ColumnMapping correction, EntityManager entities, JdbcTemplate jdbc,
+			ReferenceData references, boolean addReferenceData) {
 		this.mapping = HeaderMapping.match(header, CustomerColumn.class, correction);
-		this.parser = new CustomerRowParser(this.mapping);
+		this.references = references;
+		this.industries = new ReferenceValues(references.catalog(ReferenceKind.INDUSTRY), addReferenceData);
+		this.regions = new ReferenceValues(references.catalog(ReferenceKind.REGION), addReferenceData);
+		this.parser = new CustomerRowParser(this.mapping, this.industries, this.regions);
 		this.entities = entities;
 		this.jdbc = new NamedParameterJdbcTemplate(jdbc);
 	}
@@ -75,6 +87,10 @@ final class CustomerImport implements RowImport<CustomerRow> {
 			.stream()
 			.collect(Collectors.toMap(Customer::getCode, Function.identity()));
 		Map<String, Long> owners = owners(chunk);
+		if (write) {
+			this.references.add(ReferenceKind.INDUSTRY, this.industries.toStore());
+			this.references.add(ReferenceKind.REGION, this.regions.toStore());
+		}
 		for (CustomerRow row : chunk) {
 			Long ownerId = (row.owner() != null) ? owners.get(row.owner()) : null;
 			if (row.owner() != null && ownerId == null) {

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 import com.tiercrm.customer.CustomerStatus;
 import com.tiercrm.customer.CustomerType;
-import com.tiercrm.customer.ReferenceData;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,13 +28,16 @@ final class CustomerRowParser {
 			CustomerStatus.INACTIVE, "无效", CustomerStatus.INACTIVE, "停用", CustomerStatus.INACTIVE, "流失",
 			CustomerStatus.INACTIVE);
 
-	private static final Map<String, String> REGIONS = Map.of("华东", "EAST", "华北", "NORTH", "华南", "SOUTH", "华中",
-			"CENTRAL", "西南", "SOUTHWEST", "西北", "NORTHWEST", "东北", "NORTHEAST");
-
 	private final HeaderMapping<CustomerColumn> mapping;
 
-	CustomerRowParser(HeaderMapping<CustomerColumn> mapping) {
+	private final ReferenceValues industries;
+
+	private final ReferenceValues regions;
+
+	CustomerRowParser(HeaderMapping<CustomerColumn> mapping, ReferenceValues industries, ReferenceValues regions) {
 		this.mapping = mapping;
+		this.industries = industries;
+		this.regions = regions;
 	}
 
 	/** The valid row, or empty after reporting each problem to {@code errors}. */
@@ -61,15 +63,8 @@ final class CustomerRowParser {
 			}
 			email = email.toLowerCase(Locale.ROOT);
 		}
-		String region = cells.text(CustomerColumn.REGION);
-		if (region != null && !region.isEmpty()) {
-			String upper = region.toUpperCase(Locale.ROOT);
-			region = REGIONS.getOrDefault(region, ReferenceData.REGIONS.contains(upper) ? upper : region);
-		}
-		String industry = cells.text(CustomerColumn.INDUSTRY);
-		if (industry != null && ReferenceData.INDUSTRIES.contains(industry.toUpperCase(Locale.ROOT))) {
-			industry = industry.toUpperCase(Locale.ROOT);
-		}
+		String region = code(cells, CustomerColumn.REGION, this.regions, "import.error.unknownRegion");
+		String industry = code(cells, CustomerColumn.INDUSTRY, this.industries, "import.error.unknownIndustry");
 		String owner = cells.text(CustomerColumn.OWNER);
 		if (cells.failed() || code == null || name == null) {
 			return Optional.empty();
@@ -80,6 +75,20 @@ final class CustomerRowParser {
 				emptyToNull(cells.text(CustomerColumn.CITY)), emptyToNull(region), emptyToNull(industry), status,
 				has(CustomerColumn.PHONE), has(CustomerColumn.EMAIL), hasLocation, has(CustomerColumn.INDUSTRY),
 				emptyToNull(owner), has(CustomerColumn.OWNER)));
+	}
+
+	/** The code of a region or industry cell: null when blank, refused when unknown. */
+	private static @Nullable String code(RowCells<CustomerColumn> cells, CustomerColumn column, ReferenceValues values,
+			String reasonKey) {
+		String written = cells.text(column);
+		if (written == null || written.isEmpty()) {
+			return null;
+		}
+		Optional<String> code = values.code(written);
+		if (code.isEmpty()) {
+			cells.reject(column, written, reasonKey);
+		}
+		return code.orElse(null);
 	}
 
 	private boolean has(CustomerColumn column) {

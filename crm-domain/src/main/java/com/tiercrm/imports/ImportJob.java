@@ -68,6 +68,8 @@ public class ImportJob {
 
 	private @Nullable String columnMapping;
 
+	private boolean addsReferenceData;
+
 	@Version
 	private long version;
 
@@ -93,6 +95,18 @@ public class ImportJob {
 	/** How the admin corrected the matching of the file's headers. */
 	public ColumnMapping getColumnMapping() {
 		return ColumnMapping.decode(this.columnMapping);
+	}
+
+	void addingReferenceData(boolean adds) {
+		this.addsReferenceData = adds;
+	}
+
+	/**
+	 * Whether an industry or region the installation does not know becomes a new entry
+	 * rather than an error of its row.
+	 */
+	public boolean addsReferenceData() {
+		return this.addsReferenceData;
 	}
 
 	void stored(long bytes) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import com.tiercrm.customer.ReferenceData;
 import jakarta.persistence.EntityManager;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -68,12 +69,15 @@ public class ImportManagement {
 
 	private final ImportProperties properties;
 
+	private final ReferenceData references;
+
 	private @Nullable Boolean postgres;
 
 	ImportManagement(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
 			PlatformTransactionManager transactionManager, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			ImportProperties properties) {
+			ImportProperties properties, ReferenceData references) {
 		this.jobs = jobs;
+		this.references = references;
 		this.entities = entities;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -142,6 +146,7 @@ public class ImportManagement {
 		ImportJob created = new ImportJob(request.kind(), fileName(request.fileName()), 0, request.mode(),
 				request.dryRun(), request.requestedBy());
 		created.mapped(request.mapping());
+		created.addingReferenceData(request.addReferenceData());
 		ImportJob job = save(created);
 		Path file = uploadFile(job.id());
 		try {
@@ -172,6 +177,7 @@ public class ImportManagement {
 		ImportJob created = new ImportJob(dryRun.getKind(), dryRun.getFileName(), dryRun.getFileBytes(),
 				dryRun.getMode(), dryRunAgain, requestedBy);
 		created.mapped(mapping);
+		created.addingReferenceData(dryRun.addsReferenceData());
 		ImportJob job = save(created);
 		Path upload = uploadFile(dryRun.id());
 		Path file = uploadFile(job.id());
@@ -292,7 +298,7 @@ public class ImportManagement {
 	private Outcome pass(ImportJob job, Path file, @Nullable Charset encoding, boolean write) {
 		try (ImportFile rows = ImportFile.open(file, encoding, this.properties)) {
 			job.detected(rows.encoding(), rows.delimiterName());
-			return pass(job.id(), rowImport(job.getKind(), rows.header(), job.getColumnMapping()), rows, write);
+			return pass(job.id(), rowImport(job, rows.header()), rows, write);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -378,9 +384,11 @@ public class ImportManagement {
 		}
 	}
 
-	private RowImport<?> rowImport(ImportKind kind, List<String> header, ColumnMapping mapping) {
-		return switch (kind) {
-			case CUSTOMERS -> new CustomerImport(header, mapping, this.entities, this.jdbc);
+	private RowImport<?> rowImport(ImportJob job, List<String> header) {
+		ColumnMapping mapping = job.getColumnMapping();
+		return switch (job.getKind()) {
+			case CUSTOMERS ->
+				new CustomerImport(header, mapping, this.entities, this.jdbc, this.references, job.addsReferenceData());
 			case ORDERS -> new OrderImport(header, mapping, this.jdbc, new PlausibleDates(this.properties));
 			case INTERACTIONS -> new InteractionImport(header, mapping, this.jdbc, new PlausibleDates(this.properties));
 		};

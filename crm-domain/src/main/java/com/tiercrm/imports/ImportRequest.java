@@ -14,9 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param encoding the encoding chosen by the admin, or {@code null} to detect it
  * @param requestedBy the username of the admin
  * @param mapping the admin's correction of how headers are matched
+ * @param addReferenceData add an industry or region no entry knows as a new entry instead
+ * of refusing its row
  */
 public record ImportRequest(ImportKind kind, String fileName, ImportMode mode, boolean dryRun,
-		@Nullable Charset encoding, String requestedBy, ColumnMapping mapping) {
+		@Nullable Charset encoding, String requestedBy, ColumnMapping mapping, boolean addReferenceData) {
+
+	/** An upload that refuses industries and regions no entry knows. */
+	public ImportRequest(ImportKind kind, String fileName, ImportMode mode, boolean dryRun, @Nullable Charset encoding,
+			String requestedBy, ColumnMapping mapping) {
+		this(kind, fileName, mode, dryRun, encoding, requestedBy, mapping, false);
+	}
 
 	/** An upload whose headers are matched automatically. */
 	public ImportRequest(ImportKind kind, String fileName, ImportMode mode, boolean dryRun, @Nullable Charset encoding,

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.customer.CustomerType;
+import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.testing.UsePostgres;
 import domaintest.DomainTestApplication;
 import org.jspecify.annotations.Nullable;
@@ -111,7 +112,7 @@ class ImportManagementTests {
 		assertThat(a.getPhoneShown()).isEqualTo("+86 138-1234-5678");
 		assertThat(a.getEmail()).isEqualTo("sales@example.com");
 		assertThat(a.getRegion()).isEqualTo("EAST");
-		assertThat(a.getIndustry()).isEqualTo("零售");
+		assertThat(a.getIndustry()).isEqualTo("RETAIL");
 		Customer b = customer("B");
 		assertThat(b.getName()).isEqualTo("张三");
 		assertThat(b.getType()).isEqualTo(CustomerType.INDIVIDUAL);
@@ -476,7 +477,7 @@ class ImportManagementTests {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import({ ImportConfiguration.class, ImportManagement.class })
+	@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class })
 	static class Config {
 
 		@Bean

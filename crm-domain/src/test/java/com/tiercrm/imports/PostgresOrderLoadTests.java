@@ -9,6 +9,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.testing.UsePostgres;
 import domaintest.DomainTestApplication;
 import jakarta.persistence.EntityManager;
@@ -90,6 +91,9 @@ class PostgresOrderLoadTests {
 
 	@Autowired
 	private ImportProperties properties;
+
+	@Autowired
+	private ReferenceData references;
 
 	@Autowired
 	private QueuedExecutor executor;
@@ -240,11 +244,12 @@ class PostgresOrderLoadTests {
 		ImportProperties p = this.properties;
 		return new ImportManagement(this.jobs, this.entities, this.jdbc, this.transactionManager, this.executor,
 				new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(), p.workDirectory(),
-						p.timeZone(), false, p.earliestDate()));
+						p.timeZone(), false, p.earliestDate()),
+				this.references);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import({ ImportConfiguration.class, ImportManagement.class })
+	@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class })
 	static class Config {
 
 		@Bean

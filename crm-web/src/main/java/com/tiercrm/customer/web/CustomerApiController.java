@@ -2,6 +2,7 @@ package com.tiercrm.customer.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Locale;
 
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerPage;
@@ -38,10 +39,14 @@ class CustomerApiController {
 
 	private final SalesProperties sales;
 
-	CustomerApiController(CustomerSearch search, CustomerProfiles profiles, SalesProperties sales) {
+	private final CustomerWords words;
+
+	CustomerApiController(CustomerSearch search, CustomerProfiles profiles, SalesProperties sales,
+			CustomerWords words) {
 		this.search = search;
 		this.profiles = profiles;
 		this.sales = sales;
+		this.words = words;
 	}
 
 	@GetMapping
@@ -53,9 +58,11 @@ class CustomerApiController {
 	}
 
 	@GetMapping("/{code}")
-	CustomerJson show(@PathVariable String code, @AuthenticationPrincipal CrmUser user) {
+	CustomerJson show(@PathVariable String code, @AuthenticationPrincipal CrmUser user, Locale locale) {
 		return this.profiles.find(code, user.scope())
-			.map((profile) -> CustomerJson.of(profile, this.sales.currency().getCurrencyCode()))
+			.map((profile) -> CustomerJson.of(profile, this.sales.currency().getCurrencyCode(),
+					this.words.region(profile.customer().getRegion(), locale),
+					this.words.industry(profile.customer().getIndustry(), locale)))
 			.orElseThrow(() -> new CustomerNotFoundException(code));
 	}
 
@@ -86,15 +93,19 @@ class CustomerApiController {
 	}
 
 	/**
-	 * A customer as the API returns it.
+	 * A customer as the API returns it: region and industry as codes and by name in the
+	 * request's language; every amount (totals, segmentation, policy) in
+	 * {@code currency}.
 	 */
 	record CustomerJson(String code, String name, String type, @Nullable String phone, @Nullable String phoneDisplay,
 			@Nullable String email, @Nullable String province, @Nullable String city, @Nullable String region,
 			@Nullable String industry, @Nullable String channelType, @Nullable String channel, @Nullable Long ownerId,
 			@Nullable String ownerName, String status, Instant createdAt, Instant updatedAt, Totals totals,
-			@Nullable CustomerSegment segmentation, @Nullable TierPolicy policy) {
+			@Nullable CustomerSegment segmentation, @Nullable TierPolicy policy, String currency,
+			@Nullable String regionName, @Nullable String industryName) {
 
-		static CustomerJson of(CustomerProfile profile, String currency) {
+		static CustomerJson of(CustomerProfile profile, String currency, @Nullable String regionName,
+				@Nullable String industryName) {
 			Customer c = profile.customer();
 			OrderTotals t = profile.totals();
 			return new CustomerJson(c.getCode(), c.getName(), c.getType().name(), c.getPhone(), c.getPhoneShown(),
@@ -103,7 +114,7 @@ class CustomerApiController {
 					profile.ownerName(), c.getStatus().name(), c.getCreatedAt(), c.getUpdatedAt(),
 					new Totals(currency, t.orders(), t.amount(), t.grossProfit(), t.firstOrderAt(), t.lastOrderAt(),
 							t.returns(), t.returnAmount()),
-					profile.segment(), profile.policy());
+					profile.segment(), profile.policy(), currency, regionName, industryName);
 		}
 
 	}

@@ -93,10 +93,12 @@ class CustomerController {
 	}
 
 	@GetMapping("/customers/{code}")
-	String show(@PathVariable String code, @AuthenticationPrincipal CrmUser user, Model model) {
+	String show(@PathVariable String code, @AuthenticationPrincipal CrmUser user, Locale locale, Model model) {
 		CustomerProfile profile = this.profiles.find(code, user.scope())
 			.orElseThrow(() -> new CustomerNotFoundException(code));
 		model.addAttribute("profile", profile);
+		model.addAttribute("regionName", this.words.region(profile.customer().getRegion(), locale));
+		model.addAttribute("industryName", this.words.industry(profile.customer().getIndustry(), locale));
 		model.addAttribute("currency", this.sales.currency().getCurrencyCode());
 		return "customers/detail";
 	}

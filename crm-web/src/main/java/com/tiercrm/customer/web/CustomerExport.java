@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.tiering.TieredCriteria;
 import com.tiercrm.tiering.TieredCustomer;
 import com.tiercrm.tiering.TieredCustomerSearch;
+import com.tiercrm.web.Formats;
 import com.tiercrm.web.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -39,6 +41,9 @@ class CustomerExport {
 			"customer.status", "lists.column.tier", "lists.column.abc", "lists.column.rfm", "lists.column.clv",
 			"lists.column.monetary", "lists.column.recency", "lists.column.clvPredicted", "lists.column.alive");
 
+	/** The columns of amounts, whose headers name the currency. */
+	private static final Set<String> AMOUNTS = Set.of("lists.column.monetary", "lists.column.clvPredicted");
+
 	/** Rows SXSSF keeps in memory before flushing them to its temporary file. */
 	private static final int XLSX_WINDOW = 200;
 
@@ -48,10 +53,13 @@ class CustomerExport {
 
 	private final CustomerWords words;
 
-	CustomerExport(TieredCustomerSearch search, MessageSource messages, CustomerWords words) {
+	private final Formats formats;
+
+	CustomerExport(TieredCustomerSearch search, MessageSource messages, CustomerWords words, Formats formats) {
 		this.search = search;
 		this.messages = messages;
 		this.words = words;
+		this.formats = formats;
 	}
 
 	void csv(TieredCriteria criteria, AccessScope scope, Locale locale, OutputStream out) throws IOException {
@@ -106,7 +114,10 @@ class CustomerExport {
 	}
 
 	private List<String> headers(Locale locale) {
-		return HEADERS.stream().map((key) -> this.messages.getMessage(key, null, locale)).toList();
+		return HEADERS.stream().map((key) -> {
+			String header = this.messages.getMessage(key, null, locale);
+			return AMOUNTS.contains(key) ? this.formats.inCurrency(header) : header;
+		}).toList();
 	}
 
 	private String csvText(@Nullable Object value) {
@@ -119,9 +130,9 @@ class CustomerExport {
 		cells.add(row.name());
 		cells.add(this.words.label("customer.type.", row.type(), locale));
 		cells.add(row.phone());
-		cells.add(this.words.label("region.", row.region(), locale));
+		cells.add(this.words.region(row.region(), locale));
 		cells.add(row.city());
-		cells.add(this.words.label("industry.", row.industry(), locale));
+		cells.add(this.words.industry(row.industry(), locale));
 		cells.add(row.ownerName());
 		cells.add(this.words.label("customer.status.", row.status(), locale));
 		cells.add(this.words.tier(row.tier(), locale));

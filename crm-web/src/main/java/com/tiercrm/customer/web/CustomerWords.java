@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import com.tiercrm.account.OwnerOption;
+import com.tiercrm.customer.ReferenceCatalog;
 import com.tiercrm.customer.ReferenceData;
+import com.tiercrm.customer.ReferenceEntry;
+import com.tiercrm.customer.ReferenceKind;
 import com.tiercrm.tiering.AliveBand;
 import com.tiercrm.tiering.TierFilterOptions;
 import com.tiercrm.tiering.TierLabels;
@@ -38,22 +41,36 @@ class CustomerWords {
 
 	private final Formats formats;
 
-	CustomerWords(MessageSource messages, TierLabels tierLabels, Formats formats) {
+	private final ReferenceData references;
+
+	CustomerWords(MessageSource messages, TierLabels tierLabels, Formats formats, ReferenceData references) {
 		this.messages = messages;
 		this.tierLabels = tierLabels;
 		this.formats = formats;
+		this.references = references;
 	}
 
 	/**
-	 * The name of a coded value, such as a region or a status, or the code itself when
-	 * the bundles have no name for it.
-	 * @param prefix the key of the kind of value, such as {@code region.}
+	 * The name of a coded value, such as a status, or the code itself when the bundles
+	 * have no name for it. Regions and industries are named by {@link #region} and
+	 * {@link #industry}, from their tables.
+	 * @param prefix the key of the kind of value, such as {@code customer.status.}
 	 * @param code the value, or {@code null}
 	 * @param locale the user's language
 	 * @return the name, or {@code null} for no value
 	 */
 	@Nullable String label(String prefix, @Nullable String code, Locale locale) {
 		return (code != null) ? this.messages.getMessage(prefix + code, null, code, locale) : null;
+	}
+
+	/** The name of a region code in the user's language. */
+	@Nullable String region(@Nullable String code, Locale locale) {
+		return this.references.catalog(ReferenceKind.REGION).name(code, locale);
+	}
+
+	/** The name of an industry code in the user's language. */
+	@Nullable String industry(@Nullable String code, Locale locale) {
+		return this.references.catalog(ReferenceKind.INDUSTRY).name(code, locale);
 	}
 
 	@Nullable String tier(@Nullable String code, Locale locale) {
@@ -65,8 +82,8 @@ class CustomerWords {
 	 */
 	FilterSelects selects(TierFilterOptions options, List<OwnerOption> owners, CustomerListForm filter, Locale locale) {
 		return new FilterSelects(OptionsHtml.of(owners, OwnerOption::id, OwnerOption::displayName, filter.getOwner()),
-				options(ReferenceData.REGIONS, "region.", filter.getRegion(), locale),
-				options(ReferenceData.INDUSTRIES, "industry.", filter.getIndustry(), locale),
+				options(this.references.catalog(ReferenceKind.REGION), filter.getRegion(), locale),
+				options(this.references.catalog(ReferenceKind.INDUSTRY), filter.getIndustry(), locale),
 				OptionsHtml.of(options.tiers(), (code) -> code, (code) -> this.tierLabels.label(code, locale),
 						filter.getTier()),
 				options(options.abcClasses(), "abc.class.", filter.getAbc(), locale),
@@ -81,12 +98,18 @@ class CustomerWords {
 				(code) -> this.messages.getMessage(prefix + code, null, code, locale), selected);
 	}
 
+	private static String options(ReferenceCatalog catalog, @Nullable String selected, Locale locale) {
+		return OptionsHtml.of(catalog.entries(), ReferenceEntry::code, (entry) -> entry.name(locale), selected);
+	}
+
 	List<CustomerListRow> rows(List<TieredCustomer> customers, Locale locale) {
 		NumberFormat money = this.formats.moneyFormat(locale);
+		ReferenceCatalog regions = this.references.catalog(ReferenceKind.REGION);
+		ReferenceCatalog industries = this.references.catalog(ReferenceKind.INDUSTRY);
 		return customers.stream()
 			.map((c) -> new CustomerListRow(c.code(), c.name(), label("customer.type.", c.type(), locale),
-					label("region.", c.region(), locale), c.city(), label("industry.", c.industry(), locale),
-					c.ownerName(), label("customer.status.", c.status(), locale), tier(c.tier(), locale),
+					regions.name(c.region(), locale), c.city(), industries.name(c.industry(), locale), c.ownerName(),
+					label("customer.status.", c.status(), locale), tier(c.tier(), locale),
 					(c.monetary() != null) ? money.format(c.monetary()) : "", c.recencyDays(),
 					(c.clvPredicted() != null) ? money.format(c.clvPredicted()) : ""))
 			.toList();

@@ -87,7 +87,7 @@ class ImportController {
 	String show(@PathVariable long id, Model model, Locale locale) {
 		ImportJob job = this.imports.find(id).orElseThrow(() -> new ImportJobNotFoundException(id));
 		model.addAttribute("job", job);
-		model.addAttribute("errors", this.imports.errors(id, ERRORS_SHOWN));
+		model.addAttribute("errors", this.uploads.shown(this.imports.errors(id, ERRORS_SHOWN), locale));
 		model.addAttribute("sample", null);
 		if (!job.isRunning()) {
 			model.addAttribute("sample", this.imports.sampleLine(id).orElse(null));
@@ -119,7 +119,7 @@ class ImportController {
 		ColumnMapping mapping = new ColumnMapping(fields);
 		Charset encoding;
 		try {
-			encoding = new ImportForm(null, null, null, parameters.get("encoding"), null).charset().orElse(null);
+			encoding = ImportForm.charset(parameters.get("encoding")).orElse(null);
 		}
 		catch (InvalidImportRequestException ex) {
 			redirect.addFlashAttribute("error", ex.messageKey());

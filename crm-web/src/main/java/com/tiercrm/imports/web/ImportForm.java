@@ -18,12 +18,18 @@ import org.jspecify.annotations.Nullable;
  * @param encoding an encoding to use instead of detecting it, e.g. {@code GBK}
  * @param mapping the name of a saved column mapping to apply, or blank to match headers
  * automatically
+ * @param addReferenceData add industries and regions no entry knows as new entries
+ * instead of refusing their rows
  */
 record ImportForm(@Nullable String kind, @Nullable String mode, @Nullable Boolean dryRun, @Nullable String encoding,
-		@Nullable String mapping) {
+		@Nullable String mapping, @Nullable Boolean addReferenceData) {
 
 	static ImportForm empty() {
-		return new ImportForm(ImportKind.CUSTOMERS.pathName(), ImportMode.ATOMIC.parameter(), true, "", "");
+		return new ImportForm(ImportKind.CUSTOMERS.pathName(), ImportMode.ATOMIC.parameter(), true, "", "", false);
+	}
+
+	boolean addsReferenceData() {
+		return Boolean.TRUE.equals(this.addReferenceData);
 	}
 
 	Optional<String> mappingName() {
@@ -48,14 +54,22 @@ record ImportForm(@Nullable String kind, @Nullable String mode, @Nullable Boolea
 	 * @throws InvalidImportRequestException when the name is not a known encoding
 	 */
 	Optional<Charset> charset() {
-		if (this.encoding == null || this.encoding.isBlank() || "auto".equalsIgnoreCase(this.encoding)) {
+		return charset(this.encoding);
+	}
+
+	/**
+	 * The encoding a user chose, or empty to detect it.
+	 * @throws InvalidImportRequestException when no such encoding exists
+	 */
+	static Optional<Charset> charset(@Nullable String encoding) {
+		if (encoding == null || encoding.isBlank() || "auto".equalsIgnoreCase(encoding)) {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(Charset.forName(this.encoding.strip()));
+			return Optional.of(Charset.forName(encoding.strip()));
 		}
 		catch (IllegalCharsetNameException | UnsupportedCharsetException ex) {
-			throw new InvalidImportRequestException("import.request.encoding", this.encoding);
+			throw new InvalidImportRequestException("import.request.encoding", encoding);
 		}
 	}
 

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 record ImportJobJson(long id, String kind, String fileName, long fileBytes, String mode, boolean dryRun, String status,
 		@Nullable String encoding, @Nullable String delimiter, String requestedBy, Instant startedAt,
 		@Nullable Instant finishedAt, int processedRows, ImportCounts counts, boolean wouldBeRejected,
-		@Nullable Failure failure, @Nullable Failure warning, List<ErrorJson> errors) {
+		@Nullable Failure failure, @Nullable Failure warning, List<ErrorJson> errors, boolean addReferenceData) {
 
 	static ImportJobJson of(ImportJob job, List<RowError> errors, ImportUploads uploads, Locale locale) {
 		String failureKey = job.getFailureKey();
@@ -33,8 +33,9 @@ record ImportJobJson(long id, String kind, String fileName, long fileBytes, Stri
 				job.getProcessedRows(), job.getCounts(), job.isWouldBeRejected(), failure, warning,
 				errors.stream()
 					.map((error) -> new ErrorJson(error.row(), error.column(), error.value(), error.reasonKey(),
-							uploads.message(error.reasonKey(), null, locale)))
-					.toList());
+							uploads.reason(error, locale)))
+					.toList(),
+				job.addsReferenceData());
 	}
 
 	/**

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import com.tiercrm.customer.ReferenceData;
+import com.tiercrm.customer.ReferenceKind;
 import com.tiercrm.imports.ColumnMapping;
 import com.tiercrm.imports.ImportJob;
 import com.tiercrm.imports.ImportKind;
@@ -37,9 +39,12 @@ class ImportUploads {
 
 	private final MessageSource messages;
 
-	ImportUploads(ImportManagement imports, MessageSource messages) {
+	private final ReferenceData references;
+
+	ImportUploads(ImportManagement imports, MessageSource messages, ReferenceData references) {
 		this.imports = imports;
 		this.messages = messages;
+		this.references = references;
 	}
 
 	/** Stores the upload and starts its import in the background. */
@@ -58,7 +63,7 @@ class ImportUploads {
 				.orElseThrow(() -> new InvalidImportRequestException("import.request.mapping", name));
 		}
 		ImportRequest request = new ImportRequest(kind, String.valueOf(file.getOriginalFilename()), mode,
-				form.isDryRun(), form.charset().orElse(null), username, mapping);
+				form.isDryRun(), form.charset().orElse(null), username, mapping, form.addsReferenceData());
 		try (InputStream content = file.getInputStream()) {
 			return this.imports.start(request, content);
 		}
@@ -70,6 +75,26 @@ class ImportUploads {
 
 	String messageOf(String key, Object[] arguments, Locale locale) {
 		return this.messages.getMessage(key, arguments, key, locale);
+	}
+
+	/**
+	 * Why a row was refused, in the user's language: an unknown industry or region lists
+	 * the known ones as they are named now.
+	 */
+	String reason(RowError error, Locale locale) {
+		String known = switch (error.reasonKey()) {
+			case "import.error.unknownIndustry" -> this.references.catalog(ReferenceKind.INDUSTRY).names(locale);
+			case "import.error.unknownRegion" -> this.references.catalog(ReferenceKind.REGION).names(locale);
+			default -> null;
+		};
+		return message(error.reasonKey(), known, locale);
+	}
+
+	/** A job's row errors as its page shows them. */
+	List<ShownError> shown(List<RowError> errors, Locale locale) {
+		return errors.stream()
+			.map((error) -> new ShownError(error.row(), error.column(), error.value(), reason(error, locale)))
+			.toList();
 	}
 
 	/**
@@ -86,7 +111,7 @@ class ImportUploads {
 				message("import.errors.value", null, locale), message("import.errors.reason", null, locale)));
 		for (RowError error : this.imports.errors(jobId, Integer.MAX_VALUE)) {
 			rows.add(List.of(String.valueOf(error.row()), Objects.toString(error.column(), ""),
-					Objects.toString(error.value(), ""), message(error.reasonKey(), null, locale)));
+					Objects.toString(error.value(), ""), reason(error, locale)));
 		}
 		return csv(rows);
 	}
@@ -103,6 +128,11 @@ class ImportUploads {
 
 	static byte[] utf8(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** One row error with its reason in words. */
+	record ShownError(long row, @Nullable String column, @Nullable String value, String reason) {
+
 	}
 
 }

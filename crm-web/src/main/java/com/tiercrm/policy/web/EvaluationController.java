@@ -13,9 +13,11 @@ import com.tiercrm.tiering.DashboardProperties;
 import com.tiercrm.tiering.RunDashboards;
 import com.tiercrm.tiering.TierLabels;
 import com.tiercrm.tiering.TierMetrics;
+import com.tiercrm.web.Formats;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,9 +45,15 @@ class EvaluationController {
 
 	private final DashboardProperties properties;
 
+	private final Formats formats;
+
+	private final MessageSource messages;
+
 	EvaluationController(RunDashboards dashboards, TierPolicies policies, TierLabels labels, JsonMapper json,
-			DashboardProperties properties) {
+			DashboardProperties properties, Formats formats, MessageSource messages) {
 		this.properties = properties;
+		this.formats = formats;
+		this.messages = messages;
 		this.dashboards = dashboards;
 		this.policies = policies;
 		this.labels = labels;
@@ -68,7 +76,8 @@ class EvaluationController {
 				.add(m));
 		model.addAttribute("series", series.values());
 		model.addAttribute("churnThreshold", this.properties.churnThreshold());
-		model.addAttribute("revenueChart", this.json.writeValueAsString(revenueChart(series.values())));
+		model.addAttribute("revenueChart", this.json.writeValueAsString(revenueChart(series.values(),
+				this.formats.inCurrency(this.messages.getMessage("dashboard.revenue", null, locale)))));
 		if (tier != null) {
 			List<PolicyVersion> versions = this.policies.history(tier);
 			model.addAttribute("tier", tier);
@@ -86,7 +95,7 @@ class EvaluationController {
 		return "dashboard/evaluation";
 	}
 
-	private static Map<String, Object> revenueChart(Iterable<TierSeries> series) {
+	private static Map<String, Object> revenueChart(Iterable<TierSeries> series, String yLabel) {
 		List<Map<String, Object>> datasets = new ArrayList<>();
 		java.util.SortedSet<String> dates = new java.util.TreeSet<>();
 		series.forEach((s) -> s.runs().forEach((m) -> dates.add(m.asOf() + " #" + m.runId())));
@@ -97,7 +106,8 @@ class EvaluationController {
 			datasets.add(Map.of("label", s.label(), "data",
 					dates.stream().map((d) -> (Object) byRun.getOrDefault(d, 0.0)).toList()));
 		}
-		return Map.of("type", "line", "percent", false, "labels", List.copyOf(dates), "datasets", datasets);
+		return Map.of("type", "line", "percent", false, "labels", List.copyOf(dates), "datasets", datasets, "yLabel",
+				yLabel);
 	}
 
 	@ExceptionHandler(UnknownTierException.class)

@@ -4,12 +4,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.tiercrm.order.SalesProperties;
 import com.tiercrm.policy.PolicyConflictException;
+import com.tiercrm.policy.PolicyVersion;
 import com.tiercrm.policy.TierPolicies;
+import com.tiercrm.policy.Tier;
 import com.tiercrm.policy.TierPolicy;
 import com.tiercrm.policy.UnknownTierException;
 import com.tiercrm.security.CrmUser;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -35,25 +39,32 @@ class TierPolicyApiController {
 
 	private final MessageSource messages;
 
-	TierPolicyApiController(TierPolicies policies, MessageSource messages) {
+	private final String currency;
+
+	TierPolicyApiController(TierPolicies policies, MessageSource messages, SalesProperties sales) {
 		this.policies = policies;
 		this.messages = messages;
+		this.currency = sales.currency().getCurrencyCode();
 	}
 
 	@GetMapping
-	List<TierPolicy> list() {
-		return this.policies.all();
+	List<PolicyJson> list() {
+		return this.policies.all().stream().map(this::json).toList();
 	}
 
 	@GetMapping("/{code}/policy")
-	TierPolicy show(@PathVariable String code) {
-		return this.policies.find(code);
+	PolicyJson show(@PathVariable String code) {
+		return json(this.policies.find(code));
 	}
 
 	@PutMapping("/{code}/policy")
-	TierPolicy update(@PathVariable String code, @Valid @RequestBody PolicyForm policy,
+	PolicyJson update(@PathVariable String code, @Valid @RequestBody PolicyForm policy,
 			@AuthenticationPrincipal CrmUser user) {
-		return this.policies.save(code, policy.base(), policy.toTerms(), user.getUsername());
+		return json(this.policies.save(code, policy.base(), policy.toTerms(), user.getUsername()));
+	}
+
+	private PolicyJson json(TierPolicy policy) {
+		return new PolicyJson(policy.tier(), policy.current(), this.currency);
 	}
 
 	@ExceptionHandler(UnknownTierException.class)
@@ -66,6 +77,7 @@ class TierPolicyApiController {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 		problem.setProperty("currentVersion", ex.current().version());
 		problem.setProperty("current", ex.current());
+		problem.setProperty("currency", this.currency);
 		return problem;
 	}
 
@@ -78,6 +90,13 @@ class TierPolicyApiController {
 			.map((error) -> Map.of("field", error.getField(), "reason", this.messages.getMessage(error, locale)))
 			.toList());
 		return problem;
+	}
+
+	/**
+	 * A tier's policy in force, with the currency of its credit limit.
+	 */
+	record PolicyJson(Tier tier, @Nullable PolicyVersion current, String currency) {
+
 	}
 
 }

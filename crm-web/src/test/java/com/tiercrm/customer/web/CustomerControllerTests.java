@@ -13,6 +13,7 @@ import com.tiercrm.account.Role;
 import com.tiercrm.account.OwnerOption;
 import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.interaction.ContactDue;
+import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerCriteria;
 import com.tiercrm.customer.CustomerPage;
@@ -31,6 +32,7 @@ import com.tiercrm.policy.TierPolicy;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
+import com.tiercrm.web.TestReferences;
 import com.tiercrm.tiering.CustomerSegment;
 import com.tiercrm.tiering.InvalidListCursorException;
 import com.tiercrm.tiering.TierHistoryEntry;
@@ -94,11 +96,15 @@ class CustomerControllerTests {
 	@MockitoBean
 	private OwnerOptions owners;
 
+	@MockitoBean
+	private ReferenceData references;
+
 	@MockitoBean(name = "tierLabels")
 	private TierLabels tierLabels;
 
 	@BeforeEach
 	void filterOptions() {
+		TestReferences.stub(this.references);
 		given(this.tiered.filterOptions()).willReturn(new TierFilterOptions(List.of("ABC:A", "ABC:B"),
 				List.of("A", "B"), List.of("IMPORTANT_VALUE"), List.of("HIGH")));
 	}

@@ -8,9 +8,11 @@ import java.util.function.Consumer;
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.account.Role;
 import com.tiercrm.account.OwnerOptions;
+import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
+import com.tiercrm.web.TestReferences;
 import com.tiercrm.tiering.TierLabels;
 import com.tiercrm.tiering.TieredCustomer;
 import com.tiercrm.tiering.TieredCustomerSearch;
@@ -55,11 +57,15 @@ class CustomerExportTests {
 	@MockitoBean
 	private OwnerOptions owners;
 
+	@MockitoBean
+	private ReferenceData references;
+
 	@MockitoBean(name = "tierLabels")
 	private TierLabels tierLabels;
 
 	@BeforeEach
 	void twoRows() {
+		TestReferences.stub(this.references);
 		willAnswer((invocation) -> {
 			Consumer<TieredCustomer> action = invocation.getArgument(2);
 			action.accept(row("C-1", "=HYPERLINK(\"http://evil\",\"点我\")", "+86 138 0000 0000"));
@@ -101,10 +107,14 @@ class CustomerExportTests {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
 			Row header = workbook.getSheetAt(0).getRow(0);
 			assertThat(header.getCell(0).getStringCellValue()).isEqualTo("Code");
+			assertThat(header.getCell(13).getStringCellValue()).isEqualTo("Spend (CNY)");
+			assertThat(header.getCell(15).getStringCellValue()).isEqualTo("Predicted value (CNY)");
 			Row first = workbook.getSheetAt(0).getRow(1);
 			assertThat(first.getCell(1).getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://evil\",\"点我\")");
 			assertThat(first.getCell(3).getStringCellValue()).isEqualTo("'+86 138 0000 0000");
 			assertThat(first.getCell(13).getNumericCellValue()).isEqualTo(5000.0);
+			assertThat(first.getCell(4).getStringCellValue()).isEqualTo("East China");
+			assertThat(first.getCell(6).getStringCellValue()).isEqualTo("Retail");
 			assertThat(workbook.getSheetAt(0).getRow(2).getCell(1).getStringCellValue()).isEqualTo("上海甲乙贸易有限公司");
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.tiercrm.account.Role;
+import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.imports.ColumnMapping;
 import com.tiercrm.imports.ImportField;
 import com.tiercrm.imports.ImportFileException;
@@ -23,6 +24,7 @@ import com.tiercrm.imports.RowError;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
+import com.tiercrm.web.TestReferences;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,7 @@ import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -74,10 +77,14 @@ class ImportControllerTests {
 	@MockitoBean
 	private ImportManagement imports;
 
+	@MockitoBean
+	private ReferenceData references;
+
 	private ImportJob job;
 
 	@BeforeEach
 	void setUp() {
+		TestReferences.stub(this.references);
 		this.job = job(7, ImportStatus.SUCCEEDED, true);
 		given(this.imports.find(7)).willReturn(Optional.of(this.job));
 		given(this.imports.errors(eq(7L), anyInt()))
@@ -263,6 +270,26 @@ class ImportControllerTests {
 			.andExpect(jsonPath("$.errors[0].row").value(3))
 			.andExpect(jsonPath("$.errors[0].reason").value("import.error.email"))
 			.andExpect(jsonPath("$.errors[0].message").value("This is not an e-mail address."));
+	}
+
+	@Test
+	void anUnknownIndustryListsTheKnownOnesInTheUsersLanguage() throws Exception {
+		given(this.imports.errors(eq(7L), anyInt()))
+			.willReturn(List.of(new RowError(2, "行业", "农业", "import.error.unknownIndustry")));
+		this.mvc.perform(get("/imports/7").locale(Locale.SIMPLIFIED_CHINESE).with(user(ADMIN)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("已有行业：零售、汽车。")));
+		this.mvc.perform(get("/api/v1/imports/7").locale(Locale.ENGLISH).with(user(ADMIN)))
+			.andExpect(jsonPath("$.errors[0].message", containsString("Known industries: Retail, Automotive.")));
+	}
+
+	@Test
+	void theAdminCanChooseToAddUnknownIndustriesAndRegions() throws Exception {
+		given(this.imports.start(any(), any())).willReturn(this.job);
+		this.mvc.perform(
+				multipart("/api/v1/imports/customers").file(FILE).param("addReferenceData", "true").with(user(ADMIN)))
+			.andExpect(status().isAccepted());
+		then(this.imports).should().start(argThat(ImportRequest::addReferenceData), any());
 	}
 
 	@Test

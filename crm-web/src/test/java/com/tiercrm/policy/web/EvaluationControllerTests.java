@@ -103,6 +103,7 @@ class EvaluationControllerTests {
 			.andExpect(content().string(containsString("75.0%")))
 			.andExpect(content().string(containsString("3 of 4")))
 			.andExpect(content().string(containsString("not measured")))
+			.andExpect(content().string(containsString("&quot;yLabel&quot;:&quot;Revenue (CNY)&quot;")))
 			.andExpect(content().string(not(containsString("??"))));
 		this.mvc.perform(get("/tiering/evaluation").param("tier", "ABC:A").param("version", "9").with(user(MANAGER)))
 			.andExpect(status().isNotFound());

@@ -229,7 +229,8 @@ class TierPolicyControllerTests {
 		this.mvc.perform(get("/api/v1/tiers/ABC:A/policy").with(user(REP)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.current.version").value(3))
-			.andExpect(jsonPath("$.current.terms.preferredChannels[0]").value("VISIT"));
+			.andExpect(jsonPath("$.current.terms.preferredChannels[0]").value("VISIT"))
+			.andExpect(jsonPath("$.currency").value("CNY"));
 		this.mvc.perform(get("/api/v1/tiers/ABC:NOPE/policy").with(user(REP))).andExpect(status().isNotFound());
 	}
 

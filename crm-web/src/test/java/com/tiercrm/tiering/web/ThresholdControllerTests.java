@@ -112,6 +112,7 @@ class ThresholdControllerTests {
 			.andExpect(content().string(containsString("name=\"abcB\" value=\"95\"")))
 			.andExpect(content().string(containsString("name=\"recency4\" value=\"365\"")))
 			.andExpect(content().string(containsString("Configuration version 5, saved by mgr8")))
+			.andExpect(content().string(containsString("Monetary cut points (CNY)")))
 			.andExpect(content().string(not(containsString("??"))));
 	}
 
