@@ -1,19 +1,16 @@
 package com.tiercrm.imports;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.IntConsumer;
 
 import com.tiercrm.postgres.CopyTextBuffer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.postgresql.PGConnection;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,17 +18,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Imports a customer file into PostgreSQL set-based: the rows are parsed and validated
  * one by one as in the batched path and streamed with {@code COPY} into an unindexed
- * temporary table that keeps each row's number; codes repeated within the file and
- * unknown owners are found with two joins, then the changed customers are updated with
- * one {@code UPDATE … FROM} and the new ones inserted, in file order, with one
- * {@code INSERT … SELECT}. Runs inside the caller's transaction: the temporary tables go
- * with it, and a rollback (a failure, a cancel) leaves nothing behind.
+ * temporary table that keeps each row's number; codes repeated within the file, unknown
+ * owners and the customers already stored are found with three joins, then the changed
+ * customers are updated with one {@code UPDATE … FROM} and the new ones inserted, in file
+ * order, with one {@code INSERT … SELECT}. Runs inside the caller's transaction: the
+ * temporary tables go with it, and a rollback (a failure, a cancel) leaves nothing
+ * behind.
  */
 final class PostgresCustomerLoad {
 
 	private static final Log logger = LogFactory.getLog(PostgresCustomerLoad.class);
-
-	private static final int PROGRESS_EVERY = 20_000;
 
 	private final JdbcTemplate jdbc;
 
@@ -57,16 +53,20 @@ final class PostgresCustomerLoad {
 						+ " code TEXT NOT NULL, name TEXT NOT NULL, type TEXT, phone TEXT, email TEXT, province TEXT,"
 						+ " city TEXT, region TEXT, industry TEXT, status TEXT, owner TEXT) ON COMMIT DROP");
 				long start = System.nanoTime();
-				long staged = stage(connection, customers, file, tally, progress);
+				long staged = CopyStage.stage(connection, "import_customer_stage", customers, file, tally, progress,
+						PostgresCustomerLoad::append);
 				long copied = System.nanoTime();
 				statement.execute("ANALYZE import_customer_stage");
 				long rejected = reject(statement, customers, tally);
 				tally.valid = (int) (staged - rejected);
+				boolean anyStored = match(statement);
 				long checked = System.nanoTime();
 				String valid = validRows(rejected > 0);
 				if (write && (!allOrNothing || tally.invalid == 0)) {
-					tally.updated = (int) statement.executeLargeUpdate(update(customers, valid));
-					tally.inserted = (int) statement.executeLargeUpdate(insert(valid));
+					if (anyStored) {
+						tally.updated = (int) statement.executeLargeUpdate(update(customers, valid));
+					}
+					tally.inserted = (int) statement.executeLargeUpdate(insert(valid, anyStored));
 				}
 				else {
 					compare(statement, customers, valid, tally);
@@ -83,41 +83,7 @@ final class PostgresCustomerLoad {
 		});
 	}
 
-	/** Parses every row and copies the valid ones into the staging table. */
-	private long stage(Connection connection, CustomerImport customers, ImportFile file, ImportTally tally,
-			IntConsumer progress) throws SQLException {
-		CopyTextBuffer copy = new CopyTextBuffer();
-		copy.start(connection.unwrap(PGConnection.class)
-			.getCopyAPI()
-			.copyIn("COPY import_customer_stage FROM STDIN (FORMAT text)"));
-		try {
-			for (ImportFile.Row row : file) {
-				if (row.isBlank()) {
-					continue;
-				}
-				tally.total++;
-				List<RowError> rowErrors = new ArrayList<>(2);
-				Optional<CustomerRow> parsed = customers.parse(row, rowErrors::add);
-				if (parsed.isEmpty()) {
-					tally.invalid(rowErrors);
-				}
-				else {
-					append(copy, parsed.get());
-				}
-				if (tally.total % PROGRESS_EVERY == 0) {
-					progress.accept(tally.total);
-				}
-			}
-			long staged = copy.end();
-			progress.accept(tally.total);
-			return staged;
-		}
-		finally {
-			copy.cancel();
-		}
-	}
-
-	private static void append(CopyTextBuffer copy, CustomerRow row) throws SQLException {
+	private static void append(CustomerRow row, CopyTextBuffer copy) throws SQLException {
 		copy.number(row.row());
 		copy.text(row.code());
 		copy.text(row.name());
@@ -130,7 +96,6 @@ final class PostgresCustomerLoad {
 		copy.nullableText(row.industry());
 		copy.nullableText((row.status() != null) ? row.status().name() : null);
 		copy.nullableText(row.owner());
-		copy.endRow();
 	}
 
 	/**
@@ -174,6 +139,21 @@ final class PostgresCustomerLoad {
 		return count;
 	}
 
+	/**
+	 * Finds the stored customers of the staged rows, with one join over the customers,
+	 * and returns whether there are any.
+	 */
+	private static boolean match(Statement statement) throws SQLException {
+		statement.execute("""
+				CREATE TEMPORARY TABLE import_customer_stored ON COMMIT DROP AS
+				SELECT s.row_no, c.id AS customer_id FROM import_customer_stage s
+				  JOIN customers c ON c.code = s.code""");
+		try (ResultSet rs = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM import_customer_stored)")) {
+			rs.next();
+			return rs.getBoolean(1);
+		}
+	}
+
 	/** The valid staged rows with their owner's id. */
 	private static String validRows(boolean anyRejected) {
 		return "SELECT s.*, u.id AS owner_id FROM import_customer_stage s"
@@ -195,24 +175,27 @@ final class PostgresCustomerLoad {
 			set.append(", ").append(column).append(" = v.").append(column);
 		}
 		return "UPDATE customers c SET " + set + ", updated_at = now(), version = c.version + 1 FROM (" + valid
-				+ ") v WHERE c.code = v.code AND " + differs(customers);
+				+ ") v JOIN import_customer_stored m ON m.row_no = v.row_no WHERE c.id = m.customer_id AND "
+				+ differs(customers);
 	}
 
 	/** Inserts the customers whose codes are not stored yet, in file order. */
-	private static String insert(String valid) {
+	private static String insert(String valid, boolean anyStored) {
 		return "INSERT INTO customers (code, name, type, phone, email, province, city, region, industry, owner_id,"
 				+ " status, created_at, updated_at, version) SELECT v.code, v.name, COALESCE(v.type, 'ENTERPRISE'),"
 				+ " v.phone, v.email, v.province, v.city, v.region, v.industry, v.owner_id,"
-				+ " COALESCE(v.status, 'ACTIVE'), now(), now(), 0 FROM (" + valid
-				+ ") v WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.code = v.code) ORDER BY v.row_no";
+				+ " COALESCE(v.status, 'ACTIVE'), now(), now(), 0 FROM (" + valid + ") v" + (anyStored
+						? " WHERE NOT EXISTS (SELECT 1 FROM import_customer_stored m WHERE m.row_no = v.row_no)" : "")
+				+ " ORDER BY v.row_no";
 	}
 
 	/** Counts what a merge would do, without writing. */
 	private static void compare(Statement statement, CustomerImport customers, String valid, ImportTally tally)
 			throws SQLException {
-		try (ResultSet rs = statement.executeQuery(
-				"SELECT count(*) FILTER (WHERE c.id IS NULL)," + " count(*) FILTER (WHERE c.id IS NOT NULL AND "
-						+ differs(customers) + ") FROM (" + valid + ") v LEFT JOIN customers c ON c.code = v.code")) {
+		try (ResultSet rs = statement.executeQuery("SELECT count(*) FILTER (WHERE c.id IS NULL),"
+				+ " count(*) FILTER (WHERE c.id IS NOT NULL AND " + differs(customers) + ") FROM (" + valid
+				+ ") v LEFT JOIN import_customer_stored m ON m.row_no = v.row_no"
+				+ " LEFT JOIN customers c ON c.id = m.customer_id")) {
 			rs.next();
 			tally.inserted = rs.getInt(1);
 			tally.updated = rs.getInt(2);
