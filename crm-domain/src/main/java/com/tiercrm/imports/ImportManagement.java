@@ -238,6 +238,9 @@ public class ImportManagement {
 			else if (job.getKind() == ImportKind.CUSTOMERS && bulk()) {
 				outcome = inTransaction(() -> bulkCustomers(job, file, encoding));
 			}
+			else if (job.getKind() == ImportKind.INTERACTIONS && bulk()) {
+				outcome = inTransaction(() -> bulkInteractions(job, file, encoding));
+			}
 			else if (job.isDryRun()) {
 				outcome = inTransaction(() -> pass(job, file, encoding, false));
 			}
@@ -331,7 +334,26 @@ public class ImportManagement {
 		}
 	}
 
-	/** Whether order and customer files go the PostgreSQL fast path. */
+	/**
+	 * Imports an interaction file in one pass with COPY and set-based statements
+	 * (PostgreSQL only); all-or-nothing jobs merge only when every row is valid.
+	 */
+	private Outcome bulkInteractions(ImportJob job, Path file, @Nullable Charset encoding) {
+		try (ImportFile rows = ImportFile.open(file, encoding, this.properties)) {
+			job.detected(rows.encoding(), rows.delimiterName());
+			InteractionImport interactions = new InteractionImport(rows.header(), job.getColumnMapping(), this.jdbc,
+					this.properties.timeZone());
+			ImportTally tally = new PostgresInteractionLoad(this.jdbc, this.properties.maxStoredErrors()).load(
+					interactions, rows, !job.isDryRun(), job.getMode() == ImportMode.ATOMIC,
+					(processed) -> progress(job.id(), processed));
+			return new Outcome(tally.counts(), tally.errors());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Whether files go the PostgreSQL fast path. */
 	private boolean bulk() {
 		if (!this.properties.postgresBulk()) {
 			return false;

@@ -19,9 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param workDirectory where uploaded files wait between a dry run and its commit
  * (default: {@code tiercrm-imports} in the temporary directory)
  * @param timeZone the zone of dates and times in files that do not name one
- * @param postgresBulk whether order and customer files are loaded into PostgreSQL with
- * COPY and merged set-based (the fast path); other databases always use batched
- * statements
+ * @param postgresBulk whether files are loaded into PostgreSQL with COPY and merged
+ * set-based (the fast path); other databases always use batched statements
  */
 @ConfigurationProperties("tiercrm.imports")
 public record ImportProperties(@DefaultValue("200MB") DataSize maxFileSize, @DefaultValue("10000") int maxCellLength,
