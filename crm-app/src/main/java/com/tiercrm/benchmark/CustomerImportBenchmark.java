@@ -2,14 +2,10 @@ package com.tiercrm.benchmark;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +19,6 @@ import com.tiercrm.imports.ImportManagement;
 import com.tiercrm.imports.ImportMode;
 import com.tiercrm.imports.ImportRequest;
 import com.tiercrm.imports.ImportStatus;
-import org.postgresql.PGConnection;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -45,8 +40,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty("tiercrm.benchmark.imports")
 @ConditionalOnProperty(name = "tiercrm.benchmark.import-kind", havingValue = "customers")
 class CustomerImportBenchmark implements ApplicationRunner {
-
-	private static final String COPY_TABLE = "import_benchmark_customers";
 
 	private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周" };
 
@@ -94,7 +87,10 @@ class CustomerImportBenchmark implements ApplicationRunner {
 		Path csv = directory.resolve("customers.csv");
 		Path copyText = directory.resolve("customers.copy");
 		write(csv, copyText, owners);
-		double rawCopySeconds = rawCopy(copyText);
+		double rawCopySeconds = TableCopyFloor.seconds(this.dataSource, "customers",
+				"code, name, type, phone, email, province, city, region, industry, owner_id, status, created_at,"
+						+ " updated_at, version",
+				List.of("(owner_id) REFERENCES users (id)"), copyText);
 		System.gc();
 		HeapSampler heap = new HeapSampler();
 		long start = System.nanoTime();
@@ -166,46 +162,6 @@ class CustomerImportBenchmark implements ApplicationRunner {
 						+ (active ? "ACTIVE" : "INACTIVE") + "\t" + now + "\t" + now + "\t0\n");
 			}
 		}
-	}
-
-	/**
-	 * COPY of the same rows into a copy of the customers table (its rows, every index,
-	 * the owner's foreign key), committed; the copy is dropped afterwards and a
-	 * checkpoint taken so that the import starts from the same state.
-	 */
-	private double rawCopy(Path copyText) throws SQLException, IOException {
-		double seconds;
-		try (Connection connection = this.dataSource.getConnection();
-				Statement statement = connection.createStatement();
-				Reader in = Files.newBufferedReader(copyText, StandardCharsets.UTF_8)) {
-			statement.execute("DROP TABLE IF EXISTS " + COPY_TABLE);
-			statement.execute("CREATE TABLE " + COPY_TABLE + " (LIKE customers INCLUDING ALL EXCLUDING INDEXES)");
-			statement.execute("INSERT INTO " + COPY_TABLE + " SELECT * FROM customers");
-			List<String> indexes = this.jdbc.queryForList(
-					"SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'customers'",
-					String.class);
-			for (String index : indexes) {
-				statement
-					.execute(index.replaceFirst(" INDEX (\\S+) ON (\\S+) ", " INDEX $1_bench ON " + COPY_TABLE + " "));
-			}
-			statement.execute("ALTER TABLE " + COPY_TABLE + " ADD FOREIGN KEY (owner_id) REFERENCES users (id)");
-			statement.execute("ALTER TABLE " + COPY_TABLE + " ALTER COLUMN id RESTART WITH "
-					+ (count("SELECT coalesce(max(id), 0) FROM customers") + 1));
-			statement.execute("VACUUM ANALYZE " + COPY_TABLE);
-			statement.execute("CHECKPOINT");
-			connection.setAutoCommit(false);
-			long start = System.nanoTime();
-			connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("COPY " + COPY_TABLE + " (code, name, type, phone, email, province, city, region, industry,"
-						+ " owner_id, status, created_at, updated_at, version) FROM STDIN", in);
-			connection.commit();
-			seconds = (System.nanoTime() - start) / 1e9;
-			connection.setAutoCommit(true);
-			statement.execute("DROP TABLE " + COPY_TABLE);
-			statement.execute("CHECKPOINT");
-		}
-		return seconds;
 	}
 
 	private long count(String sql) {
