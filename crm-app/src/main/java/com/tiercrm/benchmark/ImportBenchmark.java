@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty("tiercrm.benchmark.imports")
+@ConditionalOnProperty(name = "tiercrm.benchmark.import-kind", havingValue = "orders", matchIfMissing = true)
 class ImportBenchmark implements ApplicationRunner {
 
 	private static final String[] CHANNELS = { "线上商城", "门店", "电话销售", "经销商", "企业微信" };

@@ -3,6 +3,7 @@ package com.tiercrm.demo;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import com.tiercrm.postgres.CopyTextBuffer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 

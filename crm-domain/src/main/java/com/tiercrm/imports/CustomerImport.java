@@ -60,8 +60,25 @@ final class CustomerImport implements RowImport<CustomerRow> {
 
 	@Override
 	public RowError duplicate(CustomerRow row) {
-		return new RowError(row.row(), this.mapping.headerOf(CustomerColumn.CODE), row.code(),
-				"import.error.duplicateInFile");
+		return duplicate(row.row(), row.code());
+	}
+
+	RowError duplicate(long row, String code) {
+		return new RowError(row, this.mapping.headerOf(CustomerColumn.CODE), code, "import.error.duplicateInFile");
+	}
+
+	RowError unknownOwner(long row, String owner) {
+		return new RowError(row, this.mapping.headerOf(CustomerColumn.OWNER), owner, "import.error.unknownOwner");
+	}
+
+	/** Whether the file has the column; without it the stored values stay. */
+	boolean sets(CustomerColumn column) {
+		return this.parser.has(column);
+	}
+
+	/** Whether the file sets the customers' province, city and region. */
+	boolean setsLocation() {
+		return this.parser.setsLocation();
 	}
 
 	/** The ids of the users the rows name as owners, by username. */
@@ -77,6 +94,15 @@ final class CustomerImport implements RowImport<CustomerRow> {
 		return ids;
 	}
 
+	/**
+	 * Stores the industries and regions the rows read so far added, when the admin chose
+	 * to add unknown ones: before any customer that names them is written.
+	 */
+	void storeAddedReferenceData() {
+		this.references.add(ReferenceKind.INDUSTRY, this.industries.toStore());
+		this.references.add(ReferenceKind.REGION, this.regions.toStore());
+	}
+
 	@Override
 	public void apply(List<CustomerRow> chunk, ImportTally tally, boolean write) {
 		List<String> codes = chunk.stream().map(CustomerRow::code).toList();
@@ -88,14 +114,12 @@ final class CustomerImport implements RowImport<CustomerRow> {
 			.collect(Collectors.toMap(Customer::getCode, Function.identity()));
 		Map<String, Long> owners = owners(chunk);
 		if (write) {
-			this.references.add(ReferenceKind.INDUSTRY, this.industries.toStore());
-			this.references.add(ReferenceKind.REGION, this.regions.toStore());
+			storeAddedReferenceData();
 		}
 		for (CustomerRow row : chunk) {
 			Long ownerId = (row.owner() != null) ? owners.get(row.owner()) : null;
 			if (row.owner() != null && ownerId == null) {
-				tally.invalid(List.of(new RowError(row.row(), this.mapping.headerOf(CustomerColumn.OWNER), row.owner(),
-						"import.error.unknownOwner")));
+				tally.invalid(List.of(unknownOwner(row.row(), row.owner())));
 				continue;
 			}
 			tally.valid++;

@@ -40,6 +40,14 @@ record CustomerRow(long row, String code, String name, @Nullable CustomerType ty
 				|| (this.hasIndustry && !Objects.equals(this.industry, customer.getIndustry()));
 	}
 
+	/**
+	 * The number as written, as the customer keeps it: only when it differs from the
+	 * normalised one (see {@code Customer.setPhone}).
+	 */
+	@Nullable String storedPhoneDisplay() {
+		return (this.phoneDisplay != null && !this.phoneDisplay.equals(this.phone)) ? this.phoneDisplay : null;
+	}
+
 	/** The number the customer page would show after this row. */
 	private @Nullable String shownPhone() {
 		return (this.phoneDisplay != null) ? this.phoneDisplay : this.phone;

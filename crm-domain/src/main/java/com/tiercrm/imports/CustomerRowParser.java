@@ -69,11 +69,10 @@ final class CustomerRowParser {
 		if (cells.failed() || code == null || name == null) {
 			return Optional.empty();
 		}
-		boolean hasLocation = has(CustomerColumn.PROVINCE) || has(CustomerColumn.CITY) || has(CustomerColumn.REGION);
 		return Optional.of(new CustomerRow(row.number(), code, name, type, emptyToNull(phone),
 				emptyToNull(phoneDisplay), emptyToNull(email), emptyToNull(cells.text(CustomerColumn.PROVINCE)),
 				emptyToNull(cells.text(CustomerColumn.CITY)), emptyToNull(region), emptyToNull(industry), status,
-				has(CustomerColumn.PHONE), has(CustomerColumn.EMAIL), hasLocation, has(CustomerColumn.INDUSTRY),
+				has(CustomerColumn.PHONE), has(CustomerColumn.EMAIL), setsLocation(), has(CustomerColumn.INDUSTRY),
 				emptyToNull(owner), has(CustomerColumn.OWNER)));
 	}
 
@@ -91,7 +90,16 @@ final class CustomerRowParser {
 		return code.orElse(null);
 	}
 
-	private boolean has(CustomerColumn column) {
+	/**
+	 * Whether the file sets the customers' location: any of province, city and region
+	 * sets all three.
+	 */
+	boolean setsLocation() {
+		return has(CustomerColumn.PROVINCE) || has(CustomerColumn.CITY) || has(CustomerColumn.REGION);
+	}
+
+	/** Whether the file has the column; without it the stored values stay. */
+	boolean has(CustomerColumn column) {
 		return this.mapping.has(column);
 	}
 

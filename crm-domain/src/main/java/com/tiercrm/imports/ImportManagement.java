@@ -245,6 +245,12 @@ public class ImportManagement {
 			if (job.getKind() == ImportKind.ORDERS && bulk()) {
 				outcome = inTransaction(() -> bulkOrders(job, file, encoding));
 			}
+			else if (job.getKind() == ImportKind.CUSTOMERS && bulk()) {
+				outcome = inTransaction(() -> bulkCustomers(job, file, encoding));
+			}
+			else if (job.getKind() == ImportKind.INTERACTIONS && bulk()) {
+				outcome = inTransaction(() -> bulkInteractions(job, file, encoding));
+			}
 			else if (job.isDryRun()) {
 				outcome = inTransaction(() -> pass(job, file, encoding, false));
 			}
@@ -323,7 +329,45 @@ public class ImportManagement {
 		}
 	}
 
-	/** Whether order files go the PostgreSQL fast path. */
+	/**
+	 * Imports a customer file in one pass with COPY and set-based statements (PostgreSQL
+	 * only); all-or-nothing jobs merge only when every row is valid.
+	 */
+	private Outcome bulkCustomers(ImportJob job, Path file, @Nullable Charset encoding) {
+		try (ImportFile rows = ImportFile.open(file, encoding, this.properties)) {
+			job.detected(rows.encoding(), rows.delimiterName());
+			CustomerImport customers = new CustomerImport(rows.header(), job.getColumnMapping(), this.entities,
+					this.jdbc, this.references, job.addsReferenceData());
+			ImportTally tally = new PostgresCustomerLoad(this.jdbc, this.properties.maxStoredErrors()).load(customers,
+					rows, !job.isDryRun(), job.getMode() == ImportMode.ATOMIC,
+					(processed) -> progress(job.id(), processed));
+			return new Outcome(tally.counts(), tally.errors());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Imports an interaction file in one pass with COPY and set-based statements
+	 * (PostgreSQL only); all-or-nothing jobs merge only when every row is valid.
+	 */
+	private Outcome bulkInteractions(ImportJob job, Path file, @Nullable Charset encoding) {
+		try (ImportFile rows = ImportFile.open(file, encoding, this.properties)) {
+			job.detected(rows.encoding(), rows.delimiterName());
+			InteractionImport interactions = new InteractionImport(rows.header(), job.getColumnMapping(), this.jdbc,
+					new PlausibleDates(this.properties));
+			ImportTally tally = new PostgresInteractionLoad(this.jdbc, this.properties.maxStoredErrors()).load(
+					interactions, rows, !job.isDryRun(), job.getMode() == ImportMode.ATOMIC,
+					(processed) -> progress(job.id(), processed));
+			return new Outcome(tally.counts(), tally.errors());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Whether files go the PostgreSQL fast path. */
 	private boolean bulk() {
 		if (!this.properties.postgresBulk()) {
 			return false;

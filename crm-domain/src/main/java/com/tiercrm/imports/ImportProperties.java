@@ -20,7 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param workDirectory where uploaded files wait between a dry run and its commit
  * (default: {@code tiercrm-imports} in the temporary directory)
  * @param timeZone the zone of dates and times in files that do not name one
- * @param postgresBulk whether order files are loaded into PostgreSQL with COPY and merged
+ * @param postgresBulk whether files are loaded into PostgreSQL with COPY and merged
  * set-based (the fast path); other databases always use batched statements
  * @param earliestDate the earliest date an order or interaction may have; earlier ones,
  * like dates after tomorrow, are row errors

@@ -89,8 +89,17 @@ final class InteractionImport implements RowImport<InteractionImport.Interaction
 
 	@Override
 	public RowError duplicate(InteractionRow row) {
-		return new RowError(row.row(), this.mapping.headerOf(InteractionColumn.CUSTOMER_CODE), row.customerCode(),
+		return duplicate(row.row(), row.customerCode());
+	}
+
+	RowError duplicate(long row, String customerCode) {
+		return new RowError(row, this.mapping.headerOf(InteractionColumn.CUSTOMER_CODE), customerCode,
 				"import.error.duplicateInteraction");
+	}
+
+	RowError unknownCustomer(long row, String customerCode) {
+		return new RowError(row, this.mapping.headerOf(InteractionColumn.CUSTOMER_CODE), customerCode,
+				"import.error.unknownCustomer");
 	}
 
 	@Override
@@ -119,8 +128,7 @@ final class InteractionImport implements RowImport<InteractionImport.Interaction
 		for (InteractionRow row : chunk) {
 			Long customerId = customers.get(row.customerCode());
 			if (customerId == null) {
-				tally.invalid(List.of(new RowError(row.row(), this.mapping.headerOf(InteractionColumn.CUSTOMER_CODE),
-						row.customerCode(), "import.error.unknownCustomer")));
+				tally.invalid(List.of(unknownCustomer(row.row(), row.customerCode())));
 				continue;
 			}
 			tally.valid++;

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 
@@ -47,6 +48,21 @@ public final class LastContacts {
 		if (!customerIds.isEmpty()) {
 			jdbc.update(RECOMPUTE + " where id in (:ids)", new MapSqlParameterSource("ids", List.copyOf(customerIds)));
 		}
+	}
+
+	/**
+	 * Recomputes the last contact of the customers a query selects, with one statement
+	 * that writes only the customers whose last contact changes: for bulk writers that
+	 * keep what they wrote in a table of their own.
+	 * @param jdbc where the customers are
+	 * @param customerIds a query of one column, the ids of the customers whose
+	 * interactions changed
+	 */
+	public static void recomputeSelected(JdbcOperations jdbc, String customerIds) {
+		jdbc.update("update customers c set last_contact_at = l.latest from (select t.id,"
+				+ " (select max(i.occurred_at) from interactions i where i.customer_id = t.id) as latest"
+				+ " from (select distinct id from (" + customerIds + ") q (id)) t) l"
+				+ " where c.id = l.id and c.last_contact_at is distinct from l.latest");
 	}
 
 }

@@ -27,9 +27,12 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
 			.of("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.username(),
 					"spring.datasource.password=" + db.password(), "spring.test.database.replace=none",
 					// As the application migrates: one test database serves every module
-					// in
-					// turn, so each must see the same PostgreSQL-only migrations.
-					"spring.flyway.locations=classpath:db/migration,classpath:db/vendor/{vendor}")
+					// in turn, so each must see the same PostgreSQL-only migrations.
+					"spring.flyway.locations=classpath:db/migration,classpath:db/vendor/{vendor}",
+					// Spring keeps every test context of a module open with its pool:
+					// small
+					// pools keep a module's contexts within the server's 100 connections.
+					"spring.datasource.hikari.maximum-pool-size=4", "spring.datasource.hikari.minimum-idle=0")
 			.applyTo(context);
 	}
 

@@ -1,4 +1,4 @@
-package com.tiercrm.demo;
+package com.tiercrm.postgres;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -12,7 +12,7 @@ import org.postgresql.copy.CopyIn;
  * reusable byte buffer: no row is ever held as a string. Each value is followed by a tab;
  * {@link #endRow()} turns the last tab into the line end.
  */
-final class CopyTextBuffer {
+public final class CopyTextBuffer {
 
 	private static final long DAY = 86_400;
 
@@ -27,13 +27,13 @@ final class CopyTextBuffer {
 	private long firstDay;
 
 	/** Starts writing the rows of a new COPY. */
-	void start(CopyIn copy) {
+	public void start(CopyIn copy) {
 		this.copy = copy;
 		this.position = 0;
 	}
 
 	/** Sends what is left and ends the COPY, returning the number of rows it loaded. */
-	long end() throws SQLException {
+	public long end() throws SQLException {
 		flush();
 		long rows = copy().endCopy();
 		this.copy = null;
@@ -41,7 +41,7 @@ final class CopyTextBuffer {
 	}
 
 	/** Abandons the COPY after a failure, so that the connection can be rolled back. */
-	void cancel() {
+	public void cancel() {
 		CopyIn current = this.copy;
 		this.copy = null;
 		this.position = 0;
@@ -55,7 +55,7 @@ final class CopyTextBuffer {
 		}
 	}
 
-	void text(String value) throws SQLException {
+	public void text(String value) throws SQLException {
 		ensure(value.length() * 3 * 2 + 1);
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
@@ -89,7 +89,7 @@ final class CopyTextBuffer {
 		tab();
 	}
 
-	void nullableText(@Nullable String value) throws SQLException {
+	public void nullableText(@Nullable String value) throws SQLException {
 		if (value == null) {
 			nul();
 		}
@@ -98,7 +98,7 @@ final class CopyTextBuffer {
 		}
 	}
 
-	void nullableNumber(@Nullable Long value) throws SQLException {
+	public void nullableNumber(@Nullable Long value) throws SQLException {
 		if (value == null) {
 			nul();
 		}
@@ -107,14 +107,14 @@ final class CopyTextBuffer {
 		}
 	}
 
-	void nul() throws SQLException {
+	public void nul() throws SQLException {
 		ensure(3);
 		this.buffer[this.position++] = '\\';
 		this.buffer[this.position++] = 'N';
 		tab();
 	}
 
-	void number(long value) throws SQLException {
+	public void number(long value) throws SQLException {
 		ensure(21);
 		if (value < 0) {
 			this.buffer[this.position++] = '-';
@@ -125,7 +125,7 @@ final class CopyTextBuffer {
 	}
 
 	/** A money amount given in cents, e.g. 12345 as {@code 123.45}. */
-	void cents(long value) throws SQLException {
+	public void cents(long value) throws SQLException {
 		ensure(23);
 		if (value < 0) {
 			this.buffer[this.position++] = '-';
@@ -138,7 +138,7 @@ final class CopyTextBuffer {
 	}
 
 	/** An instant given in epoch seconds, as UTC {@code yyyy-MM-dd HH:mm:ss+00}. */
-	void timestamp(long epochSecond) throws SQLException {
+	public void timestamp(long epochSecond) throws SQLException {
 		ensure(24);
 		long day = Math.floorDiv(epochSecond, DAY);
 		int second = (int) Math.floorMod(epochSecond, DAY);
@@ -157,14 +157,14 @@ final class CopyTextBuffer {
 		tab();
 	}
 
-	void endRow() throws SQLException {
+	public void endRow() throws SQLException {
 		this.buffer[this.position - 1] = '\n';
 		if (this.position > this.buffer.length - 4096) {
 			flush();
 		}
 	}
 
-	void flush() throws SQLException {
+	public void flush() throws SQLException {
 		if (this.position > 0) {
 			copy().writeToCopy(this.buffer, 0, this.position);
 			this.position = 0;
