@@ -15,8 +15,8 @@ import com.tiercrm.tiering.model.TierModel;
  * previous run and now has a probability of being alive below the threshold, or now sits
  * in the lowest tier (or has no purchase left at all) while T was another tier of the
  * same model. Customers who had never bought form no cohort: there is nothing they could
- * lapse from. The run counts this in memory; {@link RunAggregator} says the same in SQL
- * for runs aggregated later.
+ * lapse from. The only implementation of the rule: runs count their cohorts with it in
+ * memory.
  */
 final class ChurnRule {
 
@@ -98,13 +98,6 @@ final class ChurnRule {
 		return lowest;
 	}
 
-	/**
-	 * The "no purchase" tier of every model, which forms no cohort.
-	 */
-	static List<String> noPurchaseTiers() {
-		return NO_PURCHASE_TIERS;
-	}
-
 	static boolean formsCohort(String previousTier) {
 		return !NO_PURCHASE_TIERS.contains(previousTier);
 	}
@@ -113,18 +106,8 @@ final class ChurnRule {
 		return this.lowestTier;
 	}
 
-	/**
-	 * The model part of the lowest tier's code, with its colon.
-	 */
-	String modelPrefix() {
-		return this.modelPrefix;
-	}
-
-	/**
-	 * The tier below the lowest: customers whose orders were all cancelled since.
-	 */
-	String noPurchaseTier() {
-		return this.noPurchaseTier;
+	double threshold() {
+		return this.threshold;
 	}
 
 	boolean belowThreshold(double probabilityAlive) {

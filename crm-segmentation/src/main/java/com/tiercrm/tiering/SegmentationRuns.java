@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import com.tiercrm.tiering.model.ClvFit;
 import com.tiercrm.tiering.model.CustomerFacts;
@@ -157,23 +156,26 @@ public class SegmentationRuns {
 			// collected.
 			Segmentation segmentation = new SegmentationEngine(ranks).apply(readFacts(prepared, factsDone),
 					prepared.settings(), previous);
-			// The migration matrix, the churn cohorts and who moved down are counted in
-			// memory rather than by joining both runs' rows; then the previous tiers can
-			// be collected too.
+			// Every figure the dashboard shows is computed here, in memory, once; then
+			// the
+			// previous tiers can be collected.
 			RunChanges changes = previous
 				.changesTo(segmentation, ranks,
 						ChurnRule.of(prepared.settings(), ranks, this.dashboard.churnThreshold()))
 				.orElse(null);
 			previous = null;
+			long figuresStarted = System.nanoTime();
+			RunFigures figures = RunFigures.of(segmentation,
+					this.aggregator.satisfaction(segmentation, prepared.asOf()), changes);
+			long figuresMillis = millis(figuresStarted, System.nanoTime());
 			long modelsDone = System.nanoTime();
 			this.transactions.executeWithoutResult((status) -> {
 				this.writer.write(prepared.runId(), segmentation);
 				long written = System.nanoTime();
-				// The dashboard reads these; computing them here publishes them with the
-				// run.
-				long aggregateMillis = this.aggregator.compute(prepared.runId(), true, changes);
-				logger.info(
-						"Segmentation run " + prepared.runId() + " aggregates computed in " + aggregateMillis + " ms");
+				// Stored in the transaction that publishes the run.
+				long storeMillis = this.aggregator.store(prepared.runId(), figures);
+				logger.info("Segmentation run " + prepared.runId() + " aggregates computed in " + figuresMillis
+						+ " ms and stored in " + storeMillis + " ms");
 				RunReport report = report(prepared, segmentation,
 						new RunReport.Timings(millis(started, factsDone[0]), segmentation.abcRfmMillis,
 								segmentation.clvFitMillis, segmentation.clvScoreMillis, millis(modelsDone, written),
@@ -256,25 +258,7 @@ public class SegmentationRuns {
 
 	PreviousTiers previousTiers() {
 		Long published = publishedRunId();
-		if (published == null) {
-			return PreviousTiers.NONE;
-		}
-		Integer count = this.jdbc.queryForObject("select count(*) from customer_segments where run_id = ?",
-				Integer.class, published);
-		int size = (count != null) ? count : 0;
-		long[] ids = new long[size];
-		String[] tiers = new String[size];
-		short[] streaks = new short[size];
-		int[] next = { 0 };
-		this.jdbc.query(
-				"select customer_id, tier, downgrade_streak from customer_segments where run_id = ? order by customer_id",
-				(java.sql.ResultSet rs) -> {
-					int i = next[0]++;
-					ids[i] = rs.getLong(1);
-					tiers[i] = rs.getString(2).intern();
-					streaks[i] = rs.getShort(3);
-				}, published);
-		return new PreviousTiers(published, ids, tiers, streaks);
+		return (published != null) ? PreviousTiers.read(this.jdbc, published) : PreviousTiers.NONE;
 	}
 
 	private static RunReport report(PreparedRun prepared, Segmentation segmentation, RunReport.Timings timings) {

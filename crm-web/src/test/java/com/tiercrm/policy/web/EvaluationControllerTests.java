@@ -113,7 +113,7 @@ class EvaluationControllerTests {
 
 		@Bean
 		DashboardProperties dashboardProperties() {
-			return new DashboardProperties(0.3, 50, true);
+			return new DashboardProperties(0.3, 50);
 		}
 
 	}
