@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -28,7 +29,8 @@ import static com.tiercrm.tiering.SegmentationEngine.millis;
  * Starts, executes and publishes segmentation runs, one at a time. A run reads facts,
  * applies the models, writes its results and switches the published run in the same
  * transaction, so users see either the old tiers or the complete new ones, never a
- * half-written run.
+ * half-written run. What follows a publication, such as retention, listens for
+ * {@link RunPublished}.
  */
 @Service
 public class SegmentationRuns {
@@ -55,10 +57,13 @@ public class SegmentationRuns {
 
 	private final DashboardProperties dashboard;
 
+	private final ApplicationEventPublisher events;
+
 	SegmentationRuns(SegmentationRunRepository runs, SegmentationConfigs configs, FactsReader facts,
 			SegmentWriter writer, JdbcTemplate jdbc, TransactionTemplate transactions,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, SegmentationProperties properties,
-			RunAggregator aggregator, DashboardProperties dashboard) {
+			RunAggregator aggregator, DashboardProperties dashboard, ApplicationEventPublisher events) {
+		this.events = events;
 		this.aggregator = aggregator;
 		this.dashboard = dashboard;
 		this.runs = runs;
@@ -186,10 +191,10 @@ public class SegmentationRuns {
 				this.jdbc.update(
 						"update segmentation_state set published_run_id = ?, running_run_id = null where id = 1",
 						prepared.runId());
+				this.events.publishEvent(new RunPublished(prepared.runId(), prepared.asOf(), segmentation.size()));
 			});
 			logger.info("Segmentation run " + prepared.runId() + " published: " + segmentation.size() + " customers in "
 					+ millis(started, System.nanoTime()) + " ms");
-			deleteOldRuns();
 		}
 		catch (RuntimeException | OutOfMemoryError ex) {
 			logger.error("Segmentation run " + prepared.runId() + " failed", ex);
@@ -228,16 +233,6 @@ public class SegmentationRuns {
 		for (SegmentationRun run : this.runs.findByStatus(RunStatus.RUNNING)) {
 			logger.warn("Segmentation run " + run.getId() + " was interrupted by a shutdown; marking it failed");
 			fail(run.getId(), "runs.failure.interrupted");
-		}
-	}
-
-	private void deleteOldRuns() {
-		List<SegmentationRun> succeeded = this.runs.findByStatusOrderByIdDesc(RunStatus.SUCCEEDED);
-		for (SegmentationRun old : succeeded.subList(Math.min(succeeded.size(), this.properties.retainedRuns()),
-				succeeded.size())) {
-			this.transactions.executeWithoutResult((status) -> {
-				this.jdbc.update("delete from customer_segments where run_id = ?", old.getId());
-			});
 		}
 	}
 
