@@ -11,6 +11,7 @@ import java.sql.Types;
 
 import javax.sql.DataSource;
 
+import com.tiercrm.database.DatabaseDialect;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -39,14 +40,17 @@ class SegmentWriter {
 
 	private final DataSource dataSource;
 
-	SegmentWriter(DataSource dataSource) {
+	private final DatabaseDialect dialect;
+
+	SegmentWriter(DataSource dataSource, DatabaseDialect dialect) {
 		this.dataSource = dataSource;
+		this.dialect = dialect;
 	}
 
 	void write(long runId, Segmentation segmentation) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			if (connection.isWrapperFor(PGConnection.class)) {
+			if (this.dialect.isPostgres()) {
 				copy(connection.unwrap(PGConnection.class), runId, segmentation);
 			}
 			else {
