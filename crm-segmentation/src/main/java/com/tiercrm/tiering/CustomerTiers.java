@@ -84,13 +84,13 @@ public class CustomerTiers {
 
 	/**
 	 * Customers within the scope whose tier got worse from one run to the other
-	 * ({@link Downgrade#isDowngrade}), best previous tier first
+	 * ({@link TierOrder#isDowngrade}), best previous tier first
 	 * ({@link Downgrade#BEST_FIRST}), from both runs' tiers read once each.
 	 */
 	@Transactional(readOnly = true)
 	public List<TierChange> downgrades(long fromRunId, long toRunId, AccessScope scope, int limit) {
 		PreviousTiers earlier = PreviousTiers.read(this.streaming, fromRunId);
-		Map<String, Integer> ranks = SegmentationRuns.tierRanks(this.streaming);
+		TierOrder order = SegmentationRuns.tierOrder(this.streaming);
 		Downgrade.MostValuable kept = new Downgrade.MostValuable(limit);
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("toRun", toRunId)
 			.addValue("scopeUser", scope.userId());
@@ -101,9 +101,9 @@ public class CustomerTiers {
 					long customerId = rs.getLong(1);
 					String from = earlier.tier(customerId);
 					String to = rs.getString(2);
-					if (from != null && Downgrade.isDowngrade(from, to, ranks)) {
+					if (from != null && order.isDowngrade(from, to)) {
 						// One list, whoever the owner: all share one queue.
-						kept.add(new Downgrade(customerId, null, from, to, ranks.get(from),
+						kept.add(new Downgrade(customerId, null, from, to, order.rank(from),
 								earlier.abcValue(customerId)));
 					}
 				});

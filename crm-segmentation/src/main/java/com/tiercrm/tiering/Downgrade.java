@@ -10,9 +10,9 @@ import java.util.PriorityQueue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A customer whose tier got worse from one run to another: a tier of the same model
- * ranked lower in the tiers table. Which customers those are and in what order they are
- * listed is decided here, for the run's dashboard and the API alike.
+ * A customer whose tier got worse from one run to another
+ * ({@link TierOrder#isDowngrade}). In what order they are listed, and which of them each
+ * owner keeps, is decided here, for the run's dashboard and the API alike.
  *
  * @param customerId the customer
  * @param ownerId their owner, {@code null} for nobody
@@ -35,18 +35,6 @@ record Downgrade(long customerId, @Nullable Long ownerId, String fromTier, Strin
 	static final Comparator<Downgrade> BEST_FIRST = Comparator.comparingInt(Downgrade::fromRank)
 		.thenComparing(Downgrade::abcValue, Comparator.reverseOrder())
 		.thenComparingLong(Downgrade::customerId);
-
-	/**
-	 * Whether going from one tier to another is a downgrade: both have a rank, they
-	 * belong to the same model, and the new one ranks lower. A change of tier model is
-	 * none.
-	 * @param ranks the rank of every tier code, 1 being the best
-	 */
-	static boolean isDowngrade(String from, String to, Map<String, Integer> ranks) {
-		Integer fromRank = ranks.get(from);
-		Integer toRank = ranks.get(to);
-		return fromRank != null && toRank != null && toRank > fromRank && SegmentationEngine.sameModel(from, to);
-	}
 
 	/**
 	 * Keeps the best downgrades of each owner (customers without an owner count as one

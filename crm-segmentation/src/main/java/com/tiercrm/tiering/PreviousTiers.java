@@ -93,13 +93,13 @@ final class PreviousTiers {
 	/**
 	 * Compares these tiers with the next run's in one pass: the {@link TierMigration},
 	 * each tier's churn cohort by the {@link ChurnRule}, and the customers who moved down
-	 * ({@link Downgrade#isDowngrade}).
+	 * ({@link TierOrder#isDowngrade}).
 	 * @param next the next run's customers, tiers and probabilities of being alive
-	 * @param ranks the rank of every tier code, 1 being the best
+	 * @param order which tier is better
 	 * @param churnRule who of a cohort counts as churned
 	 * @return the changes; empty when there was no previous run
 	 */
-	Optional<RunChanges> changesTo(Segmentation next, Map<String, Integer> ranks, ChurnRule churnRule) {
+	Optional<RunChanges> changesTo(Segmentation next, TierOrder order, ChurnRule churnRule) {
 		if (this.runId == null) {
 			return Optional.empty();
 		}
@@ -124,8 +124,8 @@ final class PreviousTiers {
 				counts[2] += dropped ? 1 : 0;
 				counts[3] += (below || dropped) ? 1 : 0;
 			}
-			if (Downgrade.isDowngrade(from, to, ranks)) {
-				movedDown.add(next.customerIds[i], from, to, ranks.get(from), this.abcValues[at]);
+			if (order.isDowngrade(from, to)) {
+				movedDown.add(next.customerIds[i], from, to, order.rank(from), this.abcValues[at]);
 			}
 		}
 		Map<String, ChurnCohort> churn = new LinkedHashMap<>();

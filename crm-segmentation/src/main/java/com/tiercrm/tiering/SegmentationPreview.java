@@ -45,12 +45,12 @@ public class SegmentationPreview {
 		LocalDate date = (asOf != null) ? asOf : LocalDate.now(this.properties.zone());
 		List<CustomerFacts> customerFacts = facts(date, settings.abcWindowMonths());
 		PreviousTiers published = this.runs.previousTiers();
-		Map<String, Integer> ranks = this.runs.tierRanks();
-		Segmentation segmentation = new SegmentationEngine(ranks).apply(customerFacts, settings, published);
+		TierOrder order = this.runs.tierOrder();
+		Segmentation segmentation = new SegmentationEngine(order).apply(customerFacts, settings, published);
 		// The same figures a run computes, without the satisfaction scores it does not
 		// show.
 		RunChanges changes = published
-			.changesTo(segmentation, ranks, ChurnRule.of(settings, ranks, this.dashboard.churnThreshold()))
+			.changesTo(segmentation, order, ChurnRule.of(settings, order, this.dashboard.churnThreshold()))
 			.orElse(null);
 		RunFigures figures = RunFigures.of(segmentation, RunFigures.Satisfaction.none(segmentation.size()), changes);
 		RunReport.ClvDiagnostics clv = SegmentationRuns.diagnostics(segmentation.fit);

@@ -156,17 +156,17 @@ public class SegmentationRuns {
 		try {
 			long[] factsDone = new long[1];
 			PreviousTiers previous = previousTiers();
-			Map<String, Integer> ranks = tierRanks();
+			TierOrder order = tierOrder();
 			// The facts are not kept in a local: once the models have run, they can be
 			// collected.
-			Segmentation segmentation = new SegmentationEngine(ranks).apply(readFacts(prepared, factsDone),
+			Segmentation segmentation = new SegmentationEngine(order).apply(readFacts(prepared, factsDone),
 					prepared.settings(), previous);
 			// Every figure the dashboard shows is computed here, in memory, once; then
 			// the
 			// previous tiers can be collected.
 			RunChanges changes = previous
-				.changesTo(segmentation, ranks,
-						ChurnRule.of(prepared.settings(), ranks, this.dashboard.churnThreshold()))
+				.changesTo(segmentation, order,
+						ChurnRule.of(prepared.settings(), order, this.dashboard.churnThreshold()))
 				.orElse(null);
 			previous = null;
 			long figuresStarted = System.nanoTime();
@@ -237,18 +237,18 @@ public class SegmentationRuns {
 	}
 
 	/**
-	 * The rank of each tier code, 1 being the best, from the {@code tiers} table.
+	 * The order of the tiers, from the {@code tiers} table as it is now.
 	 */
-	public Map<String, Integer> tierRanks() {
-		return tierRanks(this.jdbc);
+	public TierOrder tierOrder() {
+		return tierOrder(this.jdbc);
 	}
 
-	static Map<String, Integer> tierRanks(JdbcOperations jdbc) {
+	static TierOrder tierOrder(JdbcOperations jdbc) {
 		Map<String, Integer> ranks = new HashMap<>();
 		jdbc.query("select code, rank_order from tiers", (java.sql.ResultSet rs) -> {
 			ranks.put(rs.getString(1), rs.getInt(2));
 		});
-		return ranks;
+		return new TierOrder(ranks);
 	}
 
 	PreviousTiers previousTiers() {

@@ -189,9 +189,9 @@ abstract class ChurnCohortsTests {
 			Double alive = (Double) rows.get(i)[2];
 			next.probabilityAlive[i] = (alive != null) ? alive : Double.NaN;
 		}
-		Map<String, Integer> ranks = this.runs.tierRanks();
+		TierOrder order = this.runs.tierOrder();
 		RunChanges changes = previous
-			.changesTo(next, ranks, ChurnRule.of(this.configs.current().settings(), ranks, 0.3))
+			.changesTo(next, order, ChurnRule.of(this.configs.current().settings(), order, 0.3))
 			.orElse(null);
 		RunFigures figures = RunFigures.of(next, RunFigures.Satisfaction.none(next.size()), changes);
 		this.transactions.executeWithoutResult((status) -> this.aggregator.store(runId, figures));

@@ -1,26 +1,10 @@
 package com.tiercrm.tiering;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DowngradeTests {
-
-	private static final Map<String, Integer> RANKS = Map.of("ABC:A", 1, "ABC:B", 2, "ABC:C", 3, "ABC:NO_PURCHASE", 4,
-			"CLV:HIGH", 1, "CLV:LOW", 3);
-
-	@Test
-	void aDowngradeIsALowerRankedTierOfTheSameModel() {
-		assertThat(Downgrade.isDowngrade("ABC:A", "ABC:B", RANKS)).isTrue();
-		assertThat(Downgrade.isDowngrade("ABC:B", "ABC:NO_PURCHASE", RANKS)).isTrue();
-		assertThat(Downgrade.isDowngrade("ABC:B", "ABC:A", RANKS)).isFalse();
-		assertThat(Downgrade.isDowngrade("ABC:B", "ABC:B", RANKS)).isFalse();
-		// A change of tier model is no downgrade, nor a tier the tiers table lacks.
-		assertThat(Downgrade.isDowngrade("ABC:A", "CLV:LOW", RANKS)).isFalse();
-		assertThat(Downgrade.isDowngrade("ABC:A", "ABC:X", RANKS)).isFalse();
-	}
 
 	@Test
 	void eachOwnerKeepsTheBestPreviousTierThenTheHighestValueThenTheLowestId() {
