@@ -18,7 +18,8 @@ final class TierMigration {
 
 	static final String GONE = "GONE";
 
-	private final Map<String, Map<String, Long>> matrix = new TreeMap<>();
+	// Hashed while counting a million customers; sorted once at the end.
+	private final Map<String, Map<String, Long>> matrix = new HashMap<>();
 
 	private final Map<String, Long> found = new HashMap<>();
 
@@ -28,7 +29,7 @@ final class TierMigration {
 	 * @param to their tier now
 	 */
 	void add(@Nullable String from, String to) {
-		this.matrix.computeIfAbsent((from != null) ? from : NEW, (key) -> new TreeMap<>()).merge(to, 1L, Long::sum);
+		this.matrix.computeIfAbsent((from != null) ? from : NEW, (key) -> new HashMap<>()).merge(to, 1L, Long::sum);
 		if (from != null) {
 			this.found.merge(from, 1L, Long::sum);
 		}
