@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import com.tiercrm.account.Role;
 import com.tiercrm.bootstrap.GeneratedPassword;
+import com.tiercrm.database.DatabaseDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +108,7 @@ public class DataGenerator {
 	private void analyze() {
 		try (Connection connection = this.dataSource.getConnection();
 				Statement statement = connection.createStatement()) {
-			if (PostgresCopySink.supports(connection)) {
+			if (DatabaseDialect.isPostgres(connection)) {
 				statement.execute("ANALYZE customers, sales_orders, interactions");
 			}
 		}

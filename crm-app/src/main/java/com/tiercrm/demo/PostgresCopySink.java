@@ -35,10 +35,6 @@ final class PostgresCopySink implements RowSink {
 		this.copies = copies;
 	}
 
-	static boolean supports(Connection connection) throws SQLException {
-		return connection.isWrapperFor(PGConnection.class);
-	}
-
 	@Override
 	public void customers(CustomerChunk chunk) throws SQLException {
 		copy(COPY_CUSTOMERS, (row) -> {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.tiercrm.database.DatabaseDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,7 @@ public final class SyntheticDataLoader {
 		long started = System.nanoTime();
 		List<MemoryPoolMXBean> heap = heapPools();
 		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-		boolean postgres = PostgresCopySink.supports(connection);
+		boolean postgres = DatabaseDialect.isPostgres(connection);
 		List<ForeignKey> foreignKeys = List.of();
 		List<String> indexes = List.of();
 		if (postgres) {

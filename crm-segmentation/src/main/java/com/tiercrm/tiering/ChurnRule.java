@@ -3,7 +3,6 @@ package com.tiercrm.tiering;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import com.tiercrm.tiering.model.AbcClass;
 import com.tiercrm.tiering.model.ClvClass;
@@ -15,8 +14,8 @@ import com.tiercrm.tiering.model.TierModel;
  * previous run and now has a probability of being alive below the threshold, or now sits
  * in the lowest tier (or has no purchase left at all) while T was another tier of the
  * same model. Customers who had never bought form no cohort: there is nothing they could
- * lapse from. The run counts this in memory; {@link RunAggregator} says the same in SQL
- * for runs aggregated later.
+ * lapse from. The only implementation of the rule: runs count their cohorts with it in
+ * memory.
  */
 final class ChurnRule {
 
@@ -49,20 +48,21 @@ final class ChurnRule {
 	/**
 	 * The rule of a run.
 	 * @param settings the run's settings: the tier model and, for RFM, the scheme
-	 * @param ranks the rank of every tier code, 1 being the best
+	 * @param order which tier is better
 	 * @param threshold the probability-alive threshold
 	 */
-	static ChurnRule of(SegmentationSettings settings, Map<String, Integer> ranks, double threshold) {
-		return new ChurnRule(threshold, lowestTier(settings, ranks));
+	static ChurnRule of(SegmentationSettings settings, TierOrder order, double threshold) {
+		return new ChurnRule(threshold, lowestTier(settings, order));
 	}
 
 	/**
 	 * The worst-ranked of the tiers the model assigns to customers who bought: C, Low, or
 	 * the lowest segment of the RFM scheme in use. "No purchase yet" ranks lower still,
 	 * but holds customers who never bought, so it is not the tier a customer drops to. Of
-	 * tiers with the same rank (or none), the one declared last.
+	 * tiers with the same rank (or none), the one declared last; a tier the table lacks
+	 * is lower than none that it has.
 	 */
-	static String lowestTier(SegmentationSettings settings, Map<String, Integer> ranks) {
+	static String lowestTier(SegmentationSettings settings, TierOrder order) {
 		TierModel model = settings.tierModel();
 		List<String> classes = new ArrayList<>();
 		switch (model) {
@@ -86,7 +86,8 @@ final class ChurnRule {
 		int lowestRank = Integer.MIN_VALUE;
 		for (String c : classes) {
 			String code = model.name() + ":" + c;
-			int rank = ranks.getOrDefault(code, Integer.MIN_VALUE);
+			Integer known = order.rankIfKnown(code);
+			int rank = (known != null) ? known : Integer.MIN_VALUE;
 			if (!c.equals(NO_PURCHASE) && (lowest == null || rank >= lowestRank)) {
 				lowest = code;
 				lowestRank = rank;
@@ -98,13 +99,6 @@ final class ChurnRule {
 		return lowest;
 	}
 
-	/**
-	 * The "no purchase" tier of every model, which forms no cohort.
-	 */
-	static List<String> noPurchaseTiers() {
-		return NO_PURCHASE_TIERS;
-	}
-
 	static boolean formsCohort(String previousTier) {
 		return !NO_PURCHASE_TIERS.contains(previousTier);
 	}
@@ -113,18 +107,8 @@ final class ChurnRule {
 		return this.lowestTier;
 	}
 
-	/**
-	 * The model part of the lowest tier's code, with its colon.
-	 */
-	String modelPrefix() {
-		return this.modelPrefix;
-	}
-
-	/**
-	 * The tier below the lowest: customers whose orders were all cancelled since.
-	 */
-	String noPurchaseTier() {
-		return this.noPurchaseTier;
+	double threshold() {
+		return this.threshold;
 	}
 
 	boolean belowThreshold(double probabilityAlive) {

@@ -2,13 +2,15 @@ package com.tiercrm.tiering;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.tiercrm.account.AccessScope;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -16,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads tiers: a customer's current results and history, how customers moved between two
- * runs, and who moved down. Counts are aggregated in the database.
+ * runs, and who moved down, the last two by the same rules a run applies.
  */
 @Service
 public class CustomerTiers {
@@ -28,8 +30,13 @@ public class CustomerTiers {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	/** Reads a run's rows a batch at a time rather than all at once. */
+	private final JdbcTemplate streaming;
+
 	CustomerTiers(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.streaming = new JdbcTemplate(Objects.requireNonNull(jdbc.getJdbcTemplate().getDataSource()));
+		this.streaming.setFetchSize(10_000);
 	}
 
 	/**
@@ -62,45 +69,57 @@ public class CustomerTiers {
 
 	/**
 	 * How many customers went from each tier in one run to each tier in another:
-	 * {@code from → to → count}. Customers in only one of the runs appear under
-	 * {@code NEW} or {@code GONE}.
+	 * {@code from → to → count} by the {@link TierMigration} rule, from both runs' tiers
+	 * read once each. Customers in only one of the runs appear under {@code NEW} or
+	 * {@code GONE}.
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, Map<String, Long>> migration(long fromRunId, long toRunId) {
-		Map<String, Map<String, Long>> matrix = new LinkedHashMap<>();
-		// No FULL OUTER JOIN: H2 lacks it.
-		this.jdbc.query(
-				"select a.tier, coalesce(b.tier, 'GONE'), count(*) from customer_segments a"
-						+ " left join customer_segments b on b.customer_id = a.customer_id and b.run_id = :toRun"
-						+ " where a.run_id = :fromRun group by a.tier, coalesce(b.tier, 'GONE')"
-						+ " union all select 'NEW', b.tier, count(*) from customer_segments b where b.run_id = :toRun"
-						+ " and not exists (select 1 from customer_segments a where a.run_id = :fromRun"
-						+ " and a.customer_id = b.customer_id) group by b.tier" + " order by 1, 2",
-				Map.of("fromRun", fromRunId, "toRun", toRunId), (ResultSet rs) -> {
-					matrix.computeIfAbsent(rs.getString(1), (key) -> new LinkedHashMap<>())
-						.put(rs.getString(2), rs.getLong(3));
-				});
-		return matrix;
+		PreviousTiers earlier = PreviousTiers.read(this.streaming, fromRunId);
+		TierMigration migration = new TierMigration();
+		this.streaming.query("select customer_id, tier from customer_segments where run_id = ?",
+				(ResultSet rs) -> migration.add(earlier.tier(rs.getLong(1)), rs.getString(2)), toRunId);
+		return migration.matrix(earlier.counts());
 	}
 
 	/**
-	 * Customers within the scope whose tier got worse from one run to the other, best
-	 * previous tier first.
+	 * Customers within the scope whose tier got worse from one run to the other
+	 * ({@link TierOrder#isDowngrade}), best previous tier first
+	 * ({@link Downgrade#BEST_FIRST}), from both runs' tiers read once each.
 	 */
 	@Transactional(readOnly = true)
 	public List<TierChange> downgrades(long fromRunId, long toRunId, AccessScope scope, int limit) {
-		MapSqlParameterSource params = new MapSqlParameterSource().addValue("fromRun", fromRunId)
-			.addValue("toRun", toRunId)
-			.addValue("scopeUser", scope.userId())
-			.addValue("limit", limit);
-		return this.jdbc.query("select c.id, c.code, c.name, a.tier, b.tier from customer_segments a"
-				+ " join customer_segments b on b.customer_id = a.customer_id and b.run_id = :toRun"
-				+ " join tiers ta on ta.code = a.tier join tiers tb on tb.code = b.tier"
-				+ " join customers c on c.id = a.customer_id"
-				+ " where a.run_id = :fromRun and ta.model = tb.model and tb.rank_order > ta.rank_order and "
-				+ scope.ownerCondition("c.owner_id") + " order by ta.rank_order, a.abc_value desc, c.id limit :limit",
-				params, (rs, row) -> new TierChange(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5)));
+		PreviousTiers earlier = PreviousTiers.read(this.streaming, fromRunId);
+		TierOrder order = SegmentationRuns.tierOrder(this.streaming);
+		Downgrade.MostValuable kept = new Downgrade.MostValuable(limit);
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("toRun", toRunId)
+			.addValue("scopeUser", scope.userId());
+		this.jdbc.query(
+				"select s.customer_id, s.tier from customer_segments s join customers c on c.id = s.customer_id"
+						+ " where s.run_id = :toRun and " + scope.ownerCondition("c.owner_id"),
+				params, (ResultSet rs) -> {
+					long customerId = rs.getLong(1);
+					String from = earlier.tier(customerId);
+					String to = rs.getString(2);
+					if (from != null && order.isDowngrade(from, to)) {
+						// One list, whoever the owner: all share one queue.
+						kept.add(new Downgrade(customerId, null, from, to, order.rank(from),
+								earlier.abcValue(customerId)));
+					}
+				});
+		List<Downgrade> best = kept.list();
+		if (best.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, String[]> names = new HashMap<>();
+		this.jdbc.query("select id, code, name from customers where id in (:ids)",
+				Map.of("ids", best.stream().map(Downgrade::customerId).toList()), (ResultSet rs) -> {
+					names.put(rs.getLong(1), new String[] { rs.getString(2), rs.getString(3) });
+				});
+		return best.stream().map((d) -> {
+			String[] name = names.getOrDefault(d.customerId(), new String[] { "", "" });
+			return new TierChange(d.customerId(), name[0], name[1], d.fromTier(), d.toTier());
+		}).toList();
 	}
 
 	private static CustomerSegment segment(ResultSet rs, int row) throws SQLException {

@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tiercrm.dashboard")
 public record DashboardProperties(@DefaultValue("0.3") double churnThreshold,
-		@DefaultValue("50") int downgradesPerOwner, @DefaultValue("true") boolean backfillOnStartup) {
+		@DefaultValue("50") int downgradesPerOwner) {
 
 }

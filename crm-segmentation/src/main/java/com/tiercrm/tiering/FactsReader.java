@@ -17,11 +17,11 @@ import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
+import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.tiering.model.CustomerFacts;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +45,11 @@ class FactsReader {
 
 	private final Executor executor = Executors.newVirtualThreadPerTaskExecutor();
 
-	FactsReader(JdbcTemplate jdbc, TransactionTemplate transactions, SegmentationProperties properties) {
+	private final DatabaseDialect dialect;
+
+	FactsReader(JdbcTemplate jdbc, TransactionTemplate transactions, SegmentationProperties properties,
+			DatabaseDialect dialect) {
+		this.dialect = dialect;
 		this.dataSource = jdbc.getDataSource();
 		this.jdbc = new JdbcTemplate(this.dataSource);
 		this.jdbc.setFetchSize(properties.fetchSize());
@@ -64,8 +68,7 @@ class FactsReader {
 			if (range == null || range[1] == 0) {
 				return List.of();
 			}
-			boolean postgres = Boolean.TRUE.equals(this.jdbc
-				.execute((ConnectionCallback<Boolean>) (connection) -> connection.isWrapperFor(PGConnection.class)));
+			boolean postgres = this.dialect.isPostgres();
 			int streams = postgres ? STREAMS : 1;
 			// Purchase-day sets are sized for about eight purchase days per customer and
 			// grow when there are more;

@@ -13,8 +13,9 @@ import java.util.Map;
  * @param abc customers per ABC class
  * @param rfm customers per RFM segment
  * @param clvClasses customers per CLV class
- * @param migration published tier → previewed tier → customers ({@code NEW} for customers
- * not in the published run)
+ * @param migration published tier → previewed tier → customers, counted as a run counts
+ * its migration ({@link TierMigration}): {@code NEW} for customers not in the published
+ * run, {@code GONE} for its customers deleted since
  * @param clv the CLV fit the preview made
  * @param millis how long the preview took
  */

@@ -6,40 +6,32 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes a run's aggregates in the database from its per-customer rows, the orders and
- * the interactions: per tier and RFM segment, the Lorenz curve, the RFM heat map, and
- * against the previous run the migration, each tier's churn cohort and each owner's most
- * valuable downgrades. What the run counted in memory is stored as it is; only the owners
- * of the customers it found moved down come back to Java. Runs inside the caller's
- * transaction.
+ * Writes a run's {@link RunFigures} into the small tables the dashboard and the
+ * evaluation read ({@code run_group_stats}, {@code run_lorenz_points},
+ * {@code run_rfm_cells}, {@code run_migration_cells}, {@code run_churn_cohorts},
+ * {@code run_downgrades}, {@code run_aggregates}). Nothing is aggregated over the run's
+ * rows: the run computed the figures in memory. The database adds what the run does not
+ * hold, each customer's satisfaction scores and the owners of those who moved down.
  */
 @Component
 class RunAggregator {
 
-	private static final int LORENZ_POINTS = 100;
-
-	private static final String WORK_MEM = "256MB";
-
 	/**
 	 * Downgraded customers whose owners are read per query: few enough for the planner to
-	 * look them up by key rather than scan a whole run.
+	 * look them up by key.
 	 */
 	private static final int OWNER_CHUNK = 10_000;
 
@@ -56,280 +48,105 @@ class RunAggregator {
 		this.properties = properties;
 	}
 
-	boolean exists(long runId) {
-		Integer count = this.jdbc.queryForObject("select count(*) from run_aggregates where run_id = :run",
-				Map.of("run", runId), Integer.class);
-		return count != null && count > 0;
-	}
-
 	/**
-	 * Computes and stores the aggregates of a run whose per-customer rows are written,
-	 * replacing any earlier ones.
-	 * @param profitStored whether the run's rows hold the gross profit; if not, it is
-	 * summed from the orders
-	 * @return the milliseconds it took
+	 * Each customer's satisfaction scores of the interactions up to the as-of date, read
+	 * with one grouped query over the interactions (not over the run's rows: they are not
+	 * written yet), in the order of the segmentation's customers.
 	 */
-	long compute(long runId, boolean profitStored) {
-		return compute(runId, profitStored, null);
-	}
-
-	/**
-	 * Computes and stores the aggregates of a run, taking the migration matrix, the churn
-	 * cohorts and the downgraded customers as counted by the run itself when it compared
-	 * itself with the same previous run.
-	 * @param known what the run counted in memory, or {@code null}
-	 * @return the milliseconds it took
-	 */
-	synchronized long compute(long runId, boolean profitStored, @Nullable RunChanges known) {
-		long started = System.nanoTime();
-		preparePostgres();
-		LocalDate asOf = this.jdbc.queryForObject("select as_of from segmentation_runs where id = :run",
-				Map.of("run", runId), LocalDate.class);
-		if (asOf == null) {
-			throw new IllegalArgumentException("No run " + runId);
-		}
+	RunFigures.Satisfaction satisfaction(Segmentation segmentation, LocalDate asOf) {
 		Instant end = asOf.plusDays(1).atStartOfDay(this.segmentation.zone()).toInstant();
-		Long previous = this.jdbc.queryForObject(
-				"select max(id) from segmentation_runs where status = 'SUCCEEDED' and id < :run", Map.of("run", runId),
-				Long.class);
-		MapSqlParameterSource params = new MapSqlParameterSource().addValue("run", runId)
-			.addValue("previous", previous)
-			.addValue("end", Timestamp.from(end))
-			.addValue("threshold", this.properties.churnThreshold())
-			.addValue("perOwner", this.properties.downgradesPerOwner());
-		for (String table : List.of("run_group_stats", "run_lorenz_points", "run_rfm_cells", "run_migration_cells",
-				"run_churn_cohorts", "run_downgrades", "run_aggregates")) {
-			this.jdbc.update("delete from " + table + " where run_id = :run", params);
-		}
-		GroupStats total = groupStats(params, profitStored);
-		storeLorenz(runId, total);
+		RunFigures.Satisfaction scores = RunFigures.Satisfaction.none(segmentation.size());
+		CustomerIndex index = new CustomerIndex(segmentation.customerIds);
+		this.jdbc.getJdbcOperations().query((connection) -> {
+			PreparedStatement statement = connection
+				.prepareStatement("select customer_id, sum(satisfaction), count(satisfaction) from interactions"
+						+ " where satisfaction is not null and occurred_at < ? group by customer_id");
+			statement.setTimestamp(1, Timestamp.from(end));
+			statement.setFetchSize(10_000);
+			return statement;
+		}, (ResultSet rs) -> {
+			int i = index.of(rs.getLong(1));
+			if (i >= 0) {
+				scores.sums()[i] = rs.getDouble(2);
+				scores.counts()[i] = rs.getInt(3);
+			}
+		});
+		return scores;
+	}
+
+	/**
+	 * Stores the figures of a run whose per-customer rows are written, in the caller's
+	 * transaction.
+	 * @return the milliseconds it took
+	 */
+	long store(long runId, RunFigures figures) {
+		long started = System.nanoTime();
+		MapSqlParameterSource params = new MapSqlParameterSource("run", runId);
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		figures.tiers().forEach((code, stats) -> rows.add(row(runId, "TIER", stats)));
+		figures.segments().forEach((code, stats) -> rows.add(row(runId, "RFM", stats)));
+		this.jdbc.batchUpdate("insert into run_group_stats (run_id, dimension, group_code, customers, revenue, profit,"
+				+ " clv_predicted_sum, buyers, repeat_buyers, satisfaction_sum, satisfaction_count)"
+				+ " values (:run, :dimension, :code, :customers, :revenue, :profit, :clv, :buyers, :repeatBuyers,"
+				+ " :satisfactionSum, :satisfactionCount)", rows.toArray(MapSqlParameterSource[]::new));
+		this.jdbc.batchUpdate(
+				"insert into run_rfm_cells (run_id, r_score, f_score, customers, monetary_sum)"
+						+ " values (:run, :r, :f, :customers, :monetary)",
+				figures.cells()
+					.stream()
+					.map((cell) -> new MapSqlParameterSource("run", runId).addValue("r", cell.recencyScore())
+						.addValue("f", cell.frequencyScore())
+						.addValue("customers", cell.customers())
+						.addValue("monetary", cell.monetarySum()))
+					.toArray(MapSqlParameterSource[]::new));
+		this.jdbc.batchUpdate(
+				"insert into run_lorenz_points (run_id, point_no, customer_share, revenue_share)"
+						+ " values (:run, :point, :customers, :revenue)",
+				figures.lorenz()
+					.stream()
+					.map((point) -> new MapSqlParameterSource("run", runId).addValue("point", point.pointNo())
+						.addValue("customers", point.customerShare())
+						.addValue("revenue", point.revenueShare()))
+					.toArray(MapSqlParameterSource[]::new));
+		RunChanges changes = figures.changes();
+		double threshold = this.properties.churnThreshold();
 		String lowestTier = null;
-		if (previous != null) {
-			RunChanges changes = (known != null && known.fromRunId() == previous) ? known : null;
-			storeMigration(params, (changes != null) ? changes.migration() : migration(params));
-			ChurnRule rule = (changes != null) ? changes.churnRule() : churnRule(runId);
-			storeCohorts(params, (changes != null) ? changes.cohorts() : churnCohorts(params, rule));
-			lowestTier = rule.lowestTier();
-			if (changes != null) {
-				downgrades(params, changes.movedDown());
-			}
-			else {
-				downgrades(params);
-			}
+		Long previous = null;
+		if (changes != null) {
+			previous = changes.fromRunId();
+			threshold = changes.churnRule().threshold();
+			lowestTier = changes.churnRule().lowestTier();
+			storeMigration(runId, changes.migration());
+			storeCohorts(runId, changes.cohorts());
+			storeDowngrades(runId, changes.movedDown());
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
-		params.addValue("computedAt", Timestamp.from(Instant.now()))
-			.addValue("millis", millis)
-			.addValue("lowestTier", lowestTier);
+		params.addValue("previous", previous)
+			.addValue("threshold", threshold)
+			.addValue("lowestTier", lowestTier)
+			.addValue("computedAt", Timestamp.from(Instant.now()))
+			.addValue("millis", millis);
 		this.jdbc.update("insert into run_aggregates (run_id, previous_run_id, churn_threshold, churn_lowest_tier,"
 				+ " computed_at, compute_millis) values (:run, :previous, :threshold, :lowestTier, :computedAt, :millis)",
 				params);
 		return millis;
 	}
 
-	/**
-	 * Folds the customers' revenue into the Lorenz curve in Java, streamed from the run's
-	 * rows: the totals come from the group pass, and H2 spent most of a run on the window
-	 * sums and exact-decimal divisions this was in SQL.
-	 */
-	private void storeLorenz(long runId, GroupStats total) {
-		LorenzCurve curve = new LorenzCurve(LORENZ_POINTS, total.customers(), total.revenue());
-		this.jdbc.getJdbcOperations().query((connection) -> {
-			PreparedStatement statement = connection.prepareStatement(
-					"select monetary from customer_segments" + " where run_id = ? order by monetary desc, customer_id");
-			statement.setLong(1, runId);
-			statement.setFetchSize(10_000);
-			return statement;
-		}, (ResultSet rs) -> curve.add(rs.getDouble(1)));
-		this.jdbc.getJdbcOperations()
-			.batchUpdate(
-					"insert into run_lorenz_points (run_id, point_no, customer_share, revenue_share)"
-							+ " values (?, ?, ?, ?)",
-					curve.points()
-						.stream()
-						.map((point) -> new Object[] { runId, point.pointNo(), point.customerShare(),
-								point.revenueShare() })
-						.toList());
-	}
-
-	/**
-	 * Counts the churn cohorts of a run whose aggregates were computed before they were
-	 * counted, as long as both runs' per-customer rows are kept.
-	 * @return whether they could be counted
-	 */
-	synchronized boolean countMissingChurn(long runId) {
-		MapSqlParameterSource params = new MapSqlParameterSource("run", runId);
-		List<MapSqlParameterSource> missing = this.jdbc.query(
-				"select previous_run_id, churn_threshold from run_aggregates where run_id = :run"
-						+ " and previous_run_id is not null and churn_lowest_tier is null",
-				params, (rs, row) -> new MapSqlParameterSource().addValue("previous", rs.getLong(1))
-					.addValue("threshold", rs.getDouble(2)));
-		if (missing.isEmpty() || !hasRows(runId) || !hasRows((Long) missing.get(0).getValue("previous"))) {
-			return false;
-		}
-		preparePostgres();
-		params.addValues(missing.get(0).getValues());
-		// The threshold the run's other aggregates used.
-		ChurnRule rule = churnRule(runId, (Double) params.getValue("threshold"));
-		this.jdbc.update("delete from run_churn_cohorts where run_id = :run", params);
-		storeCohorts(params, churnCohorts(params, rule));
-		this.jdbc.update("update run_aggregates set churn_lowest_tier = :lowestTier where run_id = :run",
-				params.addValue("lowestTier", rule.lowestTier()));
-		return true;
-	}
-
-	private boolean hasRows(long runId) {
-		Integer rows = this.jdbc.queryForObject(
-				"select count(*) from (select 1 from customer_segments where run_id = :run limit 1) one_row",
-				Map.of("run", runId), Integer.class);
-		return rows != null && rows > 0;
-	}
-
-	/**
-	 * One pass groups by tier, RFM segment and the R and F scores together; the tiers,
-	 * the segments and the heat map are summed from those few hundred rows.
-	 * @return the totals over all customers
-	 */
-	private GroupStats groupStats(MapSqlParameterSource params, boolean profitStored) {
-		Map<String, GroupStats> tiers = new LinkedHashMap<>();
-		Map<String, GroupStats> segments = new LinkedHashMap<>();
-		Map<List<Integer>, GroupStats> cells = new LinkedHashMap<>();
-		String profit = profitStored ? "s.gross_profit" : "o.profit";
-		String orders = profitStored ? ""
-				: " left join (select customer_id, sum(gross_profit) as profit from sales_orders"
-						+ " where status = 'COMPLETED' and ordered_at < :end group by customer_id) o"
-						+ " on o.customer_id = s.customer_id";
-		this.jdbc
-			.query("select s.tier, s.rfm_segment, s.r_score, s.f_score, count(*), coalesce(sum(coalesce(s.revenue, s.monetary)), 0),"
-					+ " coalesce(sum(" + profit + "), 0), coalesce(sum(s.clv_predicted), 0),"
-					+ " sum(case when s.frequency >= 1 then 1 else 0 end), sum(case when s.frequency >= 2 then 1 else 0 end),"
-					+ " coalesce(sum(i.satisfaction_sum), 0), coalesce(sum(i.satisfaction_count), 0)"
-					+ " from customer_segments s" + orders
-					+ " left join (select customer_id, sum(satisfaction) as satisfaction_sum,"
-					+ " count(satisfaction) as satisfaction_count from interactions"
-					+ " where satisfaction is not null and occurred_at < :end group by customer_id) i"
-					+ " on i.customer_id = s.customer_id where s.run_id = :run"
-					+ " group by s.tier, s.rfm_segment, s.r_score, s.f_score", params, (java.sql.ResultSet rs) -> {
-						GroupStats row = new GroupStats("", rs.getLong(5), rs.getDouble(6), rs.getDouble(7),
-								rs.getDouble(8), rs.getLong(9), rs.getLong(10), rs.getDouble(11), rs.getLong(12));
-						tiers.merge(rs.getString(1), row, RunAggregator::plus);
-						segments.merge(rs.getString(2), row, RunAggregator::plus);
-						cells.merge(List.of(rs.getInt(3), rs.getInt(4)), row, RunAggregator::plus);
-					});
-		List<MapSqlParameterSource> rows = new ArrayList<>();
-		tiers.forEach((code, stats) -> rows.add(row(params, "TIER", code, stats)));
-		segments.forEach((code, stats) -> rows.add(row(params, "RFM", code, stats)));
-		this.jdbc.batchUpdate("insert into run_group_stats (run_id, dimension, group_code, customers, revenue, profit,"
-				+ " clv_predicted_sum, buyers, repeat_buyers, satisfaction_sum, satisfaction_count)"
-				+ " values (:run, :dimension, :code, :customers, :revenue, :profit, :clv, :buyers, :repeatBuyers,"
-				+ " :satisfactionSum, :satisfactionCount)", rows.toArray(MapSqlParameterSource[]::new));
-		// The heat map counts buyers; customers who never bought have no revenue.
-		List<MapSqlParameterSource> heat = new ArrayList<>();
-		cells.forEach((scores, stats) -> {
-			if (stats.buyers() > 0) {
-				heat.add(new MapSqlParameterSource("run", params.getValue("run")).addValue("r", scores.get(0))
-					.addValue("f", scores.get(1))
-					.addValue("customers", stats.buyers())
-					.addValue("monetary", stats.revenue()));
-			}
-		});
-		this.jdbc.batchUpdate("insert into run_rfm_cells (run_id, r_score, f_score, customers, monetary_sum)"
-				+ " values (:run, :r, :f, :customers, :monetary)", heat.toArray(MapSqlParameterSource[]::new));
-		return tiers.values().stream().reduce(new GroupStats("", 0, 0, 0, 0, 0, 0, 0, 0), RunAggregator::plus);
-	}
-
-	private Map<String, Map<String, Long>> migration(MapSqlParameterSource params) {
-		// From the current run's side: every customer once, NEW where the previous run
-		// did not have them. No FULL OUTER JOIN: H2 lacks it.
-		Map<String, Map<String, Long>> matrix = new LinkedHashMap<>();
-		this.jdbc.query(
-				"select coalesce(a.tier, 'NEW'), b.tier, count(*) from customer_segments b"
-						+ " left join customer_segments a on a.customer_id = b.customer_id and a.run_id = :previous"
-						+ " where b.run_id = :run group by coalesce(a.tier, 'NEW'), b.tier",
-				params, (java.sql.ResultSet rs) -> {
-					matrix.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
-						.put(rs.getString(2), rs.getLong(3));
-				});
-		// The customers of the previous run who are gone: its tier counts less those
-		// found in this run.
-		this.jdbc.query("select tier, count(*) from customer_segments where run_id = :previous group by tier", params,
-				(java.sql.ResultSet rs) -> {
-					long found = matrix.getOrDefault(rs.getString(1), Map.of())
-						.values()
-						.stream()
-						.mapToLong(Long::longValue)
-						.sum();
-					if (rs.getLong(2) > found) {
-						matrix.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
-							.put("GONE", rs.getLong(2) - found);
-					}
-				});
-		return matrix;
-	}
-
-	private void storeMigration(MapSqlParameterSource params, Map<String, Map<String, Long>> matrix) {
+	private void storeMigration(long runId, Map<String, Map<String, Long>> matrix) {
 		List<MapSqlParameterSource> cells = new ArrayList<>();
-		for (Map.Entry<String, Map<String, Long>> row : matrix.entrySet()) {
-			for (Map.Entry<String, Long> cell : row.getValue().entrySet()) {
-				cells.add(new MapSqlParameterSource("run", params.getValue("run")).addValue("from", row.getKey())
-					.addValue("to", cell.getKey())
-					.addValue("customers", cell.getValue()));
-			}
-		}
+		matrix.forEach((from,
+				row) -> row.forEach((to,
+						customers) -> cells.add(new MapSqlParameterSource("run", runId).addValue("from", from)
+							.addValue("to", to)
+							.addValue("customers", customers))));
 		this.jdbc.batchUpdate("insert into run_migration_cells (run_id, from_tier, to_tier, customers)"
 				+ " values (:run, :from, :to, :customers)", cells.toArray(MapSqlParameterSource[]::new));
 	}
 
-	/**
-	 * The churn rule of a run as it was made: its configuration's tier model and RFM
-	 * scheme, and the tiers table's ranks.
-	 */
-	private ChurnRule churnRule(long runId) {
-		return churnRule(runId, this.properties.churnThreshold());
-	}
-
-	private ChurnRule churnRule(long runId, double threshold) {
-		String settings = this.jdbc.queryForObject(
-				"select c.settings from segmentation_runs r"
-						+ " join segmentation_configs c on c.id = r.config_id where r.id = :run",
-				Map.of("run", runId), String.class);
-		if (settings == null) {
-			throw new IllegalArgumentException("No configuration for run " + runId);
-		}
-		return ChurnRule.of(SettingsJson.read(settings, SegmentationSettings.class),
-				SegmentationRuns.tierRanks(this.jdbc.getJdbcOperations()), threshold);
-	}
-
-	/**
-	 * {@link ChurnRule} in SQL: the previous run's customers per tier who are still in
-	 * this run, and how many of them now have a probability of being alive below the
-	 * threshold (NULL, unknown, is not) or sit in the lowest tier or no purchase of its
-	 * model while they were in another tier of that model.
-	 */
-	private Map<String, ChurnCohort> churnCohorts(MapSqlParameterSource params, ChurnRule rule) {
-		MapSqlParameterSource churn = new MapSqlParameterSource(params.getValues())
-			.addValue("lowest", rule.lowestTier())
-			.addValue("noPurchase", rule.noPurchaseTier())
-			.addValue("model", rule.modelPrefix() + "%")
-			.addValue("noCohort", ChurnRule.noPurchaseTiers());
-		String dropped = "(b.tier in (:lowest, :noPurchase) and a.tier <> :lowest and a.tier like :model)";
-		Map<String, ChurnCohort> cohorts = new LinkedHashMap<>();
-		this.jdbc.query("select a.tier, count(*), sum(case when b.p_alive < :threshold then 1 else 0 end),"
-				+ " sum(case when " + dropped + " then 1 else 0 end)," + " sum(case when b.p_alive < :threshold or "
-				+ dropped + " then 1 else 0 end)"
-				+ " from customer_segments a join customer_segments b on b.customer_id = a.customer_id"
-				+ " and b.run_id = :run where a.run_id = :previous and a.tier not in (:noCohort) group by a.tier",
-				churn, (java.sql.ResultSet rs) -> {
-					cohorts.put(rs.getString(1),
-							new ChurnCohort(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
-				});
-		return cohorts;
-	}
-
-	private void storeCohorts(MapSqlParameterSource params, Map<String, ChurnCohort> cohorts) {
+	private void storeCohorts(long runId, Map<String, ChurnCohort> cohorts) {
 		List<MapSqlParameterSource> rows = new ArrayList<>();
 		cohorts.forEach((tier,
-				cohort) -> rows.add(new MapSqlParameterSource("run", params.getValue("run")).addValue("tier", tier)
+				cohort) -> rows.add(new MapSqlParameterSource("run", runId).addValue("tier", tier)
 					.addValue("customers", cohort.customers())
 					.addValue("below", cohort.belowThreshold())
 					.addValue("dropped", cohort.droppedToLowest())
@@ -341,17 +158,12 @@ class RunAggregator {
 	}
 
 	/**
-	 * Each owner's most valuable downgrades from the customers the run found moved down:
-	 * only their owners and previous ABC values come from the database, a chunk of ids at
-	 * a time, and each owner keeps a bounded queue. The same rows as
-	 * {@link #downgrades(MapSqlParameterSource)}, which joins the two runs.
+	 * Each owner's most valuable downgrades: only the owners come from the database, a
+	 * chunk of ids at a time, which also leaves out customers deleted since.
 	 */
-	private void downgrades(MapSqlParameterSource params, RunChanges.MovedDown moved) {
-		int perOwner = this.properties.downgradesPerOwner();
-		// HashMap: customers without an owner share the null key, as they share a
-		// partition in SQL.
-		Map<Long, PriorityQueue<Downgrade>> kept = new HashMap<>();
-		for (int start = 0; start < moved.size() && perOwner > 0; start += OWNER_CHUNK) {
+	private void storeDowngrades(long runId, RunChanges.MovedDown moved) {
+		Downgrade.MostValuable kept = new Downgrade.MostValuable(this.properties.downgradesPerOwner());
+		for (int start = 0; start < moved.size() && this.properties.downgradesPerOwner() > 0; start += OWNER_CHUNK) {
 			int end = Math.min(moved.size(), start + OWNER_CHUNK);
 			Map<Long, Integer> positions = new HashMap<>();
 			Object[] ids = new Object[end - start];
@@ -359,103 +171,31 @@ class RunAggregator {
 				positions.put(moved.customerId(i), i);
 				ids[i - start] = moved.customerId(i);
 			}
-			MapSqlParameterSource chunk = new MapSqlParameterSource("previous", params.getValue("previous"))
-				.addValue("ids", new SqlArrayValue("bigint", ids));
-			this.jdbc.query(
-					"select c.id, c.owner_id, s.abc_value from customers c join customer_segments s"
-							+ " on s.customer_id = c.id and s.run_id = :previous where c.id = any(:ids)",
-					chunk, (java.sql.ResultSet rs) -> {
+			this.jdbc.query("select id, owner_id from customers where id = any(:ids)",
+					new MapSqlParameterSource("ids", new SqlArrayValue("bigint", ids)), (ResultSet rs) -> {
 						int i = positions.get(rs.getLong(1));
-						Downgrade downgrade = new Downgrade(moved.customerId(i), rs.getObject(2, Long.class),
-								moved.fromTier(i), moved.toTier(i), moved.fromRank(i), rs.getDouble(3));
-						PriorityQueue<Downgrade> queue = kept.computeIfAbsent(downgrade.ownerId(),
-								(owner) -> new PriorityQueue<>(Downgrade.BEST_FIRST.reversed()));
-						queue.add(downgrade);
-						if (queue.size() > perOwner) {
-							queue.poll();
-						}
+						kept.add(new Downgrade(moved.customerId(i), rs.getObject(2, Long.class), moved.fromTier(i),
+								moved.toTier(i), moved.fromRank(i), moved.abcValue(i)));
 					});
 		}
-		List<MapSqlParameterSource> rows = new ArrayList<>();
-		kept.values()
-			.forEach((queue) -> queue.forEach((d) -> rows
-				.add(new MapSqlParameterSource("run", params.getValue("run")).addValue("customer", d.customerId())
-					.addValue("owner", d.ownerId())
-					.addValue("from", d.fromTier())
-					.addValue("to", d.toTier())
-					.addValue("rank", d.fromRank())
-					.addValue("abc", d.abcValue()))));
 		this.jdbc.batchUpdate(
 				"insert into run_downgrades (run_id, customer_id, owner_id, from_tier, to_tier,"
 						+ " from_rank, abc_value) values (:run, :customer, :owner, :from, :to, :rank, :abc)",
-				rows.toArray(MapSqlParameterSource[]::new));
+				kept.list()
+					.stream()
+					.map((d) -> new MapSqlParameterSource("run", runId).addValue("customer", d.customerId())
+						.addValue("owner", d.ownerId())
+						.addValue("from", d.fromTier())
+						.addValue("to", d.toTier())
+						.addValue("rank", d.fromRank())
+						.addValue("abc", d.abcValue()))
+					.toArray(MapSqlParameterSource[]::new));
 	}
 
-	/**
-	 * One downgraded customer who may be among the most valuable of their owner.
-	 */
-	private record Downgrade(long customerId, @Nullable Long ownerId, String fromTier, String toTier, int fromRank,
-			double abcValue) {
-
-		/**
-		 * The order of the SQL's row_number: best previous tier, then the highest ABC
-		 * value, then the lowest id. Values compare as SQL does, -0.0 equal to 0.0.
-		 */
-		static final Comparator<Downgrade> BEST_FIRST = (a, b) -> {
-			if (a.fromRank != b.fromRank) {
-				return Integer.compare(a.fromRank, b.fromRank);
-			}
-			if (a.abcValue != b.abcValue) {
-				return (a.abcValue > b.abcValue) ? -1 : 1;
-			}
-			return Long.compare(a.customerId, b.customerId);
-		};
-
-	}
-
-	/**
-	 * Each owner's most valuable downgrades by joining the two runs' rows, for runs
-	 * aggregated after the run itself.
-	 */
-	private void downgrades(MapSqlParameterSource params) {
-		this.jdbc.update("insert into run_downgrades (run_id, customer_id, owner_id, from_tier, to_tier, from_rank,"
-				+ " abc_value) select :run, customer_id, owner_id, from_tier, to_tier, from_rank, abc_value from ("
-				+ "select a.customer_id, c.owner_id, a.tier as from_tier, b.tier as to_tier,"
-				+ " ta.rank_order as from_rank, a.abc_value, row_number() over (partition by c.owner_id"
-				+ " order by ta.rank_order, a.abc_value desc, a.customer_id) as position from customer_segments a"
-				+ " join customer_segments b on b.customer_id = a.customer_id and b.run_id = :run"
-				+ " join tiers ta on ta.code = a.tier join tiers tb on tb.code = b.tier"
-				+ " join customers c on c.id = a.customer_id where a.run_id = :previous and ta.model = tb.model"
-				+ " and tb.rank_order > ta.rank_order) ranked where position <= :perOwner", params);
-	}
-
-	/**
-	 * The sorts and hashes over a million rows spill to disk with PostgreSQL's default
-	 * work_mem (the setting lasts until the end of the transaction), and the planner
-	 * needs statistics that know the rows the run has just written in this transaction,
-	 * or it joins a million rows by index lookups.
-	 */
-	private void preparePostgres() {
-		Boolean postgres = this.jdbc.getJdbcTemplate()
-			.execute((ConnectionCallback<Boolean>) (connection) -> connection.isWrapperFor(PGConnection.class));
-		if (Boolean.TRUE.equals(postgres)) {
-			this.jdbc.getJdbcTemplate().execute("set local work_mem = '" + WORK_MEM + "'");
-			this.jdbc.getJdbcTemplate().execute("analyze customer_segments");
-		}
-	}
-
-	private static GroupStats plus(GroupStats a, GroupStats b) {
-		return new GroupStats(a.code(), a.customers() + b.customers(), a.revenue() + b.revenue(),
-				a.profit() + b.profit(), a.clvPredictedSum() + b.clvPredictedSum(), a.buyers() + b.buyers(),
-				a.repeatBuyers() + b.repeatBuyers(), a.satisfactionSum() + b.satisfactionSum(),
-				a.satisfactionCount() + b.satisfactionCount());
-	}
-
-	private static MapSqlParameterSource row(MapSqlParameterSource params, String dimension, String code,
-			GroupStats stats) {
-		return new MapSqlParameterSource().addValue("run", params.getValue("run"))
+	private static MapSqlParameterSource row(long runId, String dimension, GroupStats stats) {
+		return new MapSqlParameterSource().addValue("run", runId)
 			.addValue("dimension", dimension)
-			.addValue("code", code)
+			.addValue("code", stats.code())
 			.addValue("customers", stats.customers())
 			.addValue("revenue", stats.revenue())
 			.addValue("profit", stats.profit())
@@ -464,6 +204,43 @@ class RunAggregator {
 			.addValue("repeatBuyers", stats.repeatBuyers())
 			.addValue("satisfactionSum", stats.satisfactionSum())
 			.addValue("satisfactionCount", stats.satisfactionCount());
+	}
+
+	/**
+	 * Finds a customer's position among the segmentation's customers: by binary search
+	 * when they are sorted by id, as the facts reader returns them.
+	 */
+	private static final class CustomerIndex {
+
+		private final long[] ids;
+
+		private final @Nullable Map<Long, Integer> unsorted;
+
+		CustomerIndex(long[] ids) {
+			this.ids = ids;
+			boolean sorted = true;
+			for (int i = 1; i < ids.length && sorted; i++) {
+				sorted = ids[i - 1] < ids[i];
+			}
+			if (sorted) {
+				this.unsorted = null;
+			}
+			else {
+				Map<Long, Integer> positions = new HashMap<>();
+				for (int i = 0; i < ids.length; i++) {
+					positions.put(ids[i], i);
+				}
+				this.unsorted = positions;
+			}
+		}
+
+		int of(long customerId) {
+			if (this.unsorted != null) {
+				return this.unsorted.getOrDefault(customerId, -1);
+			}
+			return Math.max(-1, Arrays.binarySearch(this.ids, customerId));
+		}
+
 	}
 
 }

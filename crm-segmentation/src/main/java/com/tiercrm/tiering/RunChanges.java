@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * What changed since the previous run, counted by the run while it holds both runs' tiers
- * in memory, so that {@link RunAggregator} need not join two runs of a million rows each.
+ * What changed since the previous run, counted by the run (or a preview) while it holds
+ * both runs' tiers in memory.
  *
  * @param fromRunId the run the previous tiers come from
  * @param migration previous tier → new tier → customers, with {@code NEW} and
@@ -33,18 +33,22 @@ record RunChanges(long fromRunId, Map<String, Map<String, Long>> migration, Chur
 
 		private int[] fromRanks = new int[256];
 
-		void add(long customerId, String fromTier, String toTier, int fromRank) {
+		private double[] abcValues = new double[256];
+
+		void add(long customerId, String fromTier, String toTier, int fromRank, double abcValue) {
 			if (this.size == this.customerIds.length) {
 				int capacity = this.size * 2;
 				this.customerIds = Arrays.copyOf(this.customerIds, capacity);
 				this.fromTiers = Arrays.copyOf(this.fromTiers, capacity);
 				this.toTiers = Arrays.copyOf(this.toTiers, capacity);
 				this.fromRanks = Arrays.copyOf(this.fromRanks, capacity);
+				this.abcValues = Arrays.copyOf(this.abcValues, capacity);
 			}
 			this.customerIds[this.size] = customerId;
 			this.fromTiers[this.size] = fromTier;
 			this.toTiers[this.size] = toTier;
 			this.fromRanks[this.size] = fromRank;
+			this.abcValues[this.size] = abcValue;
 			this.size++;
 		}
 
@@ -66,6 +70,11 @@ record RunChanges(long fromRunId, Map<String, Map<String, Long>> migration, Chur
 
 		int fromRank(int i) {
 			return this.fromRanks[i];
+		}
+
+		/** The customer's ABC value in the previous run. */
+		double abcValue(int i) {
+			return this.abcValues[i];
 		}
 
 	}

@@ -12,53 +12,29 @@ import java.util.Optional;
 
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.tiering.model.TierModel;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the dashboard of the published run and the per-tier metrics of all runs from the
- * precomputed run aggregates. Runs made before the aggregates existed get theirs computed
- * once: in the background at start-up, or on first read.
+ * aggregates each run stored when it was published. Reading never computes any.
  */
 @Service
 public class RunDashboards {
 
-	private static final Log logger = LogFactory.getLog(RunDashboards.class);
-
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final RunAggregator aggregator;
-
 	private final SegmentationRunRepository runs;
-
-	private final TransactionTemplate transactions;
-
-	private final TaskExecutor executor;
-
-	private final DashboardProperties properties;
 
 	// A succeeded run never changes: its metadata is read once.
 	private final Map<Long, RunDashboard.Run> runMetadata = new java.util.concurrent.ConcurrentHashMap<>();
 
-	RunDashboards(NamedParameterJdbcTemplate jdbc, RunAggregator aggregator, SegmentationRunRepository runs,
-			TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			DashboardProperties properties) {
+	RunDashboards(NamedParameterJdbcTemplate jdbc, SegmentationRunRepository runs) {
 		this.jdbc = jdbc;
-		this.aggregator = aggregator;
 		this.runs = runs;
-		this.transactions = transactions;
-		this.executor = executor;
-		this.properties = properties;
 	}
 
 	/**
@@ -70,7 +46,6 @@ public class RunDashboards {
 		if (runId == null) {
 			return Optional.empty();
 		}
-		ensureAggregates(runId);
 		RunDashboard.Run run = run(runId);
 		if (run == null) {
 			return Optional.empty();
@@ -168,66 +143,6 @@ public class RunDashboards {
 	 */
 	public record BeforeAfter(@Nullable TierMetrics before, @Nullable TierMetrics after) {
 
-	}
-
-	void ensureAggregates(long runId) {
-		if (!this.aggregator.exists(runId)) {
-			this.transactions.executeWithoutResult((status) -> {
-				if (!this.aggregator.exists(runId)) {
-					long millis = this.aggregator.compute(runId, false);
-					logger.info("Computed the aggregates of run " + runId + " in " + millis + " ms");
-				}
-			});
-		}
-	}
-
-	/**
-	 * Succeeded runs from before the aggregates existed get them, in the background,
-	 * newest first, as long as their per-customer rows are kept.
-	 */
-	@EventListener(ApplicationReadyEvent.class)
-	void aggregateOlderRuns() {
-		if (!this.properties.backfillOnStartup()) {
-			return;
-		}
-		List<Long> missing = this.jdbc.queryForList(
-				"select r.id from segmentation_runs r where r.status = 'SUCCEEDED'"
-						+ " and not exists (select 1 from run_aggregates a where a.run_id = r.id)"
-						+ " and exists (select 1 from customer_segments s where s.run_id = r.id) order by r.id desc",
-				Map.of(), Long.class);
-		// Aggregates computed before the churn cohorts were counted.
-		List<Long> withoutChurn = this.jdbc.queryForList("select a.run_id from run_aggregates a"
-				+ " where a.previous_run_id is not null and a.churn_lowest_tier is null"
-				+ " and exists (select 1 from customer_segments s where s.run_id = a.run_id)"
-				+ " and exists (select 1 from customer_segments s where s.run_id = a.previous_run_id)"
-				+ " order by a.run_id desc", Map.of(), Long.class);
-		if (!missing.isEmpty() || !withoutChurn.isEmpty()) {
-			this.executor.execute(() -> {
-				for (Long runId : missing) {
-					try {
-						ensureAggregates(runId);
-					}
-					catch (RuntimeException ex) {
-						logger.warn("Could not compute the aggregates of run " + runId, ex);
-					}
-				}
-				for (Long runId : withoutChurn) {
-					try {
-						countMissingChurn(runId);
-					}
-					catch (RuntimeException ex) {
-						logger.warn("Could not count the churn cohorts of run " + runId, ex);
-					}
-				}
-			});
-		}
-	}
-
-	void countMissingChurn(long runId) {
-		Boolean counted = this.transactions.execute((status) -> this.aggregator.countMissingChurn(runId));
-		if (Boolean.TRUE.equals(counted)) {
-			logger.info("Counted the churn cohorts of run " + runId);
-		}
 	}
 
 	private RunDashboard.@Nullable Run run(long runId) {

@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 
 import javax.sql.DataSource;
 
+import com.tiercrm.database.DatabaseDialect;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -39,15 +41,25 @@ class SegmentWriter {
 
 	private final DataSource dataSource;
 
-	SegmentWriter(DataSource dataSource) {
+	private final DatabaseDialect dialect;
+
+	SegmentWriter(DataSource dataSource, DatabaseDialect dialect) {
 		this.dataSource = dataSource;
+		this.dialect = dialect;
 	}
 
 	void write(long runId, Segmentation segmentation) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			if (connection.isWrapperFor(PGConnection.class)) {
+			if (this.dialect.isPostgres()) {
 				copy(connection.unwrap(PGConnection.class), runId, segmentation);
+				// The lists and the book plan their queries over the new run's rows as
+				// soon as it
+				// is published: a million new rows must not wait for autovacuum's
+				// statistics.
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("ANALYZE customer_segments");
+				}
 			}
 			else {
 				insert(connection, runId, segmentation);

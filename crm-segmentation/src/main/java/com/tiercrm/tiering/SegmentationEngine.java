@@ -1,7 +1,6 @@
 package com.tiercrm.tiering;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.tiercrm.tiering.model.AbcModel;
@@ -20,14 +19,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class SegmentationEngine {
 
-	private final Map<String, Integer> tierRanks;
+	private final TierOrder order;
 
 	/**
-	 * @param tierRanks rank of every tier code (lower is better), for telling a downgrade
-	 * from an upgrade
+	 * @param order which tier is better, for telling a downgrade from an upgrade
 	 */
-	SegmentationEngine(Map<String, Integer> tierRanks) {
-		this.tierRanks = tierRanks;
+	SegmentationEngine(TierOrder order) {
+		this.order = order;
 	}
 
 	Segmentation apply(List<CustomerFacts> facts, SegmentationSettings settings, PreviousTiers previous) {
@@ -71,23 +69,15 @@ final class SegmentationEngine {
 	private void applyStability(int i, String candidate, @Nullable String previousTier, short previousStreak, int runs,
 			String[] tiers, short[] streaks) {
 		RankedTier proposed = ranked(candidate);
-		RankedTier previous = (previousTier != null && sameModel(previousTier, candidate)) ? ranked(previousTier)
-				: null;
+		RankedTier previous = (previousTier != null && TierOrder.sameModel(previousTier, candidate))
+				? ranked(previousTier) : null;
 		TierDecision<RankedTier> decision = new TierStability(runs).apply(previous, previousStreak, proposed);
 		tiers[i] = decision.effective().code();
 		streaks[i] = (short) decision.pendingDowngrades();
 	}
 
 	private RankedTier ranked(String code) {
-		return new RankedTier(code, this.tierRanks.getOrDefault(code, Integer.MAX_VALUE));
-	}
-
-	/**
-	 * Whether two tier codes ({@code MODEL:CLASS}) belong to the same model.
-	 */
-	static boolean sameModel(String a, String b) {
-		int colon = a.indexOf(':');
-		return colon > 0 && b.startsWith(a.substring(0, colon + 1));
+		return new RankedTier(code, this.order.rank(code));
 	}
 
 	/**

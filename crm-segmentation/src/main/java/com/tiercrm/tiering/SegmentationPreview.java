@@ -3,7 +3,6 @@ package com.tiercrm.tiering;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,10 +28,14 @@ public class SegmentationPreview {
 
 	private final SegmentationProperties properties;
 
+	private final DashboardProperties dashboard;
+
 	private volatile @Nullable CachedFacts cached;
 
-	SegmentationPreview(FactsReader facts, SegmentationRuns runs, SegmentationProperties properties) {
+	SegmentationPreview(FactsReader facts, SegmentationRuns runs, SegmentationProperties properties,
+			DashboardProperties dashboard) {
 		this.facts = facts;
+		this.dashboard = dashboard;
 		this.runs = runs;
 		this.properties = properties;
 	}
@@ -42,25 +45,30 @@ public class SegmentationPreview {
 		LocalDate date = (asOf != null) ? asOf : LocalDate.now(this.properties.zone());
 		List<CustomerFacts> customerFacts = facts(date, settings.abcWindowMonths());
 		PreviousTiers published = this.runs.previousTiers();
-		Segmentation segmentation = new SegmentationEngine(this.runs.tierRanks()).apply(customerFacts, settings,
-				published);
-		Map<String, Double> revenue = new LinkedHashMap<>();
-		Map<String, Map<String, Long>> migration = new LinkedHashMap<>();
-		double total = 0;
-		for (int i = 0; i < segmentation.size(); i++) {
-			String tier = segmentation.tiers[i];
-			revenue.merge(tier, segmentation.totalRevenue[i], Double::sum);
-			total += segmentation.totalRevenue[i];
-			String before = published.tier(segmentation.customerIds[i]);
-			migration.computeIfAbsent((before != null) ? before : "NEW", (key) -> new LinkedHashMap<>())
-				.merge(tier, 1L, Long::sum);
-		}
-		double sum = total;
-		revenue.replaceAll((tier, value) -> (sum > 0) ? value / sum : 0);
+		TierOrder order = this.runs.tierOrder();
+		Segmentation segmentation = new SegmentationEngine(order).apply(customerFacts, settings, published);
+		// The same figures a run computes, without the satisfaction scores it does not
+		// show.
+		RunChanges changes = published
+			.changesTo(segmentation, order, ChurnRule.of(settings, order, this.dashboard.churnThreshold()))
+			.orElse(null);
+		RunFigures figures = RunFigures.of(segmentation, RunFigures.Satisfaction.none(segmentation.size()), changes);
 		RunReport.ClvDiagnostics clv = SegmentationRuns.diagnostics(segmentation.fit);
-		return new PreviewResult(date, segmentation.size(), segmentation.tierCounts(), revenue,
-				segmentation.abcCounts(), segmentation.rfmCounts(), segmentation.clvCounts(), migration, clv,
+		return new PreviewResult(date, segmentation.size(), segmentation.tierCounts(), figures.revenueShares(),
+				segmentation.abcCounts(), segmentation.rfmCounts(), segmentation.clvCounts(),
+				(changes != null) ? changes.migration() : allNew(segmentation), clv,
 				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * Before the first run, every customer is new.
+	 */
+	private static Map<String, Map<String, Long>> allNew(Segmentation segmentation) {
+		TierMigration migration = new TierMigration();
+		for (String tier : segmentation.tiers) {
+			migration.add(null, tier);
+		}
+		return migration.matrix(Map.of());
 	}
 
 	private List<CustomerFacts> facts(LocalDate asOf, int windowMonths) {

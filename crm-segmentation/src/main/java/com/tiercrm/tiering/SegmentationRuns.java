@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import com.tiercrm.tiering.model.ClvFit;
 import com.tiercrm.tiering.model.CustomerFacts;
@@ -15,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -29,7 +29,8 @@ import static com.tiercrm.tiering.SegmentationEngine.millis;
  * Starts, executes and publishes segmentation runs, one at a time. A run reads facts,
  * applies the models, writes its results and switches the published run in the same
  * transaction, so users see either the old tiers or the complete new ones, never a
- * half-written run.
+ * half-written run. What follows a publication, such as retention, listens for
+ * {@link RunPublished}.
  */
 @Service
 public class SegmentationRuns {
@@ -56,10 +57,13 @@ public class SegmentationRuns {
 
 	private final DashboardProperties dashboard;
 
+	private final ApplicationEventPublisher events;
+
 	SegmentationRuns(SegmentationRunRepository runs, SegmentationConfigs configs, FactsReader facts,
 			SegmentWriter writer, JdbcTemplate jdbc, TransactionTemplate transactions,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, SegmentationProperties properties,
-			RunAggregator aggregator, DashboardProperties dashboard) {
+			RunAggregator aggregator, DashboardProperties dashboard, ApplicationEventPublisher events) {
+		this.events = events;
 		this.aggregator = aggregator;
 		this.dashboard = dashboard;
 		this.runs = runs;
@@ -152,28 +156,31 @@ public class SegmentationRuns {
 		try {
 			long[] factsDone = new long[1];
 			PreviousTiers previous = previousTiers();
-			Map<String, Integer> ranks = tierRanks();
+			TierOrder order = tierOrder();
 			// The facts are not kept in a local: once the models have run, they can be
 			// collected.
-			Segmentation segmentation = new SegmentationEngine(ranks).apply(readFacts(prepared, factsDone),
+			Segmentation segmentation = new SegmentationEngine(order).apply(readFacts(prepared, factsDone),
 					prepared.settings(), previous);
-			// The migration matrix, the churn cohorts and who moved down are counted in
-			// memory rather than by joining both runs' rows; then the previous tiers can
-			// be collected too.
+			// Every figure the dashboard shows is computed here, in memory, once; then
+			// the
+			// previous tiers can be collected.
 			RunChanges changes = previous
-				.changesTo(segmentation, ranks,
-						ChurnRule.of(prepared.settings(), ranks, this.dashboard.churnThreshold()))
+				.changesTo(segmentation, order,
+						ChurnRule.of(prepared.settings(), order, this.dashboard.churnThreshold()))
 				.orElse(null);
 			previous = null;
+			long figuresStarted = System.nanoTime();
+			RunFigures figures = RunFigures.of(segmentation,
+					this.aggregator.satisfaction(segmentation, prepared.asOf()), changes);
+			long figuresMillis = millis(figuresStarted, System.nanoTime());
 			long modelsDone = System.nanoTime();
 			this.transactions.executeWithoutResult((status) -> {
 				this.writer.write(prepared.runId(), segmentation);
 				long written = System.nanoTime();
-				// The dashboard reads these; computing them here publishes them with the
-				// run.
-				long aggregateMillis = this.aggregator.compute(prepared.runId(), true, changes);
-				logger.info(
-						"Segmentation run " + prepared.runId() + " aggregates computed in " + aggregateMillis + " ms");
+				// Stored in the transaction that publishes the run.
+				long storeMillis = this.aggregator.store(prepared.runId(), figures);
+				logger.info("Segmentation run " + prepared.runId() + " aggregates computed in " + figuresMillis
+						+ " ms and stored in " + storeMillis + " ms");
 				RunReport report = report(prepared, segmentation,
 						new RunReport.Timings(millis(started, factsDone[0]), segmentation.abcRfmMillis,
 								segmentation.clvFitMillis, segmentation.clvScoreMillis, millis(modelsDone, written),
@@ -184,10 +191,10 @@ public class SegmentationRuns {
 				this.jdbc.update(
 						"update segmentation_state set published_run_id = ?, running_run_id = null where id = 1",
 						prepared.runId());
+				this.events.publishEvent(new RunPublished(prepared.runId(), prepared.asOf(), segmentation.size()));
 			});
 			logger.info("Segmentation run " + prepared.runId() + " published: " + segmentation.size() + " customers in "
 					+ millis(started, System.nanoTime()) + " ms");
-			deleteOldRuns();
 		}
 		catch (RuntimeException | OutOfMemoryError ex) {
 			logger.error("Segmentation run " + prepared.runId() + " failed", ex);
@@ -229,52 +236,24 @@ public class SegmentationRuns {
 		}
 	}
 
-	private void deleteOldRuns() {
-		List<SegmentationRun> succeeded = this.runs.findByStatusOrderByIdDesc(RunStatus.SUCCEEDED);
-		for (SegmentationRun old : succeeded.subList(Math.min(succeeded.size(), this.properties.retainedRuns()),
-				succeeded.size())) {
-			this.transactions.executeWithoutResult((status) -> {
-				this.jdbc.update("delete from customer_segments where run_id = ?", old.getId());
-			});
-		}
-	}
-
 	/**
-	 * The rank of each tier code, 1 being the best, from the {@code tiers} table.
+	 * The order of the tiers, from the {@code tiers} table as it is now.
 	 */
-	public Map<String, Integer> tierRanks() {
-		return tierRanks(this.jdbc);
+	public TierOrder tierOrder() {
+		return tierOrder(this.jdbc);
 	}
 
-	static Map<String, Integer> tierRanks(JdbcOperations jdbc) {
+	static TierOrder tierOrder(JdbcOperations jdbc) {
 		Map<String, Integer> ranks = new HashMap<>();
 		jdbc.query("select code, rank_order from tiers", (java.sql.ResultSet rs) -> {
 			ranks.put(rs.getString(1), rs.getInt(2));
 		});
-		return ranks;
+		return new TierOrder(ranks);
 	}
 
 	PreviousTiers previousTiers() {
 		Long published = publishedRunId();
-		if (published == null) {
-			return PreviousTiers.NONE;
-		}
-		Integer count = this.jdbc.queryForObject("select count(*) from customer_segments where run_id = ?",
-				Integer.class, published);
-		int size = (count != null) ? count : 0;
-		long[] ids = new long[size];
-		String[] tiers = new String[size];
-		short[] streaks = new short[size];
-		int[] next = { 0 };
-		this.jdbc.query(
-				"select customer_id, tier, downgrade_streak from customer_segments where run_id = ? order by customer_id",
-				(java.sql.ResultSet rs) -> {
-					int i = next[0]++;
-					ids[i] = rs.getLong(1);
-					tiers[i] = rs.getString(2).intern();
-					streaks[i] = rs.getShort(3);
-				}, published);
-		return new PreviousTiers(published, ids, tiers, streaks);
+		return (published != null) ? PreviousTiers.read(this.jdbc, published) : PreviousTiers.NONE;
 	}
 
 	private static RunReport report(PreparedRun prepared, Segmentation segmentation, RunReport.Timings timings) {

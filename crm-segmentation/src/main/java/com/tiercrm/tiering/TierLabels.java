@@ -10,11 +10,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The tiers and RFM segments, which are data in the {@code tiers} table: their English
- * and Chinese names, and which tiers and classes each model has. Read once: the table is
- * seeded by migrations.
+ * and Chinese names, and which tiers and classes each model has. Read once and again
+ * after each published run, which read the table's ranks afresh: the labels shown follow
+ * the tiers the current run was made with.
  */
 @Component("tierLabels")
 public class TierLabels {
@@ -54,6 +56,11 @@ public class TierLabels {
 	 */
 	public List<String> classes(String model) {
 		return catalog().classes().getOrDefault(model, List.of());
+	}
+
+	@TransactionalEventListener
+	void reload(RunPublished published) {
+		this.catalog = null;
 	}
 
 	private Catalog catalog() {

@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * Churn cohorts and downgrades of two hand-made runs, where it is known who churned and
- * why, counted both in memory (as a run does) and in SQL (as for runs aggregated later).
- * The tier model is ABC, so the lowest tier is C; the threshold is 0.3, and each owner
- * keeps two downgrades. Subclasses pick the database.
+ * why, counted in memory as a run does and stored as a run stores them. The tier model is
+ * ABC, so the lowest tier is C; the threshold is 0.3, and each owner keeps two
+ * downgrades. Subclasses pick the database.
  */
 abstract class ChurnCohortsTests {
 
@@ -116,12 +116,12 @@ abstract class ChurnCohortsTests {
 		segment(this.run, "NP_BUY", "ABC:C", 20, 0.2);
 		segment(this.run, "NP_NONE", "ABC:NO_PURCHASE", 0, null);
 		segment(this.run, "NEW", "ABC:B", 300, 0.1);
-		this.transactions.executeWithoutResult((status) -> this.aggregator.compute(this.previousRun, true, null));
+		store(this.previousRun, PreviousTiers.NONE);
 	}
 
 	@Test
 	void cohortChurnCountsWhoFellBelowTheThresholdOrDroppedToTheLowestTier() {
-		this.transactions.executeWithoutResult((status) -> this.aggregator.compute(this.run, true, null));
+		store(this.run, PreviousTiers.read(this.jdbc, this.previousRun));
 
 		Map<String, ChurnCohort> cohorts = cohorts(this.run);
 		assertThat(cohorts).containsOnlyKeys("ABC:A", "ABC:B", "ABC:C");
@@ -147,51 +147,22 @@ abstract class ChurnCohortsTests {
 	}
 
 	@Test
-	void theRunCountsTheSameChurnAndDowngradesInMemoryAsTheDatabase() {
-		this.transactions.executeWithoutResult((status) -> this.aggregator.compute(this.run, true, null));
-		Map<String, ChurnCohort> sqlCohorts = cohorts(this.run);
-		List<List<Object>> sqlDowngrades = downgrades(this.run);
-
-		RunChanges changes = inMemory();
+	void eachOwnerKeepsTheirMostValuableDowngradesByThePreviousRun() {
+		RunChanges changes = store(this.run, PreviousTiers.read(this.jdbc, this.previousRun));
+		// A_FELL, A_DROP, A_BOTH and B_CANCEL moved down; A_GONE is no customer any more.
 		assertThat(changes.movedDown().size()).isEqualTo(4);
-		this.transactions.executeWithoutResult((status) -> this.aggregator.compute(this.run, true, changes));
 
-		assertThat(cohorts(this.run)).isEqualTo(sqlCohorts).isEqualTo(changes.cohorts());
-		assertThat(lowestTier(this.run)).isEqualTo("ABC:C");
-		assertThat(downgrades(this.run)).isEqualTo(sqlDowngrades);
 		long rep = this.jdbc.queryForObject("select id from users where username = 'churn-rep'", Long.class);
 		// Two per owner: of the rep's three from A, A_BOTH by value, then of A_FELL and
 		// A_DROP (equal previous values) the lower id. B_CANCEL has no owner.
-		assertThat(sqlDowngrades).containsExactly(row("A_FELL", rep, "ABC:A", "ABC:B", 1, 500.0),
+		assertThat(downgrades(this.run)).containsExactly(row("A_FELL", rep, "ABC:A", "ABC:B", 1, 500.0),
 				row("A_BOTH", rep, "ABC:A", "ABC:C", 1, 900.0),
 				row("B_CANCEL", null, "ABC:B", "ABC:NO_PURCHASE", 2, 400.0));
 	}
 
 	@Test
-	void aggregatesComputedBeforeTheCohortsGetThemCountedLater() {
-		this.transactions.executeWithoutResult((status) -> this.aggregator.compute(this.run, true, inMemory()));
-		Map<String, ChurnCohort> counted = cohorts(this.run);
-		this.jdbc.update("delete from run_churn_cohorts where run_id = ?", this.run);
-		this.jdbc.update("update run_aggregates set churn_lowest_tier = null where run_id = ?", this.run);
-		assertThat(metrics(this.dashboards.tierHistory(), this.run, "ABC:A").churn()).isNull();
-
-		this.dashboards.countMissingChurn(this.run);
-		assertThat(cohorts(this.run)).isEqualTo(counted).hasSize(3);
-		assertThat(metrics(this.dashboards.tierHistory(), this.run, "ABC:A").churn())
-			.isEqualTo(new ChurnCohort(4, 2, 2, 3));
-
-		// Once the previous run's rows are gone, there is nothing to count from.
-		this.jdbc.update("delete from run_churn_cohorts where run_id = ?", this.run);
-		this.jdbc.update("update run_aggregates set churn_lowest_tier = null where run_id = ?", this.run);
-		this.jdbc.update("delete from customer_segments where run_id = ?", this.previousRun);
-		Boolean recounted = this.transactions.execute((status) -> this.aggregator.countMissingChurn(this.run));
-		assertThat(recounted).isFalse();
-		assertThat(cohorts(this.run)).isEmpty();
-	}
-
-	@Test
 	void aTierWithACohortButNoCustomersLeftStillShowsItsChurn() {
-		this.transactions.executeWithoutResult((status) -> this.aggregator.compute(this.run, true, inMemory()));
+		store(this.run, PreviousTiers.read(this.jdbc, this.previousRun));
 		this.jdbc.update("delete from run_group_stats where run_id = ? and group_code = 'ABC:B'", this.run);
 
 		TierMetrics b = metrics(this.dashboards.tierHistory(), this.run, "ABC:B");
@@ -201,17 +172,16 @@ abstract class ChurnCohortsTests {
 	}
 
 	/**
-	 * What the run counts in memory: the previous run's tiers as it loads them, this
-	 * run's tiers and probabilities as the engine would hold them.
+	 * Counts and stores a run's figures as a run does: its tiers and probabilities as the
+	 * engine would hold them, against the previous run's tiers as the run loads them.
+	 * @return what changed since the previous run, {@code null} for the first
 	 */
-	private RunChanges inMemory() {
-		this.jdbc.update("update segmentation_state set published_run_id = ?", this.previousRun);
-		PreviousTiers previous = this.runs.previousTiers();
+	private @Nullable RunChanges store(long runId, PreviousTiers previous) {
 		List<CustomerFacts> facts = new ArrayList<>();
 		List<Object[]> rows = this.jdbc.query(
 				"select customer_id, tier, p_alive from customer_segments where run_id = ? order by customer_id",
 				(rs, row) -> new Object[] { rs.getLong(1), rs.getString(2).intern(), rs.getObject(3, Double.class) },
-				this.run);
+				runId);
 		rows.forEach((row) -> facts.add(CustomerFacts.noPurchase((Long) row[0])));
 		Segmentation next = new Segmentation(facts);
 		for (int i = 0; i < rows.size(); i++) {
@@ -219,9 +189,13 @@ abstract class ChurnCohortsTests {
 			Double alive = (Double) rows.get(i)[2];
 			next.probabilityAlive[i] = (alive != null) ? alive : Double.NaN;
 		}
-		Map<String, Integer> ranks = this.runs.tierRanks();
-		return previous.changesTo(next, ranks, ChurnRule.of(this.configs.current().settings(), ranks, 0.3))
-			.orElseThrow();
+		TierOrder order = this.runs.tierOrder();
+		RunChanges changes = previous
+			.changesTo(next, order, ChurnRule.of(this.configs.current().settings(), order, 0.3))
+			.orElse(null);
+		RunFigures figures = RunFigures.of(next, RunFigures.Satisfaction.none(next.size()), changes);
+		this.transactions.executeWithoutResult((status) -> this.aggregator.store(runId, figures));
+		return changes;
 	}
 
 	private Map<String, ChurnCohort> cohorts(long runId) {

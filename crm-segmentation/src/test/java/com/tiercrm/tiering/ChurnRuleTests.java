@@ -23,19 +23,24 @@ class ChurnRuleTests {
 
 	@Test
 	void lowestTierIsTheWorstTierABuyerCanHoldInTheModelAndSchemeInUse() {
-		assertThat(ChurnRule.lowestTier(settings(TierModel.ABC, RfmScheme.VALUE_MATRIX), RANKS)).isEqualTo("ABC:C");
-		assertThat(ChurnRule.lowestTier(settings(TierModel.CLV, RfmScheme.VALUE_MATRIX), RANKS)).isEqualTo("CLV:LOW");
-		assertThat(ChurnRule.lowestTier(settings(TierModel.RFM, RfmScheme.VALUE_MATRIX), RANKS))
+		assertThat(ChurnRule.lowestTier(settings(TierModel.ABC, RfmScheme.VALUE_MATRIX), new TierOrder(RANKS)))
+			.isEqualTo("ABC:C");
+		assertThat(ChurnRule.lowestTier(settings(TierModel.CLV, RfmScheme.VALUE_MATRIX), new TierOrder(RANKS)))
+			.isEqualTo("CLV:LOW");
+		assertThat(ChurnRule.lowestTier(settings(TierModel.RFM, RfmScheme.VALUE_MATRIX), new TierOrder(RANKS)))
 			.isEqualTo("RFM:GENERAL_RETAIN");
-		assertThat(ChurnRule.lowestTier(settings(TierModel.RFM, RfmScheme.SCORE_RANGE), RANKS)).isEqualTo("RFM:LOST");
+		assertThat(ChurnRule.lowestTier(settings(TierModel.RFM, RfmScheme.SCORE_RANGE), new TierOrder(RANKS)))
+			.isEqualTo("RFM:LOST");
 	}
 
 	@Test
 	void lowestTierFollowsTheRanksOfTheTiersTable() {
 		Map<String, Integer> reordered = Map.of("ABC:A", 1, "ABC:B", 3, "ABC:C", 2, "ABC:NO_PURCHASE", 4);
-		assertThat(ChurnRule.lowestTier(settings(TierModel.ABC, RfmScheme.VALUE_MATRIX), reordered)).isEqualTo("ABC:B");
+		assertThat(ChurnRule.lowestTier(settings(TierModel.ABC, RfmScheme.VALUE_MATRIX), new TierOrder(reordered)))
+			.isEqualTo("ABC:B");
 		// Without ranks, the class declared last.
-		assertThat(ChurnRule.lowestTier(settings(TierModel.ABC, RfmScheme.VALUE_MATRIX), Map.of())).isEqualTo("ABC:C");
+		assertThat(ChurnRule.lowestTier(settings(TierModel.ABC, RfmScheme.VALUE_MATRIX), new TierOrder(Map.of())))
+			.isEqualTo("ABC:C");
 	}
 
 	@Test

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.within;
  * Runs on a real database: facts, models, bulk write and atomic publish. Subclasses pick
  * the database.
  */
+@Import(PublishedRunEvents.class)
 abstract class SegmentationRunsTests {
 
 	static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
@@ -40,6 +43,15 @@ abstract class SegmentationRunsTests {
 
 	@Autowired
 	SegmentationPreview preview;
+
+	@Autowired
+	PublishedRunEvents events;
+
+	@Autowired
+	SegmentationRunRepository runRepository;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	TestData data;
 
@@ -139,6 +151,37 @@ abstract class SegmentationRunsTests {
 				failed.getId()))
 			.isZero();
 		assertThat(this.jdbc.queryForObject("select running_run_id from segmentation_state", Long.class)).isNull();
+	}
+
+	@Test
+	void listenersHearOfAPublishedRunOnceItIsCommittedAndNeverOfAFailedOne() {
+		this.events.clear();
+		SegmentationRun good = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+
+		assertThat(this.events.heard())
+			.containsExactly(new PublishedRunEvents.Heard(new RunPublished(good.getId(), AS_OF, 12), good.getId()));
+
+		this.data.order("BROKEN", "K05", LocalDate.of(1800, 1, 1), 1, 1, "COMPLETED");
+		SegmentationRun failed = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		assertThat(failed.getStatus()).isEqualTo(RunStatus.FAILED);
+		assertThat(this.events.heard()).hasSize(1);
+	}
+
+	@Test
+	void aPublishedRunDeletesTheRowsOfRunsBeyondTheRetainedOnes() {
+		SegmentationRun first = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		SegmentationRun second = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		RunRetention keepOne = new RunRetention(this.runRepository, this.jdbc, this.transactionManager,
+				new SegmentationProperties(TestData.ZONE, "-", 1, 1000));
+
+		keepOne.deleteOldRuns(new RunPublished(second.getId(), AS_OF, 12));
+
+		assertThat(this.jdbc.queryForObject("select count(*) from customer_segments where run_id = ?", Long.class,
+				first.getId()))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from customer_segments where run_id = ?", Long.class,
+				second.getId()))
+			.isEqualTo(12);
 	}
 
 	@Test

@@ -3,12 +3,12 @@ package com.tiercrm.tiering.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import com.tiercrm.tiering.RunReport;
 import com.tiercrm.tiering.SegmentationRun;
+import com.tiercrm.tiering.TierOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,16 +18,13 @@ record RunRow(long id, String status, LocalDate asOf, long configId, String trig
 		Instant startedAt, @Nullable Integer customers, @Nullable Double seconds, @Nullable String tierModel,
 		List<Map.Entry<String, Long>> tiers, @Nullable String error) {
 
-	static RunRow of(SegmentationRun run, Map<String, Integer> ranks) {
+	static RunRow of(SegmentationRun run, TierOrder order) {
 		RunReport report = run.report();
 		Double seconds = (run.getFinishedAt() != null)
 				? Duration.between(run.getStartedAt(), run.getFinishedAt()).toMillis() / 1000.0 : null;
-		List<Map.Entry<String, Long>> tiers = (report != null) ? report.tiers()
-			.entrySet()
-			.stream()
-			.sorted(Comparator
-				.comparing((Map.Entry<String, Long> entry) -> ranks.getOrDefault(entry.getKey(), Integer.MAX_VALUE)))
-			.toList() : List.of();
+		List<Map.Entry<String, Long>> tiers = (report != null)
+				? report.tiers().entrySet().stream().sorted(Map.Entry.comparingByKey(order.bestFirst())).toList()
+				: List.of();
 		return new RunRow(run.getId(), run.getStatus().name(), run.getAsOf(), run.getConfigId(),
 				run.getTrigger().name(), run.getRequestedBy(), run.getStartedAt(), run.getCustomers(), seconds,
 				(report != null) ? report.tierModel().name() : null, tiers, run.getFailureCode());

@@ -17,6 +17,7 @@ import com.tiercrm.tiering.SegmentationPreview;
 import com.tiercrm.tiering.SegmentationRun;
 import com.tiercrm.tiering.SegmentationRuns;
 import com.tiercrm.tiering.SegmentationSettings;
+import com.tiercrm.tiering.TierOrder;
 import com.tiercrm.tiering.model.AbcCutMode;
 import com.tiercrm.tiering.model.ClvPurchaseModel;
 import com.tiercrm.tiering.model.ClvTimeUnit;
@@ -97,7 +98,7 @@ class ThresholdController {
 			.map(SegmentationRun::report)
 			.map(RunReport::tiers)
 			.orElse(Map.of());
-		model.addAttribute("preview", TierDistribution.of(result, published, this.runs.tierRanks()));
+		model.addAttribute("preview", TierDistribution.of(result, published, this.runs.tierOrder()));
 		return FORM;
 	}
 
@@ -143,8 +144,8 @@ class ThresholdController {
 
 	@GetMapping("/tiering/runs")
 	String runs(Model model) {
-		Map<String, Integer> ranks = this.runs.tierRanks();
-		List<RunRow> rows = this.runs.recent().stream().map((run) -> RunRow.of(run, ranks)).toList();
+		TierOrder order = this.runs.tierOrder();
+		List<RunRow> rows = this.runs.recent().stream().map((run) -> RunRow.of(run, order)).toList();
 		Optional<SegmentationRun> published = this.runs.published();
 		model.addAttribute("runs", rows);
 		model.addAttribute("running", rows.stream().anyMatch(RunRow::running));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.tiercrm.tiering.PreviewResult;
+import com.tiercrm.tiering.TierOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,9 +28,8 @@ record TierDistribution(int customers, long millis, List<Row> rows, List<String>
 
 	static final String NEW = "NEW";
 
-	static TierDistribution of(PreviewResult preview, Map<String, Long> published, Map<String, Integer> ranks) {
-		Comparator<String> byRank = Comparator.comparing((String code) -> ranks.getOrDefault(code, Integer.MAX_VALUE))
-			.thenComparing(Comparator.naturalOrder());
+	static TierDistribution of(PreviewResult preview, Map<String, Long> published, TierOrder order) {
+		Comparator<String> byRank = order.bestFirst();
 		Set<String> codes = new LinkedHashSet<>(preview.tiers().keySet());
 		codes.addAll(published.keySet());
 		List<String> ordered = codes.stream().sorted(byRank).toList();

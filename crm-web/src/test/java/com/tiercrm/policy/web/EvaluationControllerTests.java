@@ -114,7 +114,7 @@ class EvaluationControllerTests {
 
 		@Bean
 		DashboardProperties dashboardProperties() {
-			return new DashboardProperties(0.3, 50, true);
+			return new DashboardProperties(0.3, 50);
 		}
 
 	}

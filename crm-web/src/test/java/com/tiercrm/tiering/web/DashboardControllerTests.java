@@ -130,7 +130,7 @@ class DashboardControllerTests {
 
 		@Bean
 		DashboardProperties dashboardProperties() {
-			return new DashboardProperties(0.3, 50, true);
+			return new DashboardProperties(0.3, 50);
 		}
 
 	}

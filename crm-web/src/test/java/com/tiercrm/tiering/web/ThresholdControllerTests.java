@@ -23,6 +23,7 @@ import com.tiercrm.tiering.SegmentationPreview;
 import com.tiercrm.tiering.SegmentationRuns;
 import com.tiercrm.tiering.SegmentationSettings;
 import com.tiercrm.tiering.TierLabels;
+import com.tiercrm.tiering.TierOrder;
 import com.tiercrm.tiering.model.AbcCutMode;
 import com.tiercrm.tiering.model.AbcSettings;
 import com.tiercrm.tiering.model.ClvPurchaseModel;
@@ -97,7 +98,7 @@ class ThresholdControllerTests {
 	void currentVersionIsFive() {
 		SegmentationConfig five = config(5, "mgr8", SegmentationSettings.defaults());
 		given(this.configs.current()).willReturn(five);
-		given(this.runs.tierRanks()).willReturn(Map.of("ABC:A", 1, "ABC:B", 2, "ABC:C", 3));
+		given(this.runs.tierOrder()).willReturn(new TierOrder(Map.of("ABC:A", 1, "ABC:B", 2, "ABC:C", 3)));
 		given(this.runs.published()).willReturn(Optional.empty());
 		given(this.labels.label(anyString(), any())).willAnswer((call) -> "label " + call.getArgument(0));
 	}
