@@ -4,7 +4,10 @@ import com.tiercrm.web.Formats;
 import com.tiercrm.web.ReasonText;
 
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * What a {@code @WebMvcTest} needs besides its controller: our security chains and the
@@ -13,5 +16,10 @@ import org.springframework.context.annotation.Import;
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ SecurityConfiguration.class, Formats.class, ReasonText.class })
 public class WebSliceConfiguration {
+
+	@Bean
+	UserDetailsService noUsers() {
+		return new InMemoryUserDetailsManager();
+	}
 
 }

@@ -1,6 +1,7 @@
 package com.tiercrm.account.web;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -10,7 +11,9 @@ import com.tiercrm.account.Role;
 import com.tiercrm.account.Team;
 import com.tiercrm.account.UnknownTeamException;
 import com.tiercrm.account.UnknownUserException;
+import com.tiercrm.account.User;
 import com.tiercrm.account.UsernameTakenException;
+import com.tiercrm.security.LoginThrottle;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -40,8 +43,11 @@ class UserAdminController {
 
 	private final AccountManagement accounts;
 
-	UserAdminController(AccountManagement accounts) {
+	private final LoginThrottle throttle;
+
+	UserAdminController(AccountManagement accounts, LoginThrottle throttle) {
 		this.accounts = accounts;
+		this.throttle = throttle;
 	}
 
 	@ModelAttribute("teams")
@@ -58,8 +64,26 @@ class UserAdminController {
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("users", this.accounts.allUsers());
+		List<User> users = this.accounts.allUsers();
+		model.addAttribute("users", users);
+		model.addAttribute("lockedUsers",
+				users.stream().map(User::getUsername).filter(this.throttle::locked).collect(Collectors.toSet()));
+		model.addAttribute("failedLogins",
+				users.stream()
+					.flatMap((user) -> this.throttle.failures(user.getUsername())
+						.map((failures) -> Map.entry(user.getUsername(), failures.count()))
+						.stream())
+					.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 		return "admin/users/list";
+	}
+
+	@PostMapping("/{id}/unlock")
+	String unlock(@PathVariable long id, RedirectAttributes redirect) {
+		String username = this.accounts.find(id).getUsername();
+		this.throttle.unlock(username);
+		redirect.addFlashAttribute("message", "user.unlocked.done");
+		redirect.addFlashAttribute("messageArg", username);
+		return "redirect:/admin/users";
 	}
 
 	@GetMapping("/new")

@@ -6,6 +6,7 @@ import com.tiercrm.account.AccountManagement;
 import com.tiercrm.account.AccountManagement.NewUser;
 import com.tiercrm.account.Role;
 import com.tiercrm.security.CrmUser;
+import com.tiercrm.security.LoginThrottle;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -44,6 +46,25 @@ class UserAdminControllerTests {
 
 	@MockitoBean
 	private AccountManagement accounts;
+
+	@Autowired
+	private LoginThrottle throttle;
+
+	@Test
+	void adminSeesALockedUserAndUnlocksIt() throws Exception {
+		for (int i = 0; i < 10; i++) {
+			this.throttle.failed("locked-rep", "10.0.0." + i);
+		}
+		given(this.accounts.allUsers()).willReturn(List.of(TestUsers.user(3, "locked-rep", Role.SALES_REP)));
+		given(this.accounts.find(3)).willReturn(TestUsers.user(3, "locked-rep", Role.SALES_REP));
+		this.mvc.perform(get("/admin/users").with(user(ADMIN)))
+			.andExpect(content().string(containsString("user-locked")))
+			.andExpect(content().string(containsString("/admin/users/3/unlock")));
+		this.mvc.perform(post("/admin/users/3/unlock").with(user(ADMIN)).with(csrf()))
+			.andExpect(redirectedUrl("/admin/users"))
+			.andExpect(flash().attribute("message", "user.unlocked.done"));
+		assertThat(this.throttle.locked("locked-rep")).isFalse();
+	}
 
 	@Test
 	void repsCannotManageUsers() throws Exception {
