@@ -49,6 +49,10 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
 			}
 			detail = this.messages.getMessage("api.unauthorized", null, request.getLocale());
 		}
+		problem(response, status, detail);
+	}
+
+	static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());

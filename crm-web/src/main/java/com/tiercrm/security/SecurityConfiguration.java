@@ -2,6 +2,8 @@ package com.tiercrm.security;
 
 import java.time.Clock;
 
+import com.tiercrm.account.ApiTokenManagement;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,14 +22,19 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Two chains: a stateless one for {@code /api/v1/**} (HTTP Basic when allowed) and a
- * form-login one for the pages. Passwords are checked only when the {@link LoginThrottle}
- * allows it.
+ * Two chains: a stateless one for {@code /api/v1/**} (personal access tokens, and HTTP
+ * Basic when allowed) and a form-login one for the pages. Passwords are checked only when
+ * the {@link LoginThrottle} allows it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -51,9 +59,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, CrmSecurityProperties properties, MessageSource messages)
-			throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, CrmSecurityProperties properties, MessageSource messages,
+			ObjectProvider<ApiTokenManagement> tokens) throws Exception {
 		ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint(messages, properties.apiBasicAuth());
+		AuthenticationFilter bearer = new AuthenticationFilter(
+				new ProviderManager(new ApiTokenAuthenticationProvider(SingletonSupplier.of(tokens::getObject))),
+				new BearerTokenConverter());
+		bearer.setSuccessHandler((request, response, authentication) -> {
+		});
+		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/segmentation/**")
 				.hasAnyRole("MANAGER", "ADMIN")
@@ -65,7 +79,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.authenticated())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint));
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
+			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
+			.addFilterBefore(new ReadOnlyTokenFilter(messages), AuthorizationFilter.class);
 		if (properties.apiBasicAuth()) {
 			http.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint));
 		}
