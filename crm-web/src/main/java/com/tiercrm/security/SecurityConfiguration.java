@@ -50,6 +50,16 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
+	SessionPrincipal sessionPrincipal() {
+		return new SessionPrincipal();
+	}
+
+	@Bean
+	PasswordPolicy passwordPolicy() {
+		return new PasswordPolicy(new CommonPasswordChecker());
+	}
+
+	@Bean
 	AuthenticationProvider passwordAuthentication(UserDetailsService users, ObjectProvider<PasswordEncoder> encoder,
 			LoginThrottle throttle) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
@@ -111,7 +121,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-			.csrf(Customizer.withDefaults());
+			.csrf(Customizer.withDefaults())
+			.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
 		return http.build();
 	}
 

@@ -14,7 +14,9 @@ import com.tiercrm.account.UnknownUserException;
 import com.tiercrm.account.User;
 import com.tiercrm.account.UsernameTakenException;
 import com.tiercrm.security.LoginThrottle;
+import com.tiercrm.security.PasswordPolicy;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -45,9 +47,12 @@ class UserAdminController {
 
 	private final LoginThrottle throttle;
 
-	UserAdminController(AccountManagement accounts, LoginThrottle throttle) {
+	private final PasswordPolicy passwordPolicy;
+
+	UserAdminController(AccountManagement accounts, LoginThrottle throttle, PasswordPolicy passwordPolicy) {
 		this.accounts = accounts;
 		this.throttle = throttle;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	@ModelAttribute("teams")
@@ -77,6 +82,21 @@ class UserAdminController {
 		return "admin/users/list";
 	}
 
+	@PostMapping("/{id}/require-password-change")
+	String requirePasswordChange(@PathVariable long id, RedirectAttributes redirect) {
+		this.accounts.requirePasswordChange(id);
+		redirect.addFlashAttribute("message", "user.passwordChangeRequired.done");
+		redirect.addFlashAttribute("messageArg", this.accounts.find(id).getUsername());
+		return "redirect:/admin/users";
+	}
+
+	private void checkPolicy(@Nullable String password, String username, BindingResult binding) {
+		if (password != null && !binding.hasFieldErrors("password")) {
+			this.passwordPolicy.violation(password, username)
+				.ifPresent((reason) -> binding.rejectValue("password", reason));
+		}
+	}
+
 	@PostMapping("/{id}/unlock")
 	String unlock(@PathVariable long id, RedirectAttributes redirect) {
 		String username = this.accounts.find(id).getUsername();
@@ -97,6 +117,7 @@ class UserAdminController {
 		if (!userForm.passwordsMatch()) {
 			binding.rejectValue("passwordConfirmation", "user.password.mismatch");
 		}
+		checkPolicy(userForm.password(), String.valueOf(userForm.username()), binding);
 		if (binding.hasErrors()) {
 			return FORM;
 		}
@@ -142,6 +163,7 @@ class UserAdminController {
 		if (!passwordForm.passwordsMatch()) {
 			binding.rejectValue("passwordConfirmation", "user.password.mismatch");
 		}
+		checkPolicy(passwordForm.password(), this.accounts.find(id).getUsername(), binding);
 		if (binding.hasErrors()) {
 			model.addAttribute("user", this.accounts.find(id));
 			return PASSWORD_FORM;

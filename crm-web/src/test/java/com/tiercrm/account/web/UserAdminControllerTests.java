@@ -88,13 +88,13 @@ class UserAdminControllerTests {
 				.param("displayName", "新销售")
 				.param("role", "SALES_REP")
 				.param("teamId", "")
-				.param("password", "long-enough")
-				.param("passwordConfirmation", "long-enough"))
+				.param("password", "three blue herons")
+				.param("passwordConfirmation", "three blue herons"))
 			.andExpect(model().hasNoErrors())
 			.andExpect(redirectedUrl("/admin/users"))
 			.andExpect(flash().attribute("message", "user.created"));
 		then(this.accounts).should()
-			.createUser(new NewUser("newrep", "新销售", Role.SALES_REP, null, false, "long-enough"));
+			.createUser(new NewUser("newrep", "新销售", Role.SALES_REP, null, false, "three blue herons"));
 	}
 
 	@Test
@@ -115,6 +115,41 @@ class UserAdminControllerTests {
 			.andExpect(content().string(containsString("两次输入的密码不一致")))
 			.andExpect(content().string(containsString("此项为必填项")));
 		then(this.accounts).should(org.mockito.Mockito.never()).createUser(any());
+	}
+
+	@Test
+	void commonAndShortPasswordsAreRefusedInTheUsersLanguage() throws Exception {
+		this.mvc
+			.perform(post("/admin/users/new").with(user(ADMIN))
+				.with(csrf())
+				.param("username", "newrep")
+				.param("displayName", "New rep")
+				.param("role", "SALES_REP")
+				.param("password", "qwertyqwerty")
+				.param("passwordConfirmation", "qwertyqwerty"))
+			.andExpect(model().attributeHasFieldErrorCode("userForm", "password", "password.common"))
+			.andExpect(content().string(containsString("one of the most common passwords")));
+		given(this.accounts.find(2)).willReturn(TestUsers.user(2, "rep", Role.SALES_REP));
+		this.mvc
+			.perform(post("/admin/users/2/password").with(user(ADMIN))
+				.with(csrf())
+				.param("lang", "zh-CN")
+				.param("password", "password")
+				.param("passwordConfirmation", "password"))
+			.andExpect(model().attributeHasFieldErrors("passwordForm", "password"))
+			.andExpect(content().string(containsString("12")));
+		then(this.accounts).should(org.mockito.Mockito.never()).createUser(any());
+		then(this.accounts).should(org.mockito.Mockito.never())
+			.resetPassword(org.mockito.ArgumentMatchers.anyLong(), any());
+	}
+
+	@Test
+	void adminRequiresAPasswordChange() throws Exception {
+		given(this.accounts.find(2)).willReturn(TestUsers.user(2, "rep", Role.SALES_REP));
+		this.mvc.perform(post("/admin/users/2/require-password-change").with(user(ADMIN)).with(csrf()))
+			.andExpect(redirectedUrl("/admin/users"))
+			.andExpect(flash().attribute("message", "user.passwordChangeRequired.done"));
+		then(this.accounts).should().requirePasswordChange(2);
 	}
 
 	@Test
