@@ -93,7 +93,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
 			.addFilterBefore(new ReadOnlyTokenFilter(messages), AuthorizationFilter.class);
 		if (properties.apiBasicAuth()) {
-			http.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint));
+			http.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+				.addFilterBefore(new PlainHttpBasicWarning(), BasicAuthenticationFilter.class);
 		}
 		else {
 			http.httpBasic((basic) -> basic.disable());
