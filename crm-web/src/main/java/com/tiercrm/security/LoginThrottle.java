@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
+import com.tiercrm.account.SignInLocks;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Kept in memory: a restart forgets the counts, and several instances count apart.
  */
-public class LoginThrottle {
+public class LoginThrottle implements SignInLocks {
 
 	/** Failures of a username before delays start. */
 	static final int USERNAME_FREE_FAILURES = 5;
@@ -97,22 +99,24 @@ public class LoginThrottle {
 	}
 
 	/**
-	 * The failures of a username, to show to admins.
-	 */
-	public Optional<Failures> failures(String username) {
-		return Optional.ofNullable(this.usernames.getIfPresent(normalize(username)));
-	}
-
-	/**
 	 * Whether a username is locked now, whatever the address.
 	 */
+	@Override
+	public OptionalInt failedSignIns(String username) {
+		Failures failures = this.usernames.getIfPresent(normalize(username));
+		return (failures != null) ? OptionalInt.of(failures.count()) : OptionalInt.empty();
+	}
+
+	@Override
 	public boolean locked(String username) {
-		return failures(username).map((failures) -> failures.lockedAt(this.clock.instant())).orElse(false);
+		Failures failures = this.usernames.getIfPresent(normalize(username));
+		return failures != null && failures.lockedAt(this.clock.instant());
 	}
 
 	/**
 	 * An admin's reset: the username may log in again from anywhere at once.
 	 */
+	@Override
 	public void unlock(String username) {
 		String user = normalize(username);
 		this.usernames.invalidate(user);

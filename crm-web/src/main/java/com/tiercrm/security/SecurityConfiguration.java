@@ -55,11 +55,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	PasswordPolicy passwordPolicy() {
-		return new PasswordPolicy(new CommonPasswordChecker());
-	}
-
-	@Bean
 	AuthenticationProvider passwordAuthentication(UserDetailsService users, ObjectProvider<PasswordEncoder> encoder,
 			LoginThrottle throttle) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);

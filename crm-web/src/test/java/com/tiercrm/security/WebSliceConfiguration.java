@@ -1,5 +1,7 @@
 package com.tiercrm.security;
 
+import com.tiercrm.account.CommonPasswordChecker;
+import com.tiercrm.account.PasswordPolicy;
 import com.tiercrm.web.Formats;
 import com.tiercrm.web.ReasonText;
 
@@ -16,6 +18,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ SecurityConfiguration.class, Formats.class, ReasonText.class })
 public class WebSliceConfiguration {
+
+	@Bean
+	PasswordPolicy passwordPolicy() {
+		return new PasswordPolicy(new CommonPasswordChecker());
+	}
 
 	@Bean
 	UserDetailsService noUsers() {

@@ -7,14 +7,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.tiercrm.account.AccountManagement;
+import com.tiercrm.account.PasswordPolicy;
 import com.tiercrm.account.Role;
+import com.tiercrm.account.SignInLocks;
 import com.tiercrm.account.Team;
 import com.tiercrm.account.UnknownTeamException;
 import com.tiercrm.account.UnknownUserException;
 import com.tiercrm.account.User;
 import com.tiercrm.account.UsernameTakenException;
-import com.tiercrm.security.LoginThrottle;
-import com.tiercrm.security.PasswordPolicy;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -45,13 +45,13 @@ class UserAdminController {
 
 	private final AccountManagement accounts;
 
-	private final LoginThrottle throttle;
+	private final SignInLocks signInLocks;
 
 	private final PasswordPolicy passwordPolicy;
 
-	UserAdminController(AccountManagement accounts, LoginThrottle throttle, PasswordPolicy passwordPolicy) {
+	UserAdminController(AccountManagement accounts, SignInLocks signInLocks, PasswordPolicy passwordPolicy) {
 		this.accounts = accounts;
-		this.throttle = throttle;
+		this.signInLocks = signInLocks;
 		this.passwordPolicy = passwordPolicy;
 	}
 
@@ -72,12 +72,12 @@ class UserAdminController {
 		List<User> users = this.accounts.allUsers();
 		model.addAttribute("users", users);
 		model.addAttribute("lockedUsers",
-				users.stream().map(User::getUsername).filter(this.throttle::locked).collect(Collectors.toSet()));
+				users.stream().map(User::getUsername).filter(this.signInLocks::locked).collect(Collectors.toSet()));
 		model.addAttribute("failedLogins",
 				users.stream()
-					.flatMap((user) -> this.throttle.failures(user.getUsername())
-						.map((failures) -> Map.entry(user.getUsername(), failures.count()))
-						.stream())
+					.flatMap((user) -> this.signInLocks.failedSignIns(user.getUsername())
+						.stream()
+						.mapToObj((count) -> Map.entry(user.getUsername(), count)))
 					.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 		return "admin/users/list";
 	}
@@ -100,7 +100,7 @@ class UserAdminController {
 	@PostMapping("/{id}/unlock")
 	String unlock(@PathVariable long id, RedirectAttributes redirect) {
 		String username = this.accounts.find(id).getUsername();
-		this.throttle.unlock(username);
+		this.signInLocks.unlock(username);
 		redirect.addFlashAttribute("message", "user.unlocked.done");
 		redirect.addFlashAttribute("messageArg", username);
 		return "redirect:/admin/users";

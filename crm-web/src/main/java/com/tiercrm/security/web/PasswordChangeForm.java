@@ -1,4 +1,4 @@
-package com.tiercrm.account.web;
+package com.tiercrm.security.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,10 +1,10 @@
-package com.tiercrm.account.web;
+package com.tiercrm.security.web;
 
 import com.tiercrm.account.AccountManagement;
+import com.tiercrm.account.PasswordPolicy;
 import com.tiercrm.account.User;
 import com.tiercrm.account.WrongPasswordException;
 import com.tiercrm.security.CrmUser;
-import com.tiercrm.security.PasswordPolicy;
 import com.tiercrm.security.SessionPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package com.tiercrm.account.web;
+package com.tiercrm.security.web;
 
 import com.tiercrm.account.AccountManagement;
 import com.tiercrm.account.Role;

@@ -1,4 +1,4 @@
-package com.tiercrm.security;
+package com.tiercrm.account;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.tiercrm.security;
+package com.tiercrm.account;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,12 +17,12 @@ import org.springframework.security.authentication.password.CompromisedPasswordD
 
 /**
  * A password is compromised when it is one of the 10,000 most common ones (see
- * {@code security/common-passwords.md}), ignoring case. Works offline, unlike a breach
+ * {@code account/common-passwords.md}), ignoring case. Works offline, unlike a breach
  * API.
  */
 public class CommonPasswordChecker implements CompromisedPasswordChecker {
 
-	private static final String LIST = "security/common-passwords.txt";
+	private static final String LIST = "account/common-passwords.txt";
 
 	private final Set<String> common;
 

@@ -1,4 +1,4 @@
-package com.tiercrm.security;
+package com.tiercrm.account;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.tiercrm.account.web;
+package com.tiercrm.security.web;
 
 import java.time.Duration;
 import java.time.Instant;
