@@ -68,7 +68,9 @@ class PasswordIntegrationTests {
 		assertThat(weak.body()).contains("one of the most common passwords");
 		HttpResponse<String> changed = browser.post("/account/password",
 				"currentPassword=chosen+by+the+admin&password=my+own+passphrase&passwordConfirmation=my+own+passphrase");
-		assertThat(changed.headers().firstValue("Location")).hasValue(url("/dashboard"));
+		assertThat(changed.headers().firstValue("Location")).hasValue(url("/account/password"));
+		assertThat(browser.get("/account/password").body()).contains("Your password has been changed.")
+			.doesNotContain("password-change-required");
 		assertThat(browser.get("/dashboard").statusCode()).isEqualTo(200);
 		assertThat(this.users.findById(rep.getId()))
 			.hasValueSatisfying((user) -> assertThat(user.isPasswordChangeRequired()).isFalse());

@@ -73,7 +73,7 @@ class PasswordChangeController {
 		}
 		this.sessionPrincipal.replace(changed, request, response);
 		redirect.addFlashAttribute("message", "password.changed");
-		return "redirect:/dashboard";
+		return "redirect:/account/password";
 	}
 
 }

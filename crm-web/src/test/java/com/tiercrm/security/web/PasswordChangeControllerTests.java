@@ -47,7 +47,7 @@ class PasswordChangeControllerTests {
 	void changesTheOwnPassword() throws Exception {
 		User changed = TestUsers.user(2, "rep", Role.SALES_REP);
 		given(this.accounts.changeOwnPassword(2, "old-one", "three blue herons")).willReturn(changed);
-		this.mvc.perform(change("old-one", "three blue herons")).andExpect(redirectedUrl("/dashboard"));
+		this.mvc.perform(change("old-one", "three blue herons")).andExpect(redirectedUrl("/account/password"));
 		then(this.accounts).should().changeOwnPassword(2, "old-one", "three blue herons");
 	}
 
