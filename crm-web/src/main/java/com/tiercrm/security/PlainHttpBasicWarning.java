@@ -36,7 +36,7 @@ class PlainHttpBasicWarning extends OncePerRequestFilter {
 		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6) && !request.isSecure()
 				&& !loopback(request.getRemoteAddr())
 				&& this.warned.asMap().putIfAbsent(request.getRemoteAddr(), true) == null) {
-			logger.warn("The API accepted a username and password (HTTP Basic) over plain HTTP from "
+			logger.warn("The API received a username and password (HTTP Basic) over plain HTTP from "
 					+ request.getRemoteAddr() + ": serve it over TLS (a proxy must send X-Forwarded-Proto), "
 					+ "or turn Basic off with tiercrm.security.api-basic-auth=false and use API tokens");
 		}
