@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What admins do with user accounts: create them, enable or disable them, reset their
- * password.
+ * password or require a new one; and what users do with their own: change the password.
  */
 @Service
 public class AccountManagement {
@@ -64,9 +64,36 @@ public class AccountManagement {
 		find(userId).setEnabled(enabled);
 	}
 
+	/**
+	 * Sets a password chosen by an admin; the user has to choose their own at the next
+	 * sign-in.
+	 */
 	@Transactional
 	public void resetPassword(long userId, String rawPassword) {
-		find(userId).changePasswordHash(this.passwordEncoder.encode(rawPassword));
+		User user = find(userId);
+		user.changePasswordHash(this.passwordEncoder.encode(rawPassword));
+		user.setPasswordChangeRequired(true);
+	}
+
+	@Transactional
+	public void requirePasswordChange(long userId) {
+		find(userId).setPasswordChangeRequired(true);
+	}
+
+	/**
+	 * A user's change of their own password.
+	 * @return the changed user
+	 * @throws WrongPasswordException if the current password is not the user's
+	 */
+	@Transactional
+	public User changeOwnPassword(long userId, String currentPassword, String newPassword) {
+		User user = find(userId);
+		if (!this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+			throw new WrongPasswordException();
+		}
+		user.changePasswordHash(this.passwordEncoder.encode(newPassword));
+		user.setPasswordChangeRequired(false);
+		return user;
 	}
 
 	@Transactional(readOnly = true)

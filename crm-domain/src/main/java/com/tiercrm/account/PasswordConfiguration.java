@@ -8,7 +8,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Passwords are hashed with the delegating encoder: BCrypt today, tagged with
  * {@code {bcrypt}} so that a later algorithm can take over without invalidating stored
- * hashes.
+ * hashes. New passwords follow the {@link PasswordPolicy}.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
@@ -16,6 +16,11 @@ class PasswordConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	PasswordPolicy passwordPolicy() {
+		return new PasswordPolicy(new CommonPasswordChecker());
 	}
 
 }

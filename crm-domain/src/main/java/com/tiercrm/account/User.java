@@ -39,6 +39,8 @@ public class User {
 
 	private boolean headOfSales;
 
+	private boolean passwordChangeRequired;
+
 	private Instant createdAt;
 
 	@Version
@@ -115,6 +117,14 @@ public class User {
 
 	public void setHeadOfSales(boolean headOfSales) {
 		this.headOfSales = headOfSales;
+	}
+
+	public boolean isPasswordChangeRequired() {
+		return this.passwordChangeRequired;
+	}
+
+	public void setPasswordChangeRequired(boolean passwordChangeRequired) {
+		this.passwordChangeRequired = passwordChangeRequired;
 	}
 
 	public Instant getCreatedAt() {

@@ -32,6 +32,8 @@ public final class CrmUser implements UserDetails {
 
 	private final AccessScope scope;
 
+	private final boolean passwordChangeRequired;
+
 	/**
 	 * The principal for a user as loaded from the database.
 	 */
@@ -47,6 +49,7 @@ public final class CrmUser implements UserDetails {
 		this.role = user.getRole();
 		this.enabled = user.isEnabled();
 		this.scope = user.accessScope();
+		this.passwordChangeRequired = user.isPasswordChangeRequired();
 	}
 
 	public long id() {
@@ -63,6 +66,13 @@ public final class CrmUser implements UserDetails {
 
 	public AccessScope scope() {
 		return this.scope;
+	}
+
+	/**
+	 * Whether an admin requires a new password before anything else.
+	 */
+	public boolean passwordChangeRequired() {
+		return this.passwordChangeRequired;
 	}
 
 	@Override

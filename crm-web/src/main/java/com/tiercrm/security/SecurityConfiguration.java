@@ -1,33 +1,78 @@
 package com.tiercrm.security;
 
+import java.time.Clock;
+
+import com.tiercrm.account.ApiTokenManagement;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Two chains: a stateless HTTP Basic one for {@code /api/v1/**} and a form-login one for
- * the pages.
+ * Two chains: a stateless one for {@code /api/v1/**} (personal access tokens, and HTTP
+ * Basic when allowed) and a form-login one for the pages. Passwords are checked only when
+ * the {@link LoginThrottle} allows it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class SecurityConfiguration {
+@EnableConfigurationProperties(CrmSecurityProperties.class)
+class SecurityConfiguration implements WebMvcConfigurer {
 
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
 			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
+	LoginThrottle loginThrottle(ObjectProvider<Clock> clock) {
+		return new LoginThrottle(clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	SessionPrincipal sessionPrincipal() {
+		return new SessionPrincipal();
+	}
+
+	@Bean
+	AuthenticationProvider passwordAuthentication(UserDetailsService users, ObjectProvider<PasswordEncoder> encoder,
+			LoginThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(encoder.getIfAvailable(PasswordEncoderFactories::createDelegatingPasswordEncoder));
+		return new ThrottledAuthenticationProvider(passwords, throttle);
+	}
+
+	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-		BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
-		entryPoint.setRealmName("TierCRM");
+	SecurityFilterChain apiSecurity(HttpSecurity http, CrmSecurityProperties properties, MessageSource messages,
+			ObjectProvider<ApiTokenManagement> tokens) throws Exception {
+		ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint(messages, properties.apiBasicAuth());
+		AuthenticationFilter bearer = new AuthenticationFilter(
+				new ProviderManager(new ApiTokenAuthenticationProvider(SingletonSupplier.of(tokens::getObject))),
+				new BearerTokenConverter());
+		bearer.setSuccessHandler((request, response, authentication) -> {
+		});
+		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/segmentation/**")
 				.hasAnyRole("MANAGER", "ADMIN")
@@ -37,10 +82,18 @@ class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
-			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint));
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
+			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
+			.addFilterBefore(new ReadOnlyTokenFilter(messages), AuthorizationFilter.class);
+		if (properties.apiBasicAuth()) {
+			http.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+				.addFilterBefore(new PlainHttpBasicWarning(), BasicAuthenticationFilter.class);
+		}
+		else {
+			http.httpBasic((basic) -> basic.disable());
+		}
 		return http.build();
 	}
 
@@ -56,13 +109,22 @@ class SecurityConfiguration {
 			.hasAnyRole("MANAGER", "ADMIN")
 			.anyRequest()
 			.authenticated())
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin((form) -> form.loginPage("/login")
+				.successHandler(new LoginSuccessHandler())
+				.failureHandler(new LoginFailureHandler())
+				.permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-			.csrf(Customizer.withDefaults());
+			.csrf(Customizer.withDefaults())
+			.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
 		return http.build();
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new LoginNoticeInterceptor());
 	}
 
 }

@@ -1,10 +1,15 @@
 package com.tiercrm.security;
 
+import com.tiercrm.account.CommonPasswordChecker;
+import com.tiercrm.account.PasswordPolicy;
 import com.tiercrm.web.Formats;
 import com.tiercrm.web.ReasonText;
 
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * What a {@code @WebMvcTest} needs besides its controller: our security chains and the
@@ -13,5 +18,15 @@ import org.springframework.context.annotation.Import;
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ SecurityConfiguration.class, Formats.class, ReasonText.class })
 public class WebSliceConfiguration {
+
+	@Bean
+	PasswordPolicy passwordPolicy() {
+		return new PasswordPolicy(new CommonPasswordChecker());
+	}
+
+	@Bean
+	UserDetailsService noUsers() {
+		return new InMemoryUserDetailsManager();
+	}
 
 }

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The reset-password form.
  */
-record PasswordForm(@NotBlank @Size(min = 8, max = 100) @Nullable String password,
+record PasswordForm(@NotBlank @Size(min = 12, max = 100) @Nullable String password,
 		@Nullable String passwordConfirmation) {
 
 	static PasswordForm empty() {

@@ -1,17 +1,22 @@
 package com.tiercrm.account.web;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.tiercrm.account.AccountManagement;
+import com.tiercrm.account.PasswordPolicy;
 import com.tiercrm.account.Role;
+import com.tiercrm.account.SignInLocks;
 import com.tiercrm.account.Team;
 import com.tiercrm.account.UnknownTeamException;
 import com.tiercrm.account.UnknownUserException;
+import com.tiercrm.account.User;
 import com.tiercrm.account.UsernameTakenException;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -40,8 +45,14 @@ class UserAdminController {
 
 	private final AccountManagement accounts;
 
-	UserAdminController(AccountManagement accounts) {
+	private final SignInLocks signInLocks;
+
+	private final PasswordPolicy passwordPolicy;
+
+	UserAdminController(AccountManagement accounts, SignInLocks signInLocks, PasswordPolicy passwordPolicy) {
 		this.accounts = accounts;
+		this.signInLocks = signInLocks;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	@ModelAttribute("teams")
@@ -58,8 +69,41 @@ class UserAdminController {
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("users", this.accounts.allUsers());
+		List<User> users = this.accounts.allUsers();
+		model.addAttribute("users", users);
+		model.addAttribute("lockedUsers",
+				users.stream().map(User::getUsername).filter(this.signInLocks::locked).collect(Collectors.toSet()));
+		model.addAttribute("failedLogins",
+				users.stream()
+					.flatMap((user) -> this.signInLocks.failedSignIns(user.getUsername())
+						.stream()
+						.mapToObj((count) -> Map.entry(user.getUsername(), count)))
+					.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 		return "admin/users/list";
+	}
+
+	@PostMapping("/{id}/require-password-change")
+	String requirePasswordChange(@PathVariable long id, RedirectAttributes redirect) {
+		this.accounts.requirePasswordChange(id);
+		redirect.addFlashAttribute("message", "user.passwordChangeRequired.done");
+		redirect.addFlashAttribute("messageArg", this.accounts.find(id).getUsername());
+		return "redirect:/admin/users";
+	}
+
+	private void checkPolicy(@Nullable String password, String username, BindingResult binding) {
+		if (password != null && !binding.hasFieldErrors("password")) {
+			this.passwordPolicy.violation(password, username)
+				.ifPresent((reason) -> binding.rejectValue("password", reason));
+		}
+	}
+
+	@PostMapping("/{id}/unlock")
+	String unlock(@PathVariable long id, RedirectAttributes redirect) {
+		String username = this.accounts.find(id).getUsername();
+		this.signInLocks.unlock(username);
+		redirect.addFlashAttribute("message", "user.unlocked.done");
+		redirect.addFlashAttribute("messageArg", username);
+		return "redirect:/admin/users";
 	}
 
 	@GetMapping("/new")
@@ -73,6 +117,7 @@ class UserAdminController {
 		if (!userForm.passwordsMatch()) {
 			binding.rejectValue("passwordConfirmation", "user.password.mismatch");
 		}
+		checkPolicy(userForm.password(), String.valueOf(userForm.username()), binding);
 		if (binding.hasErrors()) {
 			return FORM;
 		}
@@ -118,6 +163,7 @@ class UserAdminController {
 		if (!passwordForm.passwordsMatch()) {
 			binding.rejectValue("passwordConfirmation", "user.password.mismatch");
 		}
+		checkPolicy(passwordForm.password(), this.accounts.find(id).getUsername(), binding);
 		if (binding.hasErrors()) {
 			model.addAttribute("user", this.accounts.find(id));
 			return PASSWORD_FORM;

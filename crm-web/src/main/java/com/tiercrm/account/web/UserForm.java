@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 record UserForm(@NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9._-]*") @Nullable String username,
 		@NotBlank @Size(max = 100) @Nullable String displayName, @NotNull @Nullable Role role, @Nullable Long teamId,
-		@Nullable Boolean headOfSales, @NotBlank @Size(min = 8, max = 100) @Nullable String password,
+		@Nullable Boolean headOfSales, @NotBlank @Size(min = 12, max = 100) @Nullable String password,
 		@Nullable String passwordConfirmation) {
 
 	static UserForm empty() {

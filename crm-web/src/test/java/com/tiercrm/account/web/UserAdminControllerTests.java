@@ -6,6 +6,7 @@ import com.tiercrm.account.AccountManagement;
 import com.tiercrm.account.AccountManagement.NewUser;
 import com.tiercrm.account.Role;
 import com.tiercrm.security.CrmUser;
+import com.tiercrm.security.LoginThrottle;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -45,6 +47,25 @@ class UserAdminControllerTests {
 	@MockitoBean
 	private AccountManagement accounts;
 
+	@Autowired
+	private LoginThrottle throttle;
+
+	@Test
+	void adminSeesALockedUserAndUnlocksIt() throws Exception {
+		for (int i = 0; i < 10; i++) {
+			this.throttle.failed("locked-rep", "10.0.0." + i);
+		}
+		given(this.accounts.allUsers()).willReturn(List.of(TestUsers.user(3, "locked-rep", Role.SALES_REP)));
+		given(this.accounts.find(3)).willReturn(TestUsers.user(3, "locked-rep", Role.SALES_REP));
+		this.mvc.perform(get("/admin/users").with(user(ADMIN)))
+			.andExpect(content().string(containsString("user-locked")))
+			.andExpect(content().string(containsString("/admin/users/3/unlock")));
+		this.mvc.perform(post("/admin/users/3/unlock").with(user(ADMIN)).with(csrf()))
+			.andExpect(redirectedUrl("/admin/users"))
+			.andExpect(flash().attribute("message", "user.unlocked.done"));
+		assertThat(this.throttle.locked("locked-rep")).isFalse();
+	}
+
 	@Test
 	void repsCannotManageUsers() throws Exception {
 		this.mvc.perform(get("/admin/users").with(user(REP))).andExpect(status().isForbidden());
@@ -67,13 +88,13 @@ class UserAdminControllerTests {
 				.param("displayName", "新销售")
 				.param("role", "SALES_REP")
 				.param("teamId", "")
-				.param("password", "long-enough")
-				.param("passwordConfirmation", "long-enough"))
+				.param("password", "three blue herons")
+				.param("passwordConfirmation", "three blue herons"))
 			.andExpect(model().hasNoErrors())
 			.andExpect(redirectedUrl("/admin/users"))
 			.andExpect(flash().attribute("message", "user.created"));
 		then(this.accounts).should()
-			.createUser(new NewUser("newrep", "新销售", Role.SALES_REP, null, false, "long-enough"));
+			.createUser(new NewUser("newrep", "新销售", Role.SALES_REP, null, false, "three blue herons"));
 	}
 
 	@Test
@@ -94,6 +115,41 @@ class UserAdminControllerTests {
 			.andExpect(content().string(containsString("两次输入的密码不一致")))
 			.andExpect(content().string(containsString("此项为必填项")));
 		then(this.accounts).should(org.mockito.Mockito.never()).createUser(any());
+	}
+
+	@Test
+	void commonAndShortPasswordsAreRefusedInTheUsersLanguage() throws Exception {
+		this.mvc
+			.perform(post("/admin/users/new").with(user(ADMIN))
+				.with(csrf())
+				.param("username", "newrep")
+				.param("displayName", "New rep")
+				.param("role", "SALES_REP")
+				.param("password", "qwertyqwerty")
+				.param("passwordConfirmation", "qwertyqwerty"))
+			.andExpect(model().attributeHasFieldErrorCode("userForm", "password", "password.common"))
+			.andExpect(content().string(containsString("one of the most common passwords")));
+		given(this.accounts.find(2)).willReturn(TestUsers.user(2, "rep", Role.SALES_REP));
+		this.mvc
+			.perform(post("/admin/users/2/password").with(user(ADMIN))
+				.with(csrf())
+				.param("lang", "zh-CN")
+				.param("password", "password")
+				.param("passwordConfirmation", "password"))
+			.andExpect(model().attributeHasFieldErrors("passwordForm", "password"))
+			.andExpect(content().string(containsString("12")));
+		then(this.accounts).should(org.mockito.Mockito.never()).createUser(any());
+		then(this.accounts).should(org.mockito.Mockito.never())
+			.resetPassword(org.mockito.ArgumentMatchers.anyLong(), any());
+	}
+
+	@Test
+	void adminRequiresAPasswordChange() throws Exception {
+		given(this.accounts.find(2)).willReturn(TestUsers.user(2, "rep", Role.SALES_REP));
+		this.mvc.perform(post("/admin/users/2/require-password-change").with(user(ADMIN)).with(csrf()))
+			.andExpect(redirectedUrl("/admin/users"))
+			.andExpect(flash().attribute("message", "user.passwordChangeRequired.done"));
+		then(this.accounts).should().requirePasswordChange(2);
 	}
 
 	@Test

@@ -1,0 +1,93 @@
+package com.tiercrm.security.web;
+
+import com.tiercrm.account.AccountManagement;
+import com.tiercrm.account.Role;
+import com.tiercrm.account.User;
+import com.tiercrm.account.WrongPasswordException;
+import com.tiercrm.security.CrmUser;
+import com.tiercrm.security.TestUsers;
+import com.tiercrm.security.WebSliceConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.never;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(PasswordChangeController.class)
+@Import(WebSliceConfiguration.class)
+class PasswordChangeControllerTests {
+
+	private static final CrmUser REP = TestUsers.principal(2, "rep", Role.SALES_REP);
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private AccountManagement accounts;
+
+	@Test
+	void changesTheOwnPassword() throws Exception {
+		User changed = TestUsers.user(2, "rep", Role.SALES_REP);
+		given(this.accounts.changeOwnPassword(2, "old-one", "three blue herons")).willReturn(changed);
+		this.mvc.perform(change("old-one", "three blue herons")).andExpect(redirectedUrl("/account/password"));
+		then(this.accounts).should().changeOwnPassword(2, "old-one", "three blue herons");
+	}
+
+	@Test
+	void aWrongCurrentPasswordIsAFieldError() throws Exception {
+		willThrow(new WrongPasswordException()).given(this.accounts).changeOwnPassword(2, "wrong", "three blue herons");
+		this.mvc.perform(change("wrong", "three blue herons").param("lang", "zh-CN"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("passwordChangeForm", "currentPassword",
+					"password.current.wrong"))
+			.andExpect(content().string(containsString("当前密码不正确")));
+	}
+
+	@Test
+	void weakPasswordsAreRefusedBeforeAnythingChanges() throws Exception {
+		this.mvc.perform(change("old-one", "password"))
+			.andExpect(model().attributeHasFieldErrors("passwordChangeForm", "password"));
+		this.mvc.perform(change("old-one", "qwertyqwerty"))
+			.andExpect(model().attributeHasFieldErrorCode("passwordChangeForm", "password", "password.common"));
+		then(this.accounts).should(never()).changeOwnPassword(anyLong(), anyString(), anyString());
+	}
+
+	@Test
+	void aUserWhoMustChangeIsSentToTheChangePage() throws Exception {
+		User mustChange = TestUsers.user(2, "rep", Role.SALES_REP);
+		mustChange.setPasswordChangeRequired(true);
+		this.mvc.perform(get("/dashboard").with(user(CrmUser.of(mustChange))))
+			.andExpect(redirectedUrl("/account/password"));
+		this.mvc.perform(get("/account/password").with(user(CrmUser.of(mustChange))).param("lang", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("requires you to choose a new password")));
+	}
+
+	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder change(String current,
+			String password) {
+		return post("/account/password").with(user(REP))
+			.with(csrf())
+			.param("currentPassword", current)
+			.param("password", password)
+			.param("passwordConfirmation", password);
+	}
+
+}
