@@ -1,7 +1,5 @@
 package com.tiercrm.security;
 
-import java.time.Clock;
-
 import com.tiercrm.account.ApiTokenManagement;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,16 +41,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
 			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-	@Bean
-	LoginThrottle loginThrottle(ObjectProvider<Clock> clock) {
-		return new LoginThrottle(clock.getIfAvailable(Clock::systemUTC));
-	}
-
-	@Bean
-	SessionPrincipal sessionPrincipal() {
-		return new SessionPrincipal();
-	}
 
 	@Bean
 	AuthenticationProvider passwordAuthentication(UserDetailsService users, ObjectProvider<PasswordEncoder> encoder,

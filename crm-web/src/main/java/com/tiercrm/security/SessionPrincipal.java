@@ -9,11 +9,13 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
 
 /**
  * Replaces the signed-in user's principal in the session after their account changed,
  * e.g. once a required password change is done.
  */
+@Component
 public class SessionPrincipal {
 
 	private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
