@@ -70,6 +70,32 @@ public class ImportJob {
 
 	private boolean addsReferenceData;
 
+	@Enumerated(EnumType.STRING)
+	private DateOrder dateOrder = DateOrder.AUTO;
+
+	@Enumerated(EnumType.STRING)
+	private DecimalMark decimalMark = DecimalMark.AUTO;
+
+	@Enumerated(EnumType.STRING)
+	private @Nullable DateOrder datesReadAs;
+
+	@Enumerated(EnumType.STRING)
+	private @Nullable ReadingBasis datesBasis;
+
+	private @Nullable String dateExample;
+
+	private long dateExampleRow;
+
+	@Enumerated(EnumType.STRING)
+	private @Nullable DecimalMark decimalsReadAs;
+
+	@Enumerated(EnumType.STRING)
+	private @Nullable ReadingBasis decimalsBasis;
+
+	private @Nullable String decimalExample;
+
+	private long decimalExampleRow;
+
 	@Version
 	private long version;
 
@@ -107,6 +133,78 @@ public class ImportJob {
 	 */
 	public boolean addsReferenceData() {
 		return this.addsReferenceData;
+	}
+
+	void reading(ReadingSettings settings) {
+		this.dateOrder = settings.dateOrder();
+		this.decimalMark = settings.decimalMark();
+	}
+
+	/** How the admin asked for dates and amounts to be read. */
+	public ReadingSettings getReadingSettings() {
+		return new ReadingSettings(this.dateOrder, this.decimalMark);
+	}
+
+	void readAs(FileReading reading) {
+		FileReading.Decision<DateOrder> dates = reading.dates();
+		this.datesReadAs = (dates != null) ? dates.value() : null;
+		this.datesBasis = (dates != null) ? dates.basis() : null;
+		this.dateExample = (dates != null) ? example(dates.example()) : null;
+		this.dateExampleRow = (dates != null) ? dates.row() : 0;
+		FileReading.Decision<DecimalMark> decimals = reading.decimals();
+		this.decimalsReadAs = (decimals != null) ? decimals.value() : null;
+		this.decimalsBasis = (decimals != null) ? decimals.basis() : null;
+		this.decimalExample = (decimals != null) ? example(decimals.example()) : null;
+		this.decimalExampleRow = (decimals != null) ? decimals.row() : 0;
+	}
+
+	private static @Nullable String example(@Nullable String value) {
+		return (value != null && value.length() > 100) ? value.substring(0, 99) + "…" : value;
+	}
+
+	/**
+	 * The order of day and month the file's dates were read in; none when they are all
+	 * written year first.
+	 */
+	public @Nullable DateOrder getDatesReadAs() {
+		return this.datesReadAs;
+	}
+
+	public @Nullable ReadingBasis getDatesBasis() {
+		return this.datesBasis;
+	}
+
+	/** The date that settled the order, with {@link #getDateExampleRow()}. */
+	public @Nullable String getDateExample() {
+		return this.dateExample;
+	}
+
+	public long getDateExampleRow() {
+		return this.dateExampleRow;
+	}
+
+	/**
+	 * The decimal mark the file's amounts were read with; none when no amount needed it
+	 * decided (a decimal point).
+	 */
+	public @Nullable DecimalMark getDecimalsReadAs() {
+		return this.decimalsReadAs;
+	}
+
+	public @Nullable ReadingBasis getDecimalsBasis() {
+		return this.decimalsBasis;
+	}
+
+	/**
+	 * The amount that settled the decimal mark, or that could be read with either, with
+	 * {@link #getDecimalExampleRow()}.
+	 */
+	public @Nullable String getDecimalExample() {
+		return this.decimalExample;
+	}
+
+	public long getDecimalExampleRow() {
+		return this.decimalExampleRow;
 	}
 
 	void stored(long bytes) {

@@ -55,6 +55,12 @@ public class ImportManagement {
 
 	private static final int SAMPLE_LINES = 200;
 
+	/**
+	 * How many rows are read first to decide the order of day and month and the decimal
+	 * mark; more only while dates could still be read either way.
+	 */
+	private static final int READING_SAMPLE_ROWS = 10_000;
+
 	private final ImportJobRepository jobs;
 
 	private final EntityManager entities;
@@ -147,6 +153,7 @@ public class ImportManagement {
 				request.dryRun(), request.requestedBy());
 		created.mapped(request.mapping());
 		created.addingReferenceData(request.addReferenceData());
+		created.reading(request.reading());
 		ImportJob job = save(created);
 		Path file = uploadFile(job.id());
 		try {
@@ -166,18 +173,20 @@ public class ImportManagement {
 		if (!dryRun.isCommittable() || !Files.exists(upload)) {
 			throw new ImportFileException("import.failure.notCommittable");
 		}
-		return follow(dryRun, false, dryRun.getColumnMapping(), requestedBy);
+		return follow(dryRun, false, dryRun.getColumnMapping(), dryRun.getReadingSettings(), requestedBy);
 	}
 
 	/**
 	 * A new job for the file of a dry run, with its mode and encoding: a commit takes the
-	 * file over, another dry run (with a corrected mapping) works on a copy.
+	 * file over, another dry run (with a corrected mapping or reading) works on a copy.
 	 */
-	private Prepared follow(ImportJob dryRun, boolean dryRunAgain, ColumnMapping mapping, String requestedBy) {
+	private Prepared follow(ImportJob dryRun, boolean dryRunAgain, ColumnMapping mapping, ReadingSettings reading,
+			String requestedBy) {
 		ImportJob created = new ImportJob(dryRun.getKind(), dryRun.getFileName(), dryRun.getFileBytes(),
 				dryRun.getMode(), dryRunAgain, requestedBy);
 		created.mapped(mapping);
 		created.addingReferenceData(dryRun.addsReferenceData());
+		created.reading(reading);
 		ImportJob job = save(created);
 		Path upload = uploadFile(dryRun.id());
 		Path file = uploadFile(job.id());
@@ -241,27 +250,28 @@ public class ImportManagement {
 
 	private ImportJob run(ImportJob job, Path file, @Nullable Charset encoding) {
 		try {
+			FileReading reading = reading(job, file, encoding);
 			Outcome outcome;
 			if (job.getKind() == ImportKind.ORDERS && bulk()) {
-				outcome = inTransaction(() -> bulkOrders(job, file, encoding));
+				outcome = inTransaction(() -> bulkOrders(job, file, encoding, reading));
 			}
 			else if (job.getKind() == ImportKind.CUSTOMERS && bulk()) {
 				outcome = inTransaction(() -> bulkCustomers(job, file, encoding));
 			}
 			else if (job.getKind() == ImportKind.INTERACTIONS && bulk()) {
-				outcome = inTransaction(() -> bulkInteractions(job, file, encoding));
+				outcome = inTransaction(() -> bulkInteractions(job, file, encoding, reading));
 			}
 			else if (job.isDryRun()) {
-				outcome = inTransaction(() -> pass(job, file, encoding, false));
+				outcome = inTransaction(() -> pass(job, file, encoding, reading, false));
 			}
 			else if (job.getMode() == ImportMode.ATOMIC) {
-				outcome = inTransaction(() -> pass(job, file, encoding, false));
+				outcome = inTransaction(() -> pass(job, file, encoding, reading, false));
 				if (outcome.counts().invalid() == 0) {
-					outcome = inTransaction(() -> pass(job, file, encoding, true));
+					outcome = inTransaction(() -> pass(job, file, encoding, reading, true));
 				}
 			}
 			else {
-				outcome = inTransaction(() -> pass(job, file, encoding, true));
+				outcome = inTransaction(() -> pass(job, file, encoding, reading, true));
 			}
 			// All or nothing with invalid rows writes nothing, and a dry run says so: the
 			// valid rows are what would have been written once the file is fixed.
@@ -300,11 +310,39 @@ public class ImportManagement {
 		return result;
 	}
 
-	/** Reads the whole file once; writes the valid rows when asked to. */
-	private Outcome pass(ImportJob job, Path file, @Nullable Charset encoding, boolean write) {
+	/**
+	 * Decides how the dates and amounts of an order or interaction file are read, from
+	 * its first rows (see {@link ReadingEvidence}) and the admin's choice, before its
+	 * rows are parsed: a row streamed to the database cannot wait for a later row's
+	 * evidence. Reading a sample twice costs little; the whole file is read ahead only
+	 * when its dates could all be read either way, the one case where it would otherwise
+	 * be refused.
+	 * @throws ImportFileException when the order of day and month is left to a file that
+	 * does not settle it
+	 */
+	private FileReading reading(ImportJob job, Path file, @Nullable Charset encoding) throws IOException {
+		if (job.getKind() == ImportKind.CUSTOMERS) {
+			return FileReading.NOTHING_TO_DECIDE;
+		}
 		try (ImportFile rows = ImportFile.open(file, encoding, this.properties)) {
 			job.detected(rows.encoding(), rows.delimiterName());
-			return pass(job.id(), rowImport(job, rows.header()), rows, write);
+			FileReading reading = switch (job.getKind()) {
+				case ORDERS -> OrderImport.reading(rows.header(), job.getColumnMapping(), rows,
+						job.getReadingSettings(), READING_SAMPLE_ROWS);
+				case INTERACTIONS -> InteractionImport.reading(rows.header(), job.getColumnMapping(), rows,
+						job.getReadingSettings(), READING_SAMPLE_ROWS);
+				case CUSTOMERS -> FileReading.NOTHING_TO_DECIDE;
+			};
+			job.readAs(reading);
+			return reading;
+		}
+	}
+
+	/** Reads the whole file once; writes the valid rows when asked to. */
+	private Outcome pass(ImportJob job, Path file, @Nullable Charset encoding, FileReading reading, boolean write) {
+		try (ImportFile rows = ImportFile.open(file, encoding, this.properties)) {
+			job.detected(rows.encoding(), rows.delimiterName());
+			return pass(job.id(), rowImport(job, rows.header(), reading), rows, write);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -315,11 +353,11 @@ public class ImportManagement {
 	 * Imports an order file in one pass with COPY and set-based statements (PostgreSQL
 	 * only); all-or-nothing jobs merge only when every row is valid.
 	 */
-	private Outcome bulkOrders(ImportJob job, Path file, @Nullable Charset encoding) {
+	private Outcome bulkOrders(ImportJob job, Path file, @Nullable Charset encoding, FileReading reading) {
 		try (ImportFile rows = ImportFile.open(file, encoding, this.properties)) {
 			job.detected(rows.encoding(), rows.delimiterName());
 			OrderImport orders = new OrderImport(rows.header(), job.getColumnMapping(), this.jdbc,
-					new PlausibleDates(this.properties));
+					new PlausibleDates(this.properties), reading);
 			ImportTally tally = new PostgresOrderLoad(this.jdbc, this.properties.maxStoredErrors()).load(orders, rows,
 					!job.isDryRun(), job.getMode() == ImportMode.ATOMIC, (processed) -> progress(job.id(), processed));
 			return new Outcome(tally.counts(), tally.errors());
@@ -352,11 +390,11 @@ public class ImportManagement {
 	 * Imports an interaction file in one pass with COPY and set-based statements
 	 * (PostgreSQL only); all-or-nothing jobs merge only when every row is valid.
 	 */
-	private Outcome bulkInteractions(ImportJob job, Path file, @Nullable Charset encoding) {
+	private Outcome bulkInteractions(ImportJob job, Path file, @Nullable Charset encoding, FileReading reading) {
 		try (ImportFile rows = ImportFile.open(file, encoding, this.properties)) {
 			job.detected(rows.encoding(), rows.delimiterName());
 			InteractionImport interactions = new InteractionImport(rows.header(), job.getColumnMapping(), this.jdbc,
-					new PlausibleDates(this.properties));
+					new PlausibleDates(this.properties), reading);
 			ImportTally tally = new PostgresInteractionLoad(this.jdbc, this.properties.maxStoredErrors()).load(
 					interactions, rows, !job.isDryRun(), job.getMode() == ImportMode.ATOMIC,
 					(processed) -> progress(job.id(), processed));
@@ -428,13 +466,14 @@ public class ImportManagement {
 		}
 	}
 
-	private RowImport<?> rowImport(ImportJob job, List<String> header) {
+	private RowImport<?> rowImport(ImportJob job, List<String> header, FileReading reading) {
 		ColumnMapping mapping = job.getColumnMapping();
 		return switch (job.getKind()) {
 			case CUSTOMERS ->
 				new CustomerImport(header, mapping, this.entities, this.jdbc, this.references, job.addsReferenceData());
-			case ORDERS -> new OrderImport(header, mapping, this.jdbc, new PlausibleDates(this.properties));
-			case INTERACTIONS -> new InteractionImport(header, mapping, this.jdbc, new PlausibleDates(this.properties));
+			case ORDERS -> new OrderImport(header, mapping, this.jdbc, new PlausibleDates(this.properties), reading);
+			case INTERACTIONS ->
+				new InteractionImport(header, mapping, this.jdbc, new PlausibleDates(this.properties), reading);
 		};
 	}
 
@@ -498,18 +537,31 @@ public class ImportManagement {
 
 	/**
 	 * Runs a dry run's file again as a new dry run, with the admin's corrected mapping
-	 * and, when given, another encoding, in the background.
+	 * and, when given, another encoding, in the background; dates and amounts are read as
+	 * the dry run read them.
 	 * @throws ImportFileException when the file is gone
 	 */
 	public ImportJob startRemapped(long dryRunId, ColumnMapping mapping, @Nullable Charset encoding,
 			String requestedBy) {
 		ImportJob dryRun = find(dryRunId).filter(ImportJob::isDryRun)
 			.orElseThrow(() -> new ImportFileException("import.failure.notFound"));
+		return startRemapped(dryRunId, mapping, encoding, dryRun.getReadingSettings(), requestedBy);
+	}
+
+	/**
+	 * Runs a dry run's file again as a new dry run, with the admin's corrected mapping,
+	 * reading of dates and amounts and, when given, another encoding, in the background.
+	 * @throws ImportFileException when the file is gone
+	 */
+	public ImportJob startRemapped(long dryRunId, ColumnMapping mapping, @Nullable Charset encoding,
+			ReadingSettings reading, String requestedBy) {
+		ImportJob dryRun = find(dryRunId).filter(ImportJob::isDryRun)
+			.orElseThrow(() -> new ImportFileException("import.failure.notFound"));
 		Path upload = uploadFile(dryRunId);
 		if (!Files.exists(upload)) {
 			throw new ImportFileException("import.failure.notCommittable");
 		}
-		Prepared prepared = follow(dryRun, true, mapping, requestedBy);
+		Prepared prepared = follow(dryRun, true, mapping, reading, requestedBy);
 		Path file = Objects.requireNonNull(prepared.file());
 		Charset chosen = (encoding != null) ? encoding : prepared.encoding();
 		this.executor.execute(() -> run(prepared.job(), file, chosen));

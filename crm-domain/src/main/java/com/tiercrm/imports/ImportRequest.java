@@ -16,9 +16,18 @@ import org.jspecify.annotations.Nullable;
  * @param mapping the admin's correction of how headers are matched
  * @param addReferenceData add an industry or region no entry knows as a new entry instead
  * of refusing its row
+ * @param reading how dates not written year first and decimals are read, or
+ * {@link ReadingSettings#AUTOMATIC} to decide per file
  */
 public record ImportRequest(ImportKind kind, String fileName, ImportMode mode, boolean dryRun,
-		@Nullable Charset encoding, String requestedBy, ColumnMapping mapping, boolean addReferenceData) {
+		@Nullable Charset encoding, String requestedBy, ColumnMapping mapping, boolean addReferenceData,
+		ReadingSettings reading) {
+
+	/** An upload whose dates and amounts are read as the file shows. */
+	public ImportRequest(ImportKind kind, String fileName, ImportMode mode, boolean dryRun, @Nullable Charset encoding,
+			String requestedBy, ColumnMapping mapping, boolean addReferenceData) {
+		this(kind, fileName, mode, dryRun, encoding, requestedBy, mapping, addReferenceData, ReadingSettings.AUTOMATIC);
+	}
 
 	/** An upload that refuses industries and regions no entry knows. */
 	public ImportRequest(ImportKind kind, String fileName, ImportMode mode, boolean dryRun, @Nullable Charset encoding,

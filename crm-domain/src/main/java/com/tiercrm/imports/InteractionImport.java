@@ -41,17 +41,29 @@ final class InteractionImport implements RowImport<InteractionImport.Interaction
 
 	private final PlausibleDates dates;
 
+	private final FileReading reading;
+
 	/** One valid interaction row; satisfaction and notes are null when blank. */
 	record InteractionRow(long row, String customerCode, InteractionType type, Instant occurredAt,
 			@Nullable Integer satisfaction, @Nullable String notes) {
 
 	}
 
-	InteractionImport(List<String> header, ColumnMapping correction, JdbcTemplate jdbc, PlausibleDates dates) {
+	InteractionImport(List<String> header, ColumnMapping correction, JdbcTemplate jdbc, PlausibleDates dates,
+			FileReading reading) {
 		this.mapping = HeaderMapping.match(header, InteractionColumn.class, correction);
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.dates = dates;
+		this.reading = reading;
+	}
+
+	/** Decides how the dates of an interaction file are read. */
+	static FileReading reading(List<String> header, ColumnMapping correction, Iterable<ImportFile.Row> rows,
+			ReadingSettings settings, int sampleRows) {
+		HeaderMapping<InteractionColumn> mapping = HeaderMapping.match(header, InteractionColumn.class, correction);
+		return ReadingEvidence.scan(rows, (row) -> List.of(mapping.value(row, InteractionColumn.OCCURRED_AT)),
+				(row) -> List.of(), settings, sampleRows);
 	}
 
 	@Override
@@ -62,7 +74,7 @@ final class InteractionImport implements RowImport<InteractionImport.Interaction
 		Instant occurredAt = null;
 		String time = cells.text(InteractionColumn.OCCURRED_AT);
 		if (time != null) {
-			occurredAt = this.dates.read(cells, InteractionColumn.OCCURRED_AT, time);
+			occurredAt = this.dates.read(cells, InteractionColumn.OCCURRED_AT, time, this.reading.dateOrder());
 		}
 		Integer satisfaction = null;
 		String score = cells.text(InteractionColumn.SATISFACTION);

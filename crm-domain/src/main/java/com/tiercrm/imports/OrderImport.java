@@ -41,6 +41,8 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 
 	private final PlausibleDates dates;
 
+	private final FileReading reading;
+
 	/**
 	 * One valid order row; gross profit and channel are null when the file lacks them.
 	 */
@@ -49,11 +51,24 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 
 	}
 
-	OrderImport(List<String> header, ColumnMapping correction, JdbcTemplate jdbc, PlausibleDates dates) {
+	OrderImport(List<String> header, ColumnMapping correction, JdbcTemplate jdbc, PlausibleDates dates,
+			FileReading reading) {
 		this.mapping = HeaderMapping.match(header, OrderColumn.class, correction);
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.dates = dates;
+		this.reading = reading;
+	}
+
+	/** Decides how the dates and amounts of an order file are read. */
+	static FileReading reading(List<String> header, ColumnMapping correction, Iterable<ImportFile.Row> rows,
+			ReadingSettings settings, int sampleRows) {
+		HeaderMapping<OrderColumn> mapping = HeaderMapping.match(header, OrderColumn.class, correction);
+		return ReadingEvidence.scan(rows, (row) -> List.of(mapping.value(row, OrderColumn.ORDERED_AT)),
+				(row) -> mapping.has(OrderColumn.GROSS_PROFIT)
+						? List.of(mapping.value(row, OrderColumn.AMOUNT), mapping.value(row, OrderColumn.GROSS_PROFIT))
+						: List.of(mapping.value(row, OrderColumn.AMOUNT)),
+				settings, sampleRows);
 	}
 
 	@Override
@@ -64,7 +79,7 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 		Instant orderedAt = null;
 		String time = cells.text(OrderColumn.ORDERED_AT);
 		if (time != null) {
-			orderedAt = this.dates.read(cells, OrderColumn.ORDERED_AT, time);
+			orderedAt = this.dates.read(cells, OrderColumn.ORDERED_AT, time, this.reading.dateOrder());
 		}
 		// A negative amount is a return or credit note: stored as it is, it reduces the
 		// customer's net revenue without being a purchase.
@@ -82,14 +97,16 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 				(status != null) ? status : OrderStatus.COMPLETED));
 	}
 
-	private static @Nullable BigDecimal amount(RowCells<OrderColumn> cells, OrderColumn column) {
+	private @Nullable BigDecimal amount(RowCells<OrderColumn> cells, OrderColumn column) {
 		String text = cells.text(column);
 		if (text == null || text.isEmpty()) {
 			return null;
 		}
-		Optional<BigDecimal> amount = Values.amount(text);
+		DecimalMark mark = this.reading.decimalMark();
+		Optional<BigDecimal> amount = Values.amount(text, mark);
 		if (amount.isEmpty()) {
-			cells.reject(column, text, "import.error.amount");
+			cells.reject(column, text,
+					Values.amount(text, mark.other()).isPresent() ? "import.error.decimalMark" : "import.error.amount");
 		}
 		return amount.orElse(null);
 	}

@@ -46,12 +46,15 @@ final class PlausibleDates {
 
 	/**
 	 * Reads a date and time cell; reports a cell that is no date, or an implausible one.
+	 * @param order the order of day and month decided for the file, or {@code null} when
+	 * its dates are written year first
 	 * @return the instant, or {@code null} after reporting the cell
 	 */
-	<C extends Enum<C> & ImportColumn> @Nullable Instant read(RowCells<C> cells, C column, String text) {
-		Optional<LocalDateTime> local = Values.dateTime(text);
+	<C extends Enum<C> & ImportColumn> @Nullable Instant read(RowCells<C> cells, C column, String text,
+			@Nullable DateOrder order) {
+		Optional<LocalDateTime> local = Values.dateTime(text, order);
 		if (local.isEmpty()) {
-			cells.reject(column, text, "import.error.dateTime");
+			cells.reject(column, text, reason(text, order));
 			return null;
 		}
 		Optional<Instant> instant = instant(local.get());
@@ -60,6 +63,19 @@ final class PlausibleDates {
 			return null;
 		}
 		return instant.get();
+	}
+
+	/** Why a cell is no date, as precisely as can be told. */
+	private static String reason(String text, @Nullable DateOrder order) {
+		if (Values.hasTwoDigitYear(text)) {
+			return "import.error.twoDigitYear";
+		}
+		if (order == null) {
+			return (Values.dateTime(text, DateOrder.DAY_FIRST).isPresent()
+					|| Values.dateTime(text, DateOrder.MONTH_FIRST).isPresent()) ? "import.error.dateOrderUnknown"
+							: "import.error.dateTime";
+		}
+		return Values.dateTime(text, order.other()).isPresent() ? "import.error.dateOrder" : "import.error.dateTime";
 	}
 
 }

@@ -10,14 +10,31 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads dates, times and amounts as people and spreadsheets write them.
  */
 final class Values {
 
+	/**
+	 * A time after a date: 8:26, 08:26:00, 14:30:15.5, 8:26 PM; groups hour, minute,
+	 * second, AM/PM.
+	 */
+	private static final String TIME = "(?:[\\sT]+(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2})(?:\\.\\d+)?)?"
+			+ "(?:\\s*([AaPp])\\.?[Mm]\\.?)?)?";
+
 	/** 2024-01-05, 2024/1/5, 2024.1.5, 2024年1月5日, each optionally with a time. */
-	private static final Pattern DATE_TIME = Pattern.compile(
-			"(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[\\sT]+(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2})(?:\\.\\d+)?)?)?");
+	private static final Pattern DATE_TIME = Pattern
+		.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?" + TIME);
+
+	/**
+	 * 12/1/2010, 01.12.2010, 1-12-2010 (one separator throughout), optionally with a
+	 * time; groups first, second, year, then the time's. A two-digit year is matched to
+	 * be refused.
+	 */
+	private static final Pattern DAY_MONTH = Pattern
+		.compile("(\\d{1,2})\\s*([-/.])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{4}|\\d{2})" + TIME);
 
 	/**
 	 * An Excel serial date: days since 1899-12-30, the fraction being the time of day.
@@ -26,9 +43,12 @@ final class Values {
 
 	private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
-	private static final Pattern CURRENCY = Pattern.compile("(?i)[¥￥$€£\\s]|CNY|RMB|元");
+	/** Currency signs and codes, and blanks (thousands separators in 1 234,56). */
+	private static final Pattern CURRENCY = Pattern.compile("(?i)[¥￥$€£\\s\\u00A0\\u202F]|CNY|RMB|EUR|GBP|元");
 
-	private static final Pattern AMOUNT = Pattern.compile("-?\\d{1,3}(,\\d{3})*(\\.\\d+)?|-?\\d+(\\.\\d+)?");
+	private static final Pattern POINT_AMOUNT = Pattern.compile("-?\\d{1,3}(,\\d{3})*(\\.\\d+)?|-?\\d+(\\.\\d+)?");
+
+	private static final Pattern COMMA_AMOUNT = Pattern.compile("-?\\d{1,3}(\\.\\d{3})*(,\\d+)?|-?\\d+(,\\d+)?");
 
 	private static final int MAX_DECIMALS = 4;
 
@@ -37,24 +57,52 @@ final class Values {
 	private Values() {
 	}
 
+	/**
+	 * What a date cell says about the order of day and month: which order it can only be
+	 * read in, that it could be read in both with different results, or nothing (written
+	 * year first, a serial, 5/5/2024, or no date at all).
+	 */
+	enum DateClue {
+
+		NONE, DAY_FIRST, MONTH_FIRST, AMBIGUOUS
+
+	}
+
+	/** What an amount cell says about the decimal mark, like {@link DateClue}. */
+	enum DecimalClue {
+
+		NONE, POINT, COMMA, AMBIGUOUS
+
+	}
+
+	/** A date written year first, or an Excel serial date. */
 	static Optional<LocalDateTime> dateTime(String text) {
-		Matcher matcher = DATE_TIME.matcher(text.strip());
+		return dateTime(text, null);
+	}
+
+	/**
+	 * A date written year first or an Excel serial date, or, when the order of day and
+	 * month is known, a date written day or month first with a four-digit year.
+	 */
+	static Optional<LocalDateTime> dateTime(String text, @Nullable DateOrder order) {
+		String stripped = text.strip();
+		Matcher matcher = DATE_TIME.matcher(stripped);
 		if (matcher.matches()) {
-			try {
-				LocalDate date = LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
-						Integer.parseInt(matcher.group(3)));
-				LocalTime time = (matcher.group(4) != null)
-						? LocalTime.of(Integer.parseInt(matcher.group(4)), Integer.parseInt(matcher.group(5)),
-								(matcher.group(6) != null) ? Integer.parseInt(matcher.group(6)) : 0)
-						: LocalTime.MIDNIGHT;
-				return Optional.of(date.atTime(time));
-			}
-			catch (DateTimeException ex) {
-				return Optional.empty();
+			return dateTime(matcher.group(1), matcher.group(2), matcher.group(3), matcher, 4);
+		}
+		if (order == DateOrder.DAY_FIRST || order == DateOrder.MONTH_FIRST) {
+			Matcher dayMonth = DAY_MONTH.matcher(stripped);
+			if (dayMonth.matches()) {
+				if (dayMonth.group(4).length() != 4) {
+					return Optional.empty();
+				}
+				boolean dayFirst = order == DateOrder.DAY_FIRST;
+				return dateTime(dayMonth.group(4), dayMonth.group(dayFirst ? 3 : 1), dayMonth.group(dayFirst ? 1 : 3),
+						dayMonth, 5);
 			}
 		}
-		if (SERIAL.matcher(text.strip()).matches()) {
-			BigDecimal serial = new BigDecimal(text.strip());
+		if (SERIAL.matcher(stripped).matches()) {
+			BigDecimal serial = new BigDecimal(stripped);
 			if (serial.compareTo(BigDecimal.ONE) < 0 || serial.compareTo(new BigDecimal("2958465")) > 0) {
 				return Optional.empty();
 			}
@@ -68,6 +116,52 @@ final class Values {
 		return Optional.empty();
 	}
 
+	private static Optional<LocalDateTime> dateTime(String year, String month, String day, Matcher time,
+			int timeGroup) {
+		try {
+			LocalDate date = LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+			if (time.group(timeGroup) == null) {
+				return Optional.of(date.atStartOfDay());
+			}
+			int hour = Integer.parseInt(time.group(timeGroup));
+			String half = time.group(timeGroup + 3);
+			if (half != null) {
+				// 12:05 AM is five past midnight, 12:05 PM five past noon.
+				if (hour < 1 || hour > 12) {
+					return Optional.empty();
+				}
+				hour = (hour % 12) + (Character.toUpperCase(half.charAt(0)) == 'P' ? 12 : 0);
+			}
+			String second = time.group(timeGroup + 2);
+			return Optional.of(date.atTime(LocalTime.of(hour, Integer.parseInt(time.group(timeGroup + 1)),
+					(second != null) ? Integer.parseInt(second) : 0)));
+		}
+		catch (DateTimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** Whether the text is a date written day or month first with a two-digit year. */
+	static boolean hasTwoDigitYear(String text) {
+		Matcher matcher = DAY_MONTH.matcher(text.strip());
+		return matcher.matches() && matcher.group(4).length() == 2;
+	}
+
+	static DateClue dateClue(String text) {
+		Matcher matcher = DAY_MONTH.matcher(text.strip());
+		if (!matcher.matches() || matcher.group(4).length() != 4) {
+			return DateClue.NONE;
+		}
+		boolean dayFirst = dateTime(text, DateOrder.DAY_FIRST).isPresent();
+		boolean monthFirst = dateTime(text, DateOrder.MONTH_FIRST).isPresent();
+		if (dayFirst && monthFirst) {
+			// 5/5/2024 reads the same either way.
+			return (Integer.parseInt(matcher.group(1)) == Integer.parseInt(matcher.group(3))) ? DateClue.NONE
+					: DateClue.AMBIGUOUS;
+		}
+		return dayFirst ? DateClue.DAY_FIRST : monthFirst ? DateClue.MONTH_FIRST : DateClue.NONE;
+	}
+
 	/** Digits, separators and signs only: nothing for the currency pattern to remove. */
 	private static boolean isPlainNumber(String text) {
 		for (int i = 0; i < text.length(); i++) {
@@ -79,23 +173,43 @@ final class Values {
 		return true;
 	}
 
+	/** An amount with a decimal point, as {@link #amount(String, DecimalMark)}. */
+	static Optional<BigDecimal> amount(String text) {
+		return amount(text, DecimalMark.POINT);
+	}
+
 	/**
 	 * An amount of money with at most four decimals (a quantity times a unit price gives
 	 * three or four): a currency sign or code and thousands separators are allowed
-	 * ({@code ¥1,234.50}, {@code 1234.5元}, {@code 2042.761}). Negative amounts are
-	 * returns. The amount keeps its decimals, with at least two.
+	 * ({@code ¥1,234.50}, {@code 1234.5元}, {@code 2042.761}; with a decimal comma
+	 * {@code 1.234,56}, {@code 1 234,56 €}, {@code -12,5}). Negative amounts are returns.
+	 * The amount keeps its decimals, with at least two.
 	 */
-	static Optional<BigDecimal> amount(String text) {
+	static Optional<BigDecimal> amount(String text, DecimalMark mark) {
 		String bare = isPlainNumber(text) ? text : CURRENCY.matcher(text).replaceAll("");
-		if (!AMOUNT.matcher(bare).matches()) {
+		boolean comma = mark == DecimalMark.COMMA;
+		if (!(comma ? COMMA_AMOUNT : POINT_AMOUNT).matcher(bare).matches()) {
 			return Optional.empty();
 		}
-		BigDecimal amount = new BigDecimal(bare.replace(",", ""));
+		BigDecimal amount = new BigDecimal(comma ? bare.replace(".", "").replace(',', '.') : bare.replace(",", ""));
 		int decimals = amount.stripTrailingZeros().scale();
 		if (decimals > MAX_DECIMALS || amount.abs().compareTo(MAX_AMOUNT) > 0) {
 			return Optional.empty();
 		}
 		return Optional.of(amount.setScale(Math.max(2, decimals), RoundingMode.UNNECESSARY));
+	}
+
+	/**
+	 * Which decimal mark an amount can only be read with, or that it reads as different
+	 * amounts with either ({@code 1,234}, {@code 1.234}), or nothing ({@code 1234}).
+	 */
+	static DecimalClue decimalClue(String text) {
+		Optional<BigDecimal> point = amount(text, DecimalMark.POINT);
+		Optional<BigDecimal> comma = amount(text, DecimalMark.COMMA);
+		if (point.isPresent() && comma.isPresent()) {
+			return (point.get().compareTo(comma.get()) != 0) ? DecimalClue.AMBIGUOUS : DecimalClue.NONE;
+		}
+		return point.isPresent() ? DecimalClue.POINT : comma.isPresent() ? DecimalClue.COMMA : DecimalClue.NONE;
 	}
 
 }

@@ -55,9 +55,25 @@ class ImportManagementH2Tests {
 			assertThat(submit(ImportKind.INTERACTIONS, interactions).getCounts())
 				.isEqualTo(new ImportCounts(1, 1, 0, inserted, 0, unchanged));
 		}
-		assertThat(this.imports.recent()).filteredOn((job) -> !job.getFileName().equals("c.csv"))
+		assertThat(this.imports.recent())
+			.filteredOn((job) -> !job.getFileName().equals("c.csv") && !job.getFileName().startsWith("european"))
 			.hasSize(6)
 			.allMatch((job) -> job.getStatus() == ImportStatus.SUCCEEDED);
+	}
+
+	@Test
+	void readsDayFirstDatesAndDecimalCommasAndRefusesDatesThatCouldBeEither() throws IOException {
+		submit(ImportKind.CUSTOMERS, "客户编号,客户名称\nE1,Europa GmbH\n", "european-customers.csv");
+		ImportJob european = submit(ImportKind.ORDERS,
+				"order no;customer code;order time;amount\nEO1;E1;13.12.2010 08:26;1.234,56\nEO2;E1;01.12.2010;-12,5\n",
+				"european-orders.csv");
+		assertThat(european.getCounts()).isEqualTo(new ImportCounts(2, 2, 0, 2, 0, 0));
+		assertThat(european.getDatesReadAs()).isEqualTo(DateOrder.DAY_FIRST);
+		assertThat(european.getDecimalsReadAs()).isEqualTo(DecimalMark.COMMA);
+		ImportJob ambiguous = submit(ImportKind.ORDERS,
+				"order no,customer code,order time,amount\nEO3,E1,01/02/2011,5\n", "european-ambiguous.csv");
+		assertThat(ambiguous.getStatus()).isEqualTo(ImportStatus.REJECTED);
+		assertThat(ambiguous.getFailureKey()).isEqualTo("import.file.dateOrderAmbiguous");
 	}
 
 	@Test
@@ -72,8 +88,11 @@ class ImportManagementH2Tests {
 	}
 
 	private ImportJob submit(ImportKind kind, String content) throws IOException {
-		return this.imports.submit(
-				new ImportRequest(kind, kind.pathName() + ".csv", ImportMode.ATOMIC, false, null, "admin"),
+		return submit(kind, content, kind.pathName() + ".csv");
+	}
+
+	private ImportJob submit(ImportKind kind, String content, String fileName) throws IOException {
+		return this.imports.submit(new ImportRequest(kind, fileName, ImportMode.ATOMIC, false, null, "admin"),
 				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
 	}
 

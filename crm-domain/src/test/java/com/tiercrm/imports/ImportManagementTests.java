@@ -3,6 +3,7 @@ package com.tiercrm.imports;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,6 +12,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
@@ -414,6 +418,162 @@ class ImportManagementTests {
 				+ " c.last_contact_at IS DISTINCT FROM (SELECT max(i.occurred_at) FROM interactions i"
 				+ " WHERE i.customer_id = c.id)", Long.class, this.prefix + "%"))
 			.isZero();
+	}
+
+	/**
+	 * The UCI Online Retail data set as commonly distributed in CSV: month first, times
+	 * without seconds. The order import takes an order's amount as the file gives it and
+	 * does not multiply quantity by unit price, so this file is what an ERP export of
+	 * invoices looks like: one row per invoice with its total in an Amount column; the
+	 * other columns are ignored.
+	 */
+	@Test
+	void importsAnOnlineRetailFileWrittenMonthFirst() throws IOException {
+		submit("code,name\n%1$s17850,Customer 17850\n%1$s13047,Customer 13047\n".formatted(this.prefix)
+			.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, false);
+		String orders = """
+				InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country,Amount
+				%1$s536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/2010 8:26,2.55,%1$s17850,United Kingdom,139.12
+				%1$s536367,84879,ASSORTED COLOUR BIRD ORNAMENT,32,12/1/2010 8:34,1.69,%1$s13047,United Kingdom,278.73
+				%1$s537224,22633,HAND WARMER UNION JACK,12,12/5/2010 2:30 PM,1.85,%1$s13047,United Kingdom,22.20
+				%1$s538172,21523,DOORMAT FANCY FONT HOME SWEET HOME,2,12/13/2010 9:58,7.95,%1$s17850,United Kingdom,15.90
+				"""
+			.formatted(this.prefix);
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (String header : List.of("StockCode", "Description", "Quantity", "UnitPrice", "Country")) {
+			fields.put(header, "");
+		}
+		fields.put("InvoiceNo", "ORDER_NO");
+		fields.put("InvoiceDate", "ORDERED_AT");
+		fields.put("CustomerID", "CUSTOMER_CODE");
+		fields.put("Amount", "AMOUNT");
+		ImportJob job = this.imports.submit(new ImportRequest(ImportKind.ORDERS, "Online Retail.csv", ImportMode.ATOMIC,
+				false, null, "admin", new ColumnMapping(fields)),
+				new ByteArrayInputStream(orders.getBytes(StandardCharsets.UTF_8)));
+		assertThat(job.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(job.getCounts()).isEqualTo(new ImportCounts(4, 4, 0, 4, 0, 0));
+		assertThat(job.getDatesReadAs()).isEqualTo(DateOrder.MONTH_FIRST);
+		assertThat(job.getDatesBasis()).isEqualTo(ReadingBasis.EVIDENCE);
+		assertThat(job.getDateExample()).isEqualTo("12/13/2010 9:58");
+		assertThat(job.getDateExampleRow()).isEqualTo(5);
+		assertThat(job.getDecimalsReadAs()).isEqualTo(DecimalMark.POINT);
+		assertThat(orderedAt("536365")).isEqualTo(shanghai("2010-12-01T08:26"));
+		assertThat(orderedAt("537224")).isEqualTo(shanghai("2010-12-05T14:30"));
+		assertThat(orderedAt("538172")).isEqualTo(shanghai("2010-12-13T09:58"));
+		assertThat(this.jdbc.queryForObject("SELECT sum(amount) FROM sales_orders WHERE order_no LIKE ?",
+				BigDecimal.class, this.prefix + "%"))
+			.isEqualByComparingTo("455.95");
+	}
+
+	@Test
+	void importsADayFirstEuropeanFileWithDecimalCommas() throws IOException {
+		submit("code,name\n%sA,Alpha\n".formatted(this.prefix).getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC,
+				false);
+		String orders = """
+				order no;customer code;order time;amount;gross profit
+				%1$s1;%1$sA;01.12.2010 08:26;1.234,56;100,5
+				%1$s2;%1$sA;13.12.2010 09:00:00;1 234,56 €;-12,5
+				%1$s3;%1$sA;02.01.2011;1234,56;0
+				%1$s4;%1$sA;21.01.2011;-12,5;
+				%1$s5;%1$sA;12.25.2010;5,00;
+				%1$s6;%1$sA;01.12.10;5,00;
+				%1$s7;%1$sA;04.01.2011;12.50;
+				""".formatted(this.prefix);
+		ImportJob job = submit(ImportKind.ORDERS, orders.getBytes(StandardCharsets.UTF_8), ImportMode.SKIP_INVALID,
+				false);
+		assertThat(job.getDelimiter()).isEqualTo(";");
+		assertThat(job.getDatesReadAs()).isEqualTo(DateOrder.DAY_FIRST);
+		assertThat(job.getDateExample()).isEqualTo("13.12.2010 09:00:00");
+		assertThat(job.getDateExampleRow()).isEqualTo(3);
+		assertThat(job.getDecimalsReadAs()).isEqualTo(DecimalMark.COMMA);
+		assertThat(job.getDecimalsBasis()).isEqualTo(ReadingBasis.EVIDENCE);
+		assertThat(job.getDecimalExample()).isEqualTo("1.234,56");
+		assertThat(job.getDecimalExampleRow()).isEqualTo(2);
+		assertThat(job.getCounts()).isEqualTo(new ImportCounts(7, 4, 3, 4, 0, 0));
+		assertThat(this.imports.errors(job.id(), 10)).extracting(RowError::row, RowError::reasonKey)
+			.containsExactly(tuple(6L, "import.error.dateOrder"), tuple(7L, "import.error.twoDigitYear"),
+					tuple(8L, "import.error.decimalMark"));
+		assertThat(this.jdbc.queryForList(
+				"SELECT amount || '/' || gross_profit FROM sales_orders WHERE order_no LIKE ? ORDER BY order_no",
+				String.class, this.prefix + "%"))
+			.containsExactly("1234.5600/100.5000", "1234.5600/-12.5000", "1234.5600/0.0000", "-12.5000/0.0000");
+		assertThat(orderedAt("1")).isEqualTo(shanghai("2010-12-01T08:26"));
+		assertThat(orderedAt("3")).isEqualTo(shanghai("2011-01-02T00:00"));
+	}
+
+	@Test
+	void anAmbiguousFileIsRefusedUntilTheOrderOfDayAndMonthIsChosen() throws IOException {
+		submit("code,name\n%sA,Alpha\n".formatted(this.prefix).getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC,
+				false);
+		String orders = """
+				order no,customer code,order time,amount
+				%1$s1,%1$sA,01/02/2011 10:00,"1,234"
+				%1$s2,%1$sA,03/04/2011,5
+				""".formatted(this.prefix);
+		ImportJob refused = submit(ImportKind.ORDERS, orders.getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC, true);
+		assertThat(refused.getStatus()).isEqualTo(ImportStatus.REJECTED);
+		assertThat(refused.getFailureKey()).isEqualTo("import.file.dateOrderAmbiguous");
+		assertThat(refused.getFailureArg()).isEqualTo("01/02/2011 10:00");
+		assertThat(this.imports.matchedColumns(refused.id())).isPresent();
+
+		ImportJob chosen = this.imports.startRemapped(refused.id(), ColumnMapping.AUTOMATIC, null,
+				new ReadingSettings(DateOrder.DAY_FIRST, DecimalMark.AUTO), "admin");
+		this.executor.runAll();
+		chosen = this.imports.find(chosen.id()).orElseThrow();
+		assertThat(chosen.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(chosen.getDatesReadAs()).isEqualTo(DateOrder.DAY_FIRST);
+		assertThat(chosen.getDatesBasis()).isEqualTo(ReadingBasis.CHOSEN);
+		assertThat(chosen.getDecimalsReadAs()).isEqualTo(DecimalMark.POINT);
+		assertThat(chosen.getDecimalsBasis()).isEqualTo(ReadingBasis.AMBIGUOUS);
+		assertThat(chosen.getDecimalExample()).isEqualTo("1,234");
+		assertThat(orderCount()).isZero();
+
+		ImportJob commit = this.imports.commit(chosen.id(), "admin");
+		assertThat(commit.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(commit.getReadingSettings()).isEqualTo(new ReadingSettings(DateOrder.DAY_FIRST, DecimalMark.AUTO));
+		assertThat(orderedAt("1")).isEqualTo(shanghai("2011-02-01T10:00"));
+		assertThat(orderedAt("2")).isEqualTo(shanghai("2011-04-03T00:00"));
+		assertThat(this.jdbc.queryForObject("SELECT amount FROM sales_orders WHERE order_no = ?", BigDecimal.class,
+				this.prefix + "1"))
+			.isEqualByComparingTo("1234");
+
+		ImportJob monthFirst = this.imports.submit(
+				new ImportRequest(ImportKind.ORDERS, "orders.csv", ImportMode.ATOMIC, false, null, "admin",
+						ColumnMapping.AUTOMATIC, false, new ReadingSettings(DateOrder.MONTH_FIRST, DecimalMark.COMMA)),
+				new ByteArrayInputStream(orders.getBytes(StandardCharsets.UTF_8)));
+		assertThat(monthFirst.getCounts()).isEqualTo(new ImportCounts(2, 2, 0, 0, 2, 0));
+		assertThat(orderedAt("1")).isEqualTo(shanghai("2011-01-02T10:00"));
+		assertThat(this.jdbc.queryForObject("SELECT amount FROM sales_orders WHERE order_no = ?", BigDecimal.class,
+				this.prefix + "1"))
+			.isEqualByComparingTo("1.234");
+	}
+
+	@Test
+	void interactionDatesAreReadDayFirstOnEvidence() throws IOException {
+		submit("code,name\n%sA,Alpha\n".formatted(this.prefix).getBytes(StandardCharsets.UTF_8), ImportMode.ATOMIC,
+				false);
+		String interactions = """
+				customer code,type,time
+				%1$sA,visit,02/03/2024 10:00
+				%1$sA,call,25/03/2024 09:30
+				""".formatted(this.prefix);
+		ImportJob job = submit(ImportKind.INTERACTIONS, interactions.getBytes(StandardCharsets.UTF_8),
+				ImportMode.ATOMIC, false);
+		assertThat(job.getCounts()).isEqualTo(new ImportCounts(2, 2, 0, 2, 0, 0));
+		assertThat(job.getDatesReadAs()).isEqualTo(DateOrder.DAY_FIRST);
+		assertThat(job.getDecimalsReadAs()).isNull();
+		assertThat(lastContact("A")).isEqualTo(shanghai("2024-03-25T09:30"));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT min(occurred_at) FROM interactions i JOIN customers c ON c.id = i.customer_id WHERE c.code = ?",
+				OffsetDateTime.class, this.prefix + "A")
+			.toInstant()).isEqualTo(shanghai("2024-03-02T10:00"));
+	}
+
+	private Instant orderedAt(String orderNo) {
+		return this.jdbc
+			.queryForObject("SELECT ordered_at FROM sales_orders WHERE order_no = ?", OffsetDateTime.class,
+					this.prefix + orderNo)
+			.toInstant();
 	}
 
 	private @Nullable Instant lastContact(String suffix) {

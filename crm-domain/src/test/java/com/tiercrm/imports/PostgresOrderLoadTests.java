@@ -146,6 +146,89 @@ class PostgresOrderLoadTests {
 				"8|B|-12.3456|-1.0000||COMPLETED");
 	}
 
+	/**
+	 * Month first with twelve-hour times, a date that fits only day first (row 6) and a
+	 * two-digit year (row 7).
+	 */
+	private static final String MONTH_FIRST = """
+			order no,customer code,order time,amount
+			{p}1,{p}A,12/1/2010 8:26,139.12
+			{p}2,{p}A,12/1/2010 2:30 PM,"1,234.50"
+			{p}3,{p}B,12/13/2010 9:58,15.9
+			{p}4,{p}B,1/20/2011,-22.2
+			{p}5,{p}A,13/12/2010,5
+			{p}6,{p}A,12/1/10,5
+			""";
+
+	/**
+	 * Day first with decimal commas, an amount with a decimal point (row 6) and one that
+	 * is no amount (row 7).
+	 */
+	private static final String DECIMAL_COMMA = """
+			order no;customer code;order time;amount;gross profit
+			{p}1;{p}A;01.12.2010 08:26;1.234,56;100,5
+			{p}2;{p}A;13.12.2010;1 234,56;-12,5
+			{p}3;{p}B;02.01.2011 23:59:59;-12,5;
+			{p}4;{p}B;03.01.2011;7;0,25
+			{p}5;{p}A;04.01.2011;12.50;
+			{p}6;{p}A;05.01.2011;zwölf;
+			""";
+
+	@Test
+	void monthFirstAndDecimalCommaFilesGiveTheSameRowsAsTheBatchedPath() throws IOException {
+		ImportManagement batched = batched();
+		for (String file : List.of(MONTH_FIRST, DECIMAL_COMMA)) {
+			String batchedPrefix = "M" + UUID.randomUUID().toString().substring(0, 8) + "-";
+			String fastPrefix = "N" + batchedPrefix.substring(1);
+			ImportJob expected = customersAndOrders(batched, batchedPrefix, file);
+			ImportJob actual = customersAndOrders(this.imports, fastPrefix, file);
+			assertThat(actual.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+			assertThat(actual.getCounts()).isEqualTo(expected.getCounts())
+				.isEqualTo(new ImportCounts(6, 4, 2, 4, 0, 0));
+			assertThat(actual.getDatesReadAs()).isEqualTo(expected.getDatesReadAs());
+			assertThat(actual.getDecimalsReadAs()).isEqualTo(expected.getDecimalsReadAs());
+			assertThat(errors(actual, fastPrefix)).isEqualTo(errors(expected, batchedPrefix));
+			assertThat(ordersAndTimes(fastPrefix)).isEqualTo(ordersAndTimes(batchedPrefix));
+			if (file.equals(MONTH_FIRST)) {
+				assertThat(actual.getDatesReadAs()).isEqualTo(DateOrder.MONTH_FIRST);
+				assertThat(errors(actual, fastPrefix)).extracting(RowError::row, RowError::reasonKey)
+					.containsExactly(tuple(6L, "import.error.dateOrder"), tuple(7L, "import.error.twoDigitYear"));
+				assertThat(ordersAndTimes(fastPrefix)).containsExactly("1|A|139.1200|2010-12-01T00:26:00Z",
+						"2|A|1234.5000|2010-12-01T06:30:00Z", "3|B|15.9000|2010-12-13T01:58:00Z",
+						"4|B|-22.2000|2011-01-19T16:00:00Z");
+			}
+			else {
+				assertThat(actual.getDatesReadAs()).isEqualTo(DateOrder.DAY_FIRST);
+				assertThat(actual.getDecimalsReadAs()).isEqualTo(DecimalMark.COMMA);
+				assertThat(errors(actual, fastPrefix)).extracting(RowError::row, RowError::reasonKey)
+					.containsExactly(tuple(6L, "import.error.decimalMark"), tuple(7L, "import.error.amount"));
+				assertThat(orders(fastPrefix)).containsExactly("1|A|1234.5600|100.5000||COMPLETED",
+						"2|A|1234.5600|-12.5000||COMPLETED", "3|B|-12.5000|0.0000||COMPLETED",
+						"4|B|7.0000|0.2500||COMPLETED");
+				assertThat(ordersAndTimes(fastPrefix)).contains("3|B|-12.5000|2011-01-02T15:59:59Z");
+			}
+		}
+	}
+
+	private ImportJob customersAndOrders(ImportManagement imports, String prefix, String orders) throws IOException {
+		ImportJob customers = submit(imports, ImportKind.CUSTOMERS,
+				"code,name\n%1$sA,Alpha\n%1$sB,Beta\n".formatted(prefix), ImportMode.ATOMIC, false);
+		assertThat(customers.getCounts().inserted()).isEqualTo(2);
+		return submit(imports, ImportKind.ORDERS, orders.replace("{p}", prefix), ImportMode.SKIP_INVALID, false);
+	}
+
+	/** The orders of a prefix with their amount and time in UTC, without the prefix. */
+	private List<String> ordersAndTimes(String prefix) {
+		return this.jdbc
+			.query("""
+					SELECT substr(o.order_no, length(?) + 1), substr(c.code, length(?) + 1), o.amount, o.ordered_at
+					FROM sales_orders o JOIN customers c ON c.id = o.customer_id
+					WHERE o.order_no LIKE ? ORDER BY o.order_no""",
+					(rs, i) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getBigDecimal(3).toPlainString() + "|"
+							+ rs.getObject(4, java.time.OffsetDateTime.class).toInstant(),
+					prefix, prefix, prefix + "%");
+	}
+
 	@Test
 	void reimportingChangesNothingAndKeepsColumnsTheFileLacks() throws IOException {
 		storeCustomersAndOrders(this.imports, this.prefix);

@@ -62,4 +62,79 @@ class ValuesTests {
 		assertThat(Values.amount("=1+1")).isEmpty();
 	}
 
+	@Test
+	void readsDatesWrittenDayOrMonthFirstOnlyInTheOrderGiven() {
+		assertThat(Values.dateTime("12/1/2010 8:26", DateOrder.MONTH_FIRST))
+			.hasValue(LocalDateTime.of(2010, 12, 1, 8, 26));
+		assertThat(Values.dateTime("12/1/2010 8:26", DateOrder.DAY_FIRST))
+			.hasValue(LocalDateTime.of(2010, 1, 12, 8, 26));
+		assertThat(Values.dateTime("01.12.2010 08:26:00", DateOrder.DAY_FIRST))
+			.hasValue(LocalDateTime.of(2010, 12, 1, 8, 26));
+		assertThat(Values.dateTime("1-12-2010", DateOrder.DAY_FIRST)).hasValue(LocalDateTime.of(2010, 12, 1, 0, 0));
+		assertThat(Values.dateTime("12/1/2010 8:26")).isEmpty();
+		assertThat(Values.dateTime("13/01/2011", DateOrder.MONTH_FIRST)).isEmpty();
+		assertThat(Values.dateTime("12/1.2010", DateOrder.DAY_FIRST)).isEmpty();
+		assertThat(Values.dateTime("2024-01-05", DateOrder.MONTH_FIRST)).hasValue(LocalDateTime.of(2024, 1, 5, 0, 0));
+	}
+
+	@Test
+	void readsTwelveHourTimes() {
+		assertThat(Values.dateTime("12/1/2010 8:26 PM", DateOrder.MONTH_FIRST))
+			.hasValue(LocalDateTime.of(2010, 12, 1, 20, 26));
+		assertThat(Values.dateTime("12/1/2010 12:05 am", DateOrder.MONTH_FIRST))
+			.hasValue(LocalDateTime.of(2010, 12, 1, 0, 5));
+		assertThat(Values.dateTime("12/1/2010 12:05:09 p.m.", DateOrder.MONTH_FIRST))
+			.hasValue(LocalDateTime.of(2010, 12, 1, 12, 5, 9));
+		assertThat(Values.dateTime("2024-01-05 9:07 PM")).hasValue(LocalDateTime.of(2024, 1, 5, 21, 7));
+		assertThat(Values.dateTime("12/1/2010 13:05 PM", DateOrder.MONTH_FIRST)).isEmpty();
+		assertThat(Values.dateTime("12/1/2010 0:05 AM", DateOrder.MONTH_FIRST)).isEmpty();
+	}
+
+	@Test
+	void refusesTwoDigitYears() {
+		assertThat(Values.dateTime("12/1/10 8:26", DateOrder.MONTH_FIRST)).isEmpty();
+		assertThat(Values.hasTwoDigitYear("12/1/10 8:26")).isTrue();
+		assertThat(Values.hasTwoDigitYear("12/1/2010 8:26")).isFalse();
+		assertThat(Values.dateClue("13/1/10")).isEqualTo(Values.DateClue.NONE);
+	}
+
+	@Test
+	void tellsWhatADateSaysAboutTheOrderOfDayAndMonth() {
+		assertThat(Values.dateClue("13/01/2011 09:00")).isEqualTo(Values.DateClue.DAY_FIRST);
+		assertThat(Values.dateClue("12/13/2010 8:26")).isEqualTo(Values.DateClue.MONTH_FIRST);
+		assertThat(Values.dateClue("12/1/2010 8:26")).isEqualTo(Values.DateClue.AMBIGUOUS);
+		assertThat(Values.dateClue("05.05.2010")).isEqualTo(Values.DateClue.NONE);
+		assertThat(Values.dateClue("2010-12-13")).isEqualTo(Values.DateClue.NONE);
+		assertThat(Values.dateClue("31/02/2010")).isEqualTo(Values.DateClue.NONE);
+		assertThat(Values.dateClue("13/13/2010")).isEqualTo(Values.DateClue.NONE);
+	}
+
+	@Test
+	void readsDecimalCommas() {
+		assertThat(Values.amount("1.234,56", DecimalMark.COMMA)).hasValue(new BigDecimal("1234.56"));
+		assertThat(Values.amount("1 234,56", DecimalMark.COMMA)).hasValue(new BigDecimal("1234.56"));
+		assertThat(Values.amount("1\u00A0234,56 €", DecimalMark.COMMA)).hasValue(new BigDecimal("1234.56"));
+		assertThat(Values.amount("1234,56", DecimalMark.COMMA)).hasValue(new BigDecimal("1234.56"));
+		assertThat(Values.amount("-12,5", DecimalMark.COMMA)).hasValue(new BigDecimal("-12.50"));
+		assertThat(Values.amount("1.234", DecimalMark.COMMA)).hasValue(new BigDecimal("1234.00"));
+		assertThat(Values.amount("1,234.56", DecimalMark.COMMA)).isEmpty();
+		assertThat(Values.amount("1,234.56")).hasValue(new BigDecimal("1234.56"));
+		assertThat(Values.amount("1,234")).hasValue(new BigDecimal("1234.00"));
+		assertThat(Values.amount("1 234.56")).hasValue(new BigDecimal("1234.56"));
+		assertThat(Values.amount("1.234,56")).isEmpty();
+	}
+
+	@Test
+	void tellsWhatAnAmountSaysAboutTheDecimalMark() {
+		assertThat(Values.decimalClue("1.234,56")).isEqualTo(Values.DecimalClue.COMMA);
+		assertThat(Values.decimalClue("1234,56")).isEqualTo(Values.DecimalClue.COMMA);
+		assertThat(Values.decimalClue("-12,5")).isEqualTo(Values.DecimalClue.COMMA);
+		assertThat(Values.decimalClue("1,234.56")).isEqualTo(Values.DecimalClue.POINT);
+		assertThat(Values.decimalClue("12.5")).isEqualTo(Values.DecimalClue.POINT);
+		assertThat(Values.decimalClue("1,234")).isEqualTo(Values.DecimalClue.AMBIGUOUS);
+		assertThat(Values.decimalClue("1.234")).isEqualTo(Values.DecimalClue.AMBIGUOUS);
+		assertThat(Values.decimalClue("1234")).isEqualTo(Values.DecimalClue.NONE);
+		assertThat(Values.decimalClue("abc")).isEqualTo(Values.DecimalClue.NONE);
+	}
+
 }

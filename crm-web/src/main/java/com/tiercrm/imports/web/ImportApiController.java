@@ -49,10 +49,13 @@ class ImportApiController {
 			@RequestParam(required = false) @Nullable Boolean dryRun,
 			@RequestParam(required = false) @Nullable String encoding,
 			@RequestParam(required = false) @Nullable String mapping,
-			@RequestParam(required = false) @Nullable Boolean addReferenceData, @AuthenticationPrincipal CrmUser user,
+			@RequestParam(required = false) @Nullable Boolean addReferenceData,
+			@RequestParam(required = false) @Nullable String dateOrder,
+			@RequestParam(required = false) @Nullable String decimalMark, @AuthenticationPrincipal CrmUser user,
 			Locale locale) throws IOException {
-		ImportJob job = this.uploads.start(new ImportForm(kind, mode, dryRun, encoding, mapping, addReferenceData),
-				file, user.getUsername());
+		ImportJob job = this.uploads.start(
+				new ImportForm(kind, mode, dryRun, encoding, mapping, addReferenceData, dateOrder, decimalMark), file,
+				user.getUsername());
 		return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id())).body(json(job, locale));
 	}
 

@@ -9,11 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.tiercrm.imports.ColumnMapping;
+import com.tiercrm.imports.DateOrder;
+import com.tiercrm.imports.DecimalMark;
 import com.tiercrm.imports.ImportFileException;
 import com.tiercrm.imports.ImportJob;
 import com.tiercrm.imports.ImportKind;
 import com.tiercrm.imports.ImportManagement;
 import com.tiercrm.imports.MatchedColumn;
+import com.tiercrm.imports.ReadingSettings;
 import com.tiercrm.security.CrmUser;
 import org.jspecify.annotations.Nullable;
 
@@ -66,6 +69,8 @@ class ImportController {
 			mappings.put(kind.pathName(), this.imports.mappingNames(kind));
 		}
 		model.addAttribute("mappings", mappings);
+		model.addAttribute("dateOrders", DateOrder.values());
+		model.addAttribute("decimalMarks", DecimalMark.values());
 		return "imports/index";
 	}
 
@@ -94,14 +99,19 @@ class ImportController {
 			model.addAttribute("columns", this.imports.matchedColumns(id).orElse(List.of()));
 			model.addAttribute("fields", this.imports.fields(job.getKind(), locale));
 		}
+		model.addAttribute("datesRead", this.uploads.datesRead(job, locale));
+		model.addAttribute("amountsRead", this.uploads.amountsRead(job, locale));
+		model.addAttribute("dateOrders", DateOrder.values());
+		model.addAttribute("decimalMarks", DecimalMark.values());
 		return "imports/job";
 	}
 
 	/**
 	 * Checks a dry run's file again with the columns matched as the admin chose (a
 	 * {@code column.<n>} parameter per column: a field name, or blank to ignore it) and,
-	 * when {@code encoding} names one, read in that encoding; saves the mapping when it
-	 * is given a name.
+	 * when {@code encoding} names one, read in that encoding, and when {@code dateOrder}
+	 * or {@code decimalMark} is given, its dates and amounts read so; saves the mapping
+	 * when it is given a name.
 	 */
 	@PostMapping("/{id}/remap")
 	String remap(@PathVariable long id, @RequestParam Map<String, String> parameters,
@@ -118,8 +128,12 @@ class ImportController {
 		}
 		ColumnMapping mapping = new ColumnMapping(fields);
 		Charset encoding;
+		ReadingSettings reading;
 		try {
 			encoding = ImportForm.charset(parameters.get("encoding")).orElse(null);
+			ReadingSettings current = job.getReadingSettings();
+			reading = new ReadingSettings(ImportForm.dateOrder(parameters.get("dateOrder")).orElse(current.dateOrder()),
+					ImportForm.decimalMark(parameters.get("decimalMark")).orElse(current.decimalMark()));
 		}
 		catch (InvalidImportRequestException ex) {
 			redirect.addFlashAttribute("error", ex.messageKey());
@@ -136,7 +150,8 @@ class ImportController {
 			redirect.addFlashAttribute("messageArg", name);
 		}
 		try {
-			return "redirect:/imports/" + this.imports.startRemapped(id, mapping, encoding, user.getUsername()).id();
+			return "redirect:/imports/"
+					+ this.imports.startRemapped(id, mapping, encoding, reading, user.getUsername()).id();
 		}
 		catch (ImportFileException ex) {
 			redirect.addFlashAttribute("error", ex.messageKey());

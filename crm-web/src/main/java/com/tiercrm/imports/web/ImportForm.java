@@ -5,8 +5,11 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Optional;
 
+import com.tiercrm.imports.DateOrder;
+import com.tiercrm.imports.DecimalMark;
 import com.tiercrm.imports.ImportKind;
 import com.tiercrm.imports.ImportMode;
+import com.tiercrm.imports.ReadingSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,12 +23,51 @@ import org.jspecify.annotations.Nullable;
  * automatically
  * @param addReferenceData add industries and regions no entry knows as new entries
  * instead of refusing their rows
+ * @param dateOrder {@code auto} (default), {@code day-first} or {@code month-first}: how
+ * dates not written year first are read
+ * @param decimalMark {@code auto} (default), {@code point} or {@code comma}: how amounts
+ * are read
  */
 record ImportForm(@Nullable String kind, @Nullable String mode, @Nullable Boolean dryRun, @Nullable String encoding,
-		@Nullable String mapping, @Nullable Boolean addReferenceData) {
+		@Nullable String mapping, @Nullable Boolean addReferenceData, @Nullable String dateOrder,
+		@Nullable String decimalMark) {
 
 	static ImportForm empty() {
-		return new ImportForm(ImportKind.CUSTOMERS.pathName(), ImportMode.ATOMIC.parameter(), true, "", "", false);
+		return new ImportForm(ImportKind.CUSTOMERS.pathName(), ImportMode.ATOMIC.parameter(), true, "", "", false,
+				DateOrder.AUTO.parameter(), DecimalMark.AUTO.parameter());
+	}
+
+	/**
+	 * How dates and amounts are to be read.
+	 * @throws InvalidImportRequestException when a choice is unknown
+	 */
+	ReadingSettings reading() {
+		return new ReadingSettings(dateOrder(this.dateOrder).orElse(DateOrder.AUTO),
+				decimalMark(this.decimalMark).orElse(DecimalMark.AUTO));
+	}
+
+	/**
+	 * The order of day and month a user chose, or empty when none was given.
+	 * @throws InvalidImportRequestException when there is no such order
+	 */
+	static Optional<DateOrder> dateOrder(@Nullable String parameter) {
+		if (parameter == null || parameter.isBlank()) {
+			return Optional.empty();
+		}
+		return Optional.of(DateOrder.ofParameter(parameter.strip())
+			.orElseThrow(() -> new InvalidImportRequestException("import.request.dateOrder", parameter)));
+	}
+
+	/**
+	 * The decimal mark a user chose, or empty when none was given.
+	 * @throws InvalidImportRequestException when there is no such mark
+	 */
+	static Optional<DecimalMark> decimalMark(@Nullable String parameter) {
+		if (parameter == null || parameter.isBlank()) {
+			return Optional.empty();
+		}
+		return Optional.of(DecimalMark.ofParameter(parameter.strip())
+			.orElseThrow(() -> new InvalidImportRequestException("import.request.decimalMark", parameter)));
 	}
 
 	boolean addsReferenceData() {

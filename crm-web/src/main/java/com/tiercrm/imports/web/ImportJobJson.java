@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import com.tiercrm.imports.DateOrder;
+import com.tiercrm.imports.DecimalMark;
 import com.tiercrm.imports.ImportCounts;
 import com.tiercrm.imports.ImportJob;
+import com.tiercrm.imports.ReadingBasis;
 import com.tiercrm.imports.RowError;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 record ImportJobJson(long id, String kind, String fileName, long fileBytes, String mode, boolean dryRun, String status,
 		@Nullable String encoding, @Nullable String delimiter, String requestedBy, Instant startedAt,
 		@Nullable Instant finishedAt, int processedRows, ImportCounts counts, boolean wouldBeRejected,
-		@Nullable Failure failure, @Nullable Failure warning, List<ErrorJson> errors, boolean addReferenceData) {
+		@Nullable Failure failure, @Nullable Failure warning, List<ErrorJson> errors, boolean addReferenceData,
+		String dateOrder, String decimalMark, @Nullable Reading dates, @Nullable Reading amounts) {
 
 	static ImportJobJson of(ImportJob job, List<RowError> errors, ImportUploads uploads, Locale locale) {
 		String failureKey = job.getFailureKey();
@@ -35,7 +39,40 @@ record ImportJobJson(long id, String kind, String fileName, long fileBytes, Stri
 					.map((error) -> new ErrorJson(error.row(), error.column(), error.value(), error.reasonKey(),
 							uploads.reason(error, locale)))
 					.toList(),
-				job.addsReferenceData());
+				job.addsReferenceData(), job.getReadingSettings().dateOrder().parameter(),
+				job.getReadingSettings().decimalMark().parameter(), dates(job, uploads, locale),
+				amounts(job, uploads, locale));
+	}
+
+	private static @Nullable Reading dates(ImportJob job, ImportUploads uploads, Locale locale) {
+		String message = uploads.datesRead(job, locale);
+		DateOrder order = job.getDatesReadAs();
+		ReadingBasis basis = job.getDatesBasis();
+		if (message == null || order == null || basis == null) {
+			return null;
+		}
+		return new Reading(order.parameter(), basis.name(), job.getDateExample(),
+				(job.getDateExample() != null) ? job.getDateExampleRow() : null, message);
+	}
+
+	private static @Nullable Reading amounts(ImportJob job, ImportUploads uploads, Locale locale) {
+		String message = uploads.amountsRead(job, locale);
+		DecimalMark mark = job.getDecimalsReadAs();
+		ReadingBasis basis = job.getDecimalsBasis();
+		if (message == null || mark == null || basis == null) {
+			return null;
+		}
+		return new Reading(mark.parameter(), basis.name(), job.getDecimalExample(),
+				(job.getDecimalExample() != null) ? job.getDecimalExampleRow() : null, message);
+	}
+
+	/**
+	 * How dates or amounts were read ({@code day-first}, {@code comma}, …), why
+	 * ({@code EVIDENCE}, {@code CHOSEN}, {@code AMBIGUOUS}), the value and row that show
+	 * it, and all that in words.
+	 */
+	record Reading(String readAs, String basis, @Nullable String example, @Nullable Long row, String message) {
+
 	}
 
 	/**

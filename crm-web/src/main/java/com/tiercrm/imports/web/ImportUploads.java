@@ -11,11 +11,14 @@ import java.util.Objects;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.customer.ReferenceKind;
 import com.tiercrm.imports.ColumnMapping;
+import com.tiercrm.imports.DateOrder;
+import com.tiercrm.imports.DecimalMark;
 import com.tiercrm.imports.ImportJob;
 import com.tiercrm.imports.ImportKind;
 import com.tiercrm.imports.ImportManagement;
 import com.tiercrm.imports.ImportMode;
 import com.tiercrm.imports.ImportRequest;
+import com.tiercrm.imports.ReadingBasis;
 import com.tiercrm.imports.RowError;
 import com.tiercrm.web.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
@@ -63,7 +66,8 @@ class ImportUploads {
 				.orElseThrow(() -> new InvalidImportRequestException("import.request.mapping", name));
 		}
 		ImportRequest request = new ImportRequest(kind, String.valueOf(file.getOriginalFilename()), mode,
-				form.isDryRun(), form.charset().orElse(null), username, mapping, form.addsReferenceData());
+				form.isDryRun(), form.charset().orElse(null), username, mapping, form.addsReferenceData(),
+				form.reading());
 		try (InputStream content = file.getInputStream()) {
 			return this.imports.start(request, content);
 		}
@@ -88,6 +92,38 @@ class ImportUploads {
 			default -> null;
 		};
 		return message(error.reasonKey(), known, locale);
+	}
+
+	/**
+	 * How a job read dates not written year first, and why, in words; none when its dates
+	 * were all year first.
+	 */
+	@Nullable String datesRead(ImportJob job, Locale locale) {
+		DateOrder order = job.getDatesReadAs();
+		ReadingBasis basis = job.getDatesBasis();
+		if (order == null || basis == null) {
+			return null;
+		}
+		return messageOf("import.reading.dates." + basis,
+				new Object[] { message("import.reading.order." + order, null, locale),
+						Objects.toString(job.getDateExample(), ""), String.valueOf(job.getDateExampleRow()) },
+				locale);
+	}
+
+	/**
+	 * How a job read amounts, and why, in words; none when no amount needed a decimal
+	 * mark decided.
+	 */
+	@Nullable String amountsRead(ImportJob job, Locale locale) {
+		DecimalMark mark = job.getDecimalsReadAs();
+		ReadingBasis basis = job.getDecimalsBasis();
+		if (mark == null || basis == null) {
+			return null;
+		}
+		return messageOf("import.reading.amounts." + basis,
+				new Object[] { message("import.reading.mark." + mark, null, locale),
+						Objects.toString(job.getDecimalExample(), ""), String.valueOf(job.getDecimalExampleRow()) },
+				locale);
 	}
 
 	/** A job's row errors as its page shows them. */

@@ -11,6 +11,8 @@ import java.util.Optional;
 import com.tiercrm.account.Role;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.imports.ColumnMapping;
+import com.tiercrm.imports.DateOrder;
+import com.tiercrm.imports.DecimalMark;
 import com.tiercrm.imports.ImportField;
 import com.tiercrm.imports.ImportFileException;
 import com.tiercrm.imports.ImportJob;
@@ -20,6 +22,8 @@ import com.tiercrm.imports.ImportMode;
 import com.tiercrm.imports.ImportRequest;
 import com.tiercrm.imports.ImportStatus;
 import com.tiercrm.imports.MatchedColumn;
+import com.tiercrm.imports.ReadingBasis;
+import com.tiercrm.imports.ReadingSettings;
 import com.tiercrm.imports.RowError;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
@@ -39,6 +43,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -127,7 +132,7 @@ class ImportControllerTests {
 			.andExpect(content().string(containsString("name=\"column.0\"")))
 			.andExpect(content().string(containsString("<option value=\"NAME\" selected=\"selected\">")))
 			.andExpect(content().string(containsString("code (required)")));
-		given(this.imports.startRemapped(anyLong(), any(), any(), any()))
+		given(this.imports.startRemapped(anyLong(), any(), any(), any(), any()))
 			.willReturn(job(8, ImportStatus.RUNNING, true));
 		this.mvc
 			.perform(post("/imports/7/remap").param("column.0", "CODE")
@@ -140,7 +145,74 @@ class ImportControllerTests {
 			.andExpect(flash().attribute("message", "import.mapping.saved"));
 		ColumnMapping mapping = new ColumnMapping(Map.of("客户号", "CODE", "客户名称", "NAME"));
 		then(this.imports).should().saveMapping(ImportKind.CUSTOMERS, "ERP", mapping, "admin");
-		then(this.imports).should().startRemapped(7, mapping, Charset.forName("windows-1252"), "admin");
+		then(this.imports).should()
+			.startRemapped(7, mapping, Charset.forName("windows-1252"), ReadingSettings.AUTOMATIC, "admin");
+	}
+
+	@Test
+	void theReportSaysHowDatesAndAmountsWereReadAndTheOrderCanBeChosen() throws Exception {
+		ReflectionTestUtils.setField(this.job, "kind", ImportKind.ORDERS);
+		ReflectionTestUtils.setField(this.job, "datesReadAs", DateOrder.DAY_FIRST);
+		ReflectionTestUtils.setField(this.job, "datesBasis", ReadingBasis.EVIDENCE);
+		ReflectionTestUtils.setField(this.job, "dateExample", "13/01/2011");
+		ReflectionTestUtils.setField(this.job, "dateExampleRow", 12057L);
+		ReflectionTestUtils.setField(this.job, "decimalMark", DecimalMark.COMMA);
+		ReflectionTestUtils.setField(this.job, "decimalsReadAs", DecimalMark.COMMA);
+		ReflectionTestUtils.setField(this.job, "decimalsBasis", ReadingBasis.CHOSEN);
+		given(this.imports.matchedColumns(7))
+			.willReturn(Optional.of(List.of(new MatchedColumn(0, "InvoiceDate", "ORDERED_AT"))));
+		given(this.imports.fields(ImportKind.ORDERS, Locale.ENGLISH))
+			.willReturn(List.of(new ImportField("ORDERED_AT", "order time", true)));
+		this.mvc.perform(get("/imports/7").with(user(ADMIN)).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Read as day/month/year (evidence: 13/01/2011 on row 12057).")))
+			.andExpect(content().string(containsString("Read with a decimal comma, as chosen.")))
+			.andExpect(content().string(matchesPattern("(?s).*<option value=\"comma\"\\s+selected=\"selected\">.*")))
+			.andExpect(content().string(containsString("name=\"dateOrder\"")));
+		this.mvc.perform(get("/imports/7").with(user(ADMIN)).locale(Locale.SIMPLIFIED_CHINESE))
+			.andExpect(content().string(containsString("按日/月/年读取（依据：第 12057 行的 13/01/2011）。")));
+		this.mvc.perform(get("/api/v1/imports/7").with(user(ADMIN)).locale(Locale.ENGLISH))
+			.andExpect(jsonPath("$.dateOrder").value("auto"))
+			.andExpect(jsonPath("$.decimalMark").value("comma"))
+			.andExpect(jsonPath("$.dates.readAs").value("day-first"))
+			.andExpect(jsonPath("$.dates.basis").value("EVIDENCE"))
+			.andExpect(jsonPath("$.dates.example").value("13/01/2011"))
+			.andExpect(jsonPath("$.dates.row").value(12057))
+			.andExpect(jsonPath("$.amounts.readAs").value("comma"))
+			.andExpect(jsonPath("$.amounts.row").doesNotExist());
+		given(this.imports.startRemapped(anyLong(), any(), any(), any(), any()))
+			.willReturn(job(8, ImportStatus.RUNNING, true));
+		this.mvc
+			.perform(post("/imports/7/remap").param("column.0", "ORDERED_AT")
+				.param("dateOrder", "month-first")
+				.with(user(ADMIN))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/imports/8"));
+		then(this.imports).should()
+			.startRemapped(7, new ColumnMapping(Map.of("InvoiceDate", "ORDERED_AT")), null,
+					new ReadingSettings(DateOrder.MONTH_FIRST, DecimalMark.COMMA), "admin");
+		this.mvc.perform(post("/imports/7/remap").param("dateOrder", "sideways").with(user(ADMIN)).with(csrf()))
+			.andExpect(redirectedUrl("/imports/7"))
+			.andExpect(flash().attribute("error", "import.request.dateOrder"));
+	}
+
+	@Test
+	void apiUploadTakesTheOrderOfDayAndMonthAndTheDecimalMark() throws Exception {
+		given(this.imports.start(any(), any())).willReturn(this.job);
+		this.mvc
+			.perform(multipart("/api/v1/imports/orders").file(FILE)
+				.param("dateOrder", "day-first")
+				.param("decimalMark", "comma")
+				.with(user(ADMIN)))
+			.andExpect(status().isAccepted());
+		then(this.imports).should()
+			.start(argThat(
+					(request) -> request.reading().equals(new ReadingSettings(DateOrder.DAY_FIRST, DecimalMark.COMMA))),
+					any());
+		this.mvc.perform(multipart("/api/v1/imports/orders").file(FILE).param("decimalMark", "dot").with(user(ADMIN)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.key").value("import.request.decimalMark"))
+			.andExpect(jsonPath("$.detail").value("Unknown decimal mark: dot. Use auto, point or comma."));
 	}
 
 	@Test
