@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.customer.ReferenceData;
 import jakarta.persistence.EntityManager;
 import org.apache.commons.logging.Log;
@@ -29,7 +30,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
@@ -77,12 +77,13 @@ public class ImportManagement {
 
 	private final ReferenceData references;
 
-	private @Nullable Boolean postgres;
+	private final DatabaseDialect dialect;
 
 	ImportManagement(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
 			PlatformTransactionManager transactionManager, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			ImportProperties properties, ReferenceData references) {
+			ImportProperties properties, ReferenceData references, DatabaseDialect dialect) {
 		this.jobs = jobs;
+		this.dialect = dialect;
 		this.references = references;
 		this.entities = entities;
 		this.jdbc = jdbc;
@@ -407,16 +408,7 @@ public class ImportManagement {
 
 	/** Whether files go the PostgreSQL fast path. */
 	private boolean bulk() {
-		if (!this.properties.postgresBulk()) {
-			return false;
-		}
-		Boolean postgres = this.postgres;
-		if (postgres == null) {
-			postgres = this.jdbc.execute((ConnectionCallback<Boolean>) (connection) -> "PostgreSQL"
-				.equals(connection.getMetaData().getDatabaseProductName()));
-			this.postgres = postgres;
-		}
-		return Boolean.TRUE.equals(postgres);
+		return this.properties.postgresBulk() && this.dialect.isPostgres();
 	}
 
 	private <R> Outcome pass(long jobId, RowImport<R> rows, ImportFile file, boolean write) {

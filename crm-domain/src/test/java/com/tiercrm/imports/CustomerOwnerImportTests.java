@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.customer.ReferenceData;
 import domaintest.DomainTestApplication;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = DomainTestApplication.class, properties = {
 		"spring.datasource.url=jdbc:h2:mem:owners;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 		"spring.jpa.hibernate.ddl-auto=validate" })
-@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class })
+@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class })
 class CustomerOwnerImportTests {
 
 	@TempDir

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.customer.ReferenceEntry;
 import com.tiercrm.customer.ReferenceKind;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @SpringBootTest(classes = DomainTestApplication.class, properties = "spring.jpa.hibernate.ddl-auto=validate")
 @UsePostgres
-@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class })
+@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class })
 class CustomerReferenceImportTests {
 
 	@TempDir

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.testing.UsePostgres;
 import domaintest.DomainTestApplication;
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = DomainTestApplication.class)
 @UsePostgres
-@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class })
+@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class })
 class ImportBenchmark {
 
 	@TempDir

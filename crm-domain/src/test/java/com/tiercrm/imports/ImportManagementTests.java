@@ -20,6 +20,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.customer.CustomerType;
@@ -637,7 +638,7 @@ class ImportManagementTests {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class })
+	@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class })
 	static class Config {
 
 		@Bean

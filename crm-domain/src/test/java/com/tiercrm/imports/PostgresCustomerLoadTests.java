@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.testing.UsePostgres;
 import domaintest.DomainTestApplication;
@@ -87,6 +88,9 @@ class PostgresCustomerLoadTests {
 
 	@Autowired
 	private ReferenceData references;
+
+	@Autowired
+	private DatabaseDialect dialect;
 
 	@Autowired
 	private PostgresOrderLoadTests.QueuedExecutor executor;
@@ -262,7 +266,7 @@ class PostgresCustomerLoadTests {
 		return new ImportManagement(this.jobs, this.entities, this.jdbc, this.transactionManager, this.executor,
 				new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(), p.workDirectory(),
 						p.timeZone(), false, p.earliestDate()),
-				this.references);
+				this.references, this.dialect);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.testing.UsePostgres;
 import domaintest.DomainTestApplication;
@@ -85,6 +86,9 @@ class PostgresInteractionLoadTests {
 
 	@Autowired
 	private ReferenceData references;
+
+	@Autowired
+	private DatabaseDialect dialect;
 
 	@Autowired
 	private PostgresOrderLoadTests.QueuedExecutor executor;
@@ -243,7 +247,7 @@ class PostgresInteractionLoadTests {
 		return new ImportManagement(this.jobs, this.entities, this.jdbc, this.transactionManager, this.executor,
 				new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(), p.workDirectory(),
 						p.timeZone(), false, p.earliestDate()),
-				this.references);
+				this.references, this.dialect);
 	}
 
 }

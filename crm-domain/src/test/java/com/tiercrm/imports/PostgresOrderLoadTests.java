@@ -9,6 +9,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.testing.UsePostgres;
 import domaintest.DomainTestApplication;
@@ -94,6 +95,9 @@ class PostgresOrderLoadTests {
 
 	@Autowired
 	private ReferenceData references;
+
+	@Autowired
+	private DatabaseDialect dialect;
 
 	@Autowired
 	private QueuedExecutor executor;
@@ -328,11 +332,11 @@ class PostgresOrderLoadTests {
 		return new ImportManagement(this.jobs, this.entities, this.jdbc, this.transactionManager, this.executor,
 				new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(), p.workDirectory(),
 						p.timeZone(), false, p.earliestDate()),
-				this.references);
+				this.references, this.dialect);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class })
+	@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class })
 	static class Config {
 
 		@Bean
