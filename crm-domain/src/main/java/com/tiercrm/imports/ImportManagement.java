@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * records by their code.
  */
 @Service
-public class ImportManagement {
+public class ImportManagement implements ApplicationEventPublisherAware {
 
 	private static final Log logger = LogFactory.getLog(ImportManagement.class);
 
@@ -71,6 +73,9 @@ public class ImportManagement {
 
 	private final ReferenceData references;
 
+	private ApplicationEventPublisher events = (event) -> {
+	};
+
 	private @Nullable Boolean postgres;
 
 	ImportManagement(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
@@ -85,6 +90,14 @@ public class ImportManagement {
 		this.progressTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.executor = executor;
 		this.properties = properties;
+	}
+
+	/**
+	 * Where {@link ImportFinished} goes; a service built by hand (tests) tells no one.
+	 */
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher events) {
+		this.events = events;
 	}
 
 	/**
@@ -240,6 +253,15 @@ public class ImportManagement {
 	}
 
 	private ImportJob run(ImportJob job, Path file, @Nullable Charset encoding) {
+		long started = System.nanoTime();
+		ImportJob finished = read(job, file, encoding);
+		this.events.publishEvent(
+				new ImportFinished(finished.id(), finished.getKind(), finished.getStatus(), finished.isDryRun(), bulk(),
+						finished.getCounts().total(), Duration.ofNanos(System.nanoTime() - started)));
+		return finished;
+	}
+
+	private ImportJob read(ImportJob job, Path file, @Nullable Charset encoding) {
 		try {
 			Outcome outcome;
 			if (job.getKind() == ImportKind.ORDERS && bulk()) {
