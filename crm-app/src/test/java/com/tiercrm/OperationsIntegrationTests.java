@@ -152,6 +152,8 @@ class OperationsIntegrationTests {
 			.contains("\"title\":\"TierCRM API\"")
 			.contains("\"scheme\":\"bearer\"")
 			.contains("\"scheme\":\"basic\"")
+			.contains("\"servers\":[{\"url\":\"/\"}]")
+			.contains("\"tags\":[\"customer\"]")
 			.doesNotContain("\"/login\"")
 			.doesNotContain("/actuator");
 		HttpResponse<String> chinese = browser.send(request("/v3/api-docs").header("Accept-Language", "zh-CN").build(),
