@@ -127,6 +127,7 @@ class OperationsIntegrationTests {
 					"tiercrm_segmentation_run_steps_seconds_count\\{[^}]*step=\"" + step + "\"[^}]*} [1-9]");
 		}
 		assertThat(scrape).containsPattern("tiercrm_segmentation_run_customers_count\\{[^}]*} [1-9]");
+		assertThat(scrape).contains("application=\"tiercrm\"").contains("hikaricp_connections_active");
 		String importTags = "\\{[^}]*dry_run=\"false\"[^}]*kind=\"customers\"[^}]*path=\"bulk\"[^}]*status=\"succeeded\"[^}]*}";
 		assertThat(scrape).containsPattern("tiercrm_imports_seconds_count" + importTags + " [1-9]")
 			.containsPattern("tiercrm_imports_rows_sum" + importTags + " [2-9]")
