@@ -160,6 +160,9 @@ class OperationsIntegrationTests {
 		HttpResponse<String> chinese = browser.send(request("/v3/api-docs").header("Accept-Language", "zh-CN").build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(chinese.body()).contains("\"title\":\"TierCRM 接口\"");
+		HttpResponse<String> englishAgain = browser.send(
+				request("/v3/api-docs").header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(englishAgain.body()).contains("\"title\":\"TierCRM API\"").doesNotContain("接口");
 
 		HttpResponse<String> ui = browser.send(request("/swagger-ui/index.html").build(),
 				HttpResponse.BodyHandlers.ofString());
