@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.task.TaskExecutor;
@@ -45,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * records by their code.
  */
 @Service
-public class ImportManagement {
+public class ImportManagement implements ApplicationEventPublisherAware {
 
 	private static final Log logger = LogFactory.getLog(ImportManagement.class);
 
@@ -79,6 +81,9 @@ public class ImportManagement {
 
 	private final DatabaseDialect dialect;
 
+	private ApplicationEventPublisher events = (event) -> {
+	};
+
 	ImportManagement(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
 			PlatformTransactionManager transactionManager, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
 			ImportProperties properties, ReferenceData references, DatabaseDialect dialect) {
@@ -92,6 +97,14 @@ public class ImportManagement {
 		this.progressTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.executor = executor;
 		this.properties = properties;
+	}
+
+	/**
+	 * Where {@link ImportFinished} goes; a service built by hand (tests) tells no one.
+	 */
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher events) {
+		this.events = events;
 	}
 
 	/**
@@ -250,6 +263,15 @@ public class ImportManagement {
 	}
 
 	private ImportJob run(ImportJob job, Path file, @Nullable Charset encoding) {
+		long started = System.nanoTime();
+		ImportJob finished = read(job, file, encoding);
+		this.events.publishEvent(
+				new ImportFinished(finished.id(), finished.getKind(), finished.getStatus(), finished.isDryRun(), bulk(),
+						finished.getCounts().total(), Duration.ofNanos(System.nanoTime() - started)));
+		return finished;
+	}
+
+	private ImportJob read(ImportJob job, Path file, @Nullable Charset encoding) {
 		try {
 			FileReading reading = reading(job, file, encoding);
 			Outcome outcome;

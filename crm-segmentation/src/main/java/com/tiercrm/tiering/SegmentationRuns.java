@@ -1,5 +1,6 @@
 package com.tiercrm.tiering;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -148,7 +149,7 @@ public class SegmentationRuns {
 					Long.class);
 			throw new RunInProgressException((running != null) ? running : -1);
 		}
-		return new PreparedRun(runId, asOf, config.getId(), effective);
+		return new PreparedRun(runId, asOf, config.getId(), effective, request.trigger());
 	}
 
 	private void execute(PreparedRun prepared) {
@@ -192,6 +193,8 @@ public class SegmentationRuns {
 						"update segmentation_state set published_run_id = ?, running_run_id = null where id = 1",
 						prepared.runId());
 				this.events.publishEvent(new RunPublished(prepared.runId(), prepared.asOf(), segmentation.size()));
+				this.events.publishEvent(new RunFinished(prepared.runId(), RunStatus.SUCCEEDED, prepared.trigger(),
+						segmentation.size(), Duration.ofMillis(report.timings().total()), report.timings()));
 			});
 			logger.info("Segmentation run " + prepared.runId() + " published: " + segmentation.size() + " customers in "
 					+ millis(started, System.nanoTime()) + " ms");
@@ -199,6 +202,8 @@ public class SegmentationRuns {
 		catch (RuntimeException | OutOfMemoryError ex) {
 			logger.error("Segmentation run " + prepared.runId() + " failed", ex);
 			fail(prepared.runId(), (ex instanceof OutOfMemoryError) ? "runs.failure.memory" : "runs.failure.error");
+			this.events.publishEvent(new RunFinished(prepared.runId(), RunStatus.FAILED, prepared.trigger(), 0,
+					Duration.ofNanos(System.nanoTime() - started), null));
 		}
 	}
 
@@ -273,7 +278,8 @@ public class SegmentationRuns {
 				fit.bgNbdIterations(), fit.gammaGammaIterations());
 	}
 
-	private record PreparedRun(long runId, LocalDate asOf, long configId, SegmentationSettings settings) {
+	private record PreparedRun(long runId, LocalDate asOf, long configId, SegmentationSettings settings,
+			RunTrigger trigger) {
 
 	}
 

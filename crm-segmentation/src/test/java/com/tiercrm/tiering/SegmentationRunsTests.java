@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.tiercrm.tiering.model.AbcSettings;
 import com.tiercrm.tiering.model.ValueMeasure;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,6 +28,7 @@ import static org.assertj.core.api.Assertions.within;
  * the database.
  */
 @Import(PublishedRunEvents.class)
+@RecordApplicationEvents
 abstract class SegmentationRunsTests {
 
 	static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
@@ -46,6 +50,9 @@ abstract class SegmentationRunsTests {
 
 	@Autowired
 	PublishedRunEvents events;
+
+	@Autowired
+	ApplicationEvents raised;
 
 	@Autowired
 	SegmentationRunRepository runRepository;
@@ -151,6 +158,26 @@ abstract class SegmentationRunsTests {
 				failed.getId()))
 			.isZero();
 		assertThat(this.jdbc.queryForObject("select running_run_id from segmentation_state", Long.class)).isNull();
+	}
+
+	@Test
+	void everyRunRaisesOneRunFinishedWithItsStepTimingsWhenPublished() {
+		SegmentationRun good = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.API, null));
+		this.data.order("BROKEN", "K05", LocalDate.of(1800, 1, 1), 1, 1, "COMPLETED");
+		SegmentationRun failed = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.SCHEDULE, null));
+
+		assertThat(this.raised.stream(RunFinished.class)).satisfiesExactly((published) -> {
+			assertThat(published.runId()).isEqualTo(good.getId());
+			assertThat(published.status()).isEqualTo(RunStatus.SUCCEEDED);
+			assertThat(published.trigger()).isEqualTo(RunTrigger.API);
+			assertThat(published.customers()).isEqualTo(12);
+			assertThat(published.timings()).isEqualTo(Objects.requireNonNull(good.report()).timings());
+		}, (broken) -> {
+			assertThat(broken.runId()).isEqualTo(failed.getId());
+			assertThat(broken.status()).isEqualTo(RunStatus.FAILED);
+			assertThat(broken.trigger()).isEqualTo(RunTrigger.SCHEDULE);
+			assertThat(broken.timings()).isNull();
+		});
 	}
 
 	@Test

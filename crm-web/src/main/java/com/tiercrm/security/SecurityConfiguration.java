@@ -3,8 +3,10 @@ package com.tiercrm.security;
 import com.tiercrm.account.ApiTokenManagement;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,9 +33,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Two chains: a stateless one for {@code /api/v1/**} (personal access tokens, and HTTP
- * Basic when allowed) and a form-login one for the pages. Passwords are checked only when
- * the {@link LoginThrottle} allows it.
+ * Two chains: a stateless one for {@code /api/v1/**} and the actuator endpoints (personal
+ * access tokens, and HTTP Basic when allowed) and a form-login one for the pages, the
+ * OpenAPI description and Swagger UI. Passwords are checked only when the
+ * {@link LoginThrottle} allows it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -63,8 +66,17 @@ class SecurityConfiguration implements WebMvcConfigurer {
 		bearer.setSuccessHandler((request, response, authentication) -> {
 		});
 		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
-		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/segmentation/**")
+		// Health and its probes are for load balancers and orchestrators, without details
+		// unless an admin asks; metrics and every other endpoint are for admins (scrapers
+		// use an admin's read-only token). The matchers follow a separate management
+		// port.
+		http.securityMatchers(
+				(matchers) -> matchers.requestMatchers("/api/**").requestMatchers(EndpointRequest.toAnyEndpoint()))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+				.permitAll()
+				.requestMatchers(EndpointRequest.toAnyEndpoint())
+				.hasRole("ADMIN")
+				.requestMatchers("/api/v1/segmentation/**")
 				.hasAnyRole("MANAGER", "ADMIN")
 				.requestMatchers(HttpMethod.PUT, "/api/v1/tiers/**")
 				.hasAnyRole("MANAGER", "ADMIN")
@@ -90,15 +102,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/webjars/**", "/static/**", "/favicon.ico", "/error", "/actuator/health")
-			.permitAll()
-			.requestMatchers("/admin/**", "/imports", "/imports/**")
-			.hasRole("ADMIN")
-			.requestMatchers("/tiers/*/policy/edit", "/tiering/**")
-			.hasAnyRole("MANAGER", "ADMIN")
-			.anyRequest()
-			.authenticated())
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/login", "/webjars/**", "/static/**", "/favicon.ico", "/error")
+					.permitAll()
+					.requestMatchers("/admin/**", "/imports", "/imports/**")
+					.hasRole("ADMIN")
+					.requestMatchers("/tiers/*/policy/edit", "/tiering/**")
+					.hasAnyRole("MANAGER", "ADMIN")
+					.anyRequest()
+					.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
 				.successHandler(new LoginSuccessHandler())
 				.failureHandler(new LoginFailureHandler())
