@@ -230,12 +230,39 @@ class CustomerControllerTests {
 		Customer customer = new Customer("C-1", "王小明", CustomerType.INDIVIDUAL);
 		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional.of(new CustomerProfile(customer,
 				"Rep Seven", new OrderTotals(3L, new BigDecimal("1234.50"), new BigDecimal("300.00"), null, null),
-				List.of(), 3, List.of(), null, List.of(), null, NO_CADENCE)));
+				List.of(), 3, List.of(), null, List.of(), null, NO_CADENCE, false)));
 		this.mvc.perform(get("/customers/C-1").with(user(REP)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("王小明")))
 			.andExpect(content().string(containsString("1,234.50")))
 			.andExpect(content().string(not(containsString("??"))));
+	}
+
+	@Test
+	void detailOfACustomerAddedAfterThePublishedRunSaysSo() throws Exception {
+		Customer customer = new Customer("C-1", "Ann Lee", CustomerType.INDIVIDUAL);
+		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional
+			.of(new CustomerProfile(customer, null, new OrderTotals(0L, BigDecimal.ZERO, BigDecimal.ZERO, null, null),
+					List.of(), 0, List.of(), null, List.of(), null, NO_CADENCE, true)));
+		this.mvc.perform(get("/customers/C-1").with(user(REP)).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Not in the current run yet")))
+			.andExpect(content().string(not(containsString("No segmentation run has been published yet"))));
+		this.mvc.perform(get("/customers/C-1").param("lang", "zh-CN").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("尚未纳入当前运行")));
+	}
+
+	@Test
+	void detailBeforeTheFirstRunSaysNoRunIsPublished() throws Exception {
+		Customer customer = new Customer("C-1", "Ann Lee", CustomerType.INDIVIDUAL);
+		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional
+			.of(new CustomerProfile(customer, null, new OrderTotals(0L, BigDecimal.ZERO, BigDecimal.ZERO, null, null),
+					List.of(), 0, List.of(), null, List.of(), null, NO_CADENCE, false)));
+		this.mvc.perform(get("/customers/C-1").with(user(REP)).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("No segmentation run has been published yet")))
+			.andExpect(content().string(not(containsString("Not in the current run yet"))));
 	}
 
 	@Test
@@ -249,7 +276,7 @@ class CustomerControllerTests {
 		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional.of(new CustomerProfile(customer, null,
 				new OrderTotals(1, new BigDecimal("2015.2610"), BigDecimal.ZERO, null, null, 1,
 						new BigDecimal("-27.5000")),
-				List.of(credit, purchase), 2, List.of(), null, List.of(), null, NO_CADENCE)));
+				List.of(credit, purchase), 2, List.of(), null, List.of(), null, NO_CADENCE, false)));
 		this.mvc.perform(get("/customers/C-1").with(user(REP)).locale(Locale.ENGLISH))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("+86 0571-8888 8888")))
@@ -270,7 +297,7 @@ class CustomerControllerTests {
 				new OrderTotals(9L, new BigDecimal("5000"), new BigDecimal("900"), null, null), List.of(), 9, List.of(),
 				segment,
 				List.of(new TierHistoryEntry(3, LocalDate.of(2025, 6, 30), "ABC:A", "A", "IMPORTANT_VALUE", "HIGH")),
-				null, NO_CADENCE)));
+				null, NO_CADENCE, false)));
 		given(this.tierLabels.label(eq("ABC:A"), any())).willReturn("A 类（重点客户）");
 		this.mvc.perform(get("/customers/C-1").param("lang", "zh-CN").with(user(REP)))
 			.andExpect(status().isOk())
@@ -311,7 +338,7 @@ class CustomerControllerTests {
 				"LOW", reason);
 		return new CustomerProfile(customer, null,
 				new OrderTotals(1L, new BigDecimal("2344.30"), new BigDecimal("200"), null, null), List.of(), 1,
-				List.of(), segment, List.of(), null, NO_CADENCE);
+				List.of(), segment, List.of(), null, NO_CADENCE, false);
 	}
 
 	@Test
@@ -380,7 +407,7 @@ class CustomerControllerTests {
 		return new CustomerProfile(customer, "Rep Seven",
 				new OrderTotals(3L, new BigDecimal("1234.50"), new BigDecimal("300.00"), null, null), List.of(), 3,
 				List.of(), null, List.of(), policy,
-				ContactDue.of(Instant.parse("2026-01-01T00:00:00Z"), 14, Instant.parse("2026-02-01T00:00:00Z")));
+				ContactDue.of(Instant.parse("2026-01-01T00:00:00Z"), 14, Instant.parse("2026-02-01T00:00:00Z")), false);
 	}
 
 	private static TieredCustomer tieredRow() {
