@@ -304,7 +304,11 @@ class CustomerControllerTests {
 			.andExpect(content().string(containsString("A 类（重点客户）")))
 			.andExpect(content().string(containsString("排名第14/100：排名在前的客户合计占价值的62%，低于A类上限80%。")))
 			.andExpect(content().string(containsString("重要价值客户")))
-			.andExpect(content().string(containsString("91.0%")));
+			.andExpect(content().string(containsString("91.0%")))
+			.andExpect(content().string(containsString("第 3 次运行，2025-06-30")));
+		this.mvc.perform(get("/customers/C-1").with(user(REP)).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("run #3, 2025-06-30")));
 	}
 
 	@Test

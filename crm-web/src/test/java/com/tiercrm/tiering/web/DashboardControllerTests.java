@@ -115,7 +115,9 @@ class DashboardControllerTests {
 			.andExpect(content().string(containsString("The list below shows the most valuable 1 you can see.")))
 			.andExpect(content()
 				.string(containsString("Downgraded customers: the most valuable 1 you can see, of 760 in the run")))
-			.andExpect(content().string(not(containsString("Downgrades listed"))));
+			.andExpect(content().string(not(containsString("Downgrades listed"))))
+			.andExpect(content().string(containsString(
+					"Customers by tier in run #41, 2026-05-31 (rows) and in run #42, 2026-06-30 (columns)")));
 	}
 
 	@Test
