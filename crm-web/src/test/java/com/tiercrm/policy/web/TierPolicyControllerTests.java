@@ -147,6 +147,27 @@ class TierPolicyControllerTests {
 	}
 
 	@Test
+	void formShowsTheUnitOfEveryNumber() throws Exception {
+		this.mvc.perform(get("/tiers/ABC:A/policy/edit").with(user(MANAGER)).locale(java.util.Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(containsString("<span class=\"input-group-text\" id=\"discountPercent-unit\">%</span>")))
+			.andExpect(content()
+				.string(containsString("<span class=\"input-group-text\" id=\"creditLimit-unit\">CNY</span>")))
+			.andExpect(content()
+				.string(containsString("<span class=\"input-group-text\" id=\"paymentTermsDays-unit\">days</span>")))
+			.andExpect(content()
+				.string(containsString("<span class=\"input-group-text\" id=\"responseSlaHours-unit\">hours</span>")))
+			.andExpect(content()
+				.string(containsString("<span class=\"input-group-text\" id=\"contactCadenceDays-unit\">days</span>")))
+			.andExpect(content().string(containsString("aria-describedby=\"responseSlaHours-unit\"")));
+		this.mvc.perform(get("/tiers/ABC:A/policy/edit").with(user(MANAGER)).param("lang", "zh-CN"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"responseSlaHours-unit\">小时</span>")))
+			.andExpect(content().string(containsString("id=\"contactCadenceDays-unit\">天</span>")));
+	}
+
+	@Test
 	void managerSavesANewVersionAndIsRedirected() throws Exception {
 		given(this.policies.save(eq("ABC:A"), eq(3), any(), eq("mgr8"))).willReturn(POLICY_A);
 		this.mvc.perform(validPost().with(user(MANAGER)))
