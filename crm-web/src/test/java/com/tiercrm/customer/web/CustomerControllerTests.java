@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.tiercrm.account.AccessScope;
+import com.tiercrm.account.ApiTokenManagement;
 import com.tiercrm.account.Role;
 import com.tiercrm.account.OwnerOption;
 import com.tiercrm.account.OwnerOptions;
@@ -50,8 +51,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -63,6 +66,7 @@ import static org.mockito.BDDMockito.then;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
@@ -98,6 +102,9 @@ class CustomerControllerTests {
 
 	@MockitoBean
 	private ReferenceData references;
+
+	@MockitoBean
+	private ApiTokenManagement apiTokens;
 
 	@MockitoBean(name = "tierLabels")
 	private TierLabels tierLabels;
@@ -391,15 +398,43 @@ class CustomerControllerTests {
 	}
 
 	@Test
-	void apiRejectsInvalidParameters() throws Exception {
+	void apiRejectsInvalidParametersAndNamesTheAllowedValues() throws Exception {
 		this.mvc.perform(get("/api/v1/customers").param("sort", "DROP TABLE").with(user(REP)))
-			.andExpect(status().isBadRequest());
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType("application/problem+json"))
+			.andExpect(jsonPath("$.detail").value(containsString("NAME_ASC, NAME_DESC, CODE_ASC, CODE_DESC, NEWEST")))
+			.andExpect(jsonPath("$.errors[0].field").value("sort"))
+			.andExpect(jsonPath("$.errors[0].rejectedValue").value("DROP TABLE"))
+			.andExpect(jsonPath("$.errors[0].allowed[0]").value("NAME_ASC"))
+			.andExpect(jsonPath("$.errors[0].allowed[4]").value("NEWEST"));
+		this.mvc.perform(get("/api/v1/customers").param("size", "lots").with(user(REP)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("from 1 to 200")))
+			.andExpect(jsonPath("$.errors[0].field").value("size"))
+			.andExpect(jsonPath("$.errors[0].minimum").value(1))
+			.andExpect(jsonPath("$.errors[0].maximum").value(200));
 	}
 
 	@Test
 	void apiWithWrongPasswordIsUnauthorized() throws Exception {
 		this.mvc.perform(get("/api/v1/customers").with(httpBasic("nobody", "wrong")))
 			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void everyUnauthorizedApiAnswerIsAProblemDetail() throws Exception {
+		for (MockHttpServletRequestBuilder request : List.of(get("/api/v1/customers"),
+				get("/api/v1/customers").accept(MediaType.TEXT_HTML),
+				get("/api/v1/customers").with(httpBasic("nobody", "wrong")),
+				get("/api/v1/customers").header("Authorization", "Bearer tcrm_unknown"),
+				get("/api/v1/customers").header("Authorization", "Bearer"),
+				get("/api/v1/customers").header("Authorization", "Digest x"), get("/api/v1/nothing-here"),
+				put("/api/v1/tiers/ABC:A/policy").contentType(MediaType.APPLICATION_JSON).content("{}"))) {
+			this.mvc.perform(request)
+				.andExpect(status().isUnauthorized())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.status").value(401));
+		}
 	}
 
 	private static CustomerProfile profileWithPolicy() {
