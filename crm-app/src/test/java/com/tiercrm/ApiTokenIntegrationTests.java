@@ -97,6 +97,17 @@ class ApiTokenIntegrationTests {
 		HttpResponse<String> unknown = get("/api/v1/customers", "tcrm_" + "x".repeat(43));
 		assertThat(unknown.statusCode()).isEqualTo(401);
 		assertThat(unknown.headers().allValues("WWW-Authenticate")).contains("Bearer realm=\"TierCRM\"");
+		assertThat(unknown.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		for (String path : new String[] { "/api/v1/customers", "/api/v1/tiers", "/api", "/api/v1/nothing-here" }) {
+			HttpResponse<String> anonymous = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "text/html").build(),
+						HttpResponse.BodyHandlers.ofString());
+			assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+			assertThat(anonymous.headers().firstValue("Content-Type")).as(path)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(anonymous.body()).as(path).contains("\"status\":401");
+		}
 	}
 
 	@Test

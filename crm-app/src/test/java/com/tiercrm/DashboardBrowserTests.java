@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.tiercrm.SalesTeamFixture.SalesTeam;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,11 +62,14 @@ class DashboardBrowserTests {
 
 	private SegmentationRun published;
 
+	private Customer regular;
+
 	@BeforeAll
 	void twoRunsWithADowngradeInBetween() {
 		SalesTeam team = this.fixture.create(this.prefix, PASSWORD);
 		Customer big = this.fixture.customer(this.prefix, "K1", "华东大客户有限公司", team.rep());
 		Customer regular = this.fixture.customer(this.prefix, "K2", "Emma Zhang", team.otherRep());
+		this.regular = regular;
 		this.fixture.customer(this.prefix, "K3", "王伟", team.rep());
 		order("1", big, 900_000_000, 30);
 		order("2", big, 100_000_000, 60);
@@ -134,6 +139,48 @@ class DashboardBrowserTests {
 			assertThat(browser.driver().findElements(By.linkText("Effect evaluation"))).isEmpty();
 			browser.open("/tiering/evaluation");
 			assertThat(browser.pageText()).doesNotContain("Tiers across runs");
+		}
+	}
+
+	@Test
+	void customerPageAndDashboardFitAPhoneScreen() throws Exception {
+		// After the runs, so that the tiers stay as they were: amounts long enough to
+		// break if they could.
+		order("5", this.regular, 235_955.37, 5);
+		order("6", this.regular, 1_235_955.37, 6);
+		try (ChromeBrowser browser = new ChromeBrowser(this.port, 390, 844)) {
+			JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+			// Chromium keeps a window at least 500 px wide: a phone's viewport is
+			// emulated.
+			((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+			browser.login(this.prefix + "-mgr", PASSWORD);
+			for (String page : List.of("/customers/" + this.regular.getCode(), "/dashboard")) {
+				browser.open(page + "?lang=en");
+				browser.find(By.tagName("h1"));
+				// The tables folded away count too.
+				js.executeScript("document.querySelectorAll('details').forEach((d) => d.open = true)");
+				long innerWidth = ((Number) js.executeScript("return window.innerWidth")).longValue();
+				assertThat(innerWidth).isLessThanOrEqualTo(390);
+				long scrollWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth"))
+					.longValue();
+				Object tooWide = js.executeScript("""
+						return [...document.querySelectorAll('body *')]
+							.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5
+								&& !e.closest('.table-responsive'))
+							.map((e) => e.tagName + '#' + e.id + '.' + e.className).slice(0, 10);""");
+				browser.screenshot("phone" + page.replace('/', '-'));
+				assertThat(scrollWidth).as(page + " is wider than the screen: " + tooWide)
+					.isLessThanOrEqualTo(innerWidth);
+				// Every amount in the summary cards on one line, never broken inside.
+				Object wrapped = js.executeScript("""
+						return [...document.querySelectorAll('.stat-value')].filter((e) => {
+							const range = document.createRange();
+							range.selectNodeContents(e);
+							return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+						}).map((e) => e.textContent.trim());""");
+				assertThat((List<?>) wrapped).as(page + ": amounts broken across lines").isEmpty();
+			}
 		}
 	}
 

@@ -1,6 +1,7 @@
 package com.tiercrm;
 
 import com.tiercrm.order.SalesProperties;
+import com.tiercrm.tiering.SegmentationProperties;
 import com.tiercrm.web.WebProperties;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,7 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * The configuration that web slice tests start from.
  */
 @SpringBootApplication
-@EnableConfigurationProperties({ SalesProperties.class, WebProperties.class })
+@EnableConfigurationProperties({ SalesProperties.class, WebProperties.class, SegmentationProperties.class })
 class WebTestApplication {
 
 }

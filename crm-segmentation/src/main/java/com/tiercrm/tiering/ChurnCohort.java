@@ -14,14 +14,24 @@ import org.jspecify.annotations.Nullable;
  * threshold
  * @param droppedToLowest of them, those who are now in the lowest tier, or have no
  * purchase left
- * @param churned of them, those who are either
+ * @param churned of them, those who are either; only those below the threshold where the
+ * two runs used different configurations
+ * @param dropsChurn whether a drop to the lowest tier counted as churn: not where the two
+ * runs used different configurations, whose thresholds moved the customers
  */
-public record ChurnCohort(long customers, long belowThreshold, long droppedToLowest, long churned) {
+public record ChurnCohort(long customers, long belowThreshold, long droppedToLowest, long churned, boolean dropsChurn) {
 
 	/**
 	 * Nobody was in the tier in the previous run.
 	 */
 	public static final ChurnCohort EMPTY = new ChurnCohort(0, 0, 0, 0);
+
+	/**
+	 * A cohort of two runs of the same configuration, where drops are churn.
+	 */
+	public ChurnCohort(long customers, long belowThreshold, long droppedToLowest, long churned) {
+		this(customers, belowThreshold, droppedToLowest, churned, true);
+	}
 
 	/**
 	 * The churned share of the cohort; {@code null} for an empty cohort.

@@ -8,14 +8,16 @@ import com.tiercrm.tiering.model.AbcClass;
 import com.tiercrm.tiering.model.ClvClass;
 import com.tiercrm.tiering.model.RfmSegment;
 import com.tiercrm.tiering.model.TierModel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who of a tier's cohort has churned by the next run: a customer who was in tier T in the
  * previous run and now has a probability of being alive below the threshold, or now sits
  * in the lowest tier (or has no purchase left at all) while T was another tier of the
  * same model. Customers who had never bought form no cohort: there is nothing they could
- * lapse from. The only implementation of the rule: runs count their cohorts with it in
- * memory.
+ * lapse from. Between two runs of different configurations a drop is the new thresholds'
+ * doing, not the customer's, so there only the probability counts. The only
+ * implementation of the rule: runs count their cohorts with it in memory.
  */
 final class ChurnRule {
 
@@ -33,16 +35,48 @@ final class ChurnRule {
 
 	private final String noPurchaseTier;
 
+	private final boolean dropsChurn;
+
 	/**
 	 * @param threshold the probability of being alive below which a customer counts as
 	 * churned; an unknown probability (no purchase, or the simple CLV formula) never does
 	 * @param lowestTier the lowest tier a buyer can be in under the run's settings
 	 */
 	ChurnRule(double threshold, String lowestTier) {
+		this(threshold, lowestTier, true);
+	}
+
+	private ChurnRule(double threshold, String lowestTier, boolean dropsChurn) {
 		this.threshold = threshold;
 		this.lowestTier = lowestTier;
 		this.modelPrefix = lowestTier.substring(0, lowestTier.indexOf(':') + 1);
 		this.noPurchaseTier = this.modelPrefix + NO_PURCHASE;
+		this.dropsChurn = dropsChurn;
+	}
+
+	/**
+	 * The rule for comparing a run with the previous one: where they used different
+	 * configurations, a drop to the lowest tier is still counted but is no churn.
+	 * @param previousConfigId the previous run's configuration, {@code null} if unknown
+	 * @param configId this run's configuration
+	 */
+	ChurnRule between(@Nullable Long previousConfigId, long configId) {
+		boolean sameConfiguration = previousConfigId == null || previousConfigId == configId;
+		return sameConfiguration ? this : new ChurnRule(this.threshold, this.lowestTier, false);
+	}
+
+	/**
+	 * Whether a drop to the lowest tier counts as churn.
+	 */
+	boolean dropsChurn() {
+		return this.dropsChurn;
+	}
+
+	/**
+	 * Whether a customer of a cohort churned, given what the rule found.
+	 */
+	boolean churned(boolean belowThreshold, boolean droppedToLowest) {
+		return belowThreshold || (this.dropsChurn && droppedToLowest);
 	}
 
 	/**

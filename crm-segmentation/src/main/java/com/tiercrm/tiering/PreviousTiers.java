@@ -60,6 +60,13 @@ final class PreviousTiers {
 		return new PreviousTiers(runId, ids, tiers, streaks, values);
 	}
 
+	/**
+	 * The run these tiers are from; {@code null} for {@link #NONE}.
+	 */
+	@Nullable Long runId() {
+		return this.runId;
+	}
+
 	private int indexOf(long customerId) {
 		return Arrays.binarySearch(this.customerIds, customerId);
 	}
@@ -122,14 +129,15 @@ final class PreviousTiers {
 				counts[0]++;
 				counts[1] += below ? 1 : 0;
 				counts[2] += dropped ? 1 : 0;
-				counts[3] += (below || dropped) ? 1 : 0;
+				counts[3] += churnRule.churned(below, dropped) ? 1 : 0;
 			}
 			if (order.isDowngrade(from, to)) {
 				movedDown.add(next.customerIds[i], from, to, order.rank(from), this.abcValues[at]);
 			}
 		}
 		Map<String, ChurnCohort> churn = new LinkedHashMap<>();
-		cohorts.forEach((tier, counts) -> churn.put(tier, new ChurnCohort(counts[0], counts[1], counts[2], counts[3])));
+		cohorts.forEach((tier, counts) -> churn.put(tier,
+				new ChurnCohort(counts[0], counts[1], counts[2], counts[3], churnRule.dropsChurn())));
 		return Optional.of(new RunChanges(this.runId, migration.matrix(counts()), churnRule, churn, movedDown));
 	}
 

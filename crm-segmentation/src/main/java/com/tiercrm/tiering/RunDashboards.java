@@ -96,7 +96,8 @@ public class RunDashboards {
 	public List<TierMetrics> tierHistory() {
 		String columns = "select r.id as history_run_id, r.as_of, r.finished_at, t.rank_order, a.churn_lowest_tier,"
 				+ " c.customers as cohort_customers, c.below_threshold, c.dropped_to_lowest,"
-				+ " c.churned as cohort_churned";
+				+ " c.churned as cohort_churned, r.config_id as run_config_id,"
+				+ " (select p.config_id from segmentation_runs p where p.id = a.previous_run_id) as previous_config_id";
 		List<TierMetrics> history = new ArrayList<>(this.jdbc.query(
 				columns + ", g.* from run_group_stats g join run_aggregates a on a.run_id = g.run_id"
 						+ " join segmentation_runs r on r.id = g.run_id join tiers t on t.code = g.group_code"
@@ -181,9 +182,17 @@ public class RunDashboards {
 		if (rs.getString("churn_lowest_tier") == null) {
 			return null;
 		}
+		long previousConfig = rs.getLong("previous_config_id");
+		// Runs of another configuration: only the probability is churn, also in cohorts
+		// counted before runs knew that.
+		boolean dropsChurn = rs.wasNull() || previousConfig == rs.getLong("run_config_id");
 		long customers = rs.getLong("cohort_customers");
-		return rs.wasNull() ? ChurnCohort.EMPTY : new ChurnCohort(customers, rs.getLong("below_threshold"),
-				rs.getLong("dropped_to_lowest"), rs.getLong("cohort_churned"));
+		if (rs.wasNull()) {
+			return new ChurnCohort(0, 0, 0, 0, dropsChurn);
+		}
+		long below = rs.getLong("below_threshold");
+		return new ChurnCohort(customers, below, rs.getLong("dropped_to_lowest"),
+				dropsChurn ? rs.getLong("cohort_churned") : below, dropsChurn);
 	}
 
 	private static GroupStats stats(ResultSet rs, int row) throws SQLException {

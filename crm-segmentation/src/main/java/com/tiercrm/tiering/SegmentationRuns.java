@@ -165,9 +165,12 @@ public class SegmentationRuns {
 			// Every figure the dashboard shows is computed here, in memory, once; then
 			// the
 			// previous tiers can be collected.
+			Long previousConfigId = (previous.runId() != null)
+					? this.runs.findById(previous.runId()).map(SegmentationRun::getConfigId).orElse(null) : null;
 			RunChanges changes = previous
 				.changesTo(segmentation, order,
-						ChurnRule.of(prepared.settings(), order, this.dashboard.churnThreshold()))
+						ChurnRule.of(prepared.settings(), order, this.dashboard.churnThreshold())
+							.between(previousConfigId, prepared.configId()))
 				.orElse(null);
 			previous = null;
 			long figuresStarted = System.nanoTime();

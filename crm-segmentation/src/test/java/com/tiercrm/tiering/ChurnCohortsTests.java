@@ -147,6 +147,34 @@ abstract class ChurnCohortsTests {
 	}
 
 	@Test
+	void betweenRunsOfDifferentConfigurationsOnlyTheProbabilityIsChurn() {
+		long previousConfig = this.configs.current().getId();
+		long config = this.configs.save(SegmentationSettings.defaults(), "churn-test").getId();
+		this.jdbc.update("update segmentation_runs set config_id = ? where id = ?", config, this.run);
+		store(this.run, PreviousTiers.read(this.jdbc, this.previousRun), previousConfig, config);
+
+		// A_FELL and A_BOTH fell below the threshold; A_DROP's drop is the new
+		// configuration's doing. The drops are still counted, apart.
+		Map<String, ChurnCohort> cohorts = cohorts(this.run);
+		assertThat(cohorts.get("ABC:A")).isEqualTo(new ChurnCohort(4, 2, 2, 2));
+		assertThat(cohorts.get("ABC:B")).isEqualTo(new ChurnCohort(4, 0, 1, 0));
+		List<TierMetrics> history = this.dashboards.tierHistory();
+		assertThat(metrics(history, this.run, "ABC:A").churn()).isEqualTo(new ChurnCohort(4, 2, 2, 2, false));
+		assertThat(metrics(history, this.run, "ABC:NO_PURCHASE").churn()).isEqualTo(new ChurnCohort(0, 0, 0, 0, false));
+	}
+
+	@Test
+	void cohortsCountedWithDropsBetweenDifferentConfigurationsShowOnlyTheProbability() {
+		// Counted before runs compared configurations: the drops are in churned.
+		store(this.run, PreviousTiers.read(this.jdbc, this.previousRun));
+		long config = this.configs.save(SegmentationSettings.defaults(), "churn-test").getId();
+		this.jdbc.update("update segmentation_runs set config_id = ? where id = ?", config, this.run);
+
+		assertThat(metrics(this.dashboards.tierHistory(), this.run, "ABC:A").churn())
+			.isEqualTo(new ChurnCohort(4, 2, 2, 2, false));
+	}
+
+	@Test
 	void eachOwnerKeepsTheirMostValuableDowngradesByThePreviousRun() {
 		RunChanges changes = store(this.run, PreviousTiers.read(this.jdbc, this.previousRun));
 		// A_FELL, A_DROP, A_BOTH and B_CANCEL moved down; A_GONE is no customer any more.
@@ -177,6 +205,11 @@ abstract class ChurnCohortsTests {
 	 * @return what changed since the previous run, {@code null} for the first
 	 */
 	private @Nullable RunChanges store(long runId, PreviousTiers previous) {
+		long config = this.configs.current().getId();
+		return store(runId, previous, config, config);
+	}
+
+	private @Nullable RunChanges store(long runId, PreviousTiers previous, long previousConfig, long config) {
 		List<CustomerFacts> facts = new ArrayList<>();
 		List<Object[]> rows = this.jdbc.query(
 				"select customer_id, tier, p_alive from customer_segments where run_id = ? order by customer_id",
@@ -191,7 +224,8 @@ abstract class ChurnCohortsTests {
 		}
 		TierOrder order = this.runs.tierOrder();
 		RunChanges changes = previous
-			.changesTo(next, order, ChurnRule.of(this.configs.current().settings(), order, 0.3))
+			.changesTo(next, order,
+					ChurnRule.of(this.configs.current().settings(), order, 0.3).between(previousConfig, config))
 			.orElse(null);
 		RunFigures figures = RunFigures.of(next, RunFigures.Satisfaction.none(next.size()), changes);
 		this.transactions.executeWithoutResult((status) -> this.aggregator.store(runId, figures));

@@ -44,6 +44,18 @@ class ChurnRuleTests {
 	}
 
 	@Test
+	void betweenDifferentConfigurationsADropIsNoChurn() {
+		ChurnRule rule = new ChurnRule(0.3, "ABC:C");
+		assertThat(rule.between(4L, 4).churned(false, true)).isTrue();
+		assertThat(rule.between(null, 4).churned(false, true)).isTrue();
+		ChurnRule changed = rule.between(3L, 4);
+		assertThat(changed.dropsChurn()).isFalse();
+		assertThat(changed.churned(false, true)).isFalse();
+		assertThat(changed.churned(true, false)).isTrue();
+		assertThat(changed.droppedToLowest("ABC:A", "ABC:C")).isTrue();
+	}
+
+	@Test
 	void droppingToTheLowestTierOrToNoPurchaseCountsWithinTheModel() {
 		ChurnRule rule = new ChurnRule(0.3, "ABC:C");
 		assertThat(rule.droppedToLowest("ABC:A", "ABC:C")).isTrue();

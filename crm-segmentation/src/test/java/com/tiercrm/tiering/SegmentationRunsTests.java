@@ -248,6 +248,27 @@ abstract class SegmentationRunsTests {
 	}
 
 	@Test
+	void aRunOfAnotherConfigurationCountsNoTierDropAsChurn() {
+		SegmentationRun first = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		SegmentationSettings defaults = SegmentationSettings.defaults();
+		// By share of customers, half of the buyers land in C: a drop the thresholds
+		// made.
+		this.configs.save(new SegmentationSettings(AbcSettings.byCustomerShare(ValueMeasure.REVENUE, 0.2, 0.3), 0,
+				defaults.rfm(), defaults.clv(), defaults.tierModel(), 1), "tester");
+		SegmentationRun second = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		assertThat(second.getConfigId()).isNotEqualTo(first.getConfigId());
+
+		List<Map<String, Object>> cohorts = this.jdbc.queryForList(
+				"select tier_code, below_threshold, dropped_to_lowest, churned from run_churn_cohorts where run_id = ?",
+				second.getId());
+		assertThat(cohorts.stream().mapToLong((c) -> ((Number) c.get("dropped_to_lowest")).longValue()).sum())
+			.isPositive();
+		assertThat(cohorts)
+			.allSatisfy((c) -> assertThat(((Number) c.get("churned")).longValue()).as("churn of %s", c.get("tier_code"))
+				.isEqualTo(((Number) c.get("below_threshold")).longValue()));
+	}
+
+	@Test
 	void previewShowsEditedCutsAgainstThePublishedTiersWithoutPublishing() {
 		SegmentationRun published = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
 		SegmentationSettings defaults = SegmentationSettings.defaults();

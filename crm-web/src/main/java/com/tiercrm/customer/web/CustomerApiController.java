@@ -2,11 +2,18 @@ package com.tiercrm.customer.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.tiercrm.customer.Customer;
+import com.tiercrm.customer.CustomerCriteria;
 import com.tiercrm.customer.CustomerPage;
 import com.tiercrm.customer.CustomerSearch;
+import com.tiercrm.customer.CustomerSort;
 import com.tiercrm.customer.InvalidCursorException;
 import com.tiercrm.order.OrderTotals;
 import com.tiercrm.order.SalesProperties;
@@ -71,9 +78,20 @@ class CustomerApiController {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
-	@ExceptionHandler({ InvalidCursorException.class, InvalidRequestException.class })
-	ProblemDetail badRequest(RuntimeException ex) {
+	@ExceptionHandler(InvalidCursorException.class)
+	ProblemDetail badRequest(InvalidCursorException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	/**
+	 * Names each invalid parameter with the value given and, for {@code sort} and
+	 * {@code size}, the values allowed.
+	 */
+	@ExceptionHandler(InvalidRequestException.class)
+	ProblemDetail badRequest(InvalidRequestException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setProperty("errors", ex.errors);
+		return problem;
 	}
 
 	/**
@@ -83,11 +101,38 @@ class CustomerApiController {
 
 		private static final long serialVersionUID = 1L;
 
+		private static final List<String> SORTS = Arrays.stream(CustomerSort.values()).map(Enum::name).toList();
+
+		private final transient List<Map<String, Object>> errors;
+
 		InvalidRequestException(BindingResult binding) {
 			super("Invalid parameters: " + binding.getFieldErrors()
 				.stream()
-				.map((error) -> error.getField() + " " + error.getCode())
-				.toList());
+				.map((error) -> error.getField() + ((allowed(error.getField()) != null)
+						? " (allowed: " + allowed(error.getField()) + ")" : " " + error.getCode()))
+				.collect(Collectors.joining("; ")));
+			this.errors = binding.getFieldErrors().stream().map((error) -> {
+				Map<String, Object> described = new LinkedHashMap<>();
+				described.put("field", error.getField());
+				described.put("rejectedValue", String.valueOf(error.getRejectedValue()));
+				switch (error.getField()) {
+					case "sort" -> described.put("allowed", SORTS);
+					case "size" -> {
+						described.put("minimum", 1);
+						described.put("maximum", CustomerCriteria.MAX_SIZE);
+					}
+					default -> described.put("reason", error.getCode());
+				}
+				return described;
+			}).toList();
+		}
+
+		private static @Nullable String allowed(String field) {
+			return switch (field) {
+				case "sort" -> String.join(", ", SORTS);
+				case "size" -> "a whole number from 1 to " + CustomerCriteria.MAX_SIZE;
+				default -> null;
+			};
 		}
 
 	}

@@ -15,10 +15,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything the customer page shows: the customer, their owner, order totals and the
  * latest orders and interactions, the tier and the service policy of that tier in force,
- * and when the customer is next due for contact under that policy.
+ * and when the customer is next due for contact under that policy. A customer without a
+ * segment while a run is published came in after that run.
  */
 record CustomerProfile(Customer customer, @Nullable String ownerName, OrderTotals totals, List<SalesOrder> orders,
 		long orderCount, List<Interaction> interactions, @Nullable CustomerSegment segment,
-		List<TierHistoryEntry> tierHistory, @Nullable TierPolicy policy, ContactDue contact) {
+		List<TierHistoryEntry> tierHistory, @Nullable TierPolicy policy, ContactDue contact, boolean runPublished) {
 
 }

@@ -16,6 +16,7 @@ import com.tiercrm.policy.TierPolicies;
 import com.tiercrm.policy.TierPolicy;
 import com.tiercrm.tiering.CustomerSegment;
 import com.tiercrm.tiering.CustomerTiers;
+import com.tiercrm.tiering.SegmentationRuns;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -41,14 +42,17 @@ class CustomerProfiles {
 
 	private final TierPolicies policies;
 
+	private final SegmentationRuns runs;
+
 	CustomerProfiles(CustomerRepository customers, UserRepository users, SalesOrderRepository orders,
-			InteractionRepository interactions, CustomerTiers tiers, TierPolicies policies) {
+			InteractionRepository interactions, CustomerTiers tiers, TierPolicies policies, SegmentationRuns runs) {
 		this.customers = customers;
 		this.users = users;
 		this.orders = orders;
 		this.interactions = interactions;
 		this.tiers = tiers;
 		this.policies = policies;
+		this.runs = runs;
 	}
 
 	@Transactional(readOnly = true)
@@ -67,7 +71,8 @@ class CustomerProfiles {
 					Instant.now());
 			return new CustomerProfile(customer, ownerName, this.orders.totalsOfCustomer(id),
 					this.orders.findByCustomerIdOrderByOrderedAtDescIdDesc(id, Limit.of(RECENT_ROWS)),
-					this.orders.countByCustomerId(id), recent, segment, this.tiers.history(id), policy, contact);
+					this.orders.countByCustomerId(id), recent, segment, this.tiers.history(id), policy, contact,
+					segment != null || this.runs.published().isPresent());
 		});
 	}
 

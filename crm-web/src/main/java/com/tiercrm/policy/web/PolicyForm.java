@@ -17,8 +17,8 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The policy form, and the body of {@code PUT /api/v1/tiers/{code}/policy}: new values
- * and the version they are based on.
+ * The policy form, and what a {@link PolicyPut} amounts to: new values and the version
+ * they are based on.
  */
 record PolicyForm(
 		@NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3,

@@ -12,14 +12,15 @@ import com.tiercrm.policy.Tier;
 import com.tiercrm.policy.TierPolicy;
 import com.tiercrm.policy.UnknownTierException;
 import com.tiercrm.security.CrmUser;
-import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindException;
+import org.springframework.validation.SmartValidator;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,10 +42,14 @@ class TierPolicyApiController {
 
 	private final String currency;
 
-	TierPolicyApiController(TierPolicies policies, MessageSource messages, SalesProperties sales) {
+	private final SmartValidator validator;
+
+	TierPolicyApiController(TierPolicies policies, MessageSource messages, SalesProperties sales,
+			SmartValidator validator) {
 		this.policies = policies;
 		this.messages = messages;
 		this.currency = sales.currency().getCurrencyCode();
+		this.validator = validator;
 	}
 
 	@GetMapping
@@ -57,9 +62,22 @@ class TierPolicyApiController {
 		return json(this.policies.find(code));
 	}
 
+	/**
+	 * Saves a new version from what {@code GET} returned, changed, or from the flat
+	 * fields; the credit limit is in the installation's currency.
+	 */
 	@PutMapping("/{code}/policy")
-	PolicyJson update(@PathVariable String code, @Valid @RequestBody PolicyForm policy,
-			@AuthenticationPrincipal CrmUser user) {
+	PolicyJson update(@PathVariable String code, @RequestBody PolicyPut body, @AuthenticationPrincipal CrmUser user)
+			throws BindException {
+		PolicyForm policy = body.form();
+		BeanPropertyBindingResult binding = new BeanPropertyBindingResult(policy, "policy");
+		this.validator.validate(policy, binding);
+		if (body.currency() != null && !body.currency().equals(this.currency)) {
+			binding.rejectValue("creditLimit", "policy.api.currency", new Object[] { this.currency }, null);
+		}
+		if (binding.hasErrors()) {
+			throw new BindException(binding);
+		}
 		return json(this.policies.save(code, policy.base(), policy.toTerms(), user.getUsername()));
 	}
 
@@ -81,8 +99,8 @@ class TierPolicyApiController {
 		return problem;
 	}
 
-	@ExceptionHandler(MethodArgumentNotValidException.class)
-	ProblemDetail invalid(MethodArgumentNotValidException ex, Locale locale) {
+	@ExceptionHandler(BindException.class)
+	ProblemDetail invalid(BindException ex, Locale locale) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid policy");
 		problem.setProperty("errors", ex.getBindingResult()
 			.getFieldErrors()

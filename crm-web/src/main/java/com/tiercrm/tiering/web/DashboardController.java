@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.tiering.RunDashboards;
+import com.tiercrm.tiering.SegmentationRuns;
 import com.tiercrm.tiering.TierLabels;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,8 +32,12 @@ class DashboardController {
 
 	private final JsonMapper json;
 
-	DashboardController(RunDashboards dashboards, TierLabels labels, MessageSource messages, JsonMapper json) {
+	private final SegmentationRuns runs;
+
+	DashboardController(RunDashboards dashboards, TierLabels labels, MessageSource messages, JsonMapper json,
+			SegmentationRuns runs) {
 		this.dashboards = dashboards;
+		this.runs = runs;
 		this.labels = labels;
 		this.messages = messages;
 		this.json = json;
@@ -41,7 +46,7 @@ class DashboardController {
 	@GetMapping("/dashboard")
 	String dashboard(@AuthenticationPrincipal CrmUser user, Locale locale, Model model) {
 		this.dashboards.published(user.scope(), DOWNGRADES_SHOWN).ifPresent((dashboard) -> {
-			DashboardView view = DashboardView.of(dashboard, this.labels, this.messages, locale);
+			DashboardView view = DashboardView.of(dashboard, this.labels, this.runs.tierOrder(), this.messages, locale);
 			model.addAttribute("view", view);
 			view.charts()
 				.forEach((name, chart) -> model.addAttribute(name + "Chart", this.json.writeValueAsString(chart)));

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import com.tiercrm.tiering.GroupStats;
 import com.tiercrm.tiering.RunDashboard;
 import com.tiercrm.tiering.TierLabels;
+import com.tiercrm.tiering.TierOrder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -30,11 +31,13 @@ import org.springframework.context.MessageSource;
  * @param migrationFrom the previous run's tiers (rows of the matrix)
  * @param migrationTo the current run's tiers (columns of the matrix)
  * @param migration customers per row and column code
+ * @param downgrades how many customers of the run moved to a lower tier, the matrix's
+ * moves down; the dashboard lists only the most valuable of them
  * @param charts the charts' data, by chart name
  */
 public record DashboardView(RunDashboard dashboard, List<GroupRow> tiers, List<GroupRow> segments,
 		List<HeatRow> heatRows, List<Label> migrationFrom, List<Label> migrationTo,
-		Map<String, Map<String, Long>> migration, Map<String, Object> charts) {
+		Map<String, Map<String, Long>> migration, long downgrades, Map<String, Object> charts) {
 
 	static final int SCORES = 5;
 
@@ -42,7 +45,8 @@ public record DashboardView(RunDashboard dashboard, List<GroupRow> tiers, List<G
 
 	static final String GONE = "GONE";
 
-	static DashboardView of(RunDashboard dashboard, TierLabels labels, MessageSource messages, Locale locale) {
+	static DashboardView of(RunDashboard dashboard, TierLabels labels, TierOrder order, MessageSource messages,
+			Locale locale) {
 		Function<String, String> tierLabel = (code) -> switch (code) {
 			case NEW -> messages.getMessage("dashboard.migration.new", null, locale);
 			case GONE -> messages.getMessage("dashboard.migration.gone", null, locale);
@@ -53,7 +57,16 @@ public record DashboardView(RunDashboard dashboard, List<GroupRow> tiers, List<G
 		return new DashboardView(dashboard, tiers, segments, heat(dashboard.rfmCells()),
 				migrationCodes(dashboard, RunDashboard.MigrationCell::fromTier, tierLabel, tiers),
 				migrationCodes(dashboard, RunDashboard.MigrationCell::toTier, tierLabel, tiers),
-				migrationMatrix(dashboard), charts(dashboard, tiers, segments, messages, locale));
+				migrationMatrix(dashboard), downgrades(dashboard, order),
+				charts(dashboard, tiers, segments, messages, locale));
+	}
+
+	private static long downgrades(RunDashboard dashboard, TierOrder order) {
+		return dashboard.migration()
+			.stream()
+			.filter((cell) -> order.isDowngrade(cell.fromTier(), cell.toTier()))
+			.mapToLong(RunDashboard.MigrationCell::customers)
+			.sum();
 	}
 
 	private static List<GroupRow> rows(List<GroupStats> groups, RunDashboard dashboard,

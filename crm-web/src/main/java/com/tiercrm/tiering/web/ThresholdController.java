@@ -1,5 +1,6 @@
 package com.tiercrm.tiering.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import com.tiercrm.tiering.RunTrigger;
 import com.tiercrm.tiering.SegmentationConfig;
 import com.tiercrm.tiering.SegmentationConfigs;
 import com.tiercrm.tiering.SegmentationPreview;
+import com.tiercrm.tiering.SegmentationProperties;
 import com.tiercrm.tiering.SegmentationRun;
 import com.tiercrm.tiering.SegmentationRuns;
 import com.tiercrm.tiering.SegmentationSettings;
@@ -55,10 +57,14 @@ class ThresholdController {
 
 	private final SegmentationRuns runs;
 
-	ThresholdController(SegmentationConfigs configs, SegmentationPreview preview, SegmentationRuns runs) {
+	private final SegmentationProperties segmentation;
+
+	ThresholdController(SegmentationConfigs configs, SegmentationPreview preview, SegmentationRuns runs,
+			SegmentationProperties segmentation) {
 		this.configs = configs;
 		this.preview = preview;
 		this.runs = runs;
+		this.segmentation = segmentation;
 	}
 
 	@ModelAttribute("options")
@@ -72,6 +78,7 @@ class ThresholdController {
 		SegmentationConfig current = this.configs.current();
 		model.addAttribute("config", current);
 		model.addAttribute("thresholdForm", ThresholdForm.of(current.settings(), version(current)));
+		model.addAttribute("nextRun", RunSchedule.next(this.segmentation, Instant.now()).orElse(null));
 		return FORM;
 	}
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.tiercrm.account.AccessScope;
+import com.tiercrm.account.ApiTokenManagement;
 import com.tiercrm.account.Role;
 import com.tiercrm.account.OwnerOption;
 import com.tiercrm.account.OwnerOptions;
@@ -50,8 +51,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -63,6 +66,7 @@ import static org.mockito.BDDMockito.then;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
@@ -98,6 +102,9 @@ class CustomerControllerTests {
 
 	@MockitoBean
 	private ReferenceData references;
+
+	@MockitoBean
+	private ApiTokenManagement apiTokens;
 
 	@MockitoBean(name = "tierLabels")
 	private TierLabels tierLabels;
@@ -230,12 +237,39 @@ class CustomerControllerTests {
 		Customer customer = new Customer("C-1", "王小明", CustomerType.INDIVIDUAL);
 		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional.of(new CustomerProfile(customer,
 				"Rep Seven", new OrderTotals(3L, new BigDecimal("1234.50"), new BigDecimal("300.00"), null, null),
-				List.of(), 3, List.of(), null, List.of(), null, NO_CADENCE)));
+				List.of(), 3, List.of(), null, List.of(), null, NO_CADENCE, false)));
 		this.mvc.perform(get("/customers/C-1").with(user(REP)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("王小明")))
 			.andExpect(content().string(containsString("1,234.50")))
 			.andExpect(content().string(not(containsString("??"))));
+	}
+
+	@Test
+	void detailOfACustomerAddedAfterThePublishedRunSaysSo() throws Exception {
+		Customer customer = new Customer("C-1", "Ann Lee", CustomerType.INDIVIDUAL);
+		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional
+			.of(new CustomerProfile(customer, null, new OrderTotals(0L, BigDecimal.ZERO, BigDecimal.ZERO, null, null),
+					List.of(), 0, List.of(), null, List.of(), null, NO_CADENCE, true)));
+		this.mvc.perform(get("/customers/C-1").with(user(REP)).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Not in the current run yet")))
+			.andExpect(content().string(not(containsString("No segmentation run has been published yet"))));
+		this.mvc.perform(get("/customers/C-1").param("lang", "zh-CN").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("尚未纳入当前运行")));
+	}
+
+	@Test
+	void detailBeforeTheFirstRunSaysNoRunIsPublished() throws Exception {
+		Customer customer = new Customer("C-1", "Ann Lee", CustomerType.INDIVIDUAL);
+		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional
+			.of(new CustomerProfile(customer, null, new OrderTotals(0L, BigDecimal.ZERO, BigDecimal.ZERO, null, null),
+					List.of(), 0, List.of(), null, List.of(), null, NO_CADENCE, false)));
+		this.mvc.perform(get("/customers/C-1").with(user(REP)).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("No segmentation run has been published yet")))
+			.andExpect(content().string(not(containsString("Not in the current run yet"))));
 	}
 
 	@Test
@@ -249,7 +283,7 @@ class CustomerControllerTests {
 		given(this.profiles.find("C-1", AccessScope.own(7))).willReturn(Optional.of(new CustomerProfile(customer, null,
 				new OrderTotals(1, new BigDecimal("2015.2610"), BigDecimal.ZERO, null, null, 1,
 						new BigDecimal("-27.5000")),
-				List.of(credit, purchase), 2, List.of(), null, List.of(), null, NO_CADENCE)));
+				List.of(credit, purchase), 2, List.of(), null, List.of(), null, NO_CADENCE, false)));
 		this.mvc.perform(get("/customers/C-1").with(user(REP)).locale(Locale.ENGLISH))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("+86 0571-8888 8888")))
@@ -270,14 +304,18 @@ class CustomerControllerTests {
 				new OrderTotals(9L, new BigDecimal("5000"), new BigDecimal("900"), null, null), List.of(), 9, List.of(),
 				segment,
 				List.of(new TierHistoryEntry(3, LocalDate.of(2025, 6, 30), "ABC:A", "A", "IMPORTANT_VALUE", "HIGH")),
-				null, NO_CADENCE)));
+				null, NO_CADENCE, false)));
 		given(this.tierLabels.label(eq("ABC:A"), any())).willReturn("A 类（重点客户）");
 		this.mvc.perform(get("/customers/C-1").param("lang", "zh-CN").with(user(REP)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("A 类（重点客户）")))
 			.andExpect(content().string(containsString("排名第14/100：排名在前的客户合计占价值的62%，低于A类上限80%。")))
 			.andExpect(content().string(containsString("重要价值客户")))
-			.andExpect(content().string(containsString("91.0%")));
+			.andExpect(content().string(containsString("91.0%")))
+			.andExpect(content().string(containsString("第 3 次运行，2025-06-30")));
+		this.mvc.perform(get("/customers/C-1").with(user(REP)).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("run #3, 2025-06-30")));
 	}
 
 	@Test
@@ -311,7 +349,7 @@ class CustomerControllerTests {
 				"LOW", reason);
 		return new CustomerProfile(customer, null,
 				new OrderTotals(1L, new BigDecimal("2344.30"), new BigDecimal("200"), null, null), List.of(), 1,
-				List.of(), segment, List.of(), null, NO_CADENCE);
+				List.of(), segment, List.of(), null, NO_CADENCE, false);
 	}
 
 	@Test
@@ -360,15 +398,43 @@ class CustomerControllerTests {
 	}
 
 	@Test
-	void apiRejectsInvalidParameters() throws Exception {
+	void apiRejectsInvalidParametersAndNamesTheAllowedValues() throws Exception {
 		this.mvc.perform(get("/api/v1/customers").param("sort", "DROP TABLE").with(user(REP)))
-			.andExpect(status().isBadRequest());
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType("application/problem+json"))
+			.andExpect(jsonPath("$.detail").value(containsString("NAME_ASC, NAME_DESC, CODE_ASC, CODE_DESC, NEWEST")))
+			.andExpect(jsonPath("$.errors[0].field").value("sort"))
+			.andExpect(jsonPath("$.errors[0].rejectedValue").value("DROP TABLE"))
+			.andExpect(jsonPath("$.errors[0].allowed[0]").value("NAME_ASC"))
+			.andExpect(jsonPath("$.errors[0].allowed[4]").value("NEWEST"));
+		this.mvc.perform(get("/api/v1/customers").param("size", "lots").with(user(REP)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("from 1 to 200")))
+			.andExpect(jsonPath("$.errors[0].field").value("size"))
+			.andExpect(jsonPath("$.errors[0].minimum").value(1))
+			.andExpect(jsonPath("$.errors[0].maximum").value(200));
 	}
 
 	@Test
 	void apiWithWrongPasswordIsUnauthorized() throws Exception {
 		this.mvc.perform(get("/api/v1/customers").with(httpBasic("nobody", "wrong")))
 			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void everyUnauthorizedApiAnswerIsAProblemDetail() throws Exception {
+		for (MockHttpServletRequestBuilder request : List.of(get("/api/v1/customers"),
+				get("/api/v1/customers").accept(MediaType.TEXT_HTML),
+				get("/api/v1/customers").with(httpBasic("nobody", "wrong")),
+				get("/api/v1/customers").header("Authorization", "Bearer tcrm_unknown"),
+				get("/api/v1/customers").header("Authorization", "Bearer"),
+				get("/api/v1/customers").header("Authorization", "Digest x"), get("/api/v1/nothing-here"),
+				put("/api/v1/tiers/ABC:A/policy").contentType(MediaType.APPLICATION_JSON).content("{}"))) {
+			this.mvc.perform(request)
+				.andExpect(status().isUnauthorized())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.status").value(401));
+		}
 	}
 
 	private static CustomerProfile profileWithPolicy() {
@@ -380,7 +446,7 @@ class CustomerControllerTests {
 		return new CustomerProfile(customer, "Rep Seven",
 				new OrderTotals(3L, new BigDecimal("1234.50"), new BigDecimal("300.00"), null, null), List.of(), 3,
 				List.of(), null, List.of(), policy,
-				ContactDue.of(Instant.parse("2026-01-01T00:00:00Z"), 14, Instant.parse("2026-02-01T00:00:00Z")));
+				ContactDue.of(Instant.parse("2026-01-01T00:00:00Z"), 14, Instant.parse("2026-02-01T00:00:00Z")), false);
 	}
 
 	private static TieredCustomer tieredRow() {

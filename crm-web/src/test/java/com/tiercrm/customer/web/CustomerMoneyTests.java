@@ -91,7 +91,7 @@ class CustomerMoneyTests {
 		customer.setIndustry("RETAIL");
 		given(this.profiles.find(eq("C-1"), any())).willReturn(Optional.of(new CustomerProfile(customer, "Rep Seven",
 				new OrderTotals(3L, new BigDecimal("1234.50"), new BigDecimal("300.00"), null, null), List.of(), 3,
-				List.of(), null, List.of(), null, ContactDue.of(null, null, Instant.EPOCH))));
+				List.of(), null, List.of(), null, ContactDue.of(null, null, Instant.EPOCH), false)));
 	}
 
 	@Test

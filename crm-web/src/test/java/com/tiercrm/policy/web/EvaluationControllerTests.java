@@ -109,6 +109,22 @@ class EvaluationControllerTests {
 			.andExpect(status().isNotFound());
 	}
 
+	@Test
+	void churnAfterAConfigurationChangeSaysTierDropsAreNotCounted() throws Exception {
+		TierMetrics before = new TierMetrics(41, PREVIOUS.asOf(), PREVIOUS.finishedAt(), 1, A);
+		TierMetrics after = new TierMetrics(42, RUN.asOf(), RUN.finishedAt(), 1, A,
+				new ChurnCohort(40, 2, 25, 2, false));
+		given(this.dashboards.tierHistory()).willReturn(List.of(before, after));
+		this.mvc.perform(get("/tiering/evaluation").with(user(MANAGER)).locale(java.util.Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"churn-config-note\"")))
+			// 2 of 40 fell below the threshold; the 25 drops are the new thresholds'
+			// doing.
+			.andExpect(content().string(containsString("5.0%")))
+			.andExpect(content().string(containsString("2 of 40")))
+			.andExpect(content().string(containsString("new configuration: tier drops not counted")));
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Settings {
 

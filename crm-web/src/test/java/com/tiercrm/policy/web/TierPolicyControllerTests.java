@@ -21,6 +21,9 @@ import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -147,6 +150,27 @@ class TierPolicyControllerTests {
 	}
 
 	@Test
+	void formShowsTheUnitOfEveryNumber() throws Exception {
+		this.mvc.perform(get("/tiers/ABC:A/policy/edit").with(user(MANAGER)).locale(java.util.Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(containsString("<span class=\"input-group-text\" id=\"discountPercent-unit\">%</span>")))
+			.andExpect(content()
+				.string(containsString("<span class=\"input-group-text\" id=\"creditLimit-unit\">CNY</span>")))
+			.andExpect(content()
+				.string(containsString("<span class=\"input-group-text\" id=\"paymentTermsDays-unit\">days</span>")))
+			.andExpect(content()
+				.string(containsString("<span class=\"input-group-text\" id=\"responseSlaHours-unit\">hours</span>")))
+			.andExpect(content()
+				.string(containsString("<span class=\"input-group-text\" id=\"contactCadenceDays-unit\">days</span>")))
+			.andExpect(content().string(containsString("aria-describedby=\"responseSlaHours-unit\"")));
+		this.mvc.perform(get("/tiers/ABC:A/policy/edit").with(user(MANAGER)).param("lang", "zh-CN"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"responseSlaHours-unit\">小时</span>")))
+			.andExpect(content().string(containsString("id=\"contactCadenceDays-unit\">天</span>")));
+	}
+
+	@Test
 	void managerSavesANewVersionAndIsRedirected() throws Exception {
 		given(this.policies.save(eq("ABC:A"), eq(3), any(), eq("mgr8"))).willReturn(POLICY_A);
 		this.mvc.perform(validPost().with(user(MANAGER)))
@@ -241,6 +265,41 @@ class TierPolicyControllerTests {
 		this.mvc.perform(apiPut(3, "12.5").with(user(MANAGER)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.current.version").value(3));
+	}
+
+	@Test
+	void apiTakesBackWhatItGaveWithAChangedTerm() throws Exception {
+		given(this.policies.find("ABC:A")).willReturn(POLICY_A);
+		given(this.policies.save(eq("ABC:A"), eq(3), any(), eq("mgr8"))).willReturn(POLICY_A);
+		String read = this.mvc.perform(get("/api/v1/tiers/ABC:A/policy").with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		JsonNode policy = JsonMapper.builder().build().readTree(read);
+		((ObjectNode) policy.get("current").get("terms")).put("discountPercent", 12.5);
+		this.mvc
+			.perform(put("/api/v1/tiers/ABC:A/policy").with(user(MANAGER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(policy.toString()))
+			.andExpect(status().isOk());
+		then(this.policies).should()
+			.save(eq("ABC:A"), eq(3),
+					argThat((terms) -> terms.discountPercent().compareTo(new BigDecimal("12.5")) == 0
+							&& terms.equals(new PolicyTerms(new BigDecimal("12.5"), TERMS.creditLimit(),
+									TERMS.paymentTermsDays(), TERMS.responseSlaHours(), TERMS.contactCadenceDays(),
+									TERMS.dedicatedAccountManager(), TERMS.preferredChannels(), TERMS.perks()))),
+					eq("mgr8"));
+		// The credit limit is in the installation's currency: another is refused.
+		((ObjectNode) policy).put("currency", "USD");
+		this.mvc
+			.perform(put("/api/v1/tiers/ABC:A/policy").with(user(MANAGER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(policy.toString()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("creditLimit"))
+			.andExpect(
+					jsonPath("$.errors[0].reason").value("The credit limit is in CNY, the installation's currency."));
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package com.tiercrm.tiering.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import com.tiercrm.account.AccessScope;
@@ -15,8 +17,10 @@ import com.tiercrm.tiering.DashboardProperties;
 import com.tiercrm.tiering.GroupStats;
 import com.tiercrm.tiering.RunDashboard;
 import com.tiercrm.tiering.RunDashboards;
+import com.tiercrm.tiering.SegmentationRuns;
 import com.tiercrm.tiering.TierChange;
 import com.tiercrm.tiering.TierLabels;
+import com.tiercrm.tiering.TierOrder;
 import com.tiercrm.tiering.model.TierModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,9 +88,36 @@ class DashboardControllerTests {
 	@MockitoBean
 	private TierPolicies policies;
 
+	@MockitoBean
+	private SegmentationRuns runs;
+
 	@BeforeEach
 	void labelsAreCodes() {
 		given(this.labels.label(anyString(), any())).willAnswer((call) -> "label of " + call.getArgument(0));
+		given(this.runs.tierOrder()).willReturn(new TierOrder(Map.of("ABC:A", 1, "ABC:B", 2, "ABC:C", 3)));
+	}
+
+	@Test
+	void dashboardCountsEveryDowngradeAndSaysTheListHoldsTheMostValuable() throws Exception {
+		RunDashboard manyDown = new RunDashboard(RUN, DASHBOARD.tiers(), DASHBOARD.segments(), DASHBOARD.lorenz(),
+				DASHBOARD.rfmCells(), PREVIOUS,
+				List.of(new RunDashboard.MigrationCell("ABC:A", "ABC:B", 700),
+						new RunDashboard.MigrationCell("ABC:A", "ABC:C", 40),
+						new RunDashboard.MigrationCell("ABC:B", "ABC:C", 20),
+						new RunDashboard.MigrationCell("ABC:C", "ABC:A", 5),
+						new RunDashboard.MigrationCell("ABC:B", "GONE", 3),
+						new RunDashboard.MigrationCell("NEW", "ABC:C", 8)),
+				DASHBOARD.downgrades());
+		given(this.dashboards.published(any(AccessScope.class), anyInt())).willReturn(Optional.of(manyDown));
+		this.mvc.perform(get("/dashboard").with(user(MANAGER)).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"downgrades-total\" data-value=\"760\"")))
+			.andExpect(content().string(containsString("The list below shows the most valuable 1 you can see.")))
+			.andExpect(content()
+				.string(containsString("Downgraded customers: the most valuable 1 you can see, of 760 in the run")))
+			.andExpect(content().string(not(containsString("Downgrades listed"))))
+			.andExpect(content().string(containsString(
+					"Customers by tier in run #41, 2026-05-31 (rows) and in run #42, 2026-06-30 (columns)")));
 	}
 
 	@Test

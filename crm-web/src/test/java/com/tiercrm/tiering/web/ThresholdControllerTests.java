@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +45,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -202,6 +204,26 @@ class ThresholdControllerTests {
 					&& settings.abc().aLimit() == 0.3 && settings.abc().bLimit() == 0.7
 					&& settings.tierModel() == TierModel.RFM && settings.clv().monthlyDiscountRate() == 0.01), eq(5L),
 					eq("mgr8"));
+	}
+
+	@Test
+	void savedHintNamesTheNextScheduledRunNotANightlyOne() throws Exception {
+		this.mvc
+			.perform(get("/tiering/settings").with(user(MANAGER))
+				.flashAttr("message", "thresholds.saved")
+				.flashAttr("messageArg", 6L)
+				.locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(matchesPattern(
+					"(?s).*let the next scheduled run, on 1 [A-Z][a-z]+ 20\\d\\d at 02:00, pick it up.*")))
+			.andExpect(content().string(not(containsString("nightly"))));
+		this.mvc
+			.perform(get("/tiering/settings").with(user(MANAGER))
+				.flashAttr("message", "thresholds.saved")
+				.flashAttr("messageArg", 6L)
+				.param("lang", "zh-CN"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(matchesPattern("(?s).*下一次定时运行（20\\d\\d年\\d{1,2}月1日 02:00）.*")));
 	}
 
 	@Test
