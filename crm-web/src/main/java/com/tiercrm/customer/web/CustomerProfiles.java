@@ -14,8 +14,8 @@ import com.tiercrm.interaction.InteractionRepository;
 import com.tiercrm.order.SalesOrderRepository;
 import com.tiercrm.policy.TierPolicies;
 import com.tiercrm.policy.TierPolicy;
-import com.tiercrm.tiering.CustomerSegment;
-import com.tiercrm.tiering.CustomerTiers;
+import com.tiercrm.tiering.run.CustomerSegment;
+import com.tiercrm.tiering.run.CustomerTiers;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;

@@ -18,7 +18,7 @@ import com.tiercrm.interaction.InteractionType;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
-import com.tiercrm.tiering.TierLabels;
+import com.tiercrm.tiering.list.TierLabels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
