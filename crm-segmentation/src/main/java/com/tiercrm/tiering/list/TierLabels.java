@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.tiercrm.tiering.run.RunPublished;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-
-import com.tiercrm.tiering.run.RunPublished;
 
 /**
  * The tiers and RFM segments, which are data in the {@code tiers} table: their English

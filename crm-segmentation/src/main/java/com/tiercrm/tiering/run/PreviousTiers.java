@@ -6,11 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import com.tiercrm.tiering.insight.ChurnCohort;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcOperations;
-
-import com.tiercrm.tiering.insight.ChurnCohort;
 
 /**
  * One run's tiers, downgrade streaks and ABC values, sorted by customer id: the published

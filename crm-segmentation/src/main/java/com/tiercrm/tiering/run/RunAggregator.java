@@ -11,16 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.tiercrm.tiering.insight.ChurnCohort;
+import com.tiercrm.tiering.insight.DashboardProperties;
+import com.tiercrm.tiering.insight.GroupStats;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
-
-import com.tiercrm.tiering.insight.ChurnCohort;
-import com.tiercrm.tiering.insight.DashboardProperties;
-import com.tiercrm.tiering.insight.GroupStats;
 
 /**
  * Writes a run's {@link RunFigures} into the small tables the dashboard and the
