@@ -1,7 +1,11 @@
 package com.tiercrm.tiering.config;
 
+import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
@@ -14,15 +18,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SegmentationConfigs {
 
+	static final String TIER_MODELS_CACHE = "tiering.tier-models";
+
 	private final SegmentationConfigRepository configs;
 
 	private final JdbcTemplate jdbc;
 
-	private volatile @Nullable TierModelInForce inForce;
+	/**
+	 * The tier model of each version, by version id: versions never change once saved.
+	 */
+	private final Cache tierModels;
 
-	SegmentationConfigs(SegmentationConfigRepository configs, JdbcTemplate jdbc) {
+	SegmentationConfigs(SegmentationConfigRepository configs, JdbcTemplate jdbc, CacheManager caches) {
 		this.configs = configs;
 		this.jdbc = jdbc;
+		this.tierModels = Objects.requireNonNull(caches.getCache(TIER_MODELS_CACHE));
 	}
 
 	/**
@@ -42,17 +52,12 @@ public class SegmentationConfigs {
 	 */
 	public String tierModelInForce() {
 		Long newest = this.jdbc.queryForObject("select max(id) from segmentation_configs", Long.class);
-		TierModelInForce known = this.inForce;
-		if (known != null && newest != null && known.configId() == newest) {
-			return known.model();
+		if (newest == null) {
+			// Saves the defaults.
+			return current().settings().tierModel().name();
 		}
-		SegmentationConfig current = current();
-		String model = current.settings().tierModel().name();
-		Long id = current.getId();
-		if (id != null) {
-			this.inForce = new TierModelInForce(id, model);
-		}
-		return model;
+		return Objects.requireNonNull(this.tierModels.get(newest,
+				() -> this.configs.findById(newest).orElseGet(this::current).settings().tierModel().name()));
 	}
 
 	@Transactional
@@ -74,10 +79,6 @@ public class SegmentationConfigs {
 			throw new ConfigConflictException(current, baseVersion);
 		}
 		return this.configs.save(new SegmentationConfig(settings, createdBy));
-	}
-
-	private record TierModelInForce(long configId, String model) {
-
 	}
 
 }

@@ -8,19 +8,24 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.tiering.model.TierModel;
+import com.tiercrm.tiering.run.RunPublished;
 import com.tiercrm.tiering.run.RunReport;
 import com.tiercrm.tiering.run.SegmentationRunRepository;
 import com.tiercrm.tiering.run.SegmentationRuns;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Reads the dashboard of the published run and the per-tier metrics of all runs from the
@@ -30,16 +35,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class RunDashboards {
 
+	static final String RUNS_CACHE = "tiering.runs";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final SegmentationRunRepository runs;
 
-	// A succeeded run never changes: its metadata is read once.
-	private final Map<Long, RunDashboard.Run> runMetadata = new java.util.concurrent.ConcurrentHashMap<>();
+	// A finished run never changes: its metadata is read once, until a published run
+	// may have deleted old runs.
+	private final Cache runMetadata;
 
-	RunDashboards(NamedParameterJdbcTemplate jdbc, SegmentationRunRepository runs) {
+	RunDashboards(NamedParameterJdbcTemplate jdbc, SegmentationRunRepository runs, CacheManager caches) {
 		this.jdbc = jdbc;
 		this.runs = runs;
+		this.runMetadata = Objects.requireNonNull(caches.getCache(RUNS_CACHE));
 	}
 
 	/**
@@ -151,7 +160,7 @@ public class RunDashboards {
 	}
 
 	private RunDashboard.@Nullable Run run(long runId) {
-		RunDashboard.Run cached = this.runMetadata.get(runId);
+		RunDashboard.Run cached = this.runMetadata.get(runId, RunDashboard.Run.class);
 		if (cached != null) {
 			return cached;
 		}
@@ -160,6 +169,11 @@ public class RunDashboards {
 			this.runMetadata.put(runId, read);
 		}
 		return read;
+	}
+
+	@TransactionalEventListener
+	void forgetRuns(RunPublished published) {
+		this.runMetadata.invalidate();
 	}
 
 	private RunDashboard.@Nullable Run readRun(long runId) {

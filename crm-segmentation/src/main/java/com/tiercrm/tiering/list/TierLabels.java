@@ -5,10 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import com.tiercrm.tiering.run.RunPublished;
-import org.jspecify.annotations.Nullable;
-
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.interceptor.SimpleKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -16,18 +18,21 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * The tiers and RFM segments, which are data in the {@code tiers} table: their English
  * and Chinese names, and which tiers and classes each model has. Read once and again
- * after each published run, which read the table's ranks afresh: the labels shown follow
- * the tiers the current run was made with.
+ * after each published run (which empties the cache), which read the table's ranks
+ * afresh: the labels shown follow the tiers the current run was made with.
  */
 @Component("tierLabels")
 public class TierLabels {
 
+	static final String CACHE = "tiering.tier-labels";
+
 	private final JdbcTemplate jdbc;
 
-	private volatile @Nullable Catalog catalog;
+	private final Cache catalog;
 
-	TierLabels(JdbcTemplate jdbc) {
+	TierLabels(JdbcTemplate jdbc, CacheManager caches) {
 		this.jdbc = jdbc;
+		this.catalog = Objects.requireNonNull(caches.getCache(CACHE));
 	}
 
 	/**
@@ -61,19 +66,14 @@ public class TierLabels {
 
 	@TransactionalEventListener
 	void reload(RunPublished published) {
-		this.catalog = null;
+		this.catalog.invalidate();
 	}
 
 	private Catalog catalog() {
-		Catalog current = this.catalog;
-		return (current != null) ? current : load();
+		return Objects.requireNonNull(this.catalog.get(SimpleKey.EMPTY, this::load));
 	}
 
-	private synchronized Catalog load() {
-		Catalog current = this.catalog;
-		if (current != null) {
-			return current;
-		}
+	private Catalog load() {
 		Map<String, String[]> labels = new HashMap<>();
 		Map<String, List<String>> codes = new HashMap<>();
 		Map<String, List<String>> classes = new HashMap<>();
@@ -84,9 +84,7 @@ public class TierLabels {
 					codes.computeIfAbsent(rs.getString(1), (model) -> new ArrayList<>()).add(rs.getString(3));
 					classes.computeIfAbsent(rs.getString(1), (model) -> new ArrayList<>()).add(rs.getString(2));
 				});
-		current = new Catalog(Map.copyOf(labels), copy(codes), copy(classes));
-		this.catalog = current;
-		return current;
+		return new Catalog(Map.copyOf(labels), copy(codes), copy(classes));
 	}
 
 	private static Map<String, List<String>> copy(Map<String, List<String>> lists) {

@@ -1,28 +1,29 @@
 package com.tiercrm.tiering.run;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.tiercrm.tiering.config.SegmentationSettings;
 import com.tiercrm.tiering.insight.DashboardProperties;
 import com.tiercrm.tiering.model.CustomerFacts;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
 
 /**
  * Evaluates an edited configuration against the latest facts and the published tiers,
  * without writing anything: fast enough to drive an interactive editor. Facts are read
  * once and kept for a short while, so that a manager trying one cut point after another
- * pays for the order scan only once.
+ * pays for the order scan only once (the cache {@value #FACTS_CACHE}).
  */
 @Service
 public class SegmentationPreview {
 
-	static final Duration FACTS_TTL = Duration.ofMinutes(5);
+	static final String FACTS_CACHE = "tiering.preview-facts";
 
 	private final FactsReader facts;
 
@@ -32,10 +33,11 @@ public class SegmentationPreview {
 
 	private final DashboardProperties dashboard;
 
-	private volatile @Nullable CachedFacts cached;
+	private final Cache cachedFacts;
 
 	SegmentationPreview(FactsReader facts, SegmentationRuns runs, SegmentationProperties properties,
-			DashboardProperties dashboard) {
+			DashboardProperties dashboard, CacheManager caches) {
+		this.cachedFacts = Objects.requireNonNull(caches.getCache(FACTS_CACHE));
 		this.facts = facts;
 		this.dashboard = dashboard;
 		this.runs = runs;
@@ -74,17 +76,20 @@ public class SegmentationPreview {
 	}
 
 	private List<CustomerFacts> facts(LocalDate asOf, int windowMonths) {
-		CachedFacts current = this.cached;
-		if (current != null && current.asOf().equals(asOf) && current.windowMonths() == windowMonths
-				&& current.readAt().plus(FACTS_TTL).isAfter(Instant.now())) {
-			return current.facts();
+		FactsKey key = new FactsKey(asOf, windowMonths);
+		@SuppressWarnings("unchecked")
+		List<CustomerFacts> kept = this.cachedFacts.get(key, List.class);
+		if (kept != null) {
+			return kept;
 		}
+		// The cache holds one set of facts: drop the old one before reading the next.
+		this.cachedFacts.invalidate();
 		List<CustomerFacts> read = this.facts.read(asOf, windowMonths);
-		this.cached = new CachedFacts(asOf, windowMonths, Instant.now(), read);
+		this.cachedFacts.put(key, read);
 		return read;
 	}
 
-	private record CachedFacts(LocalDate asOf, int windowMonths, Instant readAt, List<CustomerFacts> facts) {
+	private record FactsKey(LocalDate asOf, int windowMonths) {
 
 	}
 

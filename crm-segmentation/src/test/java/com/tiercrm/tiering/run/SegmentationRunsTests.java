@@ -2,6 +2,7 @@ package com.tiercrm.tiering.run;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +178,7 @@ abstract class SegmentationRunsTests {
 		SegmentationRun first = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
 		SegmentationRun second = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
 		RunRetention keepOne = new RunRetention(this.runRepository, this.jdbc, this.transactionManager,
-				new SegmentationProperties(TestData.ZONE, "-", 1, 1000));
+				new SegmentationProperties(TestData.ZONE, "-", 1, 1000, Duration.ofMinutes(5)));
 
 		keepOne.deleteOldRuns(new RunPublished(second.getId(), AS_OF, 12));
 
