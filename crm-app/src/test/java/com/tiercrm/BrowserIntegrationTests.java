@@ -2,10 +2,10 @@ package com.tiercrm;
 
 import java.util.UUID;
 
+import com.tiercrm.SalesTeamFixture.SalesTeam;
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerRepository;
-import com.tiercrm.SalesTeamFixture.SalesTeam;
 import com.tiercrm.testing.UsePostgres;
 import com.tiercrm.tiering.run.CustomerTiers;
 import com.tiercrm.tiering.run.RunRequest;

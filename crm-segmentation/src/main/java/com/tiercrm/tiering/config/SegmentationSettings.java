@@ -2,11 +2,11 @@ package com.tiercrm.tiering.config;
 
 import java.util.Objects;
 
-import com.tiercrm.tiering.model.TierModel;
 import com.tiercrm.tiering.model.AbcSettings;
 import com.tiercrm.tiering.model.ClvSettings;
 import com.tiercrm.tiering.model.InvalidSettingsException;
 import com.tiercrm.tiering.model.RfmSettings;
+import com.tiercrm.tiering.model.TierModel;
 
 /**
  * One version of the segmentation configuration: the three models' settings, which of

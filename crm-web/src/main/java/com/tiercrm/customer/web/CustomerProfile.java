@@ -2,8 +2,8 @@ package com.tiercrm.customer.web;
 
 import java.util.List;
 
-import com.tiercrm.interaction.ContactDue;
 import com.tiercrm.customer.Customer;
+import com.tiercrm.interaction.ContactDue;
 import com.tiercrm.interaction.Interaction;
 import com.tiercrm.order.OrderTotals;
 import com.tiercrm.order.SalesOrder;

@@ -8,19 +8,19 @@ import java.util.Map;
 
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.tiering.config.ConfigConflictException;
-import com.tiercrm.tiering.run.CustomerTiers;
-import com.tiercrm.tiering.run.RunInProgressException;
-import com.tiercrm.tiering.run.RunRequest;
-import com.tiercrm.tiering.run.PreviewResult;
-import com.tiercrm.tiering.run.RunTrigger;
 import com.tiercrm.tiering.config.SegmentationConfig;
 import com.tiercrm.tiering.config.SegmentationConfigs;
-import com.tiercrm.tiering.run.SegmentationPreview;
 import com.tiercrm.tiering.config.SegmentationSettings;
-import com.tiercrm.tiering.run.SegmentationRuns;
 import com.tiercrm.tiering.insight.TierChange;
 import com.tiercrm.tiering.model.ClvTimeUnit;
 import com.tiercrm.tiering.model.InvalidSettingsException;
+import com.tiercrm.tiering.run.CustomerTiers;
+import com.tiercrm.tiering.run.PreviewResult;
+import com.tiercrm.tiering.run.RunInProgressException;
+import com.tiercrm.tiering.run.RunRequest;
+import com.tiercrm.tiering.run.RunTrigger;
+import com.tiercrm.tiering.run.SegmentationPreview;
+import com.tiercrm.tiering.run.SegmentationRuns;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;

@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 import com.tiercrm.account.AccessScope;
-import com.tiercrm.account.Role;
 import com.tiercrm.account.OwnerOptions;
+import com.tiercrm.account.Role;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
-import com.tiercrm.web.TestReferences;
 import com.tiercrm.tiering.list.TierLabels;
 import com.tiercrm.tiering.list.TieredCustomer;
 import com.tiercrm.tiering.list.TieredCustomerSearch;
+import com.tiercrm.web.TestReferences;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
