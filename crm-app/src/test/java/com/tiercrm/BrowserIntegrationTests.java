@@ -2,15 +2,15 @@ package com.tiercrm;
 
 import java.util.UUID;
 
+import com.tiercrm.SalesTeamFixture.SalesTeam;
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerRepository;
-import com.tiercrm.SalesTeamFixture.SalesTeam;
 import com.tiercrm.testing.UsePostgres;
-import com.tiercrm.tiering.CustomerTiers;
-import com.tiercrm.tiering.RunRequest;
-import com.tiercrm.tiering.RunTrigger;
-import com.tiercrm.tiering.SegmentationRuns;
+import com.tiercrm.tiering.run.CustomerTiers;
+import com.tiercrm.tiering.run.RunRequest;
+import com.tiercrm.tiering.run.RunTrigger;
+import com.tiercrm.tiering.run.SegmentationRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -1,6 +1,6 @@
 package com.tiercrm;
 
-import com.tiercrm.tiering.SegmentationProperties;
+import com.tiercrm.tiering.run.SegmentationProperties;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

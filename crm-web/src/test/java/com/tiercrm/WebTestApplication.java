@@ -1,7 +1,7 @@
 package com.tiercrm;
 
 import com.tiercrm.order.SalesProperties;
-import com.tiercrm.tiering.SegmentationProperties;
+import com.tiercrm.tiering.run.SegmentationProperties;
 import com.tiercrm.web.WebProperties;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -3,12 +3,12 @@ package com.tiercrm.benchmark;
 import java.time.LocalDate;
 import java.util.Locale;
 
-import com.tiercrm.tiering.RunReport;
-import com.tiercrm.tiering.RunRequest;
-import com.tiercrm.tiering.RunStatus;
-import com.tiercrm.tiering.RunTrigger;
-import com.tiercrm.tiering.SegmentationRun;
-import com.tiercrm.tiering.SegmentationRuns;
+import com.tiercrm.tiering.run.RunReport;
+import com.tiercrm.tiering.run.RunRequest;
+import com.tiercrm.tiering.run.RunStatus;
+import com.tiercrm.tiering.run.RunTrigger;
+import com.tiercrm.tiering.run.SegmentationRun;
+import com.tiercrm.tiering.run.SegmentationRuns;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;

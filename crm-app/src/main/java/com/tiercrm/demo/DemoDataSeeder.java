@@ -9,9 +9,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import com.tiercrm.account.Role;
-import com.tiercrm.tiering.RunRequest;
-import com.tiercrm.tiering.RunTrigger;
-import com.tiercrm.tiering.SegmentationRuns;
+import com.tiercrm.tiering.run.RunRequest;
+import com.tiercrm.tiering.run.RunTrigger;
+import com.tiercrm.tiering.run.SegmentationRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,8 +3,8 @@ package com.tiercrm.metrics;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import com.tiercrm.tiering.RunFinished;
-import com.tiercrm.tiering.RunReport;
+import com.tiercrm.tiering.run.RunFinished;
+import com.tiercrm.tiering.run.RunReport;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

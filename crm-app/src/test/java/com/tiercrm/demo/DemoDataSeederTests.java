@@ -4,8 +4,8 @@ import com.tiercrm.account.User;
 
 import java.time.LocalDate;
 
+import com.tiercrm.tiering.run.SegmentationRuns;
 import org.flywaydb.core.Flyway;
-import com.tiercrm.tiering.SegmentationRuns;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -3,10 +3,10 @@ package com.tiercrm.metrics;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import com.tiercrm.tiering.RunFinished;
-import com.tiercrm.tiering.RunReport;
-import com.tiercrm.tiering.RunStatus;
-import com.tiercrm.tiering.RunTrigger;
+import com.tiercrm.tiering.run.RunFinished;
+import com.tiercrm.tiering.run.RunReport;
+import com.tiercrm.tiering.run.RunStatus;
+import com.tiercrm.tiering.run.RunTrigger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

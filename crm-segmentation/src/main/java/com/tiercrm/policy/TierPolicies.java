@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import com.tiercrm.tiering.SegmentationConfigs;
+import com.tiercrm.tiering.config.SegmentationConfigs;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;

@@ -1,7 +1,8 @@
 /**
- * Segmentation runs: read per-customer facts in one pass, apply the ABC, RFM and CLV
- * models, write the results in bulk and publish them atomically as the customers' current
- * tiers.
+ * Customer tiering: the models ({@code model}), the runs and previews that apply them
+ * ({@code run}), the versioned settings ({@code config}), the dashboards
+ * ({@code insight}) and the tier-aware customer list ({@code list}); here, the caches
+ * they share.
  */
 @NullMarked
 package com.tiercrm.tiering;

@@ -19,7 +19,7 @@ import com.tiercrm.order.OrderTotals;
 import com.tiercrm.order.SalesProperties;
 import com.tiercrm.policy.TierPolicy;
 import com.tiercrm.security.CrmUser;
-import com.tiercrm.tiering.CustomerSegment;
+import com.tiercrm.tiering.run.CustomerSegment;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 

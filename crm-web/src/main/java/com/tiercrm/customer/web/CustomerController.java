@@ -6,9 +6,9 @@ import java.util.Locale;
 import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.order.SalesProperties;
 import com.tiercrm.security.CrmUser;
-import com.tiercrm.tiering.InvalidListCursorException;
-import com.tiercrm.tiering.TieredCustomerSearch;
-import com.tiercrm.tiering.TieredPage;
+import com.tiercrm.tiering.list.InvalidListCursorException;
+import com.tiercrm.tiering.list.TieredCustomerSearch;
+import com.tiercrm.tiering.list.TieredPage;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.tiercrm.account.AccessScope;
-import com.tiercrm.tiering.TieredCriteria;
-import com.tiercrm.tiering.TieredCustomer;
-import com.tiercrm.tiering.TieredCustomerSearch;
+import com.tiercrm.tiering.list.TieredCriteria;
+import com.tiercrm.tiering.list.TieredCustomer;
+import com.tiercrm.tiering.list.TieredCustomerSearch;
 import com.tiercrm.web.Formats;
 import com.tiercrm.web.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;

@@ -4,9 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
 
-import com.tiercrm.tiering.AliveBand;
-import com.tiercrm.tiering.TieredCriteria;
-import com.tiercrm.tiering.TieredSort;
+import com.tiercrm.tiering.list.AliveBand;
+import com.tiercrm.tiering.list.TieredCriteria;
+import com.tiercrm.tiering.list.TieredSort;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;

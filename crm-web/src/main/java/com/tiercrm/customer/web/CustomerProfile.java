@@ -2,14 +2,14 @@ package com.tiercrm.customer.web;
 
 import java.util.List;
 
-import com.tiercrm.interaction.ContactDue;
 import com.tiercrm.customer.Customer;
+import com.tiercrm.interaction.ContactDue;
 import com.tiercrm.interaction.Interaction;
 import com.tiercrm.order.OrderTotals;
 import com.tiercrm.order.SalesOrder;
 import com.tiercrm.policy.TierPolicy;
-import com.tiercrm.tiering.CustomerSegment;
-import com.tiercrm.tiering.TierHistoryEntry;
+import com.tiercrm.tiering.run.CustomerSegment;
+import com.tiercrm.tiering.run.TierHistoryEntry;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,9 +3,9 @@ package com.tiercrm.tiering.web;
 import java.util.Locale;
 
 import com.tiercrm.security.CrmUser;
-import com.tiercrm.tiering.RunDashboards;
-import com.tiercrm.tiering.SegmentationRuns;
-import com.tiercrm.tiering.TierLabels;
+import com.tiercrm.tiering.insight.RunDashboards;
+import com.tiercrm.tiering.list.TierLabels;
+import com.tiercrm.tiering.run.SegmentationRuns;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import com.tiercrm.tiering.GroupStats;
-import com.tiercrm.tiering.RunDashboard;
-import com.tiercrm.tiering.TierLabels;
-import com.tiercrm.tiering.TierOrder;
+import com.tiercrm.tiering.insight.GroupStats;
+import com.tiercrm.tiering.insight.RunDashboard;
+import com.tiercrm.tiering.list.TierLabels;
+import com.tiercrm.tiering.run.TierOrder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;

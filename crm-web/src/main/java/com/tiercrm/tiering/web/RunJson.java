@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
-import com.tiercrm.tiering.RunReport;
-import com.tiercrm.tiering.SegmentationRun;
+import com.tiercrm.tiering.run.RunReport;
+import com.tiercrm.tiering.run.SegmentationRun;
 import org.jspecify.annotations.Nullable;
 
 /**

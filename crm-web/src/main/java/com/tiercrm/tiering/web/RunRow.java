@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import com.tiercrm.tiering.RunReport;
-import com.tiercrm.tiering.SegmentationRun;
-import com.tiercrm.tiering.TierOrder;
+import com.tiercrm.tiering.run.RunReport;
+import com.tiercrm.tiering.run.SegmentationRun;
+import com.tiercrm.tiering.run.TierOrder;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
-import com.tiercrm.tiering.SegmentationProperties;
+import com.tiercrm.tiering.run.SegmentationProperties;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;

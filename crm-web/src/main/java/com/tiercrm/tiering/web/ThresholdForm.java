@@ -3,7 +3,7 @@ package com.tiercrm.tiering.web;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-import com.tiercrm.tiering.SegmentationSettings;
+import com.tiercrm.tiering.config.SegmentationSettings;
 import com.tiercrm.tiering.model.AbcCutMode;
 import com.tiercrm.tiering.model.AbcSettings;
 import com.tiercrm.tiering.model.ClvPurchaseModel;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.tiercrm.tiering.PreviewResult;
-import com.tiercrm.tiering.TierOrder;
+import com.tiercrm.tiering.run.PreviewResult;
+import com.tiercrm.tiering.run.TierOrder;
 import org.jspecify.annotations.Nullable;
 
 /**

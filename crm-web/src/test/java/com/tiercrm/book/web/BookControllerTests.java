@@ -9,16 +9,16 @@ import com.tiercrm.account.OwnerOption;
 import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.account.Role;
 import com.tiercrm.book.BookEntry;
-import com.tiercrm.interaction.ContactDue;
 import com.tiercrm.book.RepBook;
 import com.tiercrm.book.RepBooks;
 import com.tiercrm.book.RepWorkload;
+import com.tiercrm.interaction.ContactDue;
 import com.tiercrm.interaction.InteractionLog;
 import com.tiercrm.interaction.InteractionType;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
-import com.tiercrm.tiering.TierLabels;
+import com.tiercrm.tiering.list.TierLabels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,101 @@
+package com.tiercrm.tiering.list;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import com.tiercrm.tiering.run.RunPublished;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.interceptor.SimpleKey;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The tiers and RFM segments, which are data in the {@code tiers} table: their English
+ * and Chinese names, and which tiers and classes each model has. Read once and again
+ * after each published run (which empties the cache), which read the table's ranks
+ * afresh: the labels shown follow the tiers the current run was made with.
+ */
+@Component("tierLabels")
+public class TierLabels {
+
+	static final String CACHE = "tiering.tier-labels";
+
+	private final JdbcTemplate jdbc;
+
+	private final Cache catalog;
+
+	TierLabels(JdbcTemplate jdbc, CacheManager caches) {
+		this.jdbc = jdbc;
+		this.catalog = Objects.requireNonNull(caches.getCache(CACHE));
+	}
+
+	/**
+	 * The tier's name in the given language, or the code itself for an unknown tier.
+	 */
+	public String label(String code, Locale locale) {
+		String[] names = catalog().labels().get(code);
+		if (names == null) {
+			return code;
+		}
+		return "zh".equals(locale.getLanguage()) ? names[1] : names[0];
+	}
+
+	/**
+	 * The tier codes of a model, best first, such as {@code ABC:A}.
+	 * @param model {@code ABC}, {@code RFM} or {@code CLV}
+	 * @return the codes, empty for an unknown model
+	 */
+	public List<String> codes(String model) {
+		return catalog().codes().getOrDefault(model, List.of());
+	}
+
+	/**
+	 * The class codes of a model, best first, such as {@code A}.
+	 * @param model {@code ABC}, {@code RFM} or {@code CLV}
+	 * @return the classes, empty for an unknown model
+	 */
+	public List<String> classes(String model) {
+		return catalog().classes().getOrDefault(model, List.of());
+	}
+
+	@TransactionalEventListener
+	void reload(RunPublished published) {
+		this.catalog.invalidate();
+	}
+
+	private Catalog catalog() {
+		return Objects.requireNonNull(this.catalog.get(SimpleKey.EMPTY, this::load));
+	}
+
+	private Catalog load() {
+		Map<String, String[]> labels = new HashMap<>();
+		Map<String, List<String>> codes = new HashMap<>();
+		Map<String, List<String>> classes = new HashMap<>();
+		this.jdbc.query(
+				"select model, class_code, code, label_en, label_zh from tiers order by model, rank_order, code",
+				(java.sql.ResultSet rs) -> {
+					labels.put(rs.getString(3), new String[] { rs.getString(4), rs.getString(5) });
+					codes.computeIfAbsent(rs.getString(1), (model) -> new ArrayList<>()).add(rs.getString(3));
+					classes.computeIfAbsent(rs.getString(1), (model) -> new ArrayList<>()).add(rs.getString(2));
+				});
+		return new Catalog(Map.copyOf(labels), copy(codes), copy(classes));
+	}
+
+	private static Map<String, List<String>> copy(Map<String, List<String>> lists) {
+		Map<String, List<String>> copied = new HashMap<>();
+		lists.forEach((model, values) -> copied.put(model, List.copyOf(values)));
+		return Map.copyOf(copied);
+	}
+
+	private record Catalog(Map<String, String[]> labels, Map<String, List<String>> codes,
+			Map<String, List<String>> classes) {
+
+	}
+
+}

@@ -1,0 +1,12 @@
+/**
+ * The tier-aware customer list: search criteria, sort, keyset pages, filter options and
+ * the tier labels. The customer pages use all of it, so the whole package is a named
+ * interface of the tiering module.
+ */
+@NamedInterface("list")
+@NullMarked
+package com.tiercrm.tiering.list;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.NamedInterface;

@@ -1,0 +1,163 @@
+package com.tiercrm.tiering.run;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.tiercrm.tiering.config.SegmentationSettings;
+import com.tiercrm.tiering.model.AbcClass;
+import com.tiercrm.tiering.model.ClvClass;
+import com.tiercrm.tiering.model.RfmSegment;
+import com.tiercrm.tiering.model.TierModel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who of a tier's cohort has churned by the next run: a customer who was in tier T in the
+ * previous run and now has a probability of being alive below the threshold, or now sits
+ * in the lowest tier (or has no purchase left at all) while T was another tier of the
+ * same model. Customers who had never bought form no cohort: there is nothing they could
+ * lapse from. Between two runs of different configurations a drop is the new thresholds'
+ * doing, not the customer's, so there only the probability counts. The only
+ * implementation of the rule: runs count their cohorts with it in memory.
+ */
+final class ChurnRule {
+
+	private static final String NO_PURCHASE = "NO_PURCHASE";
+
+	private static final List<String> NO_PURCHASE_TIERS = Arrays.stream(TierModel.values())
+		.map((model) -> model.name() + ":" + NO_PURCHASE)
+		.toList();
+
+	private final double threshold;
+
+	private final String lowestTier;
+
+	private final String modelPrefix;
+
+	private final String noPurchaseTier;
+
+	private final boolean dropsChurn;
+
+	/**
+	 * @param threshold the probability of being alive below which a customer counts as
+	 * churned; an unknown probability (no purchase, or the simple CLV formula) never does
+	 * @param lowestTier the lowest tier a buyer can be in under the run's settings
+	 */
+	ChurnRule(double threshold, String lowestTier) {
+		this(threshold, lowestTier, true);
+	}
+
+	private ChurnRule(double threshold, String lowestTier, boolean dropsChurn) {
+		this.threshold = threshold;
+		this.lowestTier = lowestTier;
+		this.modelPrefix = lowestTier.substring(0, lowestTier.indexOf(':') + 1);
+		this.noPurchaseTier = this.modelPrefix + NO_PURCHASE;
+		this.dropsChurn = dropsChurn;
+	}
+
+	/**
+	 * The rule for comparing a run with the previous one: where they used different
+	 * configurations, a drop to the lowest tier is still counted but is no churn.
+	 * @param previousConfigId the previous run's configuration, {@code null} if unknown
+	 * @param configId this run's configuration
+	 */
+	ChurnRule between(@Nullable Long previousConfigId, long configId) {
+		boolean sameConfiguration = previousConfigId == null || previousConfigId == configId;
+		return sameConfiguration ? this : new ChurnRule(this.threshold, this.lowestTier, false);
+	}
+
+	/**
+	 * Whether a drop to the lowest tier counts as churn.
+	 */
+	boolean dropsChurn() {
+		return this.dropsChurn;
+	}
+
+	/**
+	 * Whether a customer of a cohort churned, given what the rule found.
+	 */
+	boolean churned(boolean belowThreshold, boolean droppedToLowest) {
+		return belowThreshold || (this.dropsChurn && droppedToLowest);
+	}
+
+	/**
+	 * The rule of a run.
+	 * @param settings the run's settings: the tier model and, for RFM, the scheme
+	 * @param order which tier is better
+	 * @param threshold the probability-alive threshold
+	 */
+	static ChurnRule of(SegmentationSettings settings, TierOrder order, double threshold) {
+		return new ChurnRule(threshold, lowestTier(settings, order));
+	}
+
+	/**
+	 * The worst-ranked of the tiers the model assigns to customers who bought: C, Low, or
+	 * the lowest segment of the RFM scheme in use. "No purchase yet" ranks lower still,
+	 * but holds customers who never bought, so it is not the tier a customer drops to. Of
+	 * tiers with the same rank (or none), the one declared last; a tier the table lacks
+	 * is lower than none that it has.
+	 */
+	static String lowestTier(SegmentationSettings settings, TierOrder order) {
+		TierModel model = settings.tierModel();
+		List<String> classes = new ArrayList<>();
+		switch (model) {
+			case ABC -> {
+				for (AbcClass c : AbcClass.values()) {
+					classes.add(c.name());
+				}
+			}
+			case CLV -> {
+				for (ClvClass c : ClvClass.values()) {
+					classes.add(c.name());
+				}
+			}
+			case RFM -> {
+				for (RfmSegment s : settings.rfm().scheme().segments()) {
+					classes.add(s.name());
+				}
+			}
+		}
+		String lowest = null;
+		int lowestRank = Integer.MIN_VALUE;
+		for (String c : classes) {
+			String code = model.name() + ":" + c;
+			Integer known = order.rankIfKnown(code);
+			int rank = (known != null) ? known : Integer.MIN_VALUE;
+			if (!c.equals(NO_PURCHASE) && (lowest == null || rank >= lowestRank)) {
+				lowest = code;
+				lowestRank = rank;
+			}
+		}
+		if (lowest == null) {
+			throw new IllegalStateException("No tier of model " + model);
+		}
+		return lowest;
+	}
+
+	static boolean formsCohort(String previousTier) {
+		return !NO_PURCHASE_TIERS.contains(previousTier);
+	}
+
+	String lowestTier() {
+		return this.lowestTier;
+	}
+
+	double threshold() {
+		return this.threshold;
+	}
+
+	boolean belowThreshold(double probabilityAlive) {
+		// NaN, an unknown probability, compares false, as NULL does in SQL.
+		return probabilityAlive < this.threshold;
+	}
+
+	/**
+	 * Whether a customer dropped to the lowest tier. A previous tier of another model
+	 * (the tier model was changed) is not compared.
+	 */
+	boolean droppedToLowest(String previousTier, String tier) {
+		return (tier.equals(this.lowestTier) || tier.equals(this.noPurchaseTier))
+				&& !previousTier.equals(this.lowestTier) && previousTier.startsWith(this.modelPrefix);
+	}
+
+}

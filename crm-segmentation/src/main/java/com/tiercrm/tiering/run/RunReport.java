@@ -1,0 +1,87 @@
+package com.tiercrm.tiering.run;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+import com.tiercrm.tiering.model.TierModel;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.modulith.NamedInterface;
+
+/**
+ * What a run produced, stored with it: class counts per model and tier, the CLV fit
+ * diagnostics and timings.
+ *
+ * @param asOf the as-of date
+ * @param configId the configuration version used
+ * @param tierModel the model that defined the tiers
+ * @param customers customers classified
+ * @param abc customers per ABC class
+ * @param rfm customers per RFM segment
+ * @param clvClasses customers per CLV class
+ * @param tiers customers per tier
+ * @param clv the CLV fit
+ * @param timings where the time went, in milliseconds
+ * @param revenue the completed orders' revenue up to the as-of date, net of returns, in
+ * total and per tier; {@code null} for runs made before it was reported
+ */
+@NamedInterface("run")
+public record RunReport(LocalDate asOf, long configId, TierModel tierModel, int customers, Map<String, Long> abc,
+		Map<String, Long> rfm, Map<String, Long> clvClasses, Map<String, Long> tiers, ClvDiagnostics clv,
+		Timings timings, @Nullable Revenue revenue) {
+
+	/**
+	 * Revenue net of returns, to four decimals like the orders it sums.
+	 *
+	 * @param total all customers' revenue
+	 * @param byTier the revenue of each tier's customers
+	 */
+	public record Revenue(BigDecimal total, Map<String, BigDecimal> byTier) {
+
+	}
+
+	/**
+	 * How the CLV models were fitted.
+	 *
+	 * @param timeUnit DAY or WEEK
+	 * @param params fitted parameters; null values where a model was not fitted
+	 * @param logLikelihood BG/NBD log-likelihood
+	 * @param gammaGammaLogLikelihood Gamma-Gamma log-likelihood
+	 * @param converged whether both fits converged
+	 * @param fallbackUsed whether the plainly labelled simple formula was used instead
+	 * @param fallbackReason why, when it was
+	 * @param buyers customers who bought
+	 * @param repeatBuyers customers with a repeat purchase day
+	 * @param distinctRows distinct (x, t_x, T) rows the likelihood was summed over
+	 * @param purchaseModel BG_NBD or MBG_NBD (null in reports stored before the choice
+	 * existed: BG/NBD)
+	 * @param spendFallbackReason why the spend part used each customer's own mean instead
+	 * of Gamma-Gamma while the purchase model was kept, or null
+	 * @param bgNbdIterations BFGS iterations of the purchase model fit, over all starts
+	 * @param gammaGammaIterations BFGS iterations of the spend model fit, over all starts
+	 */
+	public record ClvDiagnostics(String timeUnit, Params params, @Nullable Double logLikelihood,
+			@Nullable Double gammaGammaLogLikelihood, boolean converged, boolean fallbackUsed,
+			@Nullable String fallbackReason, int buyers, int repeatBuyers, int distinctRows,
+			@Nullable String purchaseModel, @Nullable String spendFallbackReason, int bgNbdIterations,
+			int gammaGammaIterations) {
+
+	}
+
+	/**
+	 * BG/NBD (r, α, a, b) and Gamma-Gamma (p, q, γ) parameters.
+	 */
+	public record Params(@Nullable Double r, @Nullable Double alpha, @Nullable Double a, @Nullable Double b,
+			@Nullable Double p, @Nullable Double q, @Nullable Double gamma) {
+
+	}
+
+	/**
+	 * Milliseconds per phase.
+	 */
+	public record Timings(long facts, long abcRfm, long clvFit, long clvScore, long write, long total) {
+
+	}
+
+}

@@ -1,0 +1,295 @@
+package com.tiercrm.tiering.run;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.tiercrm.tiering.config.SegmentationConfig;
+import com.tiercrm.tiering.config.SegmentationConfigs;
+import com.tiercrm.tiering.config.SegmentationSettings;
+import com.tiercrm.tiering.insight.DashboardProperties;
+import com.tiercrm.tiering.model.ClvFit;
+import com.tiercrm.tiering.model.CustomerFacts;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static com.tiercrm.tiering.run.SegmentWriter.finite;
+import static com.tiercrm.tiering.run.SegmentationEngine.millis;
+
+/**
+ * Starts, executes and publishes segmentation runs, one at a time. A run reads facts,
+ * applies the models, writes its results and switches the published run in the same
+ * transaction, so users see either the old tiers or the complete new ones, never a
+ * half-written run. What follows a publication, such as retention, listens for
+ * {@link RunPublished}.
+ */
+@NamedInterface("run")
+@Service
+public class SegmentationRuns {
+
+	private static final Log logger = LogFactory.getLog(SegmentationRuns.class);
+
+	private final SegmentationRunRepository runs;
+
+	private final SegmentationConfigs configs;
+
+	private final FactsReader facts;
+
+	private final SegmentWriter writer;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final TaskExecutor executor;
+
+	private final SegmentationProperties properties;
+
+	private final RunAggregator aggregator;
+
+	private final DashboardProperties dashboard;
+
+	private final ApplicationEventPublisher events;
+
+	SegmentationRuns(SegmentationRunRepository runs, SegmentationConfigs configs, FactsReader facts,
+			SegmentWriter writer, JdbcTemplate jdbc, TransactionTemplate transactions,
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, SegmentationProperties properties,
+			RunAggregator aggregator, DashboardProperties dashboard, ApplicationEventPublisher events) {
+		this.events = events;
+		this.aggregator = aggregator;
+		this.dashboard = dashboard;
+		this.runs = runs;
+		this.configs = configs;
+		this.facts = facts;
+		this.writer = writer;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.executor = executor;
+		this.properties = properties;
+	}
+
+	/**
+	 * Starts a run in the background and returns its id at once.
+	 * @throws RunInProgressException when another run holds the lock
+	 */
+	public long start(RunRequest request) {
+		PreparedRun prepared = prepare(request);
+		this.executor.execute(() -> execute(prepared));
+		return prepared.runId();
+	}
+
+	/**
+	 * Runs to completion in the caller's thread (for the scheduler and the benchmark) and
+	 * returns the run.
+	 */
+	public SegmentationRun runNow(RunRequest request) {
+		PreparedRun prepared = prepare(request);
+		execute(prepared);
+		return this.runs.findById(prepared.runId()).orElseThrow();
+	}
+
+	public Optional<SegmentationRun> find(long runId) {
+		return this.runs.findById(runId);
+	}
+
+	public List<SegmentationRun> recent() {
+		return this.runs.findTop50ByOrderByIdDesc();
+	}
+
+	/**
+	 * The run whose results are the current tiers, if any run has succeeded yet.
+	 */
+	public Optional<SegmentationRun> published() {
+		Long id = publishedRunId();
+		return (id != null) ? this.runs.findById(id) : Optional.empty();
+	}
+
+	@Nullable Long publishedRunId() {
+		return publishedRunId(this.jdbc);
+	}
+
+	/** The published run, or {@code null} before the first. */
+	public static @Nullable Long publishedRunId(JdbcOperations jdbc) {
+		return jdbc.queryForObject("select published_run_id from segmentation_state where id = 1", Long.class);
+	}
+
+	private PreparedRun prepare(RunRequest request) {
+		SegmentationConfig config = this.configs.current();
+		SegmentationSettings settings = config.settings();
+		if (request.timeUnit() != null) {
+			settings = new SegmentationSettings(settings.abc(), settings.abcWindowMonths(), settings.rfm(),
+					settings.clv().withTimeUnit(request.timeUnit()), settings.tierModel(),
+					settings.downgradeAfterRuns());
+		}
+		LocalDate asOf = (request.asOf() != null) ? request.asOf() : LocalDate.now(this.properties.zone());
+		SegmentationSettings effective = settings;
+		Long runId = this.transactions.execute((status) -> {
+			SegmentationRun run = this.runs
+				.save(new SegmentationRun(asOf, config.getId(), request.trigger(), request.requestedBy()));
+			int locked = this.jdbc.update(
+					"update segmentation_state set running_run_id = ? where id = 1 and running_run_id is null",
+					run.getId());
+			if (locked == 0) {
+				status.setRollbackOnly();
+				return null;
+			}
+			return run.getId();
+		});
+		if (runId == null) {
+			Long running = this.jdbc.queryForObject("select running_run_id from segmentation_state where id = 1",
+					Long.class);
+			throw new RunInProgressException((running != null) ? running : -1);
+		}
+		return new PreparedRun(runId, asOf, config.getId(), effective, request.trigger());
+	}
+
+	private void execute(PreparedRun prepared) {
+		long started = System.nanoTime();
+		try {
+			long[] factsDone = new long[1];
+			PreviousTiers previous = previousTiers();
+			TierOrder order = tierOrder();
+			// The facts are not kept in a local: once the models have run, they can be
+			// collected.
+			Segmentation segmentation = new SegmentationEngine(order).apply(readFacts(prepared, factsDone),
+					prepared.settings(), previous);
+			// Every figure the dashboard shows is computed here, in memory, once; then
+			// the
+			// previous tiers can be collected.
+			Long previousConfigId = (previous.runId() != null)
+					? this.runs.findById(previous.runId()).map(SegmentationRun::getConfigId).orElse(null) : null;
+			RunChanges changes = previous
+				.changesTo(segmentation, order,
+						ChurnRule.of(prepared.settings(), order, this.dashboard.churnThreshold())
+							.between(previousConfigId, prepared.configId()))
+				.orElse(null);
+			previous = null;
+			long figuresStarted = System.nanoTime();
+			RunFigures figures = RunFigures.of(segmentation,
+					this.aggregator.satisfaction(segmentation, prepared.asOf()), changes);
+			long figuresMillis = millis(figuresStarted, System.nanoTime());
+			long modelsDone = System.nanoTime();
+			this.transactions.executeWithoutResult((status) -> {
+				this.writer.write(prepared.runId(), segmentation);
+				long written = System.nanoTime();
+				// Stored in the transaction that publishes the run.
+				long storeMillis = this.aggregator.store(prepared.runId(), figures);
+				logger.info("Segmentation run " + prepared.runId() + " aggregates computed in " + figuresMillis
+						+ " ms and stored in " + storeMillis + " ms");
+				RunReport report = report(prepared, segmentation,
+						new RunReport.Timings(millis(started, factsDone[0]), segmentation.abcRfmMillis,
+								segmentation.clvFitMillis, segmentation.clvScoreMillis, millis(modelsDone, written),
+								millis(started, written)));
+				SegmentationRun run = this.runs.findById(prepared.runId()).orElseThrow();
+				run.succeeded(report);
+				this.runs.save(run);
+				this.jdbc.update(
+						"update segmentation_state set published_run_id = ?, running_run_id = null where id = 1",
+						prepared.runId());
+				this.events.publishEvent(new RunPublished(prepared.runId(), prepared.asOf(), segmentation.size()));
+				this.events.publishEvent(new RunFinished(prepared.runId(), RunStatus.SUCCEEDED, prepared.trigger(),
+						segmentation.size(), Duration.ofMillis(report.timings().total()), report.timings()));
+			});
+			logger.info("Segmentation run " + prepared.runId() + " published: " + segmentation.size() + " customers in "
+					+ millis(started, System.nanoTime()) + " ms");
+		}
+		catch (RuntimeException | OutOfMemoryError ex) {
+			logger.error("Segmentation run " + prepared.runId() + " failed", ex);
+			fail(prepared.runId(), (ex instanceof OutOfMemoryError) ? "runs.failure.memory" : "runs.failure.error");
+			this.events.publishEvent(new RunFinished(prepared.runId(), RunStatus.FAILED, prepared.trigger(), 0,
+					Duration.ofNanos(System.nanoTime() - started), null));
+		}
+	}
+
+	private List<CustomerFacts> readFacts(PreparedRun prepared, long[] doneAt) {
+		List<CustomerFacts> read = this.facts.read(prepared.asOf(), prepared.settings().abcWindowMonths());
+		doneAt[0] = System.nanoTime();
+		return read;
+	}
+
+	/**
+	 * Fails a run with the message code of its reason; what went wrong in detail is in
+	 * the log, not on the page.
+	 */
+	private void fail(long runId, String failureCode) {
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.update("delete from customer_segments where run_id = ?", runId);
+			this.runs.findById(runId).ifPresent((run) -> {
+				run.failed(failureCode);
+				this.runs.save(run);
+			});
+			this.jdbc.update("update segmentation_state set running_run_id = null where id = 1 and running_run_id = ?",
+					runId);
+		});
+	}
+
+	/**
+	 * A run that was running when the application stopped is failed, not left running
+	 * forever.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void failInterruptedRuns() {
+		for (SegmentationRun run : this.runs.findByStatus(RunStatus.RUNNING)) {
+			logger.warn("Segmentation run " + run.getId() + " was interrupted by a shutdown; marking it failed");
+			fail(run.getId(), "runs.failure.interrupted");
+		}
+	}
+
+	/**
+	 * The order of the tiers, from the {@code tiers} table as it is now.
+	 */
+	public TierOrder tierOrder() {
+		return tierOrder(this.jdbc);
+	}
+
+	public static TierOrder tierOrder(JdbcOperations jdbc) {
+		Map<String, Integer> ranks = new HashMap<>();
+		jdbc.query("select code, rank_order from tiers", (java.sql.ResultSet rs) -> {
+			ranks.put(rs.getString(1), rs.getInt(2));
+		});
+		return new TierOrder(ranks);
+	}
+
+	PreviousTiers previousTiers() {
+		Long published = publishedRunId();
+		return (published != null) ? PreviousTiers.read(this.jdbc, published) : PreviousTiers.NONE;
+	}
+
+	private static RunReport report(PreparedRun prepared, Segmentation segmentation, RunReport.Timings timings) {
+		return new RunReport(prepared.asOf(), prepared.configId(), prepared.settings().tierModel(), segmentation.size(),
+				segmentation.abcCounts(), segmentation.rfmCounts(), segmentation.clvCounts(), segmentation.tierCounts(),
+				diagnostics(segmentation.fit), timings, segmentation.revenue());
+	}
+
+	static RunReport.ClvDiagnostics diagnostics(ClvFit fit) {
+		RunReport.Params params = new RunReport.Params(finite(fit.r()), finite(fit.alpha()), finite(fit.a()),
+				finite(fit.b()), finite(fit.p()), finite(fit.q()), finite(fit.gamma()));
+		return new RunReport.ClvDiagnostics(fit.timeUnit().name(), params, finite(fit.bgNbdLogLikelihood()),
+				finite(fit.gammaGammaLogLikelihood()), fit.converged(), fit.fallbackUsed(),
+				(fit.fallbackReason() != null) ? ReasonColumn.encode(fit.fallbackReason()) : null, fit.customers(),
+				fit.repeatBuyers(), fit.distinctRows(), fit.purchaseModel().name(),
+				(fit.spendFallbackReason() != null) ? ReasonColumn.encode(fit.spendFallbackReason()) : null,
+				fit.bgNbdIterations(), fit.gammaGammaIterations());
+	}
+
+	private record PreparedRun(long runId, LocalDate asOf, long configId, SegmentationSettings settings,
+			RunTrigger trigger) {
+
+	}
+
+}
