@@ -1,7 +1,6 @@
 package com.tiercrm.benchmark;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +14,8 @@ import java.util.SplittableRandom;
 
 import javax.sql.DataSource;
 
-import com.tiercrm.imports.ImportJob;
 import com.tiercrm.imports.ImportKind;
 import com.tiercrm.imports.ImportManagement;
-import com.tiercrm.imports.ImportMode;
-import com.tiercrm.imports.ImportRequest;
-import com.tiercrm.imports.ImportStatus;
 import org.postgresql.PGConnection;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -78,31 +73,13 @@ class ImportBenchmark implements ApplicationRunner {
 		Path copyText = directory.resolve("orders.copy");
 		write(csv, copyText, customers, firstNumber);
 		double rawCopySeconds = rawCopy(copyText);
-		System.gc();
-		HeapSampler heap = new HeapSampler();
-		long start = System.nanoTime();
-		ImportJob job;
-		try (InputStream in = Files.newInputStream(csv)) {
-			job = this.imports.submit(
-					new ImportRequest(ImportKind.ORDERS, "orders.csv", ImportMode.ATOMIC, false, null, "benchmark"),
-					in);
-		}
-		finally {
-			heap.stop();
-		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		Files.deleteIfExists(csv);
-		Files.deleteIfExists(copyText);
-		Files.deleteIfExists(directory);
-		if (job.getStatus() != ImportStatus.SUCCEEDED || job.getCounts().inserted() != this.rows) {
-			throw new IllegalStateException("The benchmark import did not insert every row: " + job.getStatus() + " "
-					+ job.getCounts() + " " + job.getFailureKey());
-		}
+		TimedImport timed = TimedImport.run(this.imports, ImportKind.ORDERS, csv, this.rows, copyText, directory);
+		double seconds = timed.seconds();
 		System.out.println(String.format(Locale.ROOT,
 				"{\"rows\":%d, \"customers\":%d, \"ordersBefore\":%d, \"seconds\":%.2f, \"rowsPerSecond\":%.0f,"
 						+ " \"rawCopySeconds\":%.2f, \"ratio\":%.2f, \"peakHeapMiB\":%d, \"maxHeapMiB\":%d}",
 				this.rows, customers, orders, seconds, this.rows / seconds, rawCopySeconds, seconds / rawCopySeconds,
-				heap.peakMiB(), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+				timed.peakHeapMiB(), TimedImport.maxHeapMiB()));
 	}
 
 	/**

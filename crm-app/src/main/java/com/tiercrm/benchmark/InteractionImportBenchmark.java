@@ -1,7 +1,6 @@
 package com.tiercrm.benchmark;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,13 +14,9 @@ import java.util.SplittableRandom;
 
 import javax.sql.DataSource;
 
-import com.tiercrm.imports.ImportJob;
 import com.tiercrm.imports.ImportKind;
 import com.tiercrm.imports.ImportManagement;
-import com.tiercrm.imports.ImportMode;
 import com.tiercrm.imports.ImportProperties;
-import com.tiercrm.imports.ImportRequest;
-import com.tiercrm.imports.ImportStatus;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -90,32 +85,15 @@ class InteractionImportBenchmark implements ApplicationRunner {
 		double rawCopySeconds = TableCopyFloor.seconds(this.dataSource, "interactions",
 				"customer_id, type, occurred_at, satisfaction, notes",
 				List.of("(customer_id) REFERENCES customers (id)", "(rep_id) REFERENCES users (id)"), copyText);
-		System.gc();
-		HeapSampler heap = new HeapSampler();
-		long start = System.nanoTime();
-		ImportJob job;
-		try (InputStream in = Files.newInputStream(csv)) {
-			job = this.imports.submit(new ImportRequest(ImportKind.INTERACTIONS, "interactions.csv", ImportMode.ATOMIC,
-					false, null, "benchmark"), in);
-		}
-		finally {
-			heap.stop();
-		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		long fileMiB = Files.size(csv) / (1024 * 1024);
-		Files.deleteIfExists(csv);
-		Files.deleteIfExists(copyText);
-		Files.deleteIfExists(directory);
-		if (job.getStatus() != ImportStatus.SUCCEEDED || job.getCounts().inserted() != this.rows) {
-			throw new IllegalStateException("The benchmark import did not insert every row: " + job.getStatus() + " "
-					+ job.getCounts() + " " + job.getFailureKey());
-		}
+		TimedImport timed = TimedImport.run(this.imports, ImportKind.INTERACTIONS, csv, this.rows, copyText, directory);
+		double seconds = timed.seconds();
+		long fileMiB = timed.fileMiB();
 		System.out.println(String.format(Locale.ROOT,
 				"{\"kind\":\"interactions\", \"rows\":%d, \"customers\":%d, \"interactionsBefore\":%d,"
 						+ " \"fileMiB\":%d, \"seconds\":%.2f, \"rowsPerSecond\":%.0f, \"rawCopySeconds\":%.2f,"
 						+ " \"ratio\":%.2f, \"peakHeapMiB\":%d, \"maxHeapMiB\":%d}",
 				this.rows, customers, interactions, fileMiB, seconds, this.rows / seconds, rawCopySeconds,
-				seconds / rawCopySeconds, heap.peakMiB(), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+				seconds / rawCopySeconds, timed.peakHeapMiB(), TimedImport.maxHeapMiB()));
 	}
 
 	/**
