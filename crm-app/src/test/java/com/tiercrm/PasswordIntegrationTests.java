@@ -98,6 +98,13 @@ class PasswordIntegrationTests {
 		assertThat(new Browser("en").get("/login?wait=8").body()).contains("Wait 8 seconds");
 	}
 
+	@Test
+	void theLoginPageShowsNoTextFromTheAddressBar() throws Exception {
+		String body = new Browser("en").get("/login?locked=5%20minutes.%20Call%20555-0100%20to%20unlock").body();
+		assertThat(body).doesNotContain("555-0100").doesNotContain("id=\"login-locked\"");
+		assertThat(new Browser("en").get("/login?wait=soon").body()).doesNotContain("id=\"login-wait\"");
+	}
+
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
 	}

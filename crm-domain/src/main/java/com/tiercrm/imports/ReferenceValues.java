@@ -27,6 +27,11 @@ final class ReferenceValues {
 
 	private final Map<String, ReferenceEntry> added = new LinkedHashMap<>();
 
+	/**
+	 * Longest name an entry may have (the tables' columns); a longer cell stays unknown.
+	 */
+	private static final int NAME_MAX = 100;
+
 	private final Set<String> stored = new HashSet<>();
 
 	ReferenceValues(ReferenceCatalog catalog, boolean addUnknown) {
@@ -42,7 +47,7 @@ final class ReferenceValues {
 		}
 		String words = ReferenceCatalog.normalise(written);
 		ReferenceEntry entry = this.added.get(words);
-		if (entry == null && this.addUnknown) {
+		if (entry == null && this.addUnknown && written.strip().length() <= NAME_MAX) {
 			String name = Normalizer.normalize(written, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
 			int sortOrder = this.catalog.entries().stream().mapToInt(ReferenceEntry::sortOrder).max().orElse(0)
 					+ 10 * (this.added.size() + 1);
