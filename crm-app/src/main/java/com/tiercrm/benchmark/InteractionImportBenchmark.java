@@ -78,6 +78,7 @@ class InteractionImportBenchmark implements ApplicationRunner {
 			throw new IllegalStateException("Expected the generator's customers (codes C0000001…)");
 		}
 		if (count("SELECT count(*) FROM interactions WHERE occurred_at >= TIMESTAMP WITH TIME ZONE '" + YEAR
+				+ "-01-01 00:00:00+08' AND occurred_at < TIMESTAMP WITH TIME ZONE '" + (YEAR + 1)
 				+ "-01-01 00:00:00+08'") > 0) {
 			throw new IllegalStateException("The database already holds benchmark interactions; use a fresh copy");
 		}
