@@ -1,10 +1,14 @@
 package com.tiercrm.customer;
 
+import java.time.Duration;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -13,25 +17,34 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The industries and regions of the installation, read once and kept until one changes:
- * every page that shows a customer names its codes through here.
+ * The industries and regions of the installation, kept until one changes here or for a
+ * minute at most, so that an edit made on another instance shows there soon too: every
+ * page that shows a customer names its codes through here.
  */
 @Service
 public class ReferenceData {
 
 	private final JdbcTemplate jdbc;
 
-	private final Map<ReferenceKind, ReferenceCatalog> catalogs = new EnumMap<>(ReferenceKind.class);
+	private final LoadingCache<ReferenceKind, ReferenceCatalog> catalogs;
 
+	@Autowired
 	ReferenceData(JdbcTemplate jdbc) {
+		this(jdbc, Ticker.systemTicker());
+	}
+
+	ReferenceData(JdbcTemplate jdbc, Ticker ticker) {
 		this.jdbc = jdbc;
+		this.catalogs = Caffeine.newBuilder()
+			.maximumSize(ReferenceKind.values().length)
+			.expireAfterWrite(Duration.ofMinutes(1))
+			.ticker(ticker)
+			.build(this::read);
 	}
 
 	/** The entries of a kind as they are now. */
 	public ReferenceCatalog catalog(ReferenceKind kind) {
-		synchronized (this.catalogs) {
-			return this.catalogs.computeIfAbsent(kind, this::read);
-		}
+		return this.catalogs.get(kind);
 	}
 
 	private ReferenceCatalog read(ReferenceKind kind) {
@@ -132,9 +145,7 @@ public class ReferenceData {
 	}
 
 	private void forget() {
-		synchronized (this.catalogs) {
-			this.catalogs.clear();
-		}
+		this.catalogs.invalidateAll();
 	}
 
 }
