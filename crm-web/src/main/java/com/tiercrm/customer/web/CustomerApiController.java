@@ -23,10 +23,12 @@ import com.tiercrm.tiering.run.CustomerSegment;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,12 +50,15 @@ class CustomerApiController {
 
 	private final CustomerWords words;
 
-	CustomerApiController(CustomerSearch search, CustomerProfiles profiles, SalesProperties sales,
-			CustomerWords words) {
+	private final MessageSource messages;
+
+	CustomerApiController(CustomerSearch search, CustomerProfiles profiles, SalesProperties sales, CustomerWords words,
+			MessageSource messages) {
 		this.search = search;
 		this.profiles = profiles;
 		this.sales = sales;
 		this.words = words;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -88,10 +93,25 @@ class CustomerApiController {
 	 * {@code size}, the values allowed.
 	 */
 	@ExceptionHandler(InvalidRequestException.class)
-	ProblemDetail badRequest(InvalidRequestException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	ProblemDetail badRequest(InvalidRequestException ex, Locale locale) {
+		String each = ex.fieldErrors.stream()
+			.map((error) -> describe(error, locale))
+			.collect(Collectors.joining(this.messages.getMessage("api.invalidParameter.separator", null, locale)));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				this.messages.getMessage("api.invalidParameters", new Object[] { each }, locale));
 		problem.setProperty("errors", ex.errors);
 		return problem;
+	}
+
+	private String describe(FieldError error, Locale locale) {
+		return switch (error.getField()) {
+			case "sort" -> this.messages.getMessage("api.invalidParameter.sort",
+					new Object[] { error.getField(), String.join(", ", InvalidRequestException.SORTS) }, locale);
+			case "size" -> this.messages.getMessage("api.invalidParameter.size",
+					new Object[] { error.getField(), CustomerCriteria.MAX_SIZE }, locale);
+			default -> this.messages.getMessage("api.invalidParameter.other",
+					new Object[] { error.getField(), String.valueOf(error.getCode()) }, locale);
+		};
 	}
 
 	/**
@@ -105,12 +125,12 @@ class CustomerApiController {
 
 		private final transient List<Map<String, Object>> errors;
 
+		private final transient List<FieldError> fieldErrors;
+
 		InvalidRequestException(BindingResult binding) {
-			super("Invalid parameters: " + binding.getFieldErrors()
-				.stream()
-				.map((error) -> error.getField() + ((allowed(error.getField()) != null)
-						? " (allowed: " + allowed(error.getField()) + ")" : " " + error.getCode()))
-				.collect(Collectors.joining("; ")));
+			super("Invalid parameters: "
+					+ binding.getFieldErrors().stream().map(FieldError::getField).collect(Collectors.joining(", ")));
+			this.fieldErrors = binding.getFieldErrors();
 			this.errors = binding.getFieldErrors().stream().map((error) -> {
 				Map<String, Object> described = new LinkedHashMap<>();
 				described.put("field", error.getField());
@@ -125,14 +145,6 @@ class CustomerApiController {
 				}
 				return described;
 			}).toList();
-		}
-
-		private static @Nullable String allowed(String field) {
-			return switch (field) {
-				case "sort" -> String.join(", ", SORTS);
-				case "size" -> "a whole number from 1 to " + CustomerCriteria.MAX_SIZE;
-				default -> null;
-			};
 		}
 
 	}

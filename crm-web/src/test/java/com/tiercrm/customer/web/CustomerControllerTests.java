@@ -414,6 +414,10 @@ class CustomerControllerTests {
 			.andExpect(jsonPath("$.errors[0].field").value("size"))
 			.andExpect(jsonPath("$.errors[0].minimum").value(1))
 			.andExpect(jsonPath("$.errors[0].maximum").value(200));
+		this.mvc
+			.perform(get("/api/v1/customers").param("size", "lots").header("Accept-Language", "zh-CN").with(user(REP)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("1 到 200 之间的整数")));
 	}
 
 	@Test
