@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import com.tiercrm.database.DatabaseDialect;
-import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.testing.UsePostgres;
 import domaintest.DomainTestApplication;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -70,28 +66,13 @@ class PostgresInteractionLoadTests {
 	private ImportManagement imports;
 
 	@Autowired
-	private ImportJobRepository jobs;
-
-	@Autowired
-	private EntityManager entities;
-
-	@Autowired
 	private JdbcTemplate jdbc;
 
 	@Autowired
-	private PlatformTransactionManager transactionManager;
-
-	@Autowired
-	private ImportProperties properties;
-
-	@Autowired
-	private ReferenceData references;
-
-	@Autowired
-	private DatabaseDialect dialect;
-
-	@Autowired
 	private PostgresOrderLoadTests.QueuedExecutor executor;
+
+	@Autowired
+	private PostgresOrderLoadTests.BatchedImports batched;
 
 	private String prefix;
 
@@ -107,7 +88,7 @@ class PostgresInteractionLoadTests {
 
 	@Test
 	void givesTheSameCountsErrorsRowsAndLastContactsAsTheBatchedPath() throws IOException {
-		ImportManagement batched = batched();
+		ImportManagement batched = this.batched.imports();
 		String batchedPrefix = "B" + this.prefix.substring(1);
 		String fastPrefix = "G" + this.prefix.substring(1);
 		for (ImportMode mode : List.of(ImportMode.ATOMIC, ImportMode.SKIP_INVALID)) {
@@ -239,15 +220,6 @@ class PostgresInteractionLoadTests {
 			throws IOException {
 		return imports.submit(new ImportRequest(kind, kind.pathName() + ".csv", mode, dryRun, null, "admin"),
 				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	/** The same service with the fast path switched off. */
-	private ImportManagement batched() {
-		ImportProperties p = this.properties;
-		return new ImportManagement(this.jobs, this.entities, this.jdbc, this.transactionManager, this.executor,
-				new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(), p.workDirectory(),
-						p.timeZone(), false, p.earliestDate()),
-				this.references, this.dialect);
 	}
 
 }

@@ -79,28 +79,13 @@ class PostgresOrderLoadTests {
 	private ImportManagement imports;
 
 	@Autowired
-	private ImportJobRepository jobs;
-
-	@Autowired
-	private EntityManager entities;
-
-	@Autowired
 	private JdbcTemplate jdbc;
 
 	@Autowired
-	private PlatformTransactionManager transactionManager;
-
-	@Autowired
-	private ImportProperties properties;
-
-	@Autowired
-	private ReferenceData references;
-
-	@Autowired
-	private DatabaseDialect dialect;
-
-	@Autowired
 	private QueuedExecutor executor;
+
+	@Autowired
+	private BatchedImports batched;
 
 	private String prefix;
 
@@ -116,7 +101,7 @@ class PostgresOrderLoadTests {
 
 	@Test
 	void givesTheSameCountsErrorsAndRowsAsTheBatchedPath() throws IOException {
-		ImportManagement batched = batched();
+		ImportManagement batched = this.batched.imports();
 		String batchedPrefix = this.prefix;
 		String fastPrefix = "G" + this.prefix.substring(1);
 		for (ImportMode mode : List.of(ImportMode.ATOMIC, ImportMode.SKIP_INVALID)) {
@@ -180,7 +165,7 @@ class PostgresOrderLoadTests {
 
 	@Test
 	void monthFirstAndDecimalCommaFilesGiveTheSameRowsAsTheBatchedPath() throws IOException {
-		ImportManagement batched = batched();
+		ImportManagement batched = this.batched.imports();
 		for (String file : List.of(MONTH_FIRST, DECIMAL_COMMA)) {
 			String batchedPrefix = "M" + UUID.randomUUID().toString().substring(0, 8) + "-";
 			String fastPrefix = "N" + batchedPrefix.substring(1);
@@ -326,15 +311,6 @@ class PostgresOrderLoadTests {
 				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	/** The same service with the fast path switched off. */
-	private ImportManagement batched() {
-		ImportProperties p = this.properties;
-		return new ImportManagement(this.jobs, this.entities, this.jdbc, this.transactionManager, this.executor,
-				new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(), p.workDirectory(),
-						p.timeZone(), false, p.earliestDate()),
-				this.references, this.dialect);
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
 	@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class })
 	static class Config {
@@ -343,6 +319,24 @@ class PostgresOrderLoadTests {
 		QueuedExecutor applicationTaskExecutor() {
 			return new QueuedExecutor();
 		}
+
+		/**
+		 * The same service with the fast path switched off, for the paths to be compared.
+		 */
+		@Bean
+		BatchedImports batchedImports(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
+				PlatformTransactionManager transactionManager, QueuedExecutor executor, ImportProperties p,
+				ReferenceData references, DatabaseDialect dialect) {
+			return new BatchedImports(new ImportManagement(jobs, entities, jdbc, transactionManager, executor,
+					new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(), p.workDirectory(),
+							p.timeZone(), false, p.earliestDate()),
+					references, dialect));
+		}
+
+	}
+
+	/** The import service that never takes the PostgreSQL fast path. */
+	record BatchedImports(ImportManagement imports) {
 
 	}
 
