@@ -54,10 +54,10 @@ public class SegmentationConfigs {
 		Long newest = this.jdbc.queryForObject("select max(id) from segmentation_configs", Long.class);
 		if (newest == null) {
 			// Saves the defaults.
-			return current().settings().tierModel().name();
+			return current().settings().tierModel();
 		}
 		return Objects.requireNonNull(this.tierModels.get(newest,
-				() -> this.configs.findById(newest).orElseGet(this::current).settings().tierModel().name()));
+				() -> this.configs.findById(newest).orElseGet(this::current).settings().tierModel()));
 	}
 
 	@Transactional

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.tiercrm.tiering.model.TierModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,11 +40,11 @@ public record RunDashboard(Run run, List<GroupStats> tiers, List<GroupStats> seg
 	 * @param asOf the as-of date
 	 * @param finishedAt when it finished
 	 * @param configId the configuration version it used
-	 * @param tierModel the model that defined its tiers
+	 * @param tierModel the code of the model that defined its tiers
 	 * @param churnThreshold the probability-alive threshold its churn counts used
 	 */
-	public record Run(long id, LocalDate asOf, @Nullable Instant finishedAt, long configId,
-			@Nullable TierModel tierModel, double churnThreshold) {
+	public record Run(long id, LocalDate asOf, @Nullable Instant finishedAt, long configId, @Nullable String tierModel,
+			double churnThreshold) {
 
 	}
 

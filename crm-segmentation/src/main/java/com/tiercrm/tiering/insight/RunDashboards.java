@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.tiercrm.account.AccessScope;
-import com.tiercrm.tiering.model.TierModel;
 import com.tiercrm.tiering.run.RunPublished;
 import com.tiercrm.tiering.run.RunReport;
 import com.tiercrm.tiering.run.SegmentationRunRepository;
@@ -180,7 +179,7 @@ public class RunDashboards {
 	private RunDashboard.@Nullable Run readRun(long runId) {
 		return this.runs.findById(runId).map((run) -> {
 			RunReport report = run.report();
-			TierModel model = (report != null) ? report.tierModel() : null;
+			String model = (report != null) ? report.tierModel() : null;
 			Double threshold = this.jdbc.queryForObject(
 					"select max(churn_threshold) from run_aggregates where run_id = :run", Map.of("run", runId),
 					Double.class);

@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.tiercrm.tiering.run.RunPublished;
+import com.tiercrm.tiering.run.TierModels;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.interceptor.SimpleKey;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -30,8 +32,14 @@ public class TierLabels {
 
 	private final Cache catalog;
 
-	TierLabels(JdbcTemplate jdbc, CacheManager caches) {
+	private final TierModels models;
+
+	private final MessageSource messages;
+
+	TierLabels(JdbcTemplate jdbc, CacheManager caches, TierModels models, MessageSource messages) {
 		this.jdbc = jdbc;
+		this.models = models;
+		this.messages = messages;
 		this.catalog = Objects.requireNonNull(caches.getCache(CACHE));
 	}
 
@@ -44,6 +52,20 @@ public class TierLabels {
 			return code;
 		}
 		return "zh".equals(locale.getLanguage()) ? names[1] : names[0];
+	}
+
+	/**
+	 * A tier model's name in the given language: from the message bundles
+	 * ({@code policy.model.CODE}), else the model's own.
+	 * @param code the model's code, such as {@code ABC}
+	 * @param locale the reader's language
+	 * @return the name, or the code itself for an unknown model
+	 */
+	public String model(String code, Locale locale) {
+		String own = this.models.find(code)
+			.map((model) -> "zh".equals(locale.getLanguage()) ? model.labelZh() : model.labelEn())
+			.orElse(code);
+		return this.messages.getMessage("policy.model." + code, null, own, locale);
 	}
 
 	/**

@@ -1,14 +1,6 @@
 package com.tiercrm.tiering.run;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
 import com.tiercrm.tiering.config.SegmentationSettings;
-import com.tiercrm.tiering.model.AbcClass;
-import com.tiercrm.tiering.model.ClvClass;
-import com.tiercrm.tiering.model.RfmSegment;
-import com.tiercrm.tiering.model.TierModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,11 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ChurnRule {
 
-	private static final String NO_PURCHASE = "NO_PURCHASE";
-
-	private static final List<String> NO_PURCHASE_TIERS = Arrays.stream(TierModel.values())
-		.map((model) -> model.name() + ":" + NO_PURCHASE)
-		.toList();
+	private static final String NO_PURCHASE_SUFFIX = ":" + TierModel.NO_PURCHASE;
 
 	private final double threshold;
 
@@ -51,7 +39,7 @@ final class ChurnRule {
 		this.threshold = threshold;
 		this.lowestTier = lowestTier;
 		this.modelPrefix = lowestTier.substring(0, lowestTier.indexOf(':') + 1);
-		this.noPurchaseTier = this.modelPrefix + NO_PURCHASE;
+		this.noPurchaseTier = this.modelPrefix + TierModel.NO_PURCHASE;
 		this.dropsChurn = dropsChurn;
 	}
 
@@ -82,60 +70,42 @@ final class ChurnRule {
 
 	/**
 	 * The rule of a run.
-	 * @param settings the run's settings: the tier model and, for RFM, the scheme
+	 * @param model the model that defines the tiers
+	 * @param settings the run's settings, for the classes the model assigns under them
 	 * @param order which tier is better
 	 * @param threshold the probability-alive threshold
 	 */
-	static ChurnRule of(SegmentationSettings settings, TierOrder order, double threshold) {
-		return new ChurnRule(threshold, lowestTier(settings, order));
+	static ChurnRule of(TierModel model, SegmentationSettings settings, TierOrder order, double threshold) {
+		return new ChurnRule(threshold, lowestTier(model, settings, order));
 	}
 
 	/**
-	 * The worst-ranked of the tiers the model assigns to customers who bought: C, Low, or
-	 * the lowest segment of the RFM scheme in use. "No purchase yet" ranks lower still,
-	 * but holds customers who never bought, so it is not the tier a customer drops to. Of
-	 * tiers with the same rank (or none), the one declared last; a tier the table lacks
-	 * is lower than none that it has.
+	 * The worst-ranked of the tiers the model assigns to customers who bought, such as C,
+	 * Low, or the lowest segment of the RFM scheme in use. "No purchase yet" ranks lower
+	 * still, but holds customers who never bought, so it is not the tier a customer drops
+	 * to. Of tiers with the same rank (or none), the one declared last; a tier the table
+	 * lacks is lower than none that it has.
 	 */
-	static String lowestTier(SegmentationSettings settings, TierOrder order) {
-		TierModel model = settings.tierModel();
-		List<String> classes = new ArrayList<>();
-		switch (model) {
-			case ABC -> {
-				for (AbcClass c : AbcClass.values()) {
-					classes.add(c.name());
-				}
-			}
-			case CLV -> {
-				for (ClvClass c : ClvClass.values()) {
-					classes.add(c.name());
-				}
-			}
-			case RFM -> {
-				for (RfmSegment s : settings.rfm().scheme().segments()) {
-					classes.add(s.name());
-				}
-			}
-		}
+	static String lowestTier(TierModel model, SegmentationSettings settings, TierOrder order) {
 		String lowest = null;
 		int lowestRank = Integer.MIN_VALUE;
-		for (String c : classes) {
-			String code = model.name() + ":" + c;
+		for (String c : model.classesInUse(settings)) {
+			String code = model.code() + ":" + c;
 			Integer known = order.rankIfKnown(code);
 			int rank = (known != null) ? known : Integer.MIN_VALUE;
-			if (!c.equals(NO_PURCHASE) && (lowest == null || rank >= lowestRank)) {
+			if (!c.equals(TierModel.NO_PURCHASE) && (lowest == null || rank >= lowestRank)) {
 				lowest = code;
 				lowestRank = rank;
 			}
 		}
 		if (lowest == null) {
-			throw new IllegalStateException("No tier of model " + model);
+			throw new IllegalStateException("No tier of model " + model.code());
 		}
 		return lowest;
 	}
 
 	static boolean formsCohort(String previousTier) {
-		return !NO_PURCHASE_TIERS.contains(previousTier);
+		return !previousTier.endsWith(NO_PURCHASE_SUFFIX);
 	}
 
 	String lowestTier() {

@@ -125,7 +125,7 @@ final class PreviousTiers {
 			}
 			if (ChurnRule.formsCohort(from)) {
 				long[] counts = cohorts.computeIfAbsent(from, (key) -> new long[4]);
-				boolean below = churnRule.belowThreshold(next.probabilityAlive[i]);
+				boolean below = churnRule.belowThreshold(next.clv().probabilityAlive[i]);
 				boolean dropped = churnRule.droppedToLowest(from, to);
 				counts[0]++;
 				counts[1] += below ? 1 : 0;

@@ -56,15 +56,15 @@ final class RunFigures {
 		// R and F score together: the heat map.
 		Map<Integer, Sum> cells = new TreeMap<>();
 		Sum total = new Sum();
+		RfmResults rfm = segmentation.rfm();
+		Money money = new Money(segmentation.totalRevenue, segmentation.totalGrossProfit, segmentation.clv().predicted,
+				rfm.frequency);
 		for (int i = 0; i < segmentation.size(); i++) {
-			tiers.computeIfAbsent(segmentation.tiers[i], (code) -> new Sum()).add(segmentation, satisfaction, i);
-			segments.computeIfAbsent(segmentation.rfmSegment(i).name(), (code) -> new Sum())
-				.add(segmentation, satisfaction, i);
-			cells
-				.computeIfAbsent(segmentation.recencyScore[i] * 100 + segmentation.frequencyScore[i],
-						(key) -> new Sum())
-				.add(segmentation, satisfaction, i);
-			total.add(segmentation, satisfaction, i);
+			tiers.computeIfAbsent(segmentation.tiers[i], (code) -> new Sum()).add(money, satisfaction, i);
+			segments.computeIfAbsent(rfm.segment(i).name(), (code) -> new Sum()).add(money, satisfaction, i);
+			cells.computeIfAbsent(rfm.recencyScore[i] * 100 + rfm.frequencyScore[i], (key) -> new Sum())
+				.add(money, satisfaction, i);
+			total.add(money, satisfaction, i);
 		}
 		// The heat map counts buyers; customers who never bought have no revenue.
 		List<RunDashboard.RfmCell> heat = cells.entrySet()
@@ -148,6 +148,11 @@ final class RunFigures {
 
 	}
 
+	/** The columns the sums add up, per customer. */
+	private record Money(double[] revenue, double[] profit, double[] clv, int[] frequency) {
+
+	}
+
 	private static final class Sum {
 
 		long customers;
@@ -166,13 +171,13 @@ final class RunFigures {
 
 		long satisfactionCount;
 
-		void add(Segmentation s, Satisfaction satisfaction, int i) {
+		void add(Money s, Satisfaction satisfaction, int i) {
 			this.customers++;
-			this.revenue += s.totalRevenue[i];
-			this.profit += s.totalGrossProfit[i];
-			this.clv += s.clvPredicted[i];
-			this.buyers += (s.frequency[i] >= 1) ? 1 : 0;
-			this.repeatBuyers += (s.frequency[i] >= 2) ? 1 : 0;
+			this.revenue += s.revenue()[i];
+			this.profit += s.profit()[i];
+			this.clv += s.clv()[i];
+			this.buyers += (s.frequency()[i] >= 1) ? 1 : 0;
+			this.repeatBuyers += (s.frequency()[i] >= 2) ? 1 : 0;
 			this.satisfactionSum += satisfaction.sums()[i];
 			this.satisfactionCount += satisfaction.counts()[i];
 		}

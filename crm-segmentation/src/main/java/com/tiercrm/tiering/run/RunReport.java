@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
-import com.tiercrm.tiering.model.TierModel;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.modulith.NamedInterface;
@@ -15,7 +14,7 @@ import org.springframework.modulith.NamedInterface;
  *
  * @param asOf the as-of date
  * @param configId the configuration version used
- * @param tierModel the model that defined the tiers
+ * @param tierModel the code of the model that defined the tiers
  * @param customers customers classified
  * @param abc customers per ABC class
  * @param rfm customers per RFM segment
@@ -27,7 +26,7 @@ import org.springframework.modulith.NamedInterface;
  * total and per tier; {@code null} for runs made before it was reported
  */
 @NamedInterface("run")
-public record RunReport(LocalDate asOf, long configId, TierModel tierModel, int customers, Map<String, Long> abc,
+public record RunReport(LocalDate asOf, long configId, String tierModel, int customers, Map<String, Long> abc,
 		Map<String, Long> rfm, Map<String, Long> clvClasses, Map<String, Long> tiers, ClvDiagnostics clv,
 		Timings timings, @Nullable Revenue revenue) {
 

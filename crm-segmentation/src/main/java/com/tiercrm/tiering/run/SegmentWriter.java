@@ -3,12 +3,16 @@ package com.tiercrm.tiering.run;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -23,17 +27,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a run's per-customer results in bulk: COPY on PostgreSQL, batched inserts
- * elsewhere. Runs inside the caller's transaction.
+ * elsewhere. One row per customer in {@code customer_segments} with the tier and the
+ * columns of the models that have their own there; one row per customer and model in
+ * {@code customer_model_results} for every other model. Runs inside the caller's
+ * transaction.
  */
 @Component
 class SegmentWriter {
-
-	static final String COLUMNS = "run_id, customer_id, abc_class, abc_value, abc_rank, abc_share_before, abc_reason,"
-			+ " recency_days, frequency, monetary, r_score, f_score, m_score, rfm_segment, rfm_reason,"
-			+ " clv_historical, clv_predicted, clv_method, p_alive, expected_purchases, expected_spend, clv_rank,"
-			+ " clv_class, clv_reason, tier, downgrade_streak, gross_profit, revenue";
-
-	private static final int COLUMN_COUNT = 28;
 
 	private static final int BATCH = 1000;
 
@@ -49,20 +49,28 @@ class SegmentWriter {
 	}
 
 	void write(long runId, Segmentation segmentation) {
+		List<ResultColumn> segments = segmentColumns(runId, segmentation);
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			if (this.dialect.isPostgres()) {
-				copy(connection.unwrap(PGConnection.class), runId, segmentation);
+				PGConnection pg = connection.unwrap(PGConnection.class);
+				copy(pg, "customer_segments", segments, segmentation.size());
+				for (Classification other : others(segmentation)) {
+					copy(pg, "customer_model_results", modelColumns(runId, segmentation, other), segmentation.size());
+				}
 				// The lists and the book plan their queries over the new run's rows as
-				// soon as it
-				// is published: a million new rows must not wait for autovacuum's
-				// statistics.
+				// soon as it is published: a million new rows must not wait for
+				// autovacuum's statistics.
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("ANALYZE customer_segments");
 				}
 			}
 			else {
-				insert(connection, runId, segmentation);
+				insert(connection, "customer_segments", segments, segmentation.size());
+				for (Classification other : others(segmentation)) {
+					insert(connection, "customer_model_results", modelColumns(runId, segmentation, other),
+							segmentation.size());
+				}
 			}
 		}
 		catch (SQLException | IOException ex) {
@@ -74,105 +82,85 @@ class SegmentWriter {
 	}
 
 	/**
+	 * The run, the customer, the tier and the money, then each built-in model's columns.
+	 */
+	static List<ResultColumn> segmentColumns(long runId, Segmentation z) {
+		List<ResultColumn> columns = new ArrayList<>(List.of(ResultColumn.int8("run_id", runId),
+				ResultColumn.int8("customer_id", z.customerIds), ResultColumn.text("tier", (i) -> z.tiers[i]),
+				ResultColumn.int2("downgrade_streak", z.downgradeStreaks),
+				ResultColumn.float8("gross_profit", z.totalGrossProfit),
+				ResultColumn.float8("revenue", z.totalRevenue)));
+		for (ModelResults results : z.results().values()) {
+			if (results instanceof WideResults wide) {
+				columns.addAll(wide.columns());
+			}
+		}
+		return columns;
+	}
+
+	private static List<Classification> others(Segmentation z) {
+		List<Classification> others = new ArrayList<>();
+		z.results().forEach((model, results) -> {
+			if (results instanceof Classification classification) {
+				others.add(classification);
+			}
+			else if (!(results instanceof WideResults)) {
+				throw new IllegalStateException("Tier model " + model + " must return a Classification");
+			}
+		});
+		return others;
+	}
+
+	private static List<ResultColumn> modelColumns(long runId, Segmentation z, Classification results) {
+		String model = z.results()
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue() == results)
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseThrow();
+		return List.of(ResultColumn.int8("run_id", runId), ResultColumn.text("model", (i) -> model),
+				ResultColumn.int8("customer_id", z.customerIds), ResultColumn.text("class_code", results::classCode),
+				ResultColumn.float8OrNull("score", results.scores()), ResultColumn.text("reason", results::reason));
+	}
+
+	/**
 	 * Binary COPY: PostgreSQL reads the numbers as they are instead of parsing their
 	 * text.
 	 */
-	private void copy(PGConnection connection, long runId, Segmentation segmentation) throws SQLException, IOException {
+	private static void copy(PGConnection connection, String table, List<ResultColumn> columns, int rows)
+			throws SQLException, IOException {
 		CopyIn copy = connection.getCopyAPI()
-			.copyIn("COPY customer_segments (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
+			.copyIn("COPY " + table + " (" + names(columns) + ") FROM STDIN (FORMAT binary)");
 		try (DataOutputStream out = new DataOutputStream(
 				new BufferedOutputStream(new PGCopyOutputStream(copy, 1 << 16), 1 << 16))) {
 			out.write(BINARY_SIGNATURE);
 			out.writeInt(0);
 			out.writeInt(0);
-			Segmentation z = segmentation;
-			for (int i = 0; i < z.size(); i++) {
-				out.writeShort(COLUMN_COUNT);
-				int8(out, runId);
-				int8(out, z.customerIds[i]);
-				text(out, z.abcClass(i).name());
-				float8(out, z.abcValue[i]);
-				int4(out, z.abcRank[i]);
-				float8(out, z.abcShareBefore[i]);
-				text(out, z.abcReason.encode(i));
-				if (z.recencyDays[i] >= 0) {
-					int4(out, z.recencyDays[i]);
+			int count = columns.size();
+			for (int i = 0; i < rows; i++) {
+				out.writeShort(count);
+				for (ResultColumn column : columns) {
+					column.copy(out, i);
 				}
-				else {
-					out.writeInt(-1);
-				}
-				int4(out, z.frequency[i]);
-				float8(out, z.monetary[i]);
-				int2(out, z.recencyScore[i]);
-				int2(out, z.frequencyScore[i]);
-				int2(out, z.monetaryScore[i]);
-				text(out, z.rfmSegment(i).name());
-				text(out, z.rfmReason.encode(i));
-				float8(out, z.clvHistorical[i]);
-				float8(out, z.clvPredicted[i]);
-				text(out, z.clvMethod(i).name());
-				nullableFloat8(out, z.probabilityAlive[i]);
-				nullableFloat8(out, z.expectedPurchases[i]);
-				nullableFloat8(out, z.expectedSpend[i]);
-				int4(out, z.clvRank[i]);
-				text(out, z.clvClass(i).name());
-				text(out, z.clvReason.encode(i));
-				text(out, z.tiers[i]);
-				int2(out, z.downgradeStreaks[i]);
-				float8(out, z.totalGrossProfit[i]);
-				float8(out, z.totalRevenue[i]);
 			}
 			out.writeShort(-1);
 		}
 	}
 
-	private static void int8(DataOutputStream out, long value) throws IOException {
-		out.writeInt(8);
-		out.writeLong(value);
-	}
-
-	private static void int4(DataOutputStream out, int value) throws IOException {
-		out.writeInt(4);
-		out.writeInt(value);
-	}
-
-	private static void int2(DataOutputStream out, int value) throws IOException {
-		out.writeInt(2);
-		out.writeShort(value);
-	}
-
-	private static void float8(DataOutputStream out, double value) throws IOException {
-		out.writeInt(8);
-		out.writeDouble(value);
-	}
-
-	private static void nullableFloat8(DataOutputStream out, double value) throws IOException {
-		if (Double.isFinite(value)) {
-			float8(out, value);
-		}
-		else {
-			out.writeInt(-1);
-		}
-	}
-
-	private static void text(DataOutputStream out, String value) throws IOException {
-		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-		out.writeInt(bytes.length);
-		out.write(bytes);
-	}
-
-	private void insert(Connection connection, long runId, Segmentation segmentation) throws SQLException {
-		String placeholders = String.join(", ", java.util.Collections.nCopies(COLUMN_COUNT, "?"));
+	private static void insert(Connection connection, String table, List<ResultColumn> columns, int rows)
+			throws SQLException {
+		String placeholders = String.join(", ", Collections.nCopies(columns.size(), "?"));
 		try (PreparedStatement insert = connection
-			.prepareStatement("insert into customer_segments (" + COLUMNS + ") values (" + placeholders + ")")) {
-			for (int i = 0; i < segmentation.size(); i++) {
-				Object[] row = row(runId, segmentation, i);
-				for (int c = 0; c < row.length; c++) {
-					if (row[c] == null) {
+			.prepareStatement("insert into " + table + " (" + names(columns) + ") values (" + placeholders + ")")) {
+			for (int i = 0; i < rows; i++) {
+				for (int c = 0; c < columns.size(); c++) {
+					Object value = columns.get(c).value(i);
+					if (value == null) {
 						insert.setNull(c + 1, Types.NULL);
 					}
 					else {
-						insert.setObject(c + 1, row[c]);
+						insert.setObject(c + 1, value);
 					}
 				}
 				insert.addBatch();
@@ -184,14 +172,8 @@ class SegmentWriter {
 		}
 	}
 
-	private static @Nullable Object[] row(long runId, Segmentation z, int i) {
-		return new @Nullable Object[] { runId, z.customerIds[i], z.abcClass(i).name(), z.abcValue[i], z.abcRank[i],
-				z.abcShareBefore[i], z.abcReason.encode(i), (z.recencyDays[i] >= 0) ? z.recencyDays[i] : null,
-				z.frequency[i], z.monetary[i], (short) z.recencyScore[i], (short) z.frequencyScore[i],
-				(short) z.monetaryScore[i], z.rfmSegment(i).name(), z.rfmReason.encode(i), z.clvHistorical[i],
-				z.clvPredicted[i], z.clvMethod(i).name(), finite(z.probabilityAlive[i]), finite(z.expectedPurchases[i]),
-				finite(z.expectedSpend[i]), z.clvRank[i], z.clvClass(i).name(), z.clvReason.encode(i), z.tiers[i],
-				z.downgradeStreaks[i], z.totalGrossProfit[i], z.totalRevenue[i] };
+	private static String names(List<ResultColumn> columns) {
+		return columns.stream().map(ResultColumn::name).collect(Collectors.joining(", "));
 	}
 
 	static @Nullable Double finite(double value) {

@@ -6,32 +6,17 @@ import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-import com.tiercrm.tiering.model.AbcClass;
-import com.tiercrm.tiering.model.AbcResult;
-import com.tiercrm.tiering.model.ClvClass;
 import com.tiercrm.tiering.model.ClvFit;
-import com.tiercrm.tiering.model.ClvMethod;
-import com.tiercrm.tiering.model.ClvResult;
 import com.tiercrm.tiering.model.CustomerFacts;
-import com.tiercrm.tiering.model.RfmResult;
-import com.tiercrm.tiering.model.RfmSegment;
 
 /**
- * Every customer's results of a run or preview, held column-wise in primitive arrays so
- * that a million customers cost tens of megabytes, not a million result objects per
- * model. Filled model by model, so each model's result list can be dropped as soon as it
- * has been copied in.
+ * Every customer's results of a run or preview: each model's results, and the tier that
+ * follows from them. Held column-wise in primitive arrays, so that a million customers
+ * cost tens of megabytes, not a million result objects per model.
  */
 final class Segmentation {
-
-	private static final AbcClass[] ABC = AbcClass.values();
-
-	private static final RfmSegment[] RFM = RfmSegment.values();
-
-	private static final ClvClass[] CLV = ClvClass.values();
-
-	private static final ClvMethod[] METHODS = ClvMethod.values();
 
 	final long[] customerIds;
 
@@ -43,61 +28,15 @@ final class Segmentation {
 	 */
 	final double[] totalGrossProfit;
 
-	final byte[] abcClass;
-
-	final double[] abcValue;
-
-	final int[] abcRank;
-
-	final double[] abcShareBefore;
-
-	final ReasonColumn abcReason;
-
-	final int[] recencyDays;
-
-	final int[] frequency;
-
-	final double[] monetary;
-
-	final byte[] recencyScore;
-
-	final byte[] frequencyScore;
-
-	final byte[] monetaryScore;
-
-	final byte[] rfmSegment;
-
-	final ReasonColumn rfmReason;
-
-	final double[] clvHistorical;
-
-	final double[] clvPredicted;
-
-	final byte[] clvMethod;
-
-	final double[] probabilityAlive;
-
-	final double[] expectedPurchases;
-
-	final double[] expectedSpend;
-
-	final int[] clvRank;
-
-	final byte[] clvClass;
-
-	final ReasonColumn clvReason;
-
 	final String[] tiers;
 
 	final short[] downgradeStreaks;
 
-	ClvFit fit;
+	/** Each model's results by model code, in the models' order. */
+	private final Map<String, ModelResults> results = new LinkedHashMap<>();
 
-	long abcRfmMillis;
-
-	long clvFitMillis;
-
-	long clvScoreMillis;
+	/** How long each model took, in milliseconds. */
+	private final Map<String, Long> millis = new LinkedHashMap<>();
 
 	Segmentation(List<CustomerFacts> facts) {
 		int n = facts.size();
@@ -109,105 +48,54 @@ final class Segmentation {
 			this.totalRevenue[i] = facts.get(i).totalRevenue();
 			this.totalGrossProfit[i] = facts.get(i).totalGrossProfit();
 		}
-		this.abcClass = new byte[n];
-		this.abcValue = new double[n];
-		this.abcRank = new int[n];
-		this.abcShareBefore = new double[n];
-		this.abcReason = new ReasonColumn(n);
-		this.recencyDays = new int[n];
-		this.frequency = new int[n];
-		this.monetary = new double[n];
-		this.recencyScore = new byte[n];
-		this.frequencyScore = new byte[n];
-		this.monetaryScore = new byte[n];
-		this.rfmSegment = new byte[n];
-		this.rfmReason = new ReasonColumn(n);
-		this.clvHistorical = new double[n];
-		this.clvPredicted = new double[n];
-		this.clvMethod = new byte[n];
-		this.probabilityAlive = new double[n];
-		this.expectedPurchases = new double[n];
-		this.expectedSpend = new double[n];
-		this.clvRank = new int[n];
-		this.clvClass = new byte[n];
-		this.clvReason = new ReasonColumn(n);
 		this.tiers = new String[n];
 		this.downgradeStreaks = new short[n];
+		// The built-in models' figures feed the dashboard, so they are always there;
+		// until their models have run, they are zeros.
+		this.results.put(AbcTierModel.CODE, new AbcResults(n));
+		this.results.put(RfmTierModel.CODE, new RfmResults(n));
+		this.results.put(ClvTierModel.CODE, new ClvResults(n));
 	}
 
-	void abc(AbcResult r, int i) {
-		this.abcClass[i] = (byte) r.abcClass().ordinal();
-		this.abcValue[i] = r.value();
-		this.abcRank[i] = r.rank();
-		this.abcShareBefore[i] = r.shareBefore();
-		this.abcReason.set(i, r.reason());
+	void put(String model, ModelResults modelResults, long modelMillis) {
+		if (modelResults.size() != size()) {
+			throw new IllegalStateException(
+					"Tier model " + model + " classified " + modelResults.size() + " of " + size() + " customers");
+		}
+		this.results.put(model, modelResults);
+		this.millis.put(model, modelMillis);
 	}
 
-	void rfm(RfmResult r, int i) {
-		this.recencyDays[i] = r.recencyDays();
-		this.frequency[i] = r.frequency();
-		this.monetary[i] = r.monetary();
-		this.recencyScore[i] = (byte) r.recencyScore();
-		this.frequencyScore[i] = (byte) r.frequencyScore();
-		this.monetaryScore[i] = (byte) r.monetaryScore();
-		this.rfmSegment[i] = (byte) r.segment().ordinal();
-		this.rfmReason.set(i, r.reason());
+	ModelResults results(String model) {
+		return Objects.requireNonNull(this.results.get(model), model);
 	}
 
-	void clv(ClvResult r, int i) {
-		this.clvHistorical[i] = r.historicalValue();
-		this.clvPredicted[i] = r.predictedValue();
-		this.clvMethod[i] = (byte) r.method().ordinal();
-		this.probabilityAlive[i] = r.probabilityAlive();
-		this.expectedPurchases[i] = r.expectedPurchases();
-		this.expectedSpend[i] = r.expectedSpend();
-		this.clvRank[i] = r.rank();
-		this.clvClass[i] = (byte) r.clvClass().ordinal();
-		this.clvReason.set(i, r.reason());
+	Map<String, ModelResults> results() {
+		return this.results;
+	}
+
+	long millis(String model) {
+		return this.millis.getOrDefault(model, 0L);
+	}
+
+	AbcResults abc() {
+		return (AbcResults) results(AbcTierModel.CODE);
+	}
+
+	RfmResults rfm() {
+		return (RfmResults) results(RfmTierModel.CODE);
+	}
+
+	ClvResults clv() {
+		return (ClvResults) results(ClvTierModel.CODE);
+	}
+
+	ClvFit fit() {
+		return Objects.requireNonNull(clv().fit, "the CLV model has not run");
 	}
 
 	int size() {
 		return this.customerIds.length;
-	}
-
-	AbcClass abcClass(int i) {
-		return ABC[this.abcClass[i]];
-	}
-
-	RfmSegment rfmSegment(int i) {
-		return RFM[this.rfmSegment[i]];
-	}
-
-	ClvClass clvClass(int i) {
-		return CLV[this.clvClass[i]];
-	}
-
-	ClvMethod clvMethod(int i) {
-		return METHODS[this.clvMethod[i]];
-	}
-
-	Map<String, Long> abcCounts() {
-		Map<String, Long> counts = new LinkedHashMap<>();
-		for (int i = 0; i < size(); i++) {
-			counts.merge(abcClass(i).name(), 1L, Long::sum);
-		}
-		return counts;
-	}
-
-	Map<String, Long> rfmCounts() {
-		Map<String, Long> counts = new LinkedHashMap<>();
-		for (int i = 0; i < size(); i++) {
-			counts.merge(rfmSegment(i).name(), 1L, Long::sum);
-		}
-		return counts;
-	}
-
-	Map<String, Long> clvCounts() {
-		Map<String, Long> counts = new LinkedHashMap<>();
-		for (int i = 0; i < size(); i++) {
-			counts.merge(clvClass(i).name(), 1L, Long::sum);
-		}
-		return counts;
 	}
 
 	/**

@@ -1,66 +1,71 @@
 package com.tiercrm.tiering.run;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.tiercrm.tiering.config.SegmentationSettings;
-import com.tiercrm.tiering.model.AbcModel;
-import com.tiercrm.tiering.model.ClvFit;
-import com.tiercrm.tiering.model.ClvModel;
 import com.tiercrm.tiering.model.CustomerFacts;
 import com.tiercrm.tiering.model.RankedClass;
-import com.tiercrm.tiering.model.RfmModel;
 import com.tiercrm.tiering.model.TierDecision;
 import com.tiercrm.tiering.model.TierStability;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Applies the three models to a set of facts and derives each customer's tier: the same
- * code for runs, previews and the benchmark. Plain Java: facts in, results out.
+ * Applies every registered model to a set of facts and derives each customer's tier from
+ * the model in use: the same code for runs, previews and the benchmark. Facts in, results
+ * out; it knows no model by name.
  */
 final class SegmentationEngine {
+
+	private final TierModels models;
 
 	private final TierOrder order;
 
 	/**
+	 * @param models the models to apply
 	 * @param order which tier is better, for telling a downgrade from an upgrade
 	 */
-	SegmentationEngine(TierOrder order) {
+	SegmentationEngine(TierModels models, TierOrder order) {
+		this.models = models;
 		this.order = order;
 	}
 
 	Segmentation apply(List<CustomerFacts> facts, SegmentationSettings settings, PreviousTiers previous) {
+		TierModel tierModel = this.models.tierModel(settings);
 		Segmentation segmentation = new Segmentation(facts);
-		// ABC and RFM on a second core while the CLV models fit and score on this one.
-		// Each model's result list is
-		// copied into the columns and dropped at once.
-		CompletableFuture<Long> abcRfm = CompletableFuture.supplyAsync(() -> {
-			long start = System.nanoTime();
-			new AbcModel(settings.abc()).classify(facts, segmentation::abc);
-			new RfmModel(settings.rfm()).classify(facts, segmentation::rfm);
-			return millis(start, System.nanoTime());
-		});
-		long start = System.nanoTime();
-		ClvModel clvModel = new ClvModel(settings.clv());
-		ClvFit fit = clvModel.fit(facts);
-		long fitDone = System.nanoTime();
-		clvModel.score(facts, fit, segmentation::clv);
-		long scoreDone = System.nanoTime();
-		segmentation.abcRfmMillis = abcRfm.join();
-		segmentation.fit = fit;
-		segmentation.clvFitMillis = millis(start, fitDone);
-		segmentation.clvScoreMillis = millis(fitDone, scoreDone);
+		// Every model but the last runs on another core while the last one (by default
+		// CLV, whose fit takes longest) runs on this one. Each result is held column-wise
+		// as soon as it is computed.
+		List<TierModel> all = this.models.all();
+		List<CompletableFuture<Timed>> others = all.subList(0, all.size() - 1)
+			.stream()
+			.map((model) -> CompletableFuture.supplyAsync(() -> timed(model, facts, settings)))
+			.toList();
+		Timed last = timed(all.get(all.size() - 1), facts, settings);
+		for (CompletableFuture<Timed> other : others) {
+			Timed done = other.join();
+			segmentation.put(done.model(), done.results(), done.millis());
+		}
+		segmentation.put(last.model(), last.results(), last.millis());
+		ModelResults classes = segmentation.results(tierModel.code());
+		// One string per tier, not one per customer.
+		Map<String, String> tierCodes = new HashMap<>();
 		for (int i = 0; i < segmentation.size(); i++) {
-			String candidate = switch (settings.tierModel()) {
-				case ABC -> "ABC:" + segmentation.abcClass(i).name();
-				case RFM -> "RFM:" + segmentation.rfmSegment(i).name();
-				case CLV -> "CLV:" + segmentation.clvClass(i).name();
-			};
+			String candidate = tierCodes.computeIfAbsent(classes.classCode(i),
+					(classCode) -> tierModel.code() + ":" + classCode);
 			long customerId = segmentation.customerIds[i];
-			applyStability(i, candidate.intern(), previous.tier(customerId), previous.streak(customerId),
+			applyStability(i, candidate, previous.tier(customerId), previous.streak(customerId),
 					settings.downgradeAfterRuns(), segmentation.tiers, segmentation.downgradeStreaks);
 		}
 		return segmentation;
+	}
+
+	private static Timed timed(TierModel model, List<CustomerFacts> facts, SegmentationSettings settings) {
+		long start = System.nanoTime();
+		ModelResults results = model.classify(facts, settings);
+		return new Timed(model.code(), results, millis(start, System.nanoTime()));
 	}
 
 	/**
@@ -86,6 +91,10 @@ final class SegmentationEngine {
 	 * model.
 	 */
 	private record RankedTier(String code, int ordinal) implements RankedClass {
+
+	}
+
+	private record Timed(String model, ModelResults results, long millis) {
 
 	}
 

@@ -35,8 +35,11 @@ public class SegmentationPreview {
 
 	private final Cache cachedFacts;
 
+	private final TierModels models;
+
 	SegmentationPreview(FactsReader facts, SegmentationRuns runs, SegmentationProperties properties,
-			DashboardProperties dashboard, CacheManager caches) {
+			DashboardProperties dashboard, CacheManager caches, TierModels models) {
+		this.models = models;
 		this.cachedFacts = Objects.requireNonNull(caches.getCache(FACTS_CACHE));
 		this.facts = facts;
 		this.dashboard = dashboard;
@@ -50,16 +53,18 @@ public class SegmentationPreview {
 		List<CustomerFacts> customerFacts = facts(date, settings.abcWindowMonths());
 		PreviousTiers published = this.runs.previousTiers();
 		TierOrder order = this.runs.tierOrder();
-		Segmentation segmentation = new SegmentationEngine(order).apply(customerFacts, settings, published);
+		Segmentation segmentation = new SegmentationEngine(this.models, order).apply(customerFacts, settings,
+				published);
 		// The same figures a run computes, without the satisfaction scores it does not
 		// show.
 		RunChanges changes = published
-			.changesTo(segmentation, order, ChurnRule.of(settings, order, this.dashboard.churnThreshold()))
+			.changesTo(segmentation, order,
+					ChurnRule.of(this.models.tierModel(settings), settings, order, this.dashboard.churnThreshold()))
 			.orElse(null);
 		RunFigures figures = RunFigures.of(segmentation, RunFigures.Satisfaction.none(segmentation.size()), changes);
-		RunReport.ClvDiagnostics clv = SegmentationRuns.diagnostics(segmentation.fit);
+		RunReport.ClvDiagnostics clv = SegmentationRuns.diagnostics(segmentation.fit());
 		return new PreviewResult(date, segmentation.size(), segmentation.tierCounts(), figures.revenueShares(),
-				segmentation.abcCounts(), segmentation.rfmCounts(), segmentation.clvCounts(),
+				segmentation.abc().counts(), segmentation.rfm().counts(), segmentation.clv().counts(),
 				(changes != null) ? changes.migration() : allNew(segmentation), clv,
 				(System.nanoTime() - started) / 1_000_000);
 	}

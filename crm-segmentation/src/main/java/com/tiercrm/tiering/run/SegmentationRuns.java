@@ -66,10 +66,14 @@ public class SegmentationRuns {
 
 	private final ApplicationEventPublisher events;
 
+	private final TierModels models;
+
 	SegmentationRuns(SegmentationRunRepository runs, SegmentationConfigs configs, FactsReader facts,
 			SegmentWriter writer, JdbcTemplate jdbc, TransactionTemplate transactions,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, SegmentationProperties properties,
-			RunAggregator aggregator, DashboardProperties dashboard, ApplicationEventPublisher events) {
+			RunAggregator aggregator, DashboardProperties dashboard, ApplicationEventPublisher events,
+			TierModels models) {
+		this.models = models;
 		this.events = events;
 		this.aggregator = aggregator;
 		this.dashboard = dashboard;
@@ -132,9 +136,7 @@ public class SegmentationRuns {
 		SegmentationConfig config = this.configs.current();
 		SegmentationSettings settings = config.settings();
 		if (request.timeUnit() != null) {
-			settings = new SegmentationSettings(settings.abc(), settings.abcWindowMonths(), settings.rfm(),
-					settings.clv().withTimeUnit(request.timeUnit()), settings.tierModel(),
-					settings.downgradeAfterRuns());
+			settings = settings.withClv(settings.clv().withTimeUnit(request.timeUnit()));
 		}
 		LocalDate asOf = (request.asOf() != null) ? request.asOf() : LocalDate.now(this.properties.zone());
 		SegmentationSettings effective = settings;
@@ -166,7 +168,7 @@ public class SegmentationRuns {
 			TierOrder order = tierOrder();
 			// The facts are not kept in a local: once the models have run, they can be
 			// collected.
-			Segmentation segmentation = new SegmentationEngine(order).apply(readFacts(prepared, factsDone),
+			Segmentation segmentation = new SegmentationEngine(this.models, order).apply(readFacts(prepared, factsDone),
 					prepared.settings(), previous);
 			// Every figure the dashboard shows is computed here, in memory, once; then
 			// the
@@ -175,7 +177,9 @@ public class SegmentationRuns {
 					? this.runs.findById(previous.runId()).map(SegmentationRun::getConfigId).orElse(null) : null;
 			RunChanges changes = previous
 				.changesTo(segmentation, order,
-						ChurnRule.of(prepared.settings(), order, this.dashboard.churnThreshold())
+						ChurnRule
+							.of(this.models.tierModel(prepared.settings()), prepared.settings(), order,
+									this.dashboard.churnThreshold())
 							.between(previousConfigId, prepared.configId()))
 				.orElse(null);
 			previous = null;
@@ -192,9 +196,10 @@ public class SegmentationRuns {
 				logger.info("Segmentation run " + prepared.runId() + " aggregates computed in " + figuresMillis
 						+ " ms and stored in " + storeMillis + " ms");
 				RunReport report = report(prepared, segmentation,
-						new RunReport.Timings(millis(started, factsDone[0]), segmentation.abcRfmMillis,
-								segmentation.clvFitMillis, segmentation.clvScoreMillis, millis(modelsDone, written),
-								millis(started, written)));
+						new RunReport.Timings(millis(started, factsDone[0]),
+								segmentation.millis(AbcTierModel.CODE) + segmentation.millis(RfmTierModel.CODE),
+								segmentation.clv().fitMillis, segmentation.clv().scoreMillis,
+								millis(modelsDone, written), millis(started, written)));
 				SegmentationRun run = this.runs.findById(prepared.runId()).orElseThrow();
 				run.succeeded(report);
 				this.runs.save(run);
@@ -229,6 +234,7 @@ public class SegmentationRuns {
 	private void fail(long runId, String failureCode) {
 		this.transactions.executeWithoutResult((status) -> {
 			this.jdbc.update("delete from customer_segments where run_id = ?", runId);
+			this.jdbc.update("delete from customer_model_results where run_id = ?", runId);
 			this.runs.findById(runId).ifPresent((run) -> {
 				run.failed(failureCode);
 				this.runs.save(run);
@@ -272,8 +278,8 @@ public class SegmentationRuns {
 
 	private static RunReport report(PreparedRun prepared, Segmentation segmentation, RunReport.Timings timings) {
 		return new RunReport(prepared.asOf(), prepared.configId(), prepared.settings().tierModel(), segmentation.size(),
-				segmentation.abcCounts(), segmentation.rfmCounts(), segmentation.clvCounts(), segmentation.tierCounts(),
-				diagnostics(segmentation.fit), timings, segmentation.revenue());
+				segmentation.abc().counts(), segmentation.rfm().counts(), segmentation.clv().counts(),
+				segmentation.tierCounts(), diagnostics(segmentation.fit()), timings, segmentation.revenue());
 	}
 
 	static RunReport.ClvDiagnostics diagnostics(ClvFit fit) {

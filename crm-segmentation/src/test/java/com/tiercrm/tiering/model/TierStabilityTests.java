@@ -43,9 +43,4 @@ class TierStabilityTests {
 			.withMessage("tier.settings.invalid-runs");
 	}
 
-	@Test
-	void abcDefinesTheTierByDefault() {
-		assertThat(TierModel.defaultModel()).isEqualTo(TierModel.ABC);
-	}
-
 }

@@ -225,12 +225,13 @@ abstract class ChurnCohortsTests {
 		for (int i = 0; i < rows.size(); i++) {
 			next.tiers[i] = (String) rows.get(i)[1];
 			Double alive = (Double) rows.get(i)[2];
-			next.probabilityAlive[i] = (alive != null) ? alive : Double.NaN;
+			next.clv().probabilityAlive[i] = (alive != null) ? alive : Double.NaN;
 		}
 		TierOrder order = this.runs.tierOrder();
 		RunChanges changes = previous
 			.changesTo(next, order,
-					ChurnRule.of(this.configs.current().settings(), order, 0.3).between(previousConfig, config))
+					ChurnRule.of(new AbcTierModel(), this.configs.current().settings(), order, 0.3)
+						.between(previousConfig, config))
 			.orElse(null);
 		RunFigures figures = RunFigures.of(next, RunFigures.Satisfaction.none(next.size()), changes);
 		this.transactions.executeWithoutResult((status) -> this.aggregator.store(runId, figures));

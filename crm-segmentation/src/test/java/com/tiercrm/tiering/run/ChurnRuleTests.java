@@ -7,7 +7,6 @@ import com.tiercrm.tiering.model.AbcSettings;
 import com.tiercrm.tiering.model.ClvSettings;
 import com.tiercrm.tiering.model.RfmScheme;
 import com.tiercrm.tiering.model.RfmSettings;
-import com.tiercrm.tiering.model.TierModel;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,23 +23,29 @@ class ChurnRuleTests {
 
 	@Test
 	void lowestTierIsTheWorstTierABuyerCanHoldInTheModelAndSchemeInUse() {
-		assertThat(ChurnRule.lowestTier(settings(TierModel.ABC, RfmScheme.VALUE_MATRIX), new TierOrder(RANKS)))
+		assertThat(
+				ChurnRule.lowestTier(new AbcTierModel(), settings("ABC", RfmScheme.VALUE_MATRIX), new TierOrder(RANKS)))
 			.isEqualTo("ABC:C");
-		assertThat(ChurnRule.lowestTier(settings(TierModel.CLV, RfmScheme.VALUE_MATRIX), new TierOrder(RANKS)))
+		assertThat(
+				ChurnRule.lowestTier(new ClvTierModel(), settings("CLV", RfmScheme.VALUE_MATRIX), new TierOrder(RANKS)))
 			.isEqualTo("CLV:LOW");
-		assertThat(ChurnRule.lowestTier(settings(TierModel.RFM, RfmScheme.VALUE_MATRIX), new TierOrder(RANKS)))
+		assertThat(
+				ChurnRule.lowestTier(new RfmTierModel(), settings("RFM", RfmScheme.VALUE_MATRIX), new TierOrder(RANKS)))
 			.isEqualTo("RFM:GENERAL_RETAIN");
-		assertThat(ChurnRule.lowestTier(settings(TierModel.RFM, RfmScheme.SCORE_RANGE), new TierOrder(RANKS)))
+		assertThat(
+				ChurnRule.lowestTier(new RfmTierModel(), settings("RFM", RfmScheme.SCORE_RANGE), new TierOrder(RANKS)))
 			.isEqualTo("RFM:LOST");
 	}
 
 	@Test
 	void lowestTierFollowsTheRanksOfTheTiersTable() {
 		Map<String, Integer> reordered = Map.of("ABC:A", 1, "ABC:B", 3, "ABC:C", 2, "ABC:NO_PURCHASE", 4);
-		assertThat(ChurnRule.lowestTier(settings(TierModel.ABC, RfmScheme.VALUE_MATRIX), new TierOrder(reordered)))
+		assertThat(ChurnRule.lowestTier(new AbcTierModel(), settings("ABC", RfmScheme.VALUE_MATRIX),
+				new TierOrder(reordered)))
 			.isEqualTo("ABC:B");
 		// Without ranks, the class declared last.
-		assertThat(ChurnRule.lowestTier(settings(TierModel.ABC, RfmScheme.VALUE_MATRIX), new TierOrder(Map.of())))
+		assertThat(ChurnRule.lowestTier(new AbcTierModel(), settings("ABC", RfmScheme.VALUE_MATRIX),
+				new TierOrder(Map.of())))
 			.isEqualTo("ABC:C");
 	}
 
@@ -89,7 +94,7 @@ class ChurnRuleTests {
 		assertThat(ChurnRule.formsCohort("RFM:NO_PURCHASE")).isFalse();
 	}
 
-	private static SegmentationSettings settings(TierModel model, RfmScheme scheme) {
+	private static SegmentationSettings settings(String model, RfmScheme scheme) {
 		return new SegmentationSettings(AbcSettings.defaults(), 0, RfmSettings.defaults().withScheme(scheme),
 				ClvSettings.defaults(), model, 1);
 	}

@@ -74,13 +74,13 @@ class RunFiguresTests {
 	private static void customer(Segmentation s, int i, String tier, RfmSegment segment, double revenue, double profit,
 			double clv, int frequency, int r, int f) {
 		s.tiers[i] = tier;
-		s.rfmSegment[i] = (byte) segment.ordinal();
+		s.rfm().segment[i] = (byte) segment.ordinal();
 		s.totalRevenue[i] = revenue;
 		s.totalGrossProfit[i] = profit;
-		s.clvPredicted[i] = clv;
-		s.frequency[i] = frequency;
-		s.recencyScore[i] = (byte) r;
-		s.frequencyScore[i] = (byte) f;
+		s.clv().predicted[i] = clv;
+		s.rfm().frequency[i] = frequency;
+		s.rfm().recencyScore[i] = (byte) r;
+		s.rfm().frequencyScore[i] = (byte) f;
 	}
 
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import com.tiercrm.tiering.config.SettingsJson;
-import com.tiercrm.tiering.model.TierModel;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +13,7 @@ class RunReportTests {
 
 	private static RunReport report(RunReport.Revenue revenue) {
 		RunReport.Params params = new RunReport.Params(null, null, null, null, null, null, null);
-		return new RunReport(LocalDate.of(2025, 6, 30), 1, TierModel.ABC, 2, Map.of("A", 2L), Map.of(), Map.of(),
+		return new RunReport(LocalDate.of(2025, 6, 30), 1, "ABC", 2, Map.of("A", 2L), Map.of(), Map.of(),
 				Map.of("ABC:A", 2L),
 				new RunReport.ClvDiagnostics("DAY", params, null, null, false, true, null, 2, 0, 0, null, null, 0, 0),
 				new RunReport.Timings(1, 2, 3, 4, 5, 15), revenue);

@@ -23,7 +23,7 @@ record RunJson(long id, String status, LocalDate asOf, long configId, String tri
 		RunReport report = run.report();
 		return new RunJson(run.getId(), run.getStatus().name(), run.getAsOf(), run.getConfigId(),
 				run.getTrigger().name(), run.getRequestedBy(), run.getStartedAt(), run.getFinishedAt(),
-				run.getCustomers(), run.getFailureCode(), (report != null) ? report.tierModel().name() : null,
+				run.getCustomers(), run.getFailureCode(), (report != null) ? report.tierModel() : null,
 				(report != null) ? report.abc() : null, (report != null) ? report.rfm() : null,
 				(report != null) ? report.clvClasses() : null, (report != null) ? report.tiers() : null,
 				(report != null) ? report.clv() : null, (report != null) ? report.timings() : null,

@@ -27,7 +27,7 @@ record RunRow(long id, String status, LocalDate asOf, long configId, String trig
 				: List.of();
 		return new RunRow(run.getId(), run.getStatus().name(), run.getAsOf(), run.getConfigId(),
 				run.getTrigger().name(), run.getRequestedBy(), run.getStartedAt(), run.getCustomers(), seconds,
-				(report != null) ? report.tierModel().name() : null, tiers, run.getFailureCode());
+				(report != null) ? report.tierModel() : null, tiers, run.getFailureCode());
 	}
 
 	boolean running() {

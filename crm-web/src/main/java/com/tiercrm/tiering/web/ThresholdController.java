@@ -19,6 +19,8 @@ import com.tiercrm.tiering.run.SegmentationPreview;
 import com.tiercrm.tiering.run.SegmentationProperties;
 import com.tiercrm.tiering.run.SegmentationRun;
 import com.tiercrm.tiering.run.SegmentationRuns;
+import com.tiercrm.tiering.run.TierModel;
+import com.tiercrm.tiering.run.TierModels;
 import com.tiercrm.tiering.run.TierOrder;
 import com.tiercrm.tiering.model.AbcCutMode;
 import com.tiercrm.tiering.model.ClvPurchaseModel;
@@ -26,17 +28,7 @@ import com.tiercrm.tiering.model.ClvTimeUnit;
 import com.tiercrm.tiering.model.InvalidSettingsException;
 import com.tiercrm.tiering.model.RfmScheme;
 import com.tiercrm.tiering.model.RfmScoring;
-import com.tiercrm.tiering.model.TierModel;
 import com.tiercrm.tiering.model.ValueMeasure;
-import com.tiercrm.tiering.run.PreviewResult;
-import com.tiercrm.tiering.run.RunInProgressException;
-import com.tiercrm.tiering.run.RunReport;
-import com.tiercrm.tiering.run.RunRequest;
-import com.tiercrm.tiering.run.RunTrigger;
-import com.tiercrm.tiering.run.SegmentationPreview;
-import com.tiercrm.tiering.run.SegmentationRun;
-import com.tiercrm.tiering.run.SegmentationRuns;
-import com.tiercrm.tiering.run.TierOrder;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -68,8 +60,11 @@ class ThresholdController {
 
 	private final SegmentationProperties segmentation;
 
+	private final TierModels models;
+
 	ThresholdController(SegmentationConfigs configs, SegmentationPreview preview, SegmentationRuns runs,
-			SegmentationProperties segmentation) {
+			SegmentationProperties segmentation, TierModels models) {
+		this.models = models;
 		this.configs = configs;
 		this.preview = preview;
 		this.runs = runs;
@@ -78,15 +73,16 @@ class ThresholdController {
 
 	@ModelAttribute("options")
 	Options options() {
-		return new Options(TierModel.values(), ValueMeasure.values(), AbcCutMode.values(), RfmScoring.values(),
-				RfmScheme.values(), ClvTimeUnit.values(), ClvPurchaseModel.values());
+		return new Options(this.models.codes(), ValueMeasure.values(), AbcCutMode.values(), RfmScoring.values(),
+				RfmScheme.values(), ClvTimeUnit.values(), ClvPurchaseModel.values(),
+				this.models.all().stream().filter((m) -> !m.settings().isEmpty()).toList());
 	}
 
 	@GetMapping("/tiering/settings")
 	String initUpdateForm(Model model) {
 		SegmentationConfig current = this.configs.current();
 		model.addAttribute("config", current);
-		model.addAttribute("thresholdForm", ThresholdForm.of(current.settings(), version(current)));
+		model.addAttribute("thresholdForm", ThresholdForm.of(withDefaults(current.settings()), version(current)));
 		model.addAttribute("nextRun", RunSchedule.next(this.segmentation, Instant.now()).orElse(null));
 		return FORM;
 	}
@@ -170,7 +166,20 @@ class ThresholdController {
 		return "tiering/runs";
 	}
 
-	private static @Nullable SegmentationSettings settings(ThresholdForm form, BindingResult binding) {
+	/**
+	 * The saved settings with every model's defaults filled in, for the form; as saved if
+	 * they name a model that is no longer registered.
+	 */
+	private SegmentationSettings withDefaults(SegmentationSettings settings) {
+		try {
+			return this.models.complete(settings);
+		}
+		catch (InvalidSettingsException ex) {
+			return settings;
+		}
+	}
+
+	private @Nullable SegmentationSettings settings(ThresholdForm form, BindingResult binding) {
 		if (binding.getTarget() != null) {
 			// Not built when a value has the wrong format: that error is shown first.
 			form.validate(binding);
@@ -179,7 +188,7 @@ class ThresholdController {
 			return null;
 		}
 		try {
-			return form.toSettings();
+			return this.models.complete(form.toSettings());
 		}
 		catch (InvalidSettingsException ex) {
 			// The models' own checks, should the form's ever miss one.
@@ -196,8 +205,9 @@ class ThresholdController {
 	/**
 	 * The choices of the form's drop-downs.
 	 */
-	record Options(TierModel[] tierModels, ValueMeasure[] measures, AbcCutMode[] cutModes, RfmScoring[] scorings,
-			RfmScheme[] schemes, ClvTimeUnit[] timeUnits, ClvPurchaseModel[] purchaseModels) {
+	record Options(List<String> tierModels, ValueMeasure[] measures, AbcCutMode[] cutModes, RfmScoring[] scorings,
+			RfmScheme[] schemes, ClvTimeUnit[] timeUnits, ClvPurchaseModel[] purchaseModels,
+			List<TierModel> withSettings) {
 
 	}
 

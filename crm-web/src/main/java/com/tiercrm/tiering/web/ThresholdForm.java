@@ -1,6 +1,9 @@
 package com.tiercrm.tiering.web;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import com.tiercrm.tiering.config.SegmentationSettings;
@@ -14,11 +17,11 @@ import com.tiercrm.tiering.model.RfmCuts;
 import com.tiercrm.tiering.model.RfmScheme;
 import com.tiercrm.tiering.model.RfmScoring;
 import com.tiercrm.tiering.model.RfmSettings;
-import com.tiercrm.tiering.model.TierModel;
 import com.tiercrm.tiering.model.ValueMeasure;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
@@ -28,9 +31,10 @@ import org.springframework.validation.Errors;
  * The threshold editor: every setting of a segmentation configuration, shares in percent,
  * and the version the edit started from. Limits the annotations cannot express (open
  * intervals, ascending cut points, shares adding up) are checked by
- * {@link #validate(Errors)}.
+ * {@link #validate(Errors)}. Other registered models' settings come as {@code models},
+ * keyed {@code MODEL.setting}.
  */
-record ThresholdForm(@NotNull @Nullable Long baseVersion, @NotNull @Nullable TierModel tierModel,
+record ThresholdForm(@NotNull @Nullable Long baseVersion, @NotBlank @Nullable String tierModel,
 		@NotNull @Min(1) @Max(24) @Nullable Integer downgradeAfterRuns, @NotNull @Nullable ValueMeasure abcMeasure,
 		@NotNull @Nullable AbcCutMode abcMode, @NotNull @Nullable BigDecimal abcA, @NotNull @Nullable BigDecimal abcB,
 		@NotNull @Min(0) @Max(240) @Nullable Integer abcWindowMonths, @NotNull @Nullable ValueMeasure rfmMeasure,
@@ -47,9 +51,14 @@ record ThresholdForm(@NotNull @Nullable Long baseVersion, @NotNull @Nullable Tie
 		@NotNull @Min(1) @Nullable Integer clvMinRepeatBuyers, @NotNull @Min(1) @Nullable Integer clvMinCustomers,
 		@NotNull @Nullable BigDecimal clvLifetimeMonths, @NotNull @Nullable BigDecimal clvHighPercent,
 		@NotNull @DecimalMin("0") @Nullable BigDecimal clvMediumPercent,
-		@NotNull @Nullable ClvPurchaseModel clvPurchaseModel) {
+		@NotNull @Nullable ClvPurchaseModel clvPurchaseModel, @Nullable Map<String, Integer> models) {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	ThresholdForm {
+		// A form without other models' fields has none.
+		models = (models != null) ? new LinkedHashMap<>(models) : new LinkedHashMap<>();
+	}
 
 	static ThresholdForm of(SegmentationSettings settings, long version) {
 		AbcSettings abc = settings.abc();
@@ -65,7 +74,27 @@ record ThresholdForm(@NotNull @Nullable Long baseVersion, @NotNull @Nullable Tie
 				plain(rfm.monetaryCuts().third()), plain(rfm.monetaryCuts().fourth()), clv.timeUnit(),
 				clv.horizonMonths(), percent(clv.monthlyDiscountRate()), percent(clv.margin()), clv.historicalMeasure(),
 				clv.minRepeatBuyers(), clv.minCustomers(), plain(clv.fallbackLifetimeMonths()),
-				percent(clv.highShare()), percent(clv.mediumShare()), clv.purchaseModel());
+				percent(clv.highShare()), percent(clv.mediumShare()), clv.purchaseModel(), flat(settings.models()));
+	}
+
+	private static Map<String, Integer> flat(Map<String, Map<String, Integer>> models) {
+		Map<String, Integer> flat = new LinkedHashMap<>();
+		models.forEach((model, values) -> values.forEach((name, value) -> flat.put(model + "." + name, value)));
+		return flat;
+	}
+
+	private Map<String, Map<String, Integer>> nested() {
+		Map<String, Map<String, Integer>> nested = new HashMap<>();
+		if (this.models != null) {
+			this.models.forEach((key, value) -> {
+				int dot = key.indexOf('.');
+				if (dot > 0 && value != null) {
+					nested.computeIfAbsent(key.substring(0, dot), (model) -> new HashMap<>())
+						.put(key.substring(dot + 1), value);
+				}
+			});
+		}
+		return nested;
 	}
 
 	/**
@@ -121,7 +150,7 @@ record ThresholdForm(@NotNull @Nullable Long baseVersion, @NotNull @Nullable Tie
 				nonNull(this.clvLifetimeMonths).doubleValue(), fraction(this.clvHighPercent),
 				fraction(this.clvMediumPercent), nonNull(this.clvPurchaseModel));
 		return new SegmentationSettings(abc, nonNull(this.abcWindowMonths), rfm, clv, nonNull(this.tierModel),
-				nonNull(this.downgradeAfterRuns));
+				nonNull(this.downgradeAfterRuns), nested());
 	}
 
 	long base() {
@@ -139,7 +168,7 @@ record ThresholdForm(@NotNull @Nullable Long baseVersion, @NotNull @Nullable Tie
 				this.frequency3, this.frequency4, this.monetary1, this.monetary2, this.monetary3, this.monetary4,
 				this.clvTimeUnit, this.clvHorizonMonths, this.clvDiscountPercent, this.clvMarginPercent,
 				this.clvMeasure, this.clvMinRepeatBuyers, this.clvMinCustomers, this.clvLifetimeMonths,
-				this.clvHighPercent, this.clvMediumPercent, this.clvPurchaseModel);
+				this.clvHighPercent, this.clvMediumPercent, this.clvPurchaseModel, this.models);
 	}
 
 	private static void ascending(Errors errors, String dimension, @Nullable BigDecimal... cuts) {

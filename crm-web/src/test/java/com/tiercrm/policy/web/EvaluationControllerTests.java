@@ -21,7 +21,6 @@ import com.tiercrm.tiering.insight.RunDashboard;
 import com.tiercrm.tiering.insight.RunDashboards;
 import com.tiercrm.tiering.insight.TierMetrics;
 import com.tiercrm.tiering.list.TierLabels;
-import com.tiercrm.tiering.model.TierModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,10 +54,10 @@ class EvaluationControllerTests {
 	private static final GroupStats A = new GroupStats("ABC:A", 10, 8000, 2000, 12345, 10, 8, 45, 10);
 
 	private static final RunDashboard.Run RUN = new RunDashboard.Run(42, LocalDate.of(2026, 6, 30),
-			Instant.parse("2026-07-01T02:00:00Z"), 3, TierModel.ABC, 0.3);
+			Instant.parse("2026-07-01T02:00:00Z"), 3, "ABC", 0.3);
 
 	private static final RunDashboard.Run PREVIOUS = new RunDashboard.Run(41, LocalDate.of(2026, 5, 31),
-			Instant.parse("2026-06-01T02:00:00Z"), 3, TierModel.ABC, 0.3);
+			Instant.parse("2026-06-01T02:00:00Z"), 3, "ABC", 0.3);
 
 	@Autowired
 	private MockMvc mvc;
@@ -75,6 +74,7 @@ class EvaluationControllerTests {
 	@BeforeEach
 	void labelsAreCodes() {
 		given(this.labels.label(anyString(), any())).willAnswer((call) -> "label of " + call.getArgument(0));
+		given(this.labels.model(anyString(), any())).willAnswer((call) -> "model " + call.getArgument(0));
 	}
 
 	@Test

@@ -21,7 +21,6 @@ import com.tiercrm.tiering.insight.TierChange;
 import com.tiercrm.tiering.list.TierLabels;
 import com.tiercrm.tiering.run.SegmentationRuns;
 import com.tiercrm.tiering.run.TierOrder;
-import com.tiercrm.tiering.model.TierModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,10 +59,10 @@ class DashboardControllerTests {
 	private static final GroupStats B = new GroupStats("ABC:B", 30, 2000, 500, 3000, 30, 12, 0, 0);
 
 	private static final RunDashboard.Run RUN = new RunDashboard.Run(42, LocalDate.of(2026, 6, 30),
-			Instant.parse("2026-07-01T02:00:00Z"), 3, TierModel.ABC, 0.3);
+			Instant.parse("2026-07-01T02:00:00Z"), 3, "ABC", 0.3);
 
 	private static final RunDashboard.Run PREVIOUS = new RunDashboard.Run(41, LocalDate.of(2026, 5, 31),
-			Instant.parse("2026-06-01T02:00:00Z"), 3, TierModel.ABC, 0.3);
+			Instant.parse("2026-06-01T02:00:00Z"), 3, "ABC", 0.3);
 
 	private static final RunDashboard DASHBOARD = new RunDashboard(RUN, List.of(A, B),
 			List.of(new GroupStats("IMPORTANT_VALUE", 40, 10000, 2500, 15345, 40, 20, 45, 10)),
@@ -94,6 +93,7 @@ class DashboardControllerTests {
 	@BeforeEach
 	void labelsAreCodes() {
 		given(this.labels.label(anyString(), any())).willAnswer((call) -> "label of " + call.getArgument(0));
+		given(this.labels.model(anyString(), any())).willAnswer((call) -> "model " + call.getArgument(0));
 		given(this.runs.tierOrder()).willReturn(new TierOrder(Map.of("ABC:A", 1, "ABC:B", 2, "ABC:C", 3)));
 	}
 

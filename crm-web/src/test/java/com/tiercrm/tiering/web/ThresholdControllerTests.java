@@ -9,6 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.tiercrm.tiering.model.CustomerFacts;
+import com.tiercrm.tiering.model.InvalidSettingsException;
+import com.tiercrm.tiering.run.ModelResults;
+import com.tiercrm.tiering.run.ModelSetting;
+import com.tiercrm.tiering.run.TierClass;
+import com.tiercrm.tiering.run.TierModel;
+import com.tiercrm.tiering.run.TierModels;
 import com.tiercrm.account.Role;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
@@ -23,7 +30,6 @@ import com.tiercrm.tiering.model.AbcSettings;
 import com.tiercrm.tiering.model.ClvPurchaseModel;
 import com.tiercrm.tiering.model.ClvSettings;
 import com.tiercrm.tiering.model.RfmSettings;
-import com.tiercrm.tiering.model.TierModel;
 import com.tiercrm.tiering.run.CustomerTiers;
 import com.tiercrm.tiering.run.PreviewResult;
 import com.tiercrm.tiering.run.RunInProgressException;
@@ -96,8 +102,15 @@ class ThresholdControllerTests {
 	@MockitoBean(name = "tierLabels")
 	private TierLabels labels;
 
+	@MockitoBean
+	private TierModels models;
+
 	@BeforeEach
 	void currentVersionIsFive() {
+		given(this.models.codes()).willReturn(List.of("ABC", "RFM", "CLV", "TEST"));
+		given(this.models.all()).willReturn(List.of(new TestModel()));
+		given(this.models.complete(any())).willAnswer((call) -> call.getArgument(0));
+		given(this.labels.model(anyString(), any())).willAnswer((call) -> "model " + call.getArgument(0));
 		SegmentationConfig five = config(5, "mgr8", SegmentationSettings.defaults());
 		given(this.configs.current()).willReturn(five);
 		given(this.runs.tierOrder()).willReturn(new TierOrder(Map.of("ABC:A", 1, "ABC:B", 2, "ABC:C", 3)));
@@ -148,7 +161,7 @@ class ThresholdControllerTests {
 				Map.of("ABC:A", Map.of("ABC:A", 10L, "ABC:B", 5L), "NEW", Map.of("ABC:C", 70L)),
 				mock(RunReport.ClvDiagnostics.class), 1234);
 		given(this.preview.preview(argThat((settings) -> settings.abc().aLimit() == 0.5
-				&& settings.abc().bLimit() == 0.8 && settings.tierModel() == TierModel.ABC), isNull()))
+				&& settings.abc().bLimit() == 0.8 && "ABC".equals(settings.tierModel())), isNull()))
 			.willReturn(result);
 		this.mvc.perform(validPost("/tiering/settings/preview", "abcA", "50", "abcB", "80"))
 			.andExpect(status().isOk())
@@ -202,8 +215,59 @@ class ThresholdControllerTests {
 		then(this.configs).should()
 			.save(argThat((settings) -> settings.abc().mode() == AbcCutMode.CUSTOMER_SHARE
 					&& settings.abc().aLimit() == 0.3 && settings.abc().bLimit() == 0.7
-					&& settings.tierModel() == TierModel.RFM && settings.clv().monthlyDiscountRate() == 0.01), eq(5L),
+					&& "RFM".equals(settings.tierModel()) && settings.clv().monthlyDiscountRate() == 0.01), eq(5L),
 					eq("mgr8"));
+	}
+
+	@Test
+	void anotherModelsSettingsAreEditedOnTheFormAndSavedUnderItsCode() throws Exception {
+		this.mvc.perform(get("/tiering/settings").with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"TEST\">model TEST</option>")))
+			.andExpect(content().string(containsString("id=\"model-settings-TEST\"")))
+			.andExpect(content().string(containsString("name=\"models[TEST.groups]\"")));
+		given(this.configs.save(any(), eq(5L), eq("mgr8")))
+			.willAnswer((call) -> config(6, "mgr8", call.getArgument(0)));
+		this.mvc.perform(validPost("/tiering/settings", "tierModel", "TEST", "models[TEST.groups]", "7"))
+			.andExpect(status().is3xxRedirection());
+		then(this.configs).should()
+			.save(argThat((settings) -> "TEST".equals(settings.tierModel())
+					&& Integer.valueOf(7).equals(settings.model("TEST").get("groups"))), eq(5L), eq("mgr8"));
+	}
+
+	@Test
+	void anUnknownTierModelIsRefusedInTheUsersLanguage() throws Exception {
+		given(this.models.complete(any()))
+			.willThrow(new InvalidSettingsException("segmentation.settings.unknown-model"));
+		this.mvc.perform(validPost("/tiering/settings", "tierModel", "GONE").locale(Locale.SIMPLIFIED_CHINESE))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("没有安装这个分级模型")));
+		then(this.configs).should(never()).save(any(), anyLong(), any());
+	}
+
+	/** A model with one setting, as another tier model would declare it. */
+	private static final class TestModel implements TierModel {
+
+		@Override
+		public String code() {
+			return "TEST";
+		}
+
+		@Override
+		public List<TierClass> classes() {
+			return List.of(new TierClass("TOP", "Top", "顶级"), new TierClass(TierModel.NO_PURCHASE, "None", "无"));
+		}
+
+		@Override
+		public List<ModelSetting> settings() {
+			return List.of(new ModelSetting("groups", "thresholds.field.downgradeAfterRuns", 4, 2, 10));
+		}
+
+		@Override
+		public ModelResults classify(List<CustomerFacts> facts, SegmentationSettings settings) {
+			throw new UnsupportedOperationException();
+		}
+
 	}
 
 	@Test
@@ -245,9 +309,8 @@ class ThresholdControllerTests {
 	void apiSavesThePurchaseModelAndReadsConfigurationsSavedBeforeIt() throws Exception {
 		given(this.configs.save(any(), eq("mgr8"))).willAnswer((call) -> config(6, "mgr8", call.getArgument(0)));
 		JsonMapper json = JsonMapper.builder().build();
-		String modified = json
-			.writeValueAsString(new SegmentationSettings(AbcSettings.defaults(), 0, RfmSettings.defaults(),
-					ClvSettings.defaults().withPurchaseModel(ClvPurchaseModel.MBG_NBD), TierModel.ABC, 1));
+		String modified = json.writeValueAsString(new SegmentationSettings(AbcSettings.defaults(), 0,
+				RfmSettings.defaults(), ClvSettings.defaults().withPurchaseModel(ClvPurchaseModel.MBG_NBD), "ABC", 1));
 		this.mvc
 			.perform(put("/api/v1/segmentation/config").contentType(MediaType.APPLICATION_JSON)
 				.content(modified)
@@ -326,6 +389,10 @@ class ThresholdControllerTests {
 		Map<String, String> values = new LinkedHashMap<>();
 		ThresholdForm form = ThresholdForm.of(SegmentationSettings.defaults(), 5);
 		for (RecordComponent component : ThresholdForm.class.getRecordComponents()) {
+			if (component.getType() == Map.class) {
+				// Other models' settings are posted as models[MODEL.setting].
+				continue;
+			}
 			try {
 				values.put(component.getName(), String.valueOf(component.getAccessor().invoke(form)));
 			}
