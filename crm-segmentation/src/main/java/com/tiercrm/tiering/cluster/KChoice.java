@@ -44,7 +44,7 @@ public record KChoice(int suggested, int elbow, List<Score> scores, int clustere
 	public record Settings(int clusteredRows, int silhouetteRows, int starts, long seed) {
 
 		public static Settings defaults(long seed) {
-			return new Settings(50_000, 4_000, 4, seed);
+			return new Settings(30_000, 3_000, 3, seed);
 		}
 
 	}
