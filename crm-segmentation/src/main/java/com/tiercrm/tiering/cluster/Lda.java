@@ -1,0 +1,225 @@
+package com.tiercrm.tiering.cluster;
+
+import java.util.SplittableRandom;
+
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.SingularValueDecomposition;
+
+/**
+ * Linear discriminant analysis: trained on rows labelled with the published clusters, it
+ * places a new customer in one of them without rerunning k-means (and without moving the
+ * clusters). Each class is a Gaussian with its own mean and a covariance shared by all.
+ *
+ * @param weights per class, the inverse pooled covariance times the class mean
+ * @param constants per class, {@code -mean' Σ⁻¹ mean / 2 + log prior} ({@code -∞} for a
+ * class without training rows)
+ */
+public record Lda(double[][] weights, double[] constants) {
+
+	/**
+	 * Trains the discriminant. The pooled covariance is inverted with Hipparchus's
+	 * singular value decomposition (a pseudo-inverse): one-hot columns that always sum to
+	 * one make it singular, and the discriminant must still work.
+	 * @param matrix the training rows, prepared
+	 * @param labels their classes, from 0 to {@code classes - 1}
+	 * @param classes the number of classes
+	 * @return the discriminant; priors are the classes' shares of the rows
+	 */
+	public static Lda train(DataMatrix matrix, int[] labels, int classes) {
+		int n = matrix.rows();
+		int d = matrix.columns();
+		if (labels.length != n || n <= classes) {
+			throw new IllegalArgumentException(
+					n + " rows and " + labels.length + " labels for " + classes + " classes");
+		}
+		double[] x = matrix.values();
+		double[][] means = new double[classes][d];
+		int[] counts = new int[classes];
+		for (int r = 0; r < n; r++) {
+			counts[labels[r]]++;
+			for (int j = 0; j < d; j++) {
+				means[labels[r]][j] += x[r * d + j];
+			}
+		}
+		int present = 0;
+		for (int c = 0; c < classes; c++) {
+			if (counts[c] > 0) {
+				present++;
+				for (int j = 0; j < d; j++) {
+					means[c][j] /= counts[c];
+				}
+			}
+		}
+		double[][] pooled = new double[d][d];
+		double[] centred = new double[d];
+		for (int r = 0; r < n; r++) {
+			for (int j = 0; j < d; j++) {
+				centred[j] = x[r * d + j] - means[labels[r]][j];
+			}
+			for (int i = 0; i < d; i++) {
+				for (int j = 0; j <= i; j++) {
+					pooled[i][j] += centred[i] * centred[j];
+				}
+			}
+		}
+		for (int i = 0; i < d; i++) {
+			for (int j = 0; j <= i; j++) {
+				pooled[i][j] /= (n - present);
+				pooled[j][i] = pooled[i][j];
+			}
+		}
+		RealMatrix inverse = new SingularValueDecomposition(MatrixUtils.createRealMatrix(pooled)).getSolver()
+			.getInverse();
+		double[][] weights = new double[classes][];
+		double[] constants = new double[classes];
+		for (int c = 0; c < classes; c++) {
+			weights[c] = inverse.operate(means[c]);
+			double quadratic = 0;
+			for (int j = 0; j < d; j++) {
+				quadratic += weights[c][j] * means[c][j];
+			}
+			constants[c] = (counts[c] > 0) ? -quadratic / 2 + Math.log((double) counts[c] / n)
+					: Double.NEGATIVE_INFINITY;
+		}
+		return new Lda(weights, constants);
+	}
+
+	/**
+	 * The class of one row.
+	 * @param matrix prepared rows
+	 * @param row which row
+	 * @return its most probable class
+	 */
+	public int classify(DataMatrix matrix, int row) {
+		int d = matrix.columns();
+		double[] x = matrix.values();
+		int best = 0;
+		double bestScore = Double.NEGATIVE_INFINITY;
+		for (int c = 0; c < this.weights.length; c++) {
+			double score = this.constants[c];
+			for (int j = 0; j < d; j++) {
+				score += this.weights[c][j] * x[row * d + j];
+			}
+			if (score > bestScore) {
+				bestScore = score;
+				best = c;
+			}
+		}
+		return best;
+	}
+
+	public int[] classify(DataMatrix matrix) {
+		int[] classes = new int[matrix.rows()];
+		for (int r = 0; r < classes.length; r++) {
+			classes[r] = classify(matrix, r);
+		}
+		return classes;
+	}
+
+	/**
+	 * The share of rows classified as labelled.
+	 * @param matrix prepared rows
+	 * @param labels their classes
+	 * @return the accuracy
+	 */
+	public Accuracy accuracy(DataMatrix matrix, int[] labels) {
+		int correct = 0;
+		for (int r = 0; r < labels.length; r++) {
+			if (classify(matrix, r) == labels[r]) {
+				correct++;
+			}
+		}
+		return new Accuracy(correct, labels.length);
+	}
+
+	/**
+	 * The accuracy on the training rows themselves (resubstitution): optimistic, hence
+	 * the cross-validated figure beside it.
+	 * @param matrix the rows
+	 * @param labels their classes
+	 * @param classes the number of classes
+	 * @return the accuracy
+	 */
+	public static Accuracy resubstitution(DataMatrix matrix, int[] labels, int classes) {
+		return train(matrix, labels, classes).accuracy(matrix, labels);
+	}
+
+	/**
+	 * k-fold cross-validated accuracy: the rows are shuffled with the seed and dealt into
+	 * folds; each fold is classified by a discriminant trained on the others.
+	 * @param matrix the rows
+	 * @param labels their classes
+	 * @param classes the number of classes
+	 * @param folds the number of folds, at least 2
+	 * @param seed the shuffle's seed
+	 * @return the accuracy over all rows, each classified once
+	 */
+	public static Accuracy crossValidated(DataMatrix matrix, int[] labels, int classes, int folds, long seed) {
+		int n = matrix.rows();
+		if (folds < 2 || folds > n) {
+			throw new IllegalArgumentException("Cannot make " + folds + " folds of " + n + " rows");
+		}
+		int[] order = new int[n];
+		for (int i = 0; i < n; i++) {
+			order[i] = i;
+		}
+		SplittableRandom random = new SplittableRandom(seed);
+		for (int i = n - 1; i > 0; i--) {
+			int j = random.nextInt(i + 1);
+			int swap = order[i];
+			order[i] = order[j];
+			order[j] = swap;
+		}
+		int correct = 0;
+		for (int fold = 0; fold < folds; fold++) {
+			int testRows = 0;
+			for (int i = fold; i < n; i += folds) {
+				testRows++;
+			}
+			int[] test = new int[testRows];
+			int[] training = new int[n - testRows];
+			int t = 0;
+			int l = 0;
+			for (int i = 0; i < n; i++) {
+				if (i % folds == fold) {
+					test[t++] = order[i];
+				}
+				else {
+					training[l++] = order[i];
+				}
+			}
+			Lda lda = train(matrix.select(training), select(labels, training), classes);
+			DataMatrix testMatrix = matrix.select(test);
+			for (int i = 0; i < test.length; i++) {
+				if (lda.classify(testMatrix, i) == labels[test[i]]) {
+					correct++;
+				}
+			}
+		}
+		return new Accuracy(correct, n);
+	}
+
+	private static int[] select(int[] labels, int[] rows) {
+		int[] selected = new int[rows.length];
+		for (int i = 0; i < rows.length; i++) {
+			selected[i] = labels[rows[i]];
+		}
+		return selected;
+	}
+
+	/**
+	 * A classification accuracy.
+	 *
+	 * @param correct the rows classified as labelled
+	 * @param rows the rows classified
+	 */
+	public record Accuracy(int correct, int rows) {
+
+		public double share() {
+			return (this.rows > 0) ? (double) this.correct / this.rows : 0;
+		}
+
+	}
+
+}
