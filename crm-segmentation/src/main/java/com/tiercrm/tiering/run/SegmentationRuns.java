@@ -190,6 +190,9 @@ public class SegmentationRuns {
 			long modelsDone = System.nanoTime();
 			this.transactions.executeWithoutResult((status) -> {
 				this.writer.write(prepared.runId(), segmentation);
+				for (TierModel model : this.models.all()) {
+					model.published(prepared.runId(), segmentation.results(model.code()));
+				}
 				long written = System.nanoTime();
 				// Stored in the transaction that publishes the run.
 				long storeMillis = this.aggregator.store(prepared.runId(), figures);

@@ -100,4 +100,15 @@ public interface TierModel {
 	 */
 	ModelResults classify(List<CustomerFacts> facts, SegmentationSettings settings);
 
+	/**
+	 * Called in the transaction that publishes a run, after its results are written, with
+	 * the results this model returned for it: a model that carries something from run to
+	 * run (such as cluster centres) stores it here. Previews never call it, so
+	 * {@link #classify} itself writes nothing. Does nothing by default.
+	 * @param runId the run being published
+	 * @param results what {@link #classify} returned for this run
+	 */
+	default void published(long runId, ModelResults results) {
+	}
+
 }

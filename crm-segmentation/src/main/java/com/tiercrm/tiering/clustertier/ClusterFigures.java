@@ -1,0 +1,41 @@
+package com.tiercrm.tiering.clustertier;
+
+import java.util.List;
+
+import com.tiercrm.tiering.cluster.ClusterProfile;
+
+/**
+ * One cluster of a run, as kept with the run: its size, shares, suggested name and
+ * centre.
+ *
+ * @param classCode its class code, such as {@code C01}
+ * @param customers its customers
+ * @param revenueShare its share of the clustered customers' revenue (NaN without revenue)
+ * @param profitShare its share of their gross profit (NaN without profit)
+ * @param name the suggested name, as message keys
+ * @param previousDistance how far its centre moved from the previous run's cluster of the
+ * same code, in standard deviations; NaN for a new cluster
+ * @param variables its centre and profile, one per variable clustered on
+ */
+record ClusterFigures(String classCode, int customers, double revenueShare, double profitShare,
+		List<ClusterProfile.NameTerm> name, double previousDistance, List<Centre> variables) {
+
+	ClusterFigures {
+		name = List.copyOf(name);
+		variables = List.copyOf(variables);
+	}
+
+	/**
+	 * One variable of a cluster.
+	 *
+	 * @param variable the variable's name
+	 * @param centre the centre in the variable's transformed units
+	 * @param mean the cluster's mean in the variable's own units (NaN if all missing)
+	 * @param zScore the cluster's mean against all clustered customers, in standard
+	 * deviations
+	 */
+	record Centre(String variable, double centre, double mean, double zScore) {
+
+	}
+
+}

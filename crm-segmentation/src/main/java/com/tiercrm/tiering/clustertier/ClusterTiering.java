@@ -1,0 +1,246 @@
+package com.tiercrm.tiering.clustertier;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import com.tiercrm.tiering.cluster.CentroidMatching;
+import com.tiercrm.tiering.cluster.ClusterAnalysis;
+import com.tiercrm.tiering.cluster.ClusterInput;
+import com.tiercrm.tiering.cluster.ClusterProfile;
+import com.tiercrm.tiering.cluster.ClusterProfiles;
+import com.tiercrm.tiering.cluster.DataMatrix;
+import com.tiercrm.tiering.cluster.KChoice;
+import com.tiercrm.tiering.cluster.KMeans;
+import com.tiercrm.tiering.cluster.KMeansFit;
+import com.tiercrm.tiering.cluster.NumericVariable;
+import com.tiercrm.tiering.cluster.PreparedColumn;
+import com.tiercrm.tiering.cluster.PreparedData;
+import com.tiercrm.tiering.model.CustomerFacts;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Puts the customers who bought into k-means clusters of their behaviour, plain Java:
+ * facts in, cluster numbers out. The first time, clusters are numbered by their mean
+ * revenue, highest first, so that {@code C01} is the most valuable; after that each
+ * cluster keeps the number of the previous run's cluster whose centre is nearest (one to
+ * one, least total distance), and only new clusters are numbered by value among the
+ * numbers left.
+ */
+final class ClusterTiering {
+
+	/** The most clusters, and the largest K the suggestion tries. */
+	static final int MAX_CLUSTERS = 10;
+
+	/**
+	 * Samples of the K suggestion: k-means at each K on this many rows, silhouettes on a
+	 * sample of those. Smaller than the engine's defaults because it runs in every
+	 * segmentation run; docs/performance.md has the cost.
+	 */
+	static final KChoice.Settings K_CHOICE = new KChoice.Settings(20_000, 2_000, 2, 0);
+
+	/** The k-means++ starts run on a sample this large before Lloyd on all rows. */
+	static final int FIT_SAMPLE_ROWS = 50_000;
+
+	private ClusterTiering() {
+	}
+
+	/**
+	 * Clusters the customers who bought.
+	 * @param facts every customer's facts
+	 * @param options K, starts, variables and seed
+	 * @param previous the previous run's clusters, or {@code null}; used only when they
+	 * were made from the same variables
+	 * @return each customer's cluster and every cluster's figures
+	 */
+	static ClusterOutcome classify(List<CustomerFacts> facts, ClusterOptions options,
+			@Nullable PreviousClusters previous) {
+		int n = facts.size();
+		int[] buyerRows = IntStream.range(0, n).filter((i) -> facts.get(i).hasPurchased()).toArray();
+		int m = buyerRows.length;
+		List<String> names = options.variables().stream().map(ClusterVariable::variableName).toList();
+		int[] numbers = new int[n];
+		double[] distances = new double[n];
+		int[] runnersUp = new int[n];
+		double[] runnerUpDistances = new double[n];
+		Arrays.fill(distances, Double.NaN);
+		Arrays.fill(runnerUpDistances, Double.NaN);
+		@Nullable Long previousRunId = (previous != null) ? previous.runId() : null;
+		if (m == 0) {
+			return new ClusterOutcome(numbers, distances, runnersUp, runnerUpDistances, names, List.of(), null,
+					previousRunId);
+		}
+		List<NumericVariable> variables = new ArrayList<>();
+		for (ClusterVariable variable : options.variables()) {
+			double[] values = new double[m];
+			for (int b = 0; b < m; b++) {
+				values[b] = variable.of(facts.get(buyerRows[b]));
+			}
+			variables.add(new NumericVariable(variable.variableName(), values, variable.scale()));
+		}
+		PreparedData prepared = ClusterAnalysis.prepare(ClusterInput.numeric(variables));
+		DataMatrix matrix = prepared.matrix();
+		int k = options.k();
+		Integer suggestedK = null;
+		if (k == 0) {
+			k = (m >= 3) ? KChoice
+				.suggest(matrix, 2, Math.min(MAX_CLUSTERS, m - 1),
+						new KChoice.Settings(K_CHOICE.clusteredRows(), K_CHOICE.silhouetteRows(), K_CHOICE.starts(),
+								options.seed()))
+				.suggested() : 1;
+			suggestedK = k;
+		}
+		KMeansFit fit = KMeans.fitFromSample(matrix, Math.min(k, m), options.starts(), FIT_SAMPLE_ROWS, options.seed());
+		// Identical rows can leave a cluster empty: it is dropped, not made a tier.
+		double[][] centroids = IntStream.range(0, fit.k())
+			.filter((c) -> fit.sizes()[c] > 0)
+			.mapToObj((c) -> fit.centroids()[c])
+			.toArray(double[][]::new);
+		int clusters = centroids.length;
+		int[] labels = new int[m];
+		double[] nearest = new double[m];
+		int[] second = new int[m];
+		double[] secondDistance = new double[m];
+		assign(matrix, centroids, labels, nearest, second, secondDistance);
+		double[] revenue = new double[m];
+		double[] profit = new double[m];
+		double[] revenueSums = new double[clusters];
+		int[] sizes = new int[clusters];
+		for (int b = 0; b < m; b++) {
+			CustomerFacts customer = facts.get(buyerRows[b]);
+			revenue[b] = customer.totalRevenue();
+			profit[b] = customer.totalGrossProfit();
+			revenueSums[labels[b]] += revenue[b];
+			sizes[labels[b]]++;
+		}
+		List<ClusterProfile> profiles = ClusterProfiles.of(prepared, labels, clusters, revenue, profit);
+		double[] previousDistance = new double[clusters];
+		int[] number = number(centroids, prepared, revenueSums, sizes, names, previous, previousDistance);
+		for (int b = 0; b < m; b++) {
+			int row = buyerRows[b];
+			numbers[row] = number[labels[b]];
+			distances[row] = nearest[b];
+			runnersUp[row] = (second[b] >= 0) ? number[second[b]] : 0;
+			runnerUpDistances[row] = (second[b] >= 0) ? secondDistance[b] : Double.NaN;
+		}
+		List<ClusterFigures> figures = new ArrayList<>();
+		for (int c = 0; c < clusters; c++) {
+			ClusterProfile profile = profiles.get(c);
+			List<ClusterFigures.Centre> centres = new ArrayList<>();
+			for (int j = 0; j < names.size(); j++) {
+				ClusterProfile.VariableProfile variable = profile.variables().get(j);
+				centres.add(new ClusterFigures.Centre(names.get(j),
+						untransform(prepared.columns().get(j), centroids[c][j]), variable.mean(), variable.zScore()));
+			}
+			figures.add(new ClusterFigures(ClusterOutcome.classCode(number[c]), profile.size(), profile.revenueShare(),
+					profile.profitShare(), profile.name(), previousDistance[c], centres));
+		}
+		figures.sort(Comparator.comparing(ClusterFigures::classCode));
+		return new ClusterOutcome(numbers, distances, runnersUp, runnerUpDistances, names, figures, suggestedK,
+				previousRunId);
+	}
+
+	/**
+	 * The number of each cluster: the matched previous cluster's, else the first free
+	 * number in order of mean revenue, highest first.
+	 */
+	private static int[] number(double[][] centroids, PreparedData prepared, double[] revenueSums, int[] sizes,
+			List<String> names, @Nullable PreviousClusters previous, double[] previousDistance) {
+		int clusters = centroids.length;
+		int[] number = new int[clusters];
+		boolean[] taken = new boolean[MAX_CLUSTERS + 1];
+		Arrays.fill(previousDistance, Double.NaN);
+		if (previous != null && previous.variables().equals(names) && !previous.centres().isEmpty()) {
+			List<Map.Entry<String, double[]>> before = previous.centres()
+				.entrySet()
+				.stream()
+				.filter((entry) -> ClusterOutcome.number(entry.getKey()) > 0)
+				.sorted(Map.Entry.comparingByKey())
+				.toList();
+			double[][] restandardised = before.stream()
+				.map((entry) -> standardise(prepared.columns(), entry.getValue()))
+				.toArray(double[][]::new);
+			if (restandardised.length > 0) {
+				CentroidMatching matching = CentroidMatching.match(restandardised, centroids);
+				for (int c = 0; c < clusters; c++) {
+					int matched = matching.previousOf()[c];
+					if (matched >= 0) {
+						number[c] = ClusterOutcome.number(before.get(matched).getKey());
+						taken[number[c]] = true;
+						previousDistance[c] = matching.distance()[c];
+					}
+				}
+			}
+		}
+		Integer[] byValue = IntStream.range(0, clusters).boxed().toArray(Integer[]::new);
+		Arrays.sort(byValue, Comparator.comparingDouble((Integer c) -> -revenueSums[c] / Math.max(1, sizes[c])));
+		int free = 1;
+		for (int c : byValue) {
+			if (number[c] == 0) {
+				while (taken[free]) {
+					free++;
+				}
+				number[c] = free;
+				taken[free] = true;
+			}
+		}
+		return number;
+	}
+
+	/**
+	 * A previous centre in this run's standardised space: the means and standard
+	 * deviations move from run to run, the transformed units do not.
+	 */
+	private static double[] standardise(List<PreparedColumn> columns, double[] centre) {
+		double[] z = new double[columns.size()];
+		for (int j = 0; j < z.length; j++) {
+			PreparedColumn column = columns.get(j);
+			z[j] = (column.standardDeviation() > 0) ? (centre[j] - column.mean()) / column.standardDeviation() : 0;
+		}
+		return z;
+	}
+
+	private static double untransform(PreparedColumn column, double z) {
+		return column.mean() + z * column.standardDeviation();
+	}
+
+	/**
+	 * Each row's nearest centre and the next nearest, with their Euclidean distances.
+	 */
+	private static void assign(DataMatrix matrix, double[][] centroids, int[] labels, double[] nearest, int[] second,
+			double[] secondDistance) {
+		int d = matrix.columns();
+		double[] x = matrix.values();
+		IntStream.range(0, matrix.rows()).parallel().forEach((r) -> {
+			int best = -1;
+			int next = -1;
+			double bestDistance = Double.POSITIVE_INFINITY;
+			double nextDistance = Double.POSITIVE_INFINITY;
+			for (int c = 0; c < centroids.length; c++) {
+				double distance = 0;
+				for (int j = 0; j < d; j++) {
+					double difference = x[r * d + j] - centroids[c][j];
+					distance += difference * difference;
+				}
+				if (distance < bestDistance) {
+					next = best;
+					nextDistance = bestDistance;
+					best = c;
+					bestDistance = distance;
+				}
+				else if (distance < nextDistance) {
+					next = c;
+					nextDistance = distance;
+				}
+			}
+			labels[r] = best;
+			nearest[r] = Math.sqrt(bestDistance);
+			second[r] = next;
+			secondDistance[r] = (next >= 0) ? Math.sqrt(nextDistance) : Double.NaN;
+		});
+	}
+
+}

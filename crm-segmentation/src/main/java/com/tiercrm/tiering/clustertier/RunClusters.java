@@ -1,0 +1,130 @@
+package com.tiercrm.tiering.clustertier;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.tiercrm.tiering.cluster.ClusterProfile;
+import com.tiercrm.tiering.run.SegmentationRuns;
+import com.tiercrm.tiering.run.TierModel;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Every published run's clusters: {@code run_clusterings}, {@code run_clusters} and
+ * {@code run_cluster_centroids}, and the previous run's classes for the stability figure.
+ */
+@Repository
+class RunClusters {
+
+	private final JdbcTemplate jdbc;
+
+	RunClusters(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The clusters of the published run, read only.
+	 * @return them, or {@code null} before the first run that kept clusters
+	 */
+	@Nullable PreviousClusters published() {
+		Long runId = SegmentationRuns.publishedRunId(this.jdbc);
+		if (runId == null) {
+			return null;
+		}
+		List<String> variables = this.jdbc.queryForList("select variable_names from run_clusterings where run_id = ?",
+				String.class, runId);
+		if (variables.isEmpty()) {
+			return null;
+		}
+		List<String> names = Arrays.asList(variables.get(0).split(","));
+		Map<String, double[]> centres = new HashMap<>();
+		this.jdbc.query("select class_code, variable_name, centre from run_cluster_centroids where run_id = ?",
+				(ResultSet rs) -> {
+					int column = names.indexOf(rs.getString(2));
+					if (column >= 0) {
+						centres.computeIfAbsent(rs.getString(1), (code) -> new double[names.size()])[column] = rs
+							.getDouble(3);
+					}
+				}, runId);
+		return new PreviousClusters(runId, names, centres);
+	}
+
+	/**
+	 * Streams a run's cluster numbers of the customers who bought, in no particular
+	 * order.
+	 * @param runId the run
+	 * @param consumer gets each customer's id and cluster number
+	 */
+	void previousNumbers(long runId, NumberConsumer consumer) {
+		this.jdbc.query("select customer_id, class_code from customer_model_results where run_id = ? and model = ?"
+				+ " and class_code <> ?", (ResultSet rs) -> {
+					consumer.accept(rs.getLong(1), ClusterOutcome.number(rs.getString(2)));
+				}, runId, ClusterTierModel.CODE, TierModel.NO_PURCHASE);
+	}
+
+	/**
+	 * Keeps a run's clusters, in the caller's transaction.
+	 */
+	void save(long runId, ClusterOutcome outcome, @Nullable Stability stability) {
+		this.jdbc.update(
+				"insert into run_clusterings (run_id, variable_names, cluster_count, suggested_k, customers,"
+						+ " previous_run_id, adjusted_rand, compared_customers) values (?, ?, ?, ?, ?, ?, ?, ?)",
+				runId, String.join(",", outcome.variables()), outcome.clusters().size(), outcome.suggestedK(),
+				outcome.clustered(), (stability != null) ? stability.previousRunId() : null,
+				(stability != null) ? finite(stability.adjustedRand()) : null,
+				(stability != null) ? stability.compared() : null);
+		List<Object[]> clusters = new ArrayList<>();
+		List<Object[]> centroids = new ArrayList<>();
+		for (ClusterFigures cluster : outcome.clusters()) {
+			clusters.add(new Object[] { runId, cluster.classCode(), cluster.customers(), finite(cluster.revenueShare()),
+					finite(cluster.profitShare()), nameKeys(cluster.name()), finite(cluster.previousDistance()) });
+			for (ClusterFigures.Centre centre : cluster.variables()) {
+				centroids.add(new Object[] { runId, cluster.classCode(), centre.variable(), centre.centre(),
+						finite(centre.mean()), centre.zScore() });
+			}
+		}
+		this.jdbc.batchUpdate("insert into run_clusters (run_id, class_code, customers, revenue_share, profit_share,"
+				+ " name_keys, previous_distance) values (?, ?, ?, ?, ?, ?, ?)", clusters);
+		this.jdbc.batchUpdate("insert into run_cluster_centroids (run_id, class_code, variable_name, centre,"
+				+ " mean_value, z_score) values (?, ?, ?, ?, ?, ?)", centroids);
+	}
+
+	/** {@code key|arg;key|arg}: a suggested name's terms as stored. */
+	static String nameKeys(List<ClusterProfile.NameTerm> name) {
+		return name.stream()
+			.map((term) -> term.arguments().isEmpty() ? term.key()
+					: term.key() + "|" + String.join("|", term.arguments()))
+			.collect(Collectors.joining(";"));
+	}
+
+	private static @Nullable Double finite(double value) {
+		return Double.isFinite(value) ? value : null;
+	}
+
+	/** A customer's id and cluster number. */
+	@FunctionalInterface
+	interface NumberConsumer {
+
+		void accept(long customerId, int number);
+
+	}
+
+	/**
+	 * How a run's clusters compare with the previous run's.
+	 *
+	 * @param previousRunId the previous run
+	 * @param adjustedRand the adjusted Rand index of the two runs' clusters
+	 * @param compared the customers clustered in both runs
+	 */
+	record Stability(long previousRunId, double adjustedRand, long compared) {
+
+	}
+
+}
