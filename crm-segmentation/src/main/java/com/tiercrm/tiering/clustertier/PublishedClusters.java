@@ -1,0 +1,147 @@
+package com.tiercrm.tiering.clustertier;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.tiercrm.tiering.cluster.ClusterProfile;
+import com.tiercrm.tiering.run.SegmentationRuns;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The published run's clusters with their profiles, for the page that shows them: a few
+ * rows per cluster, whatever the number of customers.
+ */
+@Service
+public class PublishedClusters {
+
+	private final JdbcTemplate jdbc;
+
+	PublishedClusters(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The published run's clusters.
+	 * @return them, empty before the first run that kept clusters
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Report> published() {
+		Long runId = SegmentationRuns.publishedRunId(this.jdbc);
+		if (runId == null) {
+			return Optional.empty();
+		}
+		List<Report> reports = this.jdbc.query(
+				"select variable_names, cluster_count, suggested_k, customers, previous_run_id, adjusted_rand,"
+						+ " compared_customers from run_clusterings where run_id = ?",
+				(rs, row) -> new Report(runId, Arrays.asList(rs.getString(1).split(",")), rs.getInt(2),
+						nullableInt(rs, 3), rs.getLong(4), nullableLong(rs, 5), nullableDouble(rs, 6),
+						nullableLong(rs, 7), new ArrayList<>()),
+				runId);
+		if (reports.isEmpty()) {
+			return Optional.empty();
+		}
+		Report report = reports.get(0);
+		Map<String, List<Variable>> variables = new LinkedHashMap<>();
+		this.jdbc.query("select class_code, variable_name, mean_value, z_score from run_cluster_centroids"
+				+ " where run_id = ?", (ResultSet rs) -> {
+					variables.computeIfAbsent(rs.getString(1), (code) -> new ArrayList<>())
+						.add(new Variable(rs.getString(2), nullableDouble(rs, 3), rs.getDouble(4)));
+				}, runId);
+		this.jdbc.query("select class_code, customers, revenue_share, profit_share, name_keys, previous_distance"
+				+ " from run_clusters where run_id = ? order by class_code", (ResultSet rs) -> {
+					String code = rs.getString(1);
+					List<Variable> own = new ArrayList<>(variables.getOrDefault(code, List.of()));
+					own.sort((a, b) -> Integer.compare(report.variables().indexOf(a.name()),
+							report.variables().indexOf(b.name())));
+					report.clusters()
+						.add(new Cluster(ClusterTierModel.CODE + ":" + code, code, rs.getLong(2), nullableDouble(rs, 3),
+								nullableDouble(rs, 4), nameTerms(rs.getString(5)), nullableDouble(rs, 6), own));
+				}, runId);
+		return Optional.of(report);
+	}
+
+	static List<ClusterProfile.NameTerm> nameTerms(String stored) {
+		List<ClusterProfile.NameTerm> terms = new ArrayList<>();
+		for (String term : stored.split(";")) {
+			if (!term.isEmpty()) {
+				String[] parts = term.split("\\|");
+				terms.add(new ClusterProfile.NameTerm(parts[0], Arrays.asList(parts).subList(1, parts.length)));
+			}
+		}
+		return terms;
+	}
+
+	private static @Nullable Integer nullableInt(ResultSet rs, int column) throws java.sql.SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static @Nullable Long nullableLong(ResultSet rs, int column) throws java.sql.SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static @Nullable Double nullableDouble(ResultSet rs, int column) throws java.sql.SQLException {
+		double value = rs.getDouble(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	/**
+	 * A run's clusters.
+	 *
+	 * @param runId the run
+	 * @param variables the variables clustered on
+	 * @param k the number of clusters
+	 * @param suggestedK the K the silhouette suggested, {@code null} when a manager set K
+	 * @param customers the customers clustered
+	 * @param previousRunId the run compared with, {@code null} for the first
+	 * @param adjustedRand the adjusted Rand index against that run
+	 * @param comparedCustomers the customers clustered in both runs
+	 * @param clusters the clusters, by code
+	 */
+	public record Report(long runId, List<String> variables, int k, @Nullable Integer suggestedK, long customers,
+			@Nullable Long previousRunId, @Nullable Double adjustedRand, @Nullable Long comparedCustomers,
+			List<Cluster> clusters) {
+
+	}
+
+	/**
+	 * One cluster.
+	 *
+	 * @param tier its tier code, such as {@code CLUSTER:C01}
+	 * @param classCode its class code
+	 * @param customers its customers
+	 * @param revenueShare its share of the clustered customers' revenue
+	 * @param profitShare its share of their gross profit
+	 * @param name the suggested name as message keys
+	 * @param previousDistance how far its centre moved since the previous run, in
+	 * standard deviations; {@code null} when it is new
+	 * @param variables its profile
+	 */
+	public record Cluster(String tier, String classCode, long customers, @Nullable Double revenueShare,
+			@Nullable Double profitShare, List<ClusterProfile.NameTerm> name, @Nullable Double previousDistance,
+			List<Variable> variables) {
+
+	}
+
+	/**
+	 * One variable of a cluster.
+	 *
+	 * @param name the variable's name
+	 * @param mean the cluster's mean in the variable's units
+	 * @param zScore the cluster's mean against everyone clustered, in standard deviations
+	 */
+	public record Variable(String name, @Nullable Double mean, double zScore) {
+
+	}
+
+}

@@ -1,0 +1,114 @@
+package com.tiercrm.tiering.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import com.tiercrm.account.Role;
+import com.tiercrm.security.CrmUser;
+import com.tiercrm.security.TestUsers;
+import com.tiercrm.security.WebSliceConfiguration;
+import com.tiercrm.tiering.cluster.ClusterProfile;
+import com.tiercrm.tiering.clustertier.PublishedClusters;
+import com.tiercrm.tiering.list.TierLabels;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(ClusterController.class)
+@Import(WebSliceConfiguration.class)
+class ClusterControllerTests {
+
+	private static final CrmUser REP = TestUsers.principal(7, "rep7", Role.SALES_REP);
+
+	private static final CrmUser MANAGER = TestUsers.principal(8, "mgr8", Role.MANAGER);
+
+	private static final PublishedClusters.Report REPORT = new PublishedClusters.Report(42,
+			List.of("recency", "monetary"), 2, 2, 900L, 41L, 0.934, 850L, List.of(
+					new PublishedClusters.Cluster("CLUSTER:C01", "C01", 300, 0.82, 0.79,
+							List.of(new ClusterProfile.NameTerm("cluster.name.monetary.high", List.of()),
+									new ClusterProfile.NameTerm("cluster.name.recency.low", List.of())),
+							0.12,
+							List.of(new PublishedClusters.Variable("recency", 12.5, -0.9),
+									new PublishedClusters.Variable("monetary", 25000.0, 1.4))),
+					new PublishedClusters.Cluster("CLUSTER:C02", "C02", 600, 0.18, 0.21,
+							List.of(new ClusterProfile.NameTerm("cluster.name.typical", List.of())), null,
+							List.of(new PublishedClusters.Variable("recency", 200.0, 0.45),
+									new PublishedClusters.Variable("monetary", null, -0.7)))));
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private PublishedClusters clusters;
+
+	@MockitoBean(name = "tierLabels")
+	private TierLabels labels;
+
+	@BeforeEach
+	void labels() {
+		given(this.labels.label(anyString(), any())).willAnswer((call) -> "label of " + call.getArgument(0));
+	}
+
+	@Test
+	void showsEachClustersProfileSuggestedNameAndTheStability() throws Exception {
+		given(this.clusters.published()).willReturn(Optional.of(REPORT));
+		this.mvc.perform(get("/tiering/clusters").with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andExpect(view().name("tiering/clusters"))
+			.andExpect(content().string(containsString("label of CLUSTER:C01")))
+			.andExpect(content().string(containsString("Typical customers")))
+			.andExpect(content().string(containsString("300 customers, 82% of revenue, 79% of gross profit.")))
+			.andExpect(content().string(containsString("Adjusted Rand index against run 41: 0.934")))
+			.andExpect(content().string(containsString("25,000.00")))
+			.andExpect(content().string(containsString("A new cluster in this run.")));
+		assertThat(text(get("/tiering/clusters"))).contains("Suggested name: High spend · Recently active");
+	}
+
+	@Test
+	void showsTheProfilesInChinese() throws Exception {
+		given(this.clusters.published()).willReturn(Optional.of(REPORT));
+		this.mvc.perform(get("/tiering/clusters").param("lang", "zh-CN").with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("距最近购买天数")))
+			.andExpect(content().string(not(containsString("Recently active"))));
+		assertThat(text(get("/tiering/clusters").param("lang", "zh-CN"))).contains("建议名称： 高额 · 近期活跃");
+	}
+
+	/** The page's text without tags, whitespace runs made one space. */
+	private String text(MockHttpServletRequestBuilder request) throws Exception {
+		String html = this.mvc.perform(request.with(user(MANAGER)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		return html.replaceAll("<[^>]+>", "").replaceAll("\\s+", " ");
+	}
+
+	@Test
+	void saysWhenNoRunHasClustersAndIsForManagersOnly() throws Exception {
+		given(this.clusters.published()).willReturn(Optional.empty());
+		this.mvc.perform(get("/tiering/clusters").with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("No published run has clusters yet")));
+		this.mvc.perform(get("/tiering/clusters").with(user(REP))).andExpect(status().isForbidden());
+	}
+
+}
