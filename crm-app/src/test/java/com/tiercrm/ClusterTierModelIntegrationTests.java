@@ -182,7 +182,7 @@ class ClusterTierModelIntegrationTests {
 	}
 
 	@Test
-	void theCustomerListAndExportShowTheClusterTiersInBothLanguages() throws Exception {
+	void theCustomerListExportAndDashboardShowTheClusterTiersInBothLanguages() throws Exception {
 		UserDetails manager = this.users.loadUserByUsername(this.prefix + "-mgr");
 		for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
 			String label = locale.getLanguage().equals("zh") ? "第 1 群" : "Cluster 1";
@@ -190,6 +190,7 @@ class ClusterTierModelIntegrationTests {
 			assertThat(list).contains(this.prefix + "BIG1").doesNotContain(this.prefix + "SMALL1").contains(label);
 			String export = page("/customers/export.csv?q=" + this.prefix + "BIG", locale, manager);
 			assertThat(export).contains(this.prefix + "BIG1").contains(label);
+			assertThat(page("/dashboard", locale, manager)).contains(label);
 		}
 	}
 
