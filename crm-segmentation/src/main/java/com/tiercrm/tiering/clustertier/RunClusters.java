@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import com.tiercrm.tiering.cluster.ClusterProfile;
@@ -25,8 +26,16 @@ class RunClusters {
 
 	private final JdbcTemplate jdbc;
 
+	/**
+	 * The same connections, fetching rows in batches: the previous run's classes are a
+	 * million rows, which PostgreSQL's driver would otherwise hold in memory all at once.
+	 */
+	private final JdbcTemplate streaming;
+
 	RunClusters(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.streaming = new JdbcTemplate(Objects.requireNonNull(jdbc.getDataSource(), "a data source"));
+		this.streaming.setFetchSize(10_000);
 	}
 
 	/**
@@ -63,7 +72,7 @@ class RunClusters {
 	 * @param consumer gets each customer's id and cluster number
 	 */
 	void previousNumbers(long runId, NumberConsumer consumer) {
-		this.jdbc.query("select customer_id, class_code from customer_model_results where run_id = ? and model = ?"
+		this.streaming.query("select customer_id, class_code from customer_model_results where run_id = ? and model = ?"
 				+ " and class_code <> ?", (ResultSet rs) -> {
 					consumer.accept(rs.getLong(1), ClusterOutcome.number(rs.getString(2)));
 				}, runId, ClusterTierModel.CODE, TierModel.NO_PURCHASE);

@@ -11,6 +11,7 @@ import com.tiercrm.tiering.run.TierClass;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClusterTierModelTests {
 
-	private final ClusterTierModel model = new ClusterTierModel(new RunClusters(new JdbcTemplate()));
+	private final ClusterTierModel model = new ClusterTierModel(
+			new RunClusters(new JdbcTemplate(new DriverManagerDataSource())));
 
 	@Test
 	void hasTenClusterClassesAndNoPurchase() {
