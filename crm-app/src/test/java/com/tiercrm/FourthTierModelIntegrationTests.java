@@ -48,9 +48,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * A fourth tier model is one class: registered as a bean, it is run, its classes become
- * tiers with policies, and the lists, the export and the dashboard show them, with no
- * change to any of those. The model here puts customers who bought on two days or more in
- * one tier and the rest in another.
+ * tiers with policies, and the lists, the export, the dashboard and the customer page
+ * show them, with no change to any of those. The model here puts customers who bought on
+ * two days or more in one tier and the rest in another.
  */
 @SpringBootTest(properties = "tiercrm.demo.enabled=false")
 @AutoConfigureMockMvc
@@ -146,6 +146,9 @@ class FourthTierModelIntegrationTests {
 			assertThat(export).contains(this.prefix + "REG").contains(regular);
 			String dashboard = page("/dashboard", locale, manager);
 			assertThat(dashboard).contains(chinese ? "购买习惯" : "Buying habit").contains(regular);
+			String customer = page("/customers/" + this.prefix + "REG", locale, manager);
+			assertThat(customer).contains("id=\"model-HABIT\"").contains(chinese ? "购买习惯" : "Buying habit");
+			assertThat(customer.substring(customer.indexOf("id=\"model-HABIT\""))).contains(regular);
 		}
 	}
 
