@@ -109,7 +109,8 @@ abstract class CustomerSearchIntegrationTests {
 			assertThat(inApi).as(query).isEqualTo(onPage);
 			listed += onPage.size();
 		}
-		// The rep's eight customers by name, the first four by spend, all eight by recency.
+		// The rep's eight customers by name, the first four by spend, all eight by
+		// recency.
 		assertThat(listed).isGreaterThanOrEqualTo(8 + 4 + 8);
 	}
 
@@ -156,6 +157,27 @@ abstract class CustomerSearchIntegrationTests {
 		assertThat(browser.get("/customers?sort=CLV_DESC&cursor=" + next).statusCode()).isEqualTo(400);
 	}
 
+	@Test
+	void theApiDescriptionNamesTheFiltersAndTheTierFields() throws Exception {
+		Browser browser = new Browser();
+		browser.login(this.prefix + "-rep", PASSWORD);
+		String docs = browser.json("/v3/api-docs").body();
+		List<String> parameters = JsonPath.read(docs, "$.paths['/api/v1/customers'].get.parameters[*].name");
+		assertThat(parameters).containsExactlyInAnyOrder("q", "owner", "region", "industry", "tier", "abc", "rfm",
+				"clv", "alive", "sort", "cursor", "size");
+		List<String> sortPattern = JsonPath.read(docs,
+				"$.paths['/api/v1/customers'].get.parameters[?(@.name == 'sort')].schema.pattern");
+		assertThat(sortPattern).singleElement().asString().contains("MONETARY_DESC", "CLV_DESC");
+		List<String> item = new ArrayList<>(
+				JsonPath.<java.util.Map<String, Object>>read(docs, "$.components.schemas.TieredCustomer.properties")
+					.keySet());
+		assertThat(item).contains("code", "phoneDisplay", "tier", "abcClass", "rfmSegment", "clvClass", "monetary",
+				"recencyDays", "clvPredicted", "probabilityAlive");
+		assertThat(
+				JsonPath.<java.util.Map<String, Object>>read(docs, "$.components.schemas.CustomerListJson.properties"))
+			.containsKeys("items", "next", "previous", "currency");
+	}
+
 	private HttpResponse<String> api(String query, String username) throws IOException, InterruptedException {
 		return api(query, username, "en");
 	}
@@ -183,6 +205,11 @@ abstract class CustomerSearchIntegrationTests {
 
 		HttpResponse<String> get(String path) throws IOException, InterruptedException {
 			return this.client.send(HttpRequest.newBuilder(url(path)).header("Accept", "text/html").build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+
+		HttpResponse<String> json(String path) throws IOException, InterruptedException {
+			return this.client.send(HttpRequest.newBuilder(url(path)).header("Accept", "application/json").build(),
 					HttpResponse.BodyHandlers.ofString());
 		}
 
