@@ -1,5 +1,6 @@
 package com.tiercrm.tiering.forecast;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -94,19 +95,51 @@ public final class SalesForecaster {
 	 */
 	public <K> SalesForecast<K> forecast(List<CustomerFacts> customers, ClvFit fit, int horizonDays,
 			Function<? super CustomerFacts, ? extends K> group) {
+		List<Function<? super CustomerFacts, ? extends K>> groupings = List.of(group);
+		return this.<K>forecast(customers, fit, horizonDays, groupings).get(0);
+	}
+
+	/**
+	 * Forecasts purchases and revenue per group of several groupings at once (tier,
+	 * region and owner, say) from one simulation, at the cost of one.
+	 * @param <K> the group key
+	 * @param customers the facts as of the forecast's start
+	 * @param fit a fit of the purchase model on these (or comparable) customers
+	 * @param horizonDays days after the as-of date, at least 1
+	 * @param groupings the group of a customer under each grouping
+	 * @return one forecast per grouping, in the same order
+	 * @throws IllegalStateException {@code clv.fallback} when the fit fell back to the
+	 * simple formula
+	 */
+	public <K> List<SalesForecast<K>> forecast(List<CustomerFacts> customers, ClvFit fit, int horizonDays,
+			List<? extends Function<? super CustomerFacts, ? extends K>> groupings) {
 		CustomerOutlook outlook = new CustomerOutlook(customers, fit, horizonDays);
-		Map<K, Integer> groupIndex = new LinkedHashMap<>();
-		int[] groupOf = new int[customers.size()];
-		for (int i = 0; i < customers.size(); i++) {
-			groupOf[i] = groupIndex.computeIfAbsent(group.apply(customers.get(i)), (key) -> groupIndex.size());
+		int dimensions = groupings.size();
+		List<Map<K, Integer>> groupIndexes = new ArrayList<>();
+		// rows of all groupings' groups one after the other, then the total
+		int[][] rowOf = new int[customers.size()][dimensions + 1];
+		int rows = 0;
+		for (int d = 0; d < dimensions; d++) {
+			Map<K, Integer> groupIndex = new LinkedHashMap<>();
+			Function<? super CustomerFacts, ? extends K> group = groupings.get(d);
+			for (int i = 0; i < customers.size(); i++) {
+				int offset = rows;
+				rowOf[i][d] = groupIndex.computeIfAbsent(group.apply(customers.get(i)),
+						(key) -> offset + groupIndex.size());
+			}
+			groupIndexes.add(groupIndex);
+			rows += groupIndex.size();
 		}
-		int groups = groupIndex.size();
-		int[] counts = new int[groups + 1];
-		double[] expectedPurchases = new double[groups + 1];
-		double[] expectedRevenue = new double[groups + 1];
-		// the last row is the total
-		double[][] simulatedPurchases = new double[groups + 1][this.draws];
-		double[][] simulatedRevenue = new double[groups + 1][this.draws];
+		int total = rows;
+		for (int[] customerRows : rowOf) {
+			customerRows[dimensions] = total;
+		}
+		rows++;
+		int[] counts = new int[rows];
+		double[] expectedPurchases = new double[rows];
+		double[] expectedRevenue = new double[rows];
+		double[][] simulatedPurchases = new double[rows][this.draws];
+		double[][] simulatedRevenue = new double[rows][this.draws];
 		Simulation simulation = new Simulation(outlook, this.seed);
 		int unpredictable = 0;
 		for (int i = 0; i < customers.size(); i++) {
@@ -117,23 +150,26 @@ public final class SalesForecaster {
 				continue;
 			}
 			double spend = outlook.expectedSpend(facts);
-			for (int row : new int[] { groupOf[i], groups }) {
+			for (int row : rowOf[i]) {
 				counts[row]++;
 				expectedPurchases[row] += purchases;
 				expectedRevenue[row] += purchases * spend;
 			}
 			if (facts.hasPurchased()) {
-				simulation.add(facts, spend, simulatedPurchases[groupOf[i]], simulatedRevenue[groupOf[i]],
-						simulatedPurchases[groups], simulatedRevenue[groups]);
+				simulation.add(facts, spend, rowOf[i], simulatedPurchases, simulatedRevenue);
 			}
 		}
-		Map<K, ForecastRow> byGroup = new LinkedHashMap<>();
-		groupIndex.forEach((key, row) -> byGroup.put(key, row(counts[row], expectedPurchases[row],
-				simulatedPurchases[row], expectedRevenue[row], simulatedRevenue[row])));
-		ForecastRow total = row(counts[groups], expectedPurchases[groups], simulatedPurchases[groups],
-				expectedRevenue[groups], simulatedRevenue[groups]);
-		return new SalesForecast<>(horizonDays, this.level, this.draws, Collections.unmodifiableMap(byGroup), total,
-				unpredictable);
+		ForecastRow totalRow = row(counts[total], expectedPurchases[total], simulatedPurchases[total],
+				expectedRevenue[total], simulatedRevenue[total]);
+		List<SalesForecast<K>> forecasts = new ArrayList<>();
+		for (Map<K, Integer> groupIndex : groupIndexes) {
+			Map<K, ForecastRow> byGroup = new LinkedHashMap<>();
+			groupIndex.forEach((key, row) -> byGroup.put(key, row(counts[row], expectedPurchases[row],
+					simulatedPurchases[row], expectedRevenue[row], simulatedRevenue[row])));
+			forecasts.add(new SalesForecast<>(horizonDays, this.level, this.draws, Collections.unmodifiableMap(byGroup),
+					totalRow, unpredictable));
+		}
+		return List.copyOf(forecasts);
 	}
 
 	private ForecastRow row(int customers, double purchases, double[] purchaseDraws, double revenue,
@@ -182,8 +218,12 @@ public final class SalesForecaster {
 			this.horizon = outlook.horizon;
 		}
 
-		void add(CustomerFacts facts, double expectedSpend, double[] groupPurchases, double[] groupRevenue,
-				double[] totalPurchases, double[] totalRevenue) {
+		/**
+		 * Adds the customer's simulated purchases and revenue of every draw to the rows
+		 * the customer belongs to.
+		 */
+		void add(CustomerFacts facts, double expectedSpend, int[] rows, double[][] purchaseRows,
+				double[][] revenueRows) {
 			BgNbdParameters model = this.purchases;
 			int x = facts.repeatPurchaseDays();
 			double t = facts.daysFirstPurchaseToAsOf() * this.unitsPerDay;
@@ -211,7 +251,7 @@ public final class SalesForecaster {
 			}
 			double logMiss = Math.log1p(-anyPurchase);
 			RandomDataGenerator random = this.random;
-			int draws = groupPurchases.length;
+			int draws = purchaseRows[rows[0]].length;
 			for (long s = nextHit(-1, logMiss); s < draws; s = nextHit(s, logMiss)) {
 				// the first purchase time, conditional on being inside the horizon, by
 				// the
@@ -233,10 +273,10 @@ public final class SalesForecaster {
 						? random.nextGamma(this.spend.p() * count, 1 / random.nextGamma(nuShape, nuScale))
 						: count * expectedSpend;
 				int draw = (int) s;
-				groupPurchases[draw] += count;
-				totalPurchases[draw] += count;
-				groupRevenue[draw] += revenue;
-				totalRevenue[draw] += revenue;
+				for (int row : rows) {
+					purchaseRows[row][draw] += count;
+					revenueRows[row][draw] += revenue;
+				}
 			}
 		}
 

@@ -2,9 +2,12 @@ package com.tiercrm.tiering.forecast;
 
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -24,16 +27,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Sales forecasts and holdout checks per tier of the published run. The CLV settings are
- * the run's (its configuration, with the time unit the run used); the facts are read
- * again from the orders, as of the run's date for the forecast and as of a past date for
- * the check, whose actuals are the orders between that date and the run's.
+ * Sales forecasts per tier, region and owner, and holdout checks per tier, of the
+ * published run. The CLV settings are the run's (its configuration, with the time unit
+ * the run used); the facts are read again from the orders, as of the run's date for the
+ * forecast and as of a past date for the check, whose actuals are the orders between that
+ * date and the run's.
  */
 @Service
 public class SalesForecasts {
 
-	/** The group of a customer the published run does not know (created after it). */
-	public static final String UNTIERED = "-";
+	/**
+	 * The group of a customer without a tier in the run (created after it), a region or
+	 * an owner.
+	 */
+	public static final String NONE = "-";
+
+	/** The grouping by tier code of the published run. */
+	public static final String BY_TIER = "tier";
+
+	/** The grouping by region code. */
+	public static final String BY_REGION = "region";
+
+	/** The grouping by owner (user id). */
+	public static final String BY_OWNER = "owner";
 
 	private static final int MONTH_DAYS = 30;
 
@@ -57,8 +73,8 @@ public class SalesForecasts {
 	}
 
 	/**
-	 * Forecasts the next month and quarter per tier of the published run and checks the
-	 * model on the {@code holdoutDays} before the run's date.
+	 * Forecasts the next month and quarter per tier of the published run, per region and
+	 * per owner, and checks the model on the {@code holdoutDays} before the run's date.
 	 * @param holdoutDays the length of the holdout period, at least 1
 	 * @return the forecast and check, or empty when no run is published
 	 */
@@ -76,17 +92,28 @@ public class SalesForecasts {
 		this.jdbc.query("select customer_id, tier from customer_segments where run_id = ?", (ResultSet rs) -> {
 			tiers.put(rs.getLong(1), rs.getString(2));
 		}, runId);
-		Function<CustomerFacts, String> tierOf = (facts) -> tiers.getOrDefault(facts.customerId(), UNTIERED);
+		Map<Long, String> regions = new HashMap<>();
+		Map<Long, String> owners = new HashMap<>();
+		this.jdbc.query("select id, region, owner_id from customers", (ResultSet rs) -> {
+			long id = rs.getLong(1);
+			regions.put(id, Objects.requireNonNullElse(rs.getString(2), NONE));
+			long owner = rs.getLong(3);
+			owners.put(id, rs.wasNull() ? NONE : Long.toString(owner));
+		});
+		Function<CustomerFacts, String> tierOf = (facts) -> tiers.getOrDefault(facts.customerId(), NONE);
+		List<Function<CustomerFacts, String>> groupings = List.of(tierOf,
+				(facts) -> regions.getOrDefault(facts.customerId(), NONE),
+				(facts) -> owners.getOrDefault(facts.customerId(), NONE));
 		ClvModel model = new ClvModel(settings);
 
 		LocalDate asOf = run.getAsOf();
 		List<CustomerFacts> now = this.facts.asOf(asOf);
 		ClvFit fit = model.fit(now);
-		SalesForecast<String> month = null;
-		SalesForecast<String> quarter = null;
+		Map<String, SalesForecast<String>> month = Map.of();
+		Map<String, SalesForecast<String>> quarter = Map.of();
 		if (!fit.fallbackUsed()) {
-			month = this.forecaster.forecast(now, fit, MONTH_DAYS, tierOf);
-			quarter = this.forecaster.forecast(now, fit, QUARTER_DAYS, tierOf);
+			month = byGrouping(this.forecaster.forecast(now, fit, MONTH_DAYS, groupings));
+			quarter = byGrouping(this.forecaster.forecast(now, fit, QUARTER_DAYS, groupings));
 		}
 
 		LocalDate calibrationEnd = asOf.minusDays(holdoutDays);
@@ -102,6 +129,14 @@ public class SalesForecasts {
 			holdout = new HoldoutCheck(settings, holdoutDays, this.forecaster).check(customers, calibrationFit, tierOf);
 		}
 		return Optional.of(new PublishedRunForecast(runId, asOf, fit, month, quarter, calibrationEnd, holdout));
+	}
+
+	private static Map<String, SalesForecast<String>> byGrouping(List<SalesForecast<String>> forecasts) {
+		Map<String, SalesForecast<String>> byGrouping = new LinkedHashMap<>();
+		byGrouping.put(BY_TIER, forecasts.get(0));
+		byGrouping.put(BY_REGION, forecasts.get(1));
+		byGrouping.put(BY_OWNER, forecasts.get(2));
+		return Collections.unmodifiableMap(byGrouping);
 	}
 
 	/**

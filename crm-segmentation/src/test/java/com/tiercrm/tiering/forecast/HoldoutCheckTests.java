@@ -2,6 +2,7 @@ package com.tiercrm.tiering.forecast;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import com.tiercrm.tiering.model.BgNbdParameters;
 import com.tiercrm.tiering.model.ClvFit;
@@ -84,8 +85,7 @@ class HoldoutCheckTests {
 			.withMessage("facts.invalid.counts");
 	}
 
-	private <K> HoldoutResult<K> check(List<HoldoutCustomer> customers,
-			java.util.function.Function<CustomerFacts, K> group) {
+	private <K> HoldoutResult<K> check(List<HoldoutCustomer> customers, Function<CustomerFacts, K> group) {
 		return new HoldoutCheck(ClvSettings.defaults(), HOLDOUT, SalesForecaster.defaults()).check(customers, this.fit,
 				group);
 	}

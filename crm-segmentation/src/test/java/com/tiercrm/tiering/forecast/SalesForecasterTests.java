@@ -1,6 +1,7 @@
 package com.tiercrm.tiering.forecast;
 
 import java.util.List;
+import java.util.function.Function;
 
 import com.tiercrm.tiering.model.BgNbdParameters;
 import com.tiercrm.tiering.model.ClvFit;
@@ -8,6 +9,7 @@ import com.tiercrm.tiering.model.ClvModel;
 import com.tiercrm.tiering.model.ClvSettings;
 import com.tiercrm.tiering.model.CustomerFacts;
 import com.tiercrm.tiering.model.GammaGammaParameters;
+import com.tiercrm.tiering.model.Reason;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +85,22 @@ class SalesForecasterTests {
 	}
 
 	@Test
+	void severalGroupingsComeFromOneSimulation() {
+		List<CustomerFacts> customers = facts(SyntheticHoldout.draw(500, CALIBRATION_DAYS, QUARTER, 19));
+		ClvFit fit = SyntheticHoldout.trueParameters();
+		List<Function<CustomerFacts, String>> groupings = List.of((facts) -> "t" + (facts.customerId() % 3),
+				(facts) -> "r" + (facts.customerId() % 2));
+		List<SalesForecast<String>> both = SalesForecaster.defaults().forecast(customers, fit, QUARTER, groupings);
+		SalesForecast<String> alone = SalesForecaster.defaults().forecast(customers, fit, QUARTER, groupings.get(0));
+		assertThat(both).hasSize(2);
+		assertThat(both.get(0)).isEqualTo(alone);
+		assertThat(both.get(1).byGroup()).containsOnlyKeys("r0", "r1");
+		assertThat(both.get(1).total()).isEqualTo(alone.total());
+		assertThat(both.get(1).byGroup().values().stream().mapToDouble(ForecastRow::expectedRevenue).sum())
+			.isCloseTo(alone.total().expectedRevenue(), within(1e-6));
+	}
+
+	@Test
 	void ninetyPercentIntervalsCoverNinetyPercentOfHoldouts() {
 		// 30 bases × 4 groups of about 250 customers, each forecast a quarter ahead with
 		// the generating parameters: the share of actuals inside is binomial around 0.9
@@ -133,7 +151,7 @@ class SalesForecasterTests {
 		ClvFit known = SyntheticHoldout.trueParameters();
 		ClvFit withoutSpend = new ClvFit(known.r(), known.alpha(), known.a(), known.b(), Double.NaN, Double.NaN,
 				Double.NaN, Double.NaN, Double.NaN, known.timeUnit(), 0, 0, false, 0, 0, 0, false, null,
-				known.purchaseModel(), com.tiercrm.tiering.model.Reason.of("clv.fallback.gamma-gamma-failed", 0));
+				known.purchaseModel(), Reason.of("clv.fallback.gamma-gamma-failed", 0));
 		ForecastRow row = SalesForecaster.defaults().forecast(customers, withoutSpend, QUARTER, (facts) -> 0).total();
 		double repeatBuyersMean = customers.stream()
 			.filter((facts) -> facts.repeatPurchaseDays() > 0)

@@ -40,6 +40,8 @@ abstract class SalesForecastsTests {
 		data.clear();
 		assertThat(this.forecasts.forPublishedRun(273)).isEmpty();
 		data.cdnowSample();
+		// half the customers in the east, none with an owner
+		this.jdbc.update("update customers set region = 'EAST' where mod(id, 2) = 0");
 		SegmentationRun run = this.runs
 			.runNow(new RunRequest(LocalDate.of(1998, 6, 30), ClvTimeUnit.WEEK, RunTrigger.API, "forecast"));
 		assertThat(run.getStatus()).as(run.getFailureCode()).isEqualTo(RunStatus.SUCCEEDED);
@@ -62,10 +64,16 @@ abstract class SalesForecastsTests {
 		assertThat(holdout.byGroup()).containsOnlyKeys("ABC:A", "ABC:B", "ABC:C");
 		assertThat(holdout.backtest().total().actualPurchases()).isEqualTo(1882);
 
-		SalesForecast<String> month = forecast.nextMonth();
-		SalesForecast<String> quarter = forecast.nextQuarter();
-		assertThat(month).isNotNull();
-		assertThat(quarter).isNotNull();
+		assertThat(forecast.nextQuarter()).containsOnlyKeys(SalesForecasts.BY_TIER, SalesForecasts.BY_REGION,
+				SalesForecasts.BY_OWNER);
+		SalesForecast<String> month = forecast.nextMonth().get(SalesForecasts.BY_TIER);
+		SalesForecast<String> quarter = forecast.nextQuarter().get(SalesForecasts.BY_TIER);
+		SalesForecast<String> regions = forecast.nextQuarter().get(SalesForecasts.BY_REGION);
+		assertThat(regions.byGroup()).containsOnlyKeys("EAST", SalesForecasts.NONE);
+		assertThat(regions.byGroup().get("EAST").expectedPurchases() + regions.byGroup().get("-").expectedPurchases())
+			.isCloseTo(quarter.total().expectedPurchases(), within(1e-6));
+		assertThat(regions.total()).isEqualTo(quarter.total());
+		assertThat(forecast.nextQuarter().get(SalesForecasts.BY_OWNER).byGroup()).containsOnlyKeys(SalesForecasts.NONE);
 		assertThat(month.horizonDays()).isEqualTo(30);
 		assertThat(quarter.byGroup()).containsOnlyKeys("ABC:A", "ABC:B", "ABC:C");
 		assertThat(quarter.total().customers()).isEqualTo(2357);
