@@ -103,8 +103,8 @@ public final class HoldoutCheck {
 			int repeatClass = Math.min(facts.repeatPurchaseDays(), REPEAT_PURCHASE_CLASSES - 1);
 			byRepeat[repeatClass] = byRepeat[repeatClass].plus(purchases, customer.holdoutPurchases(), revenue,
 					customer.holdoutSpend());
-			byGroup.merge(key, HoldoutComparison.EMPTY.plus(purchases, customer.holdoutPurchases(), revenue,
-					customer.holdoutSpend()), HoldoutCheck::sum);
+			byGroup.put(key, byGroup.getOrDefault(key, HoldoutComparison.EMPTY)
+				.plus(purchases, customer.holdoutPurchases(), revenue, customer.holdoutSpend()));
 			total = total.plus(purchases, customer.holdoutPurchases(), revenue, customer.holdoutSpend());
 			predicted[n] = purchases;
 			actual[n] = customer.holdoutPurchases();
@@ -134,12 +134,6 @@ public final class HoldoutCheck {
 		}
 		return new ForecastBacktest<>(forecast, Collections.unmodifiableMap(rows),
 				new BacktestRow(forecast.total(), purchases, revenue));
-	}
-
-	private static HoldoutComparison sum(HoldoutComparison one, HoldoutComparison other) {
-		return new HoldoutComparison(one.customers() + other.customers(),
-				one.predictedPurchases() + other.predictedPurchases(), one.actualPurchases() + other.actualPurchases(),
-				one.predictedRevenue() + other.predictedRevenue(), one.actualRevenue() + other.actualRevenue());
 	}
 
 	/**

@@ -32,16 +32,18 @@ import org.jspecify.annotations.Nullable;
  * exactly what the likelihood of a history says about a customer known to be alive at T;
  * purchases then follow a Poisson process over the horizon with a drop-out chance after
  * each. (The first purchase time is drawn from its Lomax marginal and the rate from its
- * posterior given that time, the same joint distribution in an order where a draw without
- * a purchase costs one uniform number.) Each purchase's amount is Gamma(p, ν) with ν
- * drawn from its posterior Gamma(q + p·x, γ + x·m̄); without Gamma-Gamma every purchase
- * is worth the expected spend, so that interval covers only the variation of the purchase
- * count. The group totals of every draw are summed and the interval is the pair of
- * empirical quantiles at (1 − level) / 2 and (1 + level) / 2 (nearest rank). What it
- * leaves out: the uncertainty of the fitted parameters themselves, and customers who have
- * not bought yet; the backtest shows how much that matters. The seed is fixed, so the
- * same data gives the same interval. The cost is customers × draws short loops, a few
- * seconds for 10⁵ customers at 1,000 draws.
+ * posterior given that time: the same joint distribution, in an order where the futures
+ * without any purchase, most of them over a month or a quarter, are skipped by a
+ * geometric gap.) Each purchase's amount is Gamma(p, ν) with ν drawn from its posterior
+ * Gamma(q + p·x, γ + x·m̄); without Gamma-Gamma every purchase is worth the expected
+ * spend, so that interval covers only the variation of the purchase count. The group
+ * totals of every draw are summed and the interval is the pair of empirical quantiles at
+ * (1 − level) / 2 and (1 + level) / 2 (nearest rank). What it leaves out: the uncertainty
+ * of the fitted parameters themselves, and customers who have not bought yet; the
+ * backtest shows how much that matters. The seed is fixed, so the same data gives the
+ * same interval. The cost grows with customers × draws (see
+ * {@code SalesForecastBenchmark} and docs/tiering.md): compute it once per run, not per
+ * request.
  */
 public final class SalesForecaster {
 
