@@ -1,6 +1,7 @@
 package com.tiercrm.tiering.cluster;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class ClusterProfiles {
 	private static double[] shares(double @Nullable [] amounts, int[] labels, int k) {
 		double[] shares = new double[k];
 		if (amounts == null) {
-			java.util.Arrays.fill(shares, Double.NaN);
+			Arrays.fill(shares, Double.NaN);
 			return shares;
 		}
 		double total = 0;

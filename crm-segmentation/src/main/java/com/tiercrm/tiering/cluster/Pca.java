@@ -19,7 +19,8 @@ import org.hipparchus.linear.RealVector;
  * @param components the unit eigenvectors, {@code components[component][column]}; each is
  * signed so that its largest coefficient is positive, to be the same from run to run
  * @param loadings eigenvector times the square root of its variance: on standardised
- * variables, the correlation of each variable with each component
+ * variables, the correlation of each variable with each component (to a factor
+ * {@code sqrt(n / (n - 1))}, as the standardisation divides by n)
  * @param columnNames the variables' names, for the loadings table
  */
 public record Pca(double[] means, double[] variances, double[] explainedVariance, double[][] components,
