@@ -171,7 +171,7 @@ public final class ClusterProfiles {
 			}
 			for (int c = 0; c < k; c++) {
 				int size = sizes[c];
-				for (Map.Entry<String, Integer> level : top(counts.get(c))) {
+				for (Map.Entry<String, Integer> level : ClusterAnalysis.mostFrequent(counts.get(c), TOP_CATEGORIES)) {
 					profiles.get(c)
 						.add(new ClusterProfile.CategoryShare(variable.name(), level.getKey(),
 								(double) level.getValue() / size,
@@ -180,15 +180,6 @@ public final class ClusterProfiles {
 			}
 		}
 		return profiles;
-	}
-
-	private static List<Map.Entry<String, Integer>> top(Map<String, Integer> counts) {
-		return counts.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-				.thenComparing(Map.Entry.comparingByKey()))
-			.limit(TOP_CATEGORIES)
-			.toList();
 	}
 
 }
