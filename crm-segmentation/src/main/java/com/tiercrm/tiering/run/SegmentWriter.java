@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 
 import javax.sql.DataSource;
@@ -52,14 +51,11 @@ class SegmentWriter {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			if (this.dialect.isPostgres()) {
-				copy(connection.unwrap(PGConnection.class), runId, segmentation);
-				// The lists and the book plan their queries over the new run's rows as
-				// soon as it
-				// is published: a million new rows must not wait for autovacuum's
-				// statistics.
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("ANALYZE customer_segments");
-				}
+				// Into a table of the run's own, indexed and attached as its partition
+				// once full.
+				String table = RunPartitions.CUSTOMER_SEGMENTS.create(connection, runId);
+				copy(connection.unwrap(PGConnection.class), table, runId, segmentation);
+				RunPartitions.CUSTOMER_SEGMENTS.attach(connection, runId);
 			}
 			else {
 				insert(connection, runId, segmentation);
@@ -75,11 +71,13 @@ class SegmentWriter {
 
 	/**
 	 * Binary COPY: PostgreSQL reads the numbers as they are instead of parsing their
-	 * text.
+	 * text. {@code FREEZE} since the table is new in this transaction: no hint bits to
+	 * set and nothing to freeze later.
 	 */
-	private void copy(PGConnection connection, long runId, Segmentation segmentation) throws SQLException, IOException {
+	private void copy(PGConnection connection, String table, long runId, Segmentation segmentation)
+			throws SQLException, IOException {
 		CopyIn copy = connection.getCopyAPI()
-			.copyIn("COPY customer_segments (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
+			.copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN (FORMAT binary, FREEZE)");
 		try (DataOutputStream out = new DataOutputStream(
 				new BufferedOutputStream(new PGCopyOutputStream(copy, 1 << 16), 1 << 16))) {
 			out.write(BINARY_SIGNATURE);
