@@ -65,34 +65,40 @@ final class RunPartitions {
 	/**
 	 * Creates the run's table, like the parent but without indexes and not attached yet,
 	 * and returns its name. Rows copied into it in the same transaction may be
-	 * {@code FREEZE}d.
+	 * {@code FREEZE}d. The {@code CHECK} that spares {@code ATTACH} a scan of the rows is
+	 * there from the start: added later, it would scan them itself.
 	 */
 	String create(Connection connection, long runId) throws SQLException {
 		String partition = partition(runId);
-		execute(connection, "CREATE TABLE " + partition + " (LIKE " + this.table + " INCLUDING DEFAULTS)");
+		execute(connection, "CREATE TABLE " + partition + " (LIKE " + this.table + " INCLUDING DEFAULTS, CONSTRAINT "
+				+ partition + "_run CHECK (run_id = " + runId + "))");
 		return partition;
 	}
 
 	/**
 	 * Indexes and analyses the filled table and attaches it as the run's partition.
-	 * {@code ATTACH} takes only a {@code SHARE UPDATE EXCLUSIVE} lock on the parent:
-	 * readers of other runs go on, and the {@code CHECK} spares it a scan of the rows.
+	 * {@code ATTACH} takes only a {@code SHARE UPDATE EXCLUSIVE} lock on the parent,
+	 * which readers do not wait for, until the run's transaction ends.
 	 */
 	void attach(Connection connection, long runId) throws SQLException {
 		String partition = partition(runId);
-		execute(connection,
-				"ALTER TABLE " + partition + " ADD CONSTRAINT " + partition + "_run CHECK (run_id = " + runId + ")");
+		long started = System.nanoTime();
 		execute(connection, "ALTER TABLE " + partition + " ADD CONSTRAINT " + partition + "_pkey PRIMARY KEY ("
 				+ this.primaryKey + ")");
 		for (Map.Entry<String, String> index : this.indexes.entrySet()) {
 			execute(connection, "CREATE INDEX " + partition + "_" + index.getKey() + " ON " + partition + " ("
 					+ index.getValue() + ")");
 		}
+		long indexed = System.nanoTime();
 		// The lists plan over the new run's rows as soon as it is published: they must
 		// not wait for autovacuum's statistics. Only this run's rows are sampled.
 		execute(connection, "ANALYZE " + partition);
+		long analysed = System.nanoTime();
 		execute(connection,
 				"ALTER TABLE " + this.table + " ATTACH PARTITION " + partition + " FOR VALUES IN (" + runId + ")");
+		logger.info("Run " + runId + ": " + partition + " indexed in " + SegmentationEngine.millis(started, indexed)
+				+ " ms, analysed in " + SegmentationEngine.millis(indexed, analysed) + " ms, attached in "
+				+ SegmentationEngine.millis(analysed, System.nanoTime()) + " ms");
 		int built = indexCount(connection, partition);
 		if (built != this.indexes.size() + 1) {
 			logger.warn("Attaching " + partition + " built " + (built - this.indexes.size() - 1)

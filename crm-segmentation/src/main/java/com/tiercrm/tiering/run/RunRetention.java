@@ -8,6 +8,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import com.tiercrm.database.DatabaseDialect;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class RunRetention {
+
+	private static final Log logger = LogFactory.getLog(RunRetention.class);
 
 	private final SegmentationRunRepository runs;
 
@@ -70,8 +74,13 @@ class RunRetention {
 	 */
 	private void dropPartitions(List<Long> runIds) {
 		DataSource dataSource = Objects.requireNonNull(this.jdbc.getDataSource());
+		long started = System.nanoTime();
 		try (Connection connection = dataSource.getConnection()) {
-			RunPartitions.CUSTOMER_SEGMENTS.drop(connection, runIds);
+			List<Long> dropped = RunPartitions.CUSTOMER_SEGMENTS.drop(connection, runIds);
+			if (!dropped.isEmpty()) {
+				logger.info("Dropped the partitions of runs " + dropped + " in "
+						+ SegmentationEngine.millis(started, System.nanoTime()) + " ms");
+			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not drop the partitions of runs " + runIds, ex);
