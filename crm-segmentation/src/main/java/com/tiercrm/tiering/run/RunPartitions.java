@@ -15,10 +15,8 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * A per-run table that PostgreSQL partitions by run ({@code PARTITION BY LIST (run_id)}),
- * one partition per run, named {@code
- *
-<table>
- * _r<runId>}. A run fills its partition as a standalone table without indexes, indexes
+ * one partition per run named after the table and the run ({@code customer_segments_r42}
+ * for run 42). A run fills its partition as a standalone table without indexes, indexes
  * and analyses it, then attaches it: indexes built once over sorted rows instead of
  * maintained row by row, statistics of its own rows only, and a dropped partition instead
  * of a million deleted rows when the run leaves retention.
@@ -108,9 +106,9 @@ final class RunPartitions {
 
 	/**
 	 * Detaches and drops the partitions of the given runs that exist, each in
-	 * transactions of its own: {@code DETACH … CONCURRENTLY} takes no lock that stops
-	 * readers, but cannot run in a transaction block. A detach interrupted half-way is
-	 * finished here too.
+	 * transactions of its own: {@code DETACH … CONCURRENTLY} makes no reader of the
+	 * retained runs wait, but cannot run in a transaction block. A detach interrupted
+	 * half-way is finished here too.
 	 * @param connection a connection outside any transaction
 	 * @return the runs whose partition was dropped
 	 */
