@@ -104,6 +104,11 @@ class FourthTierModelIntegrationTests {
 	@AfterAll
 	void backToTheDefaults() {
 		this.configs.save(SegmentationSettings.defaults(), "fourth-model-test");
+		// The test database is shared: other tests know three models.
+		this.jdbc.update("delete from customer_model_results where model = 'HABIT'");
+		this.jdbc.update("delete from tier_policy_versions where tier_code like 'HABIT:%'");
+		this.jdbc.update("delete from tier_policies where tier_code like 'HABIT:%'");
+		this.jdbc.update("delete from tiers where model = 'HABIT'");
 	}
 
 	private void order(Customer customer, String number, String at) {

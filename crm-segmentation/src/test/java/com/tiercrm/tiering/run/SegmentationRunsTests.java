@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.tiering.config.ConfigConflictException;
 import com.tiercrm.tiering.config.SegmentationConfig;
 import com.tiercrm.tiering.config.SegmentationConfigs;
@@ -65,6 +66,9 @@ abstract class SegmentationRunsTests {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	DatabaseDialect dialect;
 
 	TestData data;
 
@@ -205,7 +209,7 @@ abstract class SegmentationRunsTests {
 		SegmentationRun first = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
 		SegmentationRun second = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
 		RunRetention keepOne = new RunRetention(this.runRepository, this.jdbc, this.transactionManager,
-				new SegmentationProperties(TestData.ZONE, "-", 1, 1000, Duration.ofMinutes(5)));
+				new SegmentationProperties(TestData.ZONE, "-", 1, 1000, Duration.ofMinutes(5)), this.dialect);
 
 		keepOne.deleteOldRuns(new RunPublished(second.getId(), AS_OF, 12));
 
