@@ -137,6 +137,10 @@ class FourthTierModelIntegrationTests {
 						+ " where m.run_id = ? and m.model = 'HABIT' and c.code = ?",
 				String.class, this.run.getId(), this.prefix + "REG"))
 			.containsExactly("REGULAR 2 customer.facts.purchaseDays|2");
+		// On PostgreSQL in a partition of the run's own, dropped with the run.
+		assertThat(this.jdbc.queryForList("select inhrelid::regclass::text from pg_inherits"
+				+ " where inhparent = 'customer_model_results'::regclass", String.class))
+			.contains("customer_model_results_r" + this.run.getId());
 	}
 
 	@Test

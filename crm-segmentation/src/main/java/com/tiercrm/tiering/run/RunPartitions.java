@@ -32,6 +32,10 @@ final class RunPartitions {
 	static final RunPartitions CUSTOMER_SEGMENTS = new RunPartitions("customer_segments", "run_id, customer_id", Map
 		.of("tier_monetary", "run_id, tier, monetary, customer_id", "clv", "run_id, clv_predicted, customer_id"));
 
+	/** The results of tier models other than ABC, RFM and CLV (V25, V26). */
+	static final RunPartitions MODEL_RESULTS = new RunPartitions("customer_model_results", "run_id, model, customer_id",
+			Map.of());
+
 	private static final Log logger = LogFactory.getLog(RunPartitions.class);
 
 	private final String table;

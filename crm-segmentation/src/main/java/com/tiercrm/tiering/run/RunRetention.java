@@ -57,13 +57,6 @@ class RunRetention {
 			.stream()
 			.map(SegmentationRun::getId)
 			.toList();
-		// Other tier models' results are few rows per run unless such a model is
-		// registered; they are deleted on either database.
-		for (long runId : old) {
-			this.transactions.executeWithoutResult((status) -> {
-				this.jdbc.update("delete from customer_model_results where run_id = ?", runId);
-			});
-		}
 		if (this.dialect.isPostgres()) {
 			dropPartitions(old);
 			return;
@@ -71,6 +64,7 @@ class RunRetention {
 		for (long runId : old) {
 			this.transactions.executeWithoutResult((status) -> {
 				this.jdbc.update("delete from customer_segments where run_id = ?", runId);
+				this.jdbc.update("delete from customer_model_results where run_id = ?", runId);
 			});
 		}
 	}
@@ -84,6 +78,7 @@ class RunRetention {
 		long started = System.nanoTime();
 		try (Connection connection = dataSource.getConnection()) {
 			List<Long> dropped = RunPartitions.CUSTOMER_SEGMENTS.drop(connection, runIds);
+			RunPartitions.MODEL_RESULTS.drop(connection, runIds);
 			if (!dropped.isEmpty()) {
 				logger.info("Dropped the partitions of runs " + dropped + " in "
 						+ SegmentationEngine.millis(started, System.nanoTime()) + " ms");

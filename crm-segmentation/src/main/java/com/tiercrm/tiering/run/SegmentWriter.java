@@ -58,9 +58,13 @@ class SegmentWriter {
 				String table = RunPartitions.CUSTOMER_SEGMENTS.create(connection, runId);
 				copy(pg, table, segments, segmentation.size(), true);
 				RunPartitions.CUSTOMER_SEGMENTS.attach(connection, runId);
-				for (Classification other : others(segmentation)) {
-					copy(pg, "customer_model_results", modelColumns(runId, segmentation, other), segmentation.size(),
-							false);
+				List<Classification> others = others(segmentation);
+				if (!others.isEmpty()) {
+					String results = RunPartitions.MODEL_RESULTS.create(connection, runId);
+					for (Classification other : others) {
+						copy(pg, results, modelColumns(runId, segmentation, other), segmentation.size(), true);
+					}
+					RunPartitions.MODEL_RESULTS.attach(connection, runId);
 				}
 			}
 			else {

@@ -41,13 +41,15 @@ public final class TestData {
 		if (isPostgres()) {
 			// Each run's rows are a partition of their own (RunPartitions): drop them
 			// all.
-			for (String partition : this.jdbc.queryForList("select inhrelid::regclass::text from pg_inherits"
-					+ " where inhparent = 'customer_segments'::regclass", String.class)) {
+			for (String partition : this.jdbc.queryForList(
+					"select inhrelid::regclass::text from pg_inherits"
+							+ " where inhparent in ('customer_segments'::regclass, 'customer_model_results'::regclass)",
+					String.class)) {
 				this.jdbc.execute("drop table " + partition);
 			}
 		}
-		for (String table : List.of("customer_segments", "segmentation_runs", "segmentation_configs", "interactions",
-				"sales_orders", "customers")) {
+		for (String table : List.of("customer_segments", "customer_model_results", "segmentation_runs",
+				"segmentation_configs", "interactions", "sales_orders", "customers")) {
 			this.jdbc.update("delete from " + table);
 		}
 	}
