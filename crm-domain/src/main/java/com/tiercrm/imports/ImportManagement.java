@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 
 import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.customer.ReferenceData;
+import com.tiercrm.lease.LeasedTable;
+import com.tiercrm.lease.Leases;
 import jakarta.persistence.EntityManager;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -34,6 +36,7 @@ import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -81,13 +84,16 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 
 	private final DatabaseDialect dialect;
 
+	private final Leases leases;
+
 	private ApplicationEventPublisher events = (event) -> {
 	};
 
 	ImportManagement(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
 			PlatformTransactionManager transactionManager, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			ImportProperties properties, ReferenceData references, DatabaseDialect dialect) {
+			ImportProperties properties, ReferenceData references, DatabaseDialect dialect, Leases leases) {
 		this.jobs = jobs;
+		this.leases = leases;
 		this.dialect = dialect;
 		this.references = references;
 		this.entities = entities;
@@ -253,13 +259,29 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		return Arrays.stream(columnsOf(kind)).map((column) -> column.templateHeader(locale)).toList();
 	}
 
-	/** Jobs that were running when the application stopped cannot finish any more. */
+	/**
+	 * Jobs whose instance stopped renewing their lease (it was stopped or killed) cannot
+	 * finish any more; jobs with a live lease, on this instance or another, go on.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
-	public void failInterruptedJobs() {
-		for (ImportJob job : this.jobs.findByStatus(ImportStatus.RUNNING)) {
-			finish(job, ImportStatus.FAILED, "import.failure.interrupted", null, List.of());
-		}
+	public void recoverInterruptedJobs() {
+		failExpiredJobs();
 		deleteOldUploads();
+	}
+
+	/**
+	 * Fails the running jobs whose lease has expired; at start-up and on every renewal.
+	 */
+	@Scheduled(fixedDelayString = "${tiercrm.leases.renewal-interval:15s}",
+			initialDelayString = "${tiercrm.leases.renewal-interval:15s}")
+	public void failExpiredJobs() {
+		for (long id : this.leases.expired(LeasedTable.IMPORT_JOBS)) {
+			if (this.leases.takeOver(LeasedTable.IMPORT_JOBS, id)) {
+				this.jobs.findById(id)
+					.ifPresent(
+							(job) -> finish(job, ImportStatus.FAILED, "import.failure.interrupted", null, List.of()));
+			}
+		}
 	}
 
 	private ImportJob run(ImportJob job, Path file, @Nullable Charset encoding) {
@@ -631,12 +653,20 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 	}
 
 	private ImportJob save(ImportJob job) {
-		return inTransaction(() -> this.jobs.save(job));
+		return inTransaction(() -> {
+			ImportJob saved = this.jobs.save(job);
+			if (saved.getStatus() == ImportStatus.RUNNING) {
+				// With the row that makes the job: no instance sees it running unleased.
+				this.leases.hold(LeasedTable.IMPORT_JOBS, saved.id());
+			}
+			return saved;
+		});
 	}
 
 	private ImportJob finish(ImportJob job, ImportStatus status, @Nullable String failureKey,
 			@Nullable String failureArg, List<RowError> errors) {
 		job.finish(status, failureKey, failureArg);
+		this.leases.release(LeasedTable.IMPORT_JOBS, job.id());
 		return inTransaction(() -> {
 			ImportJob saved = this.jobs.save(job);
 			List<Object[]> rows = new ArrayList<>(errors.size());

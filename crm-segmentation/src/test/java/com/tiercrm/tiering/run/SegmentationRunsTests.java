@@ -2,7 +2,9 @@ package com.tiercrm.tiering.run;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +23,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -222,13 +224,35 @@ abstract class SegmentationRunsTests {
 	}
 
 	@Test
-	void interruptedRunIsMarkedFailedOnStartup() {
+	void aRunWhoseLeaseExpiredIsMarkedFailed() {
 		SegmentationRun run = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
-		this.jdbc.update("update segmentation_runs set status = 'RUNNING' where id = ?", run.getId());
+		this.jdbc.update("update segmentation_runs set status = 'RUNNING', lease_owner = 'gone', lease_expires_at = ?"
+				+ " where id = ?", Timestamp.from(Instant.now().minusSeconds(1)), run.getId());
 		this.jdbc.update("update segmentation_state set running_run_id = ?", run.getId());
-		this.runs.failInterruptedRuns();
-		assertThat(this.runs.find(run.getId())).map(SegmentationRun::getStatus).contains(RunStatus.FAILED);
+		this.runs.recoverExpiredRuns();
+		assertThat(this.runs.find(run.getId())).hasValueSatisfying((failed) -> {
+			assertThat(failed.getStatus()).isEqualTo(RunStatus.FAILED);
+			assertThat(failed.getFailureCode()).isEqualTo("runs.failure.interrupted");
+		});
 		assertThat(this.jdbc.queryForObject("select running_run_id from segmentation_state", Long.class)).isNull();
+	}
+
+	@Test
+	void aRunWithALiveLeaseOfAnotherInstanceIsLeftRunning() {
+		SegmentationRun run = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		this.jdbc.update("update segmentation_runs set status = 'RUNNING', lease_owner = 'other', lease_expires_at = ?"
+				+ " where id = ?", Timestamp.from(Instant.now().plusSeconds(60)), run.getId());
+		this.jdbc.update("update segmentation_state set running_run_id = ?", run.getId());
+		try {
+			this.runs.recoverExpiredRuns();
+			assertThat(this.runs.find(run.getId())).map(SegmentationRun::getStatus).contains(RunStatus.RUNNING);
+			assertThat(this.jdbc.queryForObject("select running_run_id from segmentation_state", Long.class))
+				.isEqualTo(run.getId());
+		}
+		finally {
+			this.jdbc.update("update segmentation_runs set status = 'FAILED' where id = ?", run.getId());
+			this.jdbc.update("update segmentation_state set running_run_id = null");
+		}
 	}
 
 	@Test
