@@ -327,10 +327,11 @@ class PostgresOrderLoadTests {
 		BatchedImports batchedImports(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
 				PlatformTransactionManager transactionManager, QueuedExecutor executor, ImportProperties p,
 				ReferenceData references, DatabaseDialect dialect) {
-			return new BatchedImports(new ImportManagement(jobs, entities, jdbc, transactionManager, executor,
-					new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(), p.workDirectory(),
-							p.timeZone(), false, p.earliestDate()),
-					references, dialect));
+			return new BatchedImports(
+					new ImportManagement(jobs, entities, jdbc, transactionManager, executor,
+							new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(),
+									p.workDirectory(), p.timeZone(), false, p.earliestDate(), p.uploadRetention()),
+							references, dialect));
 		}
 
 	}
