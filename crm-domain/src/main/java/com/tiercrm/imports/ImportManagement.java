@@ -169,6 +169,7 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		ImportJob job = save(created);
 		try {
 			// One transaction: a refused or broken upload leaves no chunk behind.
+			long started = System.nanoTime();
 			job.stored(inTransaction(() -> {
 				try {
 					return this.uploads.store(job.id(), content);
@@ -177,6 +178,10 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 					throw new UncheckedIOException(ex);
 				}
 			}));
+			if (logger.isDebugEnabled()) {
+				logger.debug("Import job " + job.getId() + ": stored " + job.getFileBytes() + " bytes in "
+						+ seconds(started));
+			}
 			return new Prepared(save(job), true, request.encoding());
 		}
 		catch (ImportFileException ex) {
@@ -279,7 +284,11 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 	private ImportJob read(ImportJob job, @Nullable Charset encoding) {
 		Path file;
 		try {
+			long started = System.nanoTime();
 			file = this.uploads.spool(job.id(), Long.MAX_VALUE);
+			if (logger.isDebugEnabled()) {
+				logger.debug("Import job " + job.getId() + ": copied and checked its file in " + seconds(started));
+			}
 		}
 		catch (ImportFileException ex) {
 			if (!job.isDryRun()) {
@@ -737,6 +746,10 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		catch (IOException ex) {
 			logger.debug("Could not delete " + file, ex);
 		}
+	}
+
+	private static String seconds(long startedNanos) {
+		return String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - startedNanos) / 1e9);
 	}
 
 	private static String fileName(String name) {

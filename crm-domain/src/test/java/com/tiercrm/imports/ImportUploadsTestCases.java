@@ -15,11 +15,16 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import com.tiercrm.customer.ReferenceData;
+import com.tiercrm.database.DatabaseDialect;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,6 +42,21 @@ abstract class ImportUploadsTestCases {
 
 	@Autowired
 	ImportProperties properties;
+
+	@Autowired
+	ImportJobRepository jobs;
+
+	@Autowired
+	EntityManager entities;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	ReferenceData references;
+
+	@Autowired
+	DatabaseDialect dialect;
 
 	String prefix;
 
@@ -141,6 +161,26 @@ abstract class ImportUploadsTestCases {
 		try (InputStream in = otherStore.open(dryRun.id()).orElseThrow()) {
 			assertThat(in.readAllBytes()).isEqualTo(customer("B", "别库公司"));
 		}
+	}
+
+	/**
+	 * Another instance of the same installation, with a work directory of its own,
+	 * commits a dry run this one checked.
+	 */
+	@Test
+	void commitsOnAnotherInstanceADryRunThisOneChecked(@TempDir Path otherWorkDirectory) throws IOException {
+		ImportJob dryRun = submit(customer("A", "甲公司"), true);
+		ImportProperties p = this.properties;
+		ImportManagement otherInstance = new ImportManagement(this.jobs, this.entities, this.jdbc,
+				this.transactionManager, Runnable::run,
+				new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(), otherWorkDirectory,
+						p.timeZone(), p.postgresBulk(), p.earliestDate(), p.uploadRetention()),
+				this.references, this.dialect);
+
+		ImportJob committed = otherInstance.commit(dryRun.id(), "admin");
+
+		assertThat(committed.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(names()).containsExactly("甲公司");
 	}
 
 	@Test
