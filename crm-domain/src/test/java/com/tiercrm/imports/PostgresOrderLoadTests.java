@@ -332,7 +332,7 @@ class PostgresOrderLoadTests {
 			return new BatchedImports(
 					new ImportManagement(jobs, entities, jdbc, transactionManager, executor,
 							new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(),
-									p.workDirectory(), p.timeZone(), false, p.earliestDate()),
+									p.workDirectory(), p.timeZone(), false, p.earliestDate(), p.uploadRetention()),
 							references, dialect, leases));
 		}
 
