@@ -43,7 +43,7 @@ class ForwardedHeadersIntegrationTests {
 		assertThat(viaProxy.headers().firstValue("Strict-Transport-Security"))
 			.hasValueSatisfying((hsts) -> assertThat(hsts).contains("max-age="));
 		assertThat(viaProxy.headers().allValues("Set-Cookie"))
-			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=").containsIgnoringCase("; Secure"));
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("SESSION=").containsIgnoringCase("; Secure"));
 	}
 
 	@Test
@@ -51,7 +51,7 @@ class ForwardedHeadersIntegrationTests {
 		HttpResponse<String> plain = send(request("/login").build());
 		assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
 		assertThat(plain.headers().allValues("Set-Cookie"))
-			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=").doesNotContainIgnoringCase("secure"));
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("SESSION=").doesNotContainIgnoringCase("secure"));
 	}
 
 	@Test

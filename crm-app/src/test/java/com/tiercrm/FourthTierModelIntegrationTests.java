@@ -48,9 +48,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * A fourth tier model is one class: registered as a bean, it is run, its classes become
- * tiers with policies, and the lists, the export and the dashboard show them, with no
- * change to any of those. The model here puts customers who bought on two days or more in
- * one tier and the rest in another.
+ * tiers with policies, and the lists, the export, the dashboard and the customer page
+ * show them, with no change to any of those. The model here puts customers who bought on
+ * two days or more in one tier and the rest in another.
  */
 @SpringBootTest(properties = "tiercrm.demo.enabled=false")
 @AutoConfigureMockMvc
@@ -104,6 +104,11 @@ class FourthTierModelIntegrationTests {
 	@AfterAll
 	void backToTheDefaults() {
 		this.configs.save(SegmentationSettings.defaults(), "fourth-model-test");
+		// The test database is shared: other tests know three models.
+		this.jdbc.update("delete from customer_model_results where model = 'HABIT'");
+		this.jdbc.update("delete from tier_policy_versions where tier_code like 'HABIT:%'");
+		this.jdbc.update("delete from tier_policies where tier_code like 'HABIT:%'");
+		this.jdbc.update("delete from tiers where model = 'HABIT'");
 	}
 
 	private void order(Customer customer, String number, String at) {
@@ -132,6 +137,10 @@ class FourthTierModelIntegrationTests {
 						+ " where m.run_id = ? and m.model = 'HABIT' and c.code = ?",
 				String.class, this.run.getId(), this.prefix + "REG"))
 			.containsExactly("REGULAR 2 customer.facts.purchaseDays|2");
+		// On PostgreSQL in a partition of the run's own, dropped with the run.
+		assertThat(this.jdbc.queryForList("select inhrelid::regclass::text from pg_inherits"
+				+ " where inhparent = 'customer_model_results'::regclass", String.class))
+			.contains("customer_model_results_r" + this.run.getId());
 	}
 
 	@Test
@@ -146,6 +155,9 @@ class FourthTierModelIntegrationTests {
 			assertThat(export).contains(this.prefix + "REG").contains(regular);
 			String dashboard = page("/dashboard", locale, manager);
 			assertThat(dashboard).contains(chinese ? "购买习惯" : "Buying habit").contains(regular);
+			String customer = page("/customers/" + this.prefix + "REG", locale, manager);
+			assertThat(customer).contains("id=\"model-HABIT\"").contains(chinese ? "购买习惯" : "Buying habit");
+			assertThat(customer.substring(customer.indexOf("id=\"model-HABIT\""))).contains(regular);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package com.tiercrm.account;
 
+import java.io.Serializable;
+
 /**
  * The customers a user may see, applied inside every customer query rather than by hiding
  * links.
@@ -7,7 +9,9 @@ package com.tiercrm.account;
  * @param userId the user asking
  * @param kind how far the user's view reaches
  */
-public record AccessScope(long userId, Kind kind) {
+// Serializable: the signed-in principal carries it into the session, which is stored in
+// the database.
+public record AccessScope(long userId, Kind kind) implements Serializable {
 
 	public static AccessScope all(long userId) {
 		return new AccessScope(userId, Kind.ALL);

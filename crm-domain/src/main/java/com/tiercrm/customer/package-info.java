@@ -1,6 +1,6 @@
 /**
- * Customers: their profile, owner, the industries and regions they are coded by, and the
- * scoped, keyset-paged search that every page and API call uses.
+ * Customers: their profile, owner, and the industries and regions they are coded by. The
+ * one customer search, which also filters by tier, is the tiering module's list.
  */
 @NullMarked
 package com.tiercrm.customer;

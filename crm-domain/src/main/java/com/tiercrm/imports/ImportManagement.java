@@ -2,12 +2,10 @@ package com.tiercrm.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,13 +13,14 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.customer.ReferenceData;
+import com.tiercrm.lease.LeasedTable;
+import com.tiercrm.lease.Leases;
 import jakarta.persistence.EntityManager;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -34,6 +33,7 @@ import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -81,13 +81,18 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 
 	private final DatabaseDialect dialect;
 
+	private final Leases leases;
+
+	private final ImportUploadStore uploads;
+
 	private ApplicationEventPublisher events = (event) -> {
 	};
 
 	ImportManagement(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
 			PlatformTransactionManager transactionManager, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			ImportProperties properties, ReferenceData references, DatabaseDialect dialect) {
+			ImportProperties properties, ReferenceData references, DatabaseDialect dialect, Leases leases) {
 		this.jobs = jobs;
+		this.leases = leases;
 		this.dialect = dialect;
 		this.references = references;
 		this.entities = entities;
@@ -97,6 +102,7 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		this.progressTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.executor = executor;
 		this.properties = properties;
+		this.uploads = new ImportUploadStore(jdbc, properties);
 	}
 
 	/**
@@ -112,7 +118,7 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 	 */
 	public ImportJob submit(ImportRequest request, InputStream content) throws IOException {
 		Prepared prepared = prepare(request, content);
-		return (prepared.file() != null) ? run(prepared.job(), prepared.file(), request.encoding()) : prepared.job();
+		return prepared.stored() ? run(prepared.job(), request.encoding()) : prepared.job();
 	}
 
 	/**
@@ -121,9 +127,8 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 	 */
 	public ImportJob start(ImportRequest request, InputStream content) throws IOException {
 		Prepared prepared = prepare(request, content);
-		Path file = prepared.file();
-		if (file != null) {
-			this.executor.execute(() -> run(prepared.job(), file, request.encoding()));
+		if (prepared.stored()) {
+			this.executor.execute(() -> run(prepared.job(), request.encoding()));
 		}
 		return prepared.job();
 	}
@@ -135,7 +140,7 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 	 */
 	public ImportJob commit(long dryRunId, String requestedBy) {
 		Prepared prepared = prepareCommit(dryRunId, requestedBy);
-		return run(prepared.job(), Objects.requireNonNull(prepared.file()), prepared.encoding());
+		return run(prepared.job(), prepared.encoding());
 	}
 
 	/**
@@ -145,8 +150,7 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 	 */
 	public ImportJob startCommit(long dryRunId, String requestedBy) {
 		Prepared prepared = prepareCommit(dryRunId, requestedBy);
-		Path file = Objects.requireNonNull(prepared.file());
-		this.executor.execute(() -> run(prepared.job(), file, prepared.encoding()));
+		this.executor.execute(() -> run(prepared.job(), prepared.encoding()));
 		return prepared.job();
 	}
 
@@ -160,8 +164,8 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 	}
 
 	private Prepared prepare(ImportRequest request, InputStream content) throws IOException {
-		// Dry runs keep their file for a commit or a corrected mapping; a day later it
-		// goes.
+		// Dry runs keep their file for a commit or a corrected mapping; after the
+		// retention period it goes.
 		deleteOldUploads();
 		ImportJob created = new ImportJob(request.kind(), fileName(request.fileName()), 0, request.mode(),
 				request.dryRun(), request.requestedBy());
@@ -169,22 +173,35 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		created.addingReferenceData(request.addReferenceData());
 		created.reading(request.reading());
 		ImportJob job = save(created);
-		Path file = uploadFile(job.id());
 		try {
-			job.stored(store(content, file));
-			return new Prepared(save(job), file, request.encoding());
+			// One transaction: a refused or broken upload leaves no chunk behind.
+			long started = System.nanoTime();
+			job.stored(inTransaction(() -> {
+				try {
+					return this.uploads.store(job.id(), content);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}));
+			if (logger.isDebugEnabled()) {
+				logger.debug("Import job " + job.getId() + ": stored " + job.getFileBytes() + " bytes in "
+						+ seconds(started));
+			}
+			return new Prepared(save(job), true, request.encoding());
 		}
 		catch (ImportFileException ex) {
-			Files.deleteIfExists(file);
-			return new Prepared(finish(job, ImportStatus.REJECTED, ex.messageKey(), ex.argument(), List.of()), null,
+			return new Prepared(finish(job, ImportStatus.REJECTED, ex.messageKey(), ex.argument(), List.of()), false,
 					null);
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
 		}
 	}
 
 	private Prepared prepareCommit(long dryRunId, String requestedBy) {
 		ImportJob dryRun = find(dryRunId).orElseThrow(() -> new ImportFileException("import.failure.notFound"));
-		Path upload = uploadFile(dryRunId);
-		if (!dryRun.isCommittable() || !Files.exists(upload)) {
+		if (!dryRun.isCommittable() || !this.uploads.exists(dryRunId)) {
 			throw new ImportFileException("import.failure.notCommittable");
 		}
 		return follow(dryRun, false, dryRun.getColumnMapping(), dryRun.getReadingSettings(), requestedBy);
@@ -193,6 +210,8 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 	/**
 	 * A new job for the file of a dry run, with its mode and encoding: a commit takes the
 	 * file over, another dry run (with a corrected mapping or reading) works on a copy.
+	 * @throws ImportFileException when the file is gone (taken by another commit, or past
+	 * its retention); no job is made then
 	 */
 	private Prepared follow(ImportJob dryRun, boolean dryRunAgain, ColumnMapping mapping, ReadingSettings reading,
 			String requestedBy) {
@@ -201,23 +220,16 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		created.mapped(mapping);
 		created.addingReferenceData(dryRun.addsReferenceData());
 		created.reading(reading);
-		ImportJob job = save(created);
-		Path upload = uploadFile(dryRun.id());
-		Path file = uploadFile(job.id());
-		try {
-			// A file left under a new job's id belongs to no job of this database (one
-			// reset, or another database sharing the directory): replace it.
-			if (dryRunAgain) {
-				Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
+		ImportJob job = inTransaction(() -> {
+			ImportJob saved = this.jobs.save(created);
+			boolean handedOver = dryRunAgain ? this.uploads.copy(dryRun.id(), saved.id())
+					: this.uploads.transfer(dryRun.id(), saved.id());
+			if (!handedOver) {
+				throw new ImportFileException("import.failure.notCommittable");
 			}
-			else {
-				Files.move(upload, file, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return new Prepared(job, file, storedEncoding(dryRun));
+			return saved;
+		});
+		return new Prepared(job, true, storedEncoding(dryRun));
 	}
 
 	/** The encoding a job detected in its file; none for Excel files. */
@@ -253,22 +265,69 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		return Arrays.stream(columnsOf(kind)).map((column) -> column.templateHeader(locale)).toList();
 	}
 
-	/** Jobs that were running when the application stopped cannot finish any more. */
+	/**
+	 * Jobs whose instance stopped renewing their lease (it was stopped or killed) cannot
+	 * finish any more; jobs with a live lease, on this instance or another, go on.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
-	public void failInterruptedJobs() {
-		for (ImportJob job : this.jobs.findByStatus(ImportStatus.RUNNING)) {
-			finish(job, ImportStatus.FAILED, "import.failure.interrupted", null, List.of());
-		}
+	public void recoverInterruptedJobs() {
+		failExpiredJobs();
 		deleteOldUploads();
 	}
 
-	private ImportJob run(ImportJob job, Path file, @Nullable Charset encoding) {
+	/**
+	 * Fails the running jobs whose lease has expired; at start-up and on every renewal.
+	 */
+	@Scheduled(fixedDelayString = "${tiercrm.leases.renewal-interval:15s}",
+			initialDelayString = "${tiercrm.leases.renewal-interval:15s}")
+	public void failExpiredJobs() {
+		for (long id : this.leases.expired(LeasedTable.IMPORT_JOBS)) {
+			if (this.leases.takeOver(LeasedTable.IMPORT_JOBS, id)) {
+				this.jobs.findById(id)
+					.ifPresent(
+							(job) -> finish(job, ImportStatus.FAILED, "import.failure.interrupted", null, List.of()));
+			}
+		}
+	}
+
+	private ImportJob run(ImportJob job, @Nullable Charset encoding) {
 		long started = System.nanoTime();
-		ImportJob finished = read(job, file, encoding);
+		ImportJob finished = read(job, encoding);
 		this.events.publishEvent(
 				new ImportFinished(finished.id(), finished.getKind(), finished.getStatus(), finished.isDryRun(), bulk(),
 						finished.getCounts().total(), Duration.ofNanos(System.nanoTime() - started)));
 		return finished;
+	}
+
+	/**
+	 * Reads the job's own file from a private copy, checked against the checksum taken
+	 * when it was uploaded: a file changed since is refused before anything is written.
+	 */
+	private ImportJob read(ImportJob job, @Nullable Charset encoding) {
+		Path file;
+		try {
+			long started = System.nanoTime();
+			file = this.uploads.spool(job.id(), Long.MAX_VALUE);
+			if (logger.isDebugEnabled()) {
+				logger.debug("Import job " + job.getId() + ": copied and checked its file in " + seconds(started));
+			}
+		}
+		catch (ImportFileException ex) {
+			if (!job.isDryRun()) {
+				deleteUploadQuietly(job.id());
+			}
+			return finish(job, ImportStatus.REJECTED, ex.messageKey(), ex.argument(), List.of());
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Import job " + job.getId() + " could not read its file", ex);
+			return finish(job, ImportStatus.FAILED, "import.failure.unexpected", null, List.of());
+		}
+		try {
+			return read(job, file, encoding);
+		}
+		finally {
+			deleteQuietly(file);
+		}
 	}
 
 	private ImportJob read(ImportJob job, Path file, @Nullable Charset encoding) {
@@ -302,7 +361,8 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 			job.counted(nothingWritten ? outcome.counts().nothingWritten() : outcome.counts());
 			boolean rejected = !job.isDryRun() && nothingWritten;
 			if (!job.isDryRun()) {
-				Files.deleteIfExists(file);
+				// A committed file is not needed any more: it goes at once.
+				this.uploads.delete(job.id());
 			}
 			return finish(job, rejected ? ImportStatus.REJECTED : ImportStatus.SUCCEEDED,
 					rejected ? "import.failure.invalidRows" : null,
@@ -310,17 +370,17 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		}
 		catch (ImportFileException ex) {
 			if (!job.isDryRun()) {
-				deleteQuietly(file);
+				deleteUploadQuietly(job.id());
 			}
 			return finish(job, ImportStatus.REJECTED, ex.messageKey(), ex.argument(), List.of());
 		}
 		catch (CancelledException ex) {
-			deleteQuietly(file);
+			deleteUploadQuietly(job.id());
 			return finish(job, ImportStatus.CANCELLED, "import.failure.cancelled", null, List.of());
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Import job " + job.getId() + " failed", ex);
-			deleteQuietly(file);
+			deleteUploadQuietly(job.id());
 			return finish(job, ImportStatus.FAILED, "import.failure.unexpected", null, List.of());
 		}
 	}
@@ -497,12 +557,20 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 	 */
 	public Optional<List<MatchedColumn>> matchedColumns(long jobId) {
 		Optional<ImportJob> found = find(jobId);
-		Path upload = uploadFile(jobId);
-		if (found.isEmpty() || !found.get().isDryRun() || !Files.exists(upload)) {
+		if (found.isEmpty() || !found.get().isDryRun() || !this.uploads.exists(jobId)) {
 			return Optional.empty();
 		}
 		ImportJob job = found.get();
-		try (ImportFile rows = ImportFile.open(upload, storedEncoding(job), this.properties)) {
+		Charset encoding = storedEncoding(job);
+		// The header of a text file is in its first bytes; an Excel file is read whole.
+		Path upload;
+		try {
+			upload = this.uploads.spool(jobId, (encoding != null) ? ImportUploadStore.CHUNK_BYTES : Long.MAX_VALUE);
+		}
+		catch (IOException | ImportFileException ex) {
+			return Optional.empty();
+		}
+		try (ImportFile rows = ImportFile.open(upload, encoding, this.properties)) {
 			List<String> header = rows.header();
 			List<MatchedColumn> matched = new ArrayList<>(header.size());
 			for (int i = 0; i < header.size(); i++) {
@@ -514,6 +582,9 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		catch (IOException | ImportFileException ex) {
 			return Optional.empty();
 		}
+		finally {
+			deleteQuietly(upload);
+		}
 	}
 
 	/**
@@ -523,12 +594,13 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 	 */
 	public Optional<String> sampleLine(long jobId) {
 		Optional<ImportJob> found = find(jobId);
-		Path upload = uploadFile(jobId);
 		Charset encoding = found.map(ImportManagement::storedEncoding).orElse(null);
-		if (found.isEmpty() || !found.get().isDryRun() || encoding == null || !Files.exists(upload)) {
+		Optional<InputStream> upload = (found.isEmpty() || !found.get().isDryRun() || encoding == null)
+				? Optional.empty() : this.uploads.open(jobId);
+		if (upload.isEmpty()) {
 			return Optional.empty();
 		}
-		try (InputStream in = Files.newInputStream(upload)) {
+		try (InputStream in = upload.get()) {
 			String text = new String(in.readNBytes(SAMPLE_BYTES), encoding);
 			List<String> lines = text.lines().limit(SAMPLE_LINES).map(String::strip).toList();
 			Optional<String> sample = lines.stream()
@@ -571,14 +643,9 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 			ReadingSettings reading, String requestedBy) {
 		ImportJob dryRun = find(dryRunId).filter(ImportJob::isDryRun)
 			.orElseThrow(() -> new ImportFileException("import.failure.notFound"));
-		Path upload = uploadFile(dryRunId);
-		if (!Files.exists(upload)) {
-			throw new ImportFileException("import.failure.notCommittable");
-		}
 		Prepared prepared = follow(dryRun, true, mapping, reading, requestedBy);
-		Path file = Objects.requireNonNull(prepared.file());
 		Charset chosen = (encoding != null) ? encoding : prepared.encoding();
-		this.executor.execute(() -> run(prepared.job(), file, chosen));
+		this.executor.execute(() -> run(prepared.job(), chosen));
 		return prepared.job();
 	}
 
@@ -631,12 +698,20 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 	}
 
 	private ImportJob save(ImportJob job) {
-		return inTransaction(() -> this.jobs.save(job));
+		return inTransaction(() -> {
+			ImportJob saved = this.jobs.save(job);
+			if (saved.getStatus() == ImportStatus.RUNNING) {
+				// With the row that makes the job: no instance sees it running unleased.
+				this.leases.hold(LeasedTable.IMPORT_JOBS, saved.id());
+			}
+			return saved;
+		});
 	}
 
 	private ImportJob finish(ImportJob job, ImportStatus status, @Nullable String failureKey,
 			@Nullable String failureArg, List<RowError> errors) {
 		job.finish(status, failureKey, failureArg);
+		this.leases.release(LeasedTable.IMPORT_JOBS, job.id());
 		return inTransaction(() -> {
 			ImportJob saved = this.jobs.save(job);
 			List<Object[]> rows = new ArrayList<>(errors.size());
@@ -650,58 +725,47 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		});
 	}
 
-	private long store(InputStream content, Path file) throws IOException {
-		long limit = this.properties.maxFileSize().toBytes();
-		long total = 0;
-		byte[] buffer = new byte[64 * 1024];
-		try (OutputStream out = Files.newOutputStream(file)) {
-			int read;
-			while ((read = content.read(buffer)) != -1) {
-				total += read;
-				if (total > limit) {
-					throw new ImportFileException("import.file.tooLarge",
-							this.properties.maxFileSize().toMegabytes() + " MB");
-				}
-				out.write(buffer, 0, read);
-			}
-		}
-		if (total == 0) {
-			throw new ImportFileException("import.file.empty");
-		}
-		return total;
-	}
-
-	private Path uploadFile(long jobId) {
-		Path directory = this.properties.workDirectoryOrDefault();
-		try {
-			Files.createDirectories(directory);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return directory.resolve("import-" + jobId + ".upload");
-	}
-
+	/**
+	 * Deletes the files of jobs older than the retention period, and private copies left
+	 * in the work directory by a process that stopped while reading one.
+	 */
 	private void deleteOldUploads() {
+		Duration retention = this.properties.uploadRetention();
+		int deleted = inTransaction(() -> this.uploads.deleteOlderThan(retention));
+		if (deleted > 0) {
+			logger.info("Deleted " + deleted + " import file(s) older than " + retention);
+		}
 		Path directory = this.properties.workDirectoryOrDefault();
 		if (!Files.isDirectory(directory)) {
 			return;
 		}
-		Instant cutoff = Instant.now().minus(Duration.ofDays(1));
+		Instant cutoff = Instant.now().minus(retention);
 		try (Stream<Path> files = Files.list(directory)) {
-			files.filter((file) -> file.getFileName().toString().endsWith(".upload")).forEach((file) -> {
-				try {
-					if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
-						Files.delete(file);
+			files
+				.filter((file) -> file.getFileName().toString().endsWith(".spool")
+						|| file.getFileName().toString().endsWith(".upload"))
+				.forEach((file) -> {
+					try {
+						if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+							Files.delete(file);
+						}
 					}
-				}
-				catch (IOException ex) {
-					logger.debug("Could not delete " + file, ex);
-				}
-			});
+					catch (IOException ex) {
+						logger.debug("Could not delete " + file, ex);
+					}
+				});
 		}
 		catch (IOException ex) {
 			logger.warn("Could not clean " + directory, ex);
+		}
+	}
+
+	private void deleteUploadQuietly(long jobId) {
+		try {
+			inTransaction(() -> this.uploads.delete(jobId));
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not delete the file of import job " + jobId, ex);
 		}
 	}
 
@@ -712,6 +776,10 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		catch (IOException ex) {
 			logger.debug("Could not delete " + file, ex);
 		}
+	}
+
+	private static String seconds(long startedNanos) {
+		return String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - startedNanos) / 1e9);
 	}
 
 	private static String fileName(String name) {
@@ -727,8 +795,10 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 
 	}
 
-	/** A stored upload ready to run, or ({@code file} null) a job already refused. */
-	private record Prepared(ImportJob job, @Nullable Path file, @Nullable Charset encoding) {
+	/**
+	 * A job whose file is stored, ready to run, or (not stored) a job already refused.
+	 */
+	private record Prepared(ImportJob job, boolean stored, @Nullable Charset encoding) {
 
 	}
 

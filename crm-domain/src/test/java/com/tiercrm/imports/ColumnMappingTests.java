@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
+import com.tiercrm.lease.Leases;
 import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.customer.ReferenceData;
 import domaintest.DomainTestApplication;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.tuple;
 @SpringBootTest(classes = DomainTestApplication.class, properties = {
 		"spring.datasource.url=jdbc:h2:mem:mappings;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 		"spring.jpa.hibernate.ddl-auto=validate" })
-@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class })
+@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class })
 class ColumnMappingTests {
 
 	private static final String FILE = "客户号,客户名称,备用电话,城市\nM1,宁波壬癸有限公司,13800000009,宁波\n";

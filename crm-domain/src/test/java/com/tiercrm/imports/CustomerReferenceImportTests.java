@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.tiercrm.lease.Leases;
 import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.customer.ReferenceEntry;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @SpringBootTest(classes = DomainTestApplication.class, properties = "spring.jpa.hibernate.ddl-auto=validate")
 @UsePostgres
-@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class })
+@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class })
 class CustomerReferenceImportTests {
 
 	@TempDir

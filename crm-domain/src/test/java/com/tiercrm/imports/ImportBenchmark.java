@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.tiercrm.lease.Leases;
 import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.testing.UsePostgres;
@@ -39,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = DomainTestApplication.class)
 @UsePostgres
-@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class })
+@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class })
 class ImportBenchmark {
 
 	@TempDir

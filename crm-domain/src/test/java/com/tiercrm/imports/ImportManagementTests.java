@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,17 +21,18 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import com.tiercrm.database.DatabaseDialect;
+import com.tiercrm.lease.Leases;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.customer.CustomerType;
 import com.tiercrm.customer.ReferenceData;
+import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.testing.UsePostgres;
 import domaintest.DomainTestApplication;
-import org.jspecify.annotations.Nullable;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -267,9 +269,31 @@ class ImportManagementTests {
 						VALUES ('CUSTOMERS', 'x.csv', 1, 'ATOMIC', FALSE, 'RUNNING', 'admin', CURRENT_TIMESTAMP) RETURNING id""",
 				Long.class))
 			.orElseThrow();
-		this.imports.failInterruptedJobs();
+		this.imports.recoverInterruptedJobs();
 		assertThat(this.imports.find(job.id()).orElseThrow().getStatus()).isEqualTo(ImportStatus.FAILED);
 		assertThat(this.imports.recent()).extracting(ImportJob::getId).contains(job.id());
+	}
+
+	@Test
+	void onlyJobsWhoseLeaseExpiredAreFailed() {
+		String insert = """
+				INSERT INTO import_jobs (kind, file_name, file_bytes, mode, dry_run, status, requested_by, started_at,
+				    lease_owner, lease_expires_at)
+				VALUES ('CUSTOMERS', 'x.csv', 1, 'ATOMIC', FALSE, 'RUNNING', 'admin', CURRENT_TIMESTAMP, 'other', ?)
+				RETURNING id""";
+		Long live = this.jdbc.queryForObject(insert, Long.class, Timestamp.from(Instant.now().plusSeconds(60)));
+		Long expired = this.jdbc.queryForObject(insert, Long.class, Timestamp.from(Instant.now().minusSeconds(1)));
+		try {
+			this.imports.failExpiredJobs();
+			assertThat(this.imports.find(live).orElseThrow().getStatus()).isEqualTo(ImportStatus.RUNNING);
+			assertThat(this.imports.find(expired).orElseThrow()).satisfies((job) -> {
+				assertThat(job.getStatus()).isEqualTo(ImportStatus.FAILED);
+				assertThat(job.getFailureKey()).isEqualTo("import.failure.interrupted");
+			});
+		}
+		finally {
+			this.jdbc.update("UPDATE import_jobs SET status = 'FAILED' WHERE id = ?", live);
+		}
 	}
 
 	@Test
@@ -638,7 +662,8 @@ class ImportManagementTests {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class })
+	@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class,
+			Leases.class })
 	static class Config {
 
 		@Bean

@@ -9,8 +9,9 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.customer.ReferenceData;
+import com.tiercrm.database.DatabaseDialect;
+import com.tiercrm.lease.Leases;
 import com.tiercrm.testing.UsePostgres;
 import domaintest.DomainTestApplication;
 import jakarta.persistence.EntityManager;
@@ -312,7 +313,8 @@ class PostgresOrderLoadTests {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class })
+	@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class,
+			Leases.class })
 	static class Config {
 
 		@Bean
@@ -326,11 +328,12 @@ class PostgresOrderLoadTests {
 		@Bean
 		BatchedImports batchedImports(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
 				PlatformTransactionManager transactionManager, QueuedExecutor executor, ImportProperties p,
-				ReferenceData references, DatabaseDialect dialect) {
-			return new BatchedImports(new ImportManagement(jobs, entities, jdbc, transactionManager, executor,
-					new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(), p.workDirectory(),
-							p.timeZone(), false, p.earliestDate()),
-					references, dialect));
+				ReferenceData references, DatabaseDialect dialect, Leases leases) {
+			return new BatchedImports(
+					new ImportManagement(jobs, entities, jdbc, transactionManager, executor,
+							new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(),
+									p.workDirectory(), p.timeZone(), false, p.earliestDate(), p.uploadRetention()),
+							references, dialect, leases));
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class XlsxFileTests {
 
 	private static final ImportProperties PROPERTIES = new ImportProperties(DataSize.ofMegabytes(1), 1000, 100, null,
-			ZoneId.of("Asia/Shanghai"), true, LocalDate.of(1970, 1, 1));
+			ZoneId.of("Asia/Shanghai"), true, LocalDate.of(1970, 1, 1), Duration.ofDays(1));
 
 	@TempDir
 	Path directory;

@@ -43,12 +43,14 @@ public class Formats {
 
 	/**
 	 * A label of a column or axis of amounts with the currency they are in, e.g.
-	 * {@code Spend (GBP)}.
+	 * {@code Spend (GBP)}, or {@code 消费金额（GBP）} with the full-width brackets Chinese text
+	 * uses.
 	 * @param label the label in the user's language
 	 * @return the label with the currency code
 	 */
 	public String inCurrency(String label) {
-		return label + " (" + currencyCode() + ")";
+		boolean chinese = "zh".equals(LocaleContextHolder.getLocale().getLanguage());
+		return chinese ? label + "（" + currencyCode() + "）" : label + " (" + currencyCode() + ")";
 	}
 
 	public String money(double amount) {

@@ -38,6 +38,8 @@ class MoneyFormattingTests {
 		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
 		assertThat(this.pounds.money(new BigDecimal("1234.5"))).isEqualTo("£1,234.50");
 		assertThat(this.pounds.currencyCode()).isEqualTo("GBP");
+		assertThat(this.pounds.inCurrency("消费金额")).isEqualTo("消费金额（GBP）");
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
 		assertThat(this.pounds.inCurrency("Spend")).isEqualTo("Spend (GBP)");
 	}
 

@@ -67,12 +67,7 @@ public final class ClusterAnalysis {
 					counts.merge(level, 1, Integer::sum);
 				}
 			}
-			List<Map.Entry<String, Integer>> levels = counts.entrySet()
-				.stream()
-				.sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-					.thenComparing(Map.Entry.comparingByKey()))
-				.limit(MAX_LEVELS)
-				.toList();
+			List<Map.Entry<String, Integer>> levels = mostFrequent(counts, MAX_LEVELS);
 			int kept = 0;
 			for (Map.Entry<String, Integer> level : levels) {
 				kept += level.getValue();
@@ -122,6 +117,19 @@ public final class ClusterAnalysis {
 			throw new IllegalArgumentException("The rows do not have the variables prepared before");
 		}
 		return new DataMatrix(rows, width, values, columns.stream().map(PreparedColumn::name).toList());
+	}
+
+	/**
+	 * The most frequent levels, ties in alphabetical order so that the columns are the
+	 * same from run to run.
+	 */
+	static List<Map.Entry<String, Integer>> mostFrequent(Map<String, Integer> counts, int limit) {
+		return counts.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+				.thenComparing(Map.Entry.comparingByKey()))
+			.limit(limit)
+			.toList();
 	}
 
 	private static void requireSame(String expected, String actual) {

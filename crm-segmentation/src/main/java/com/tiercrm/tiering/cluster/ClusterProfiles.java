@@ -1,6 +1,7 @@
 package com.tiercrm.tiering.cluster;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class ClusterProfiles {
 	private static double[] shares(double @Nullable [] amounts, int[] labels, int k) {
 		double[] shares = new double[k];
 		if (amounts == null) {
-			java.util.Arrays.fill(shares, Double.NaN);
+			Arrays.fill(shares, Double.NaN);
 			return shares;
 		}
 		double total = 0;
@@ -170,7 +171,7 @@ public final class ClusterProfiles {
 			}
 			for (int c = 0; c < k; c++) {
 				int size = sizes[c];
-				for (Map.Entry<String, Integer> level : top(counts.get(c))) {
+				for (Map.Entry<String, Integer> level : ClusterAnalysis.mostFrequent(counts.get(c), TOP_CATEGORIES)) {
 					profiles.get(c)
 						.add(new ClusterProfile.CategoryShare(variable.name(), level.getKey(),
 								(double) level.getValue() / size,
@@ -179,15 +180,6 @@ public final class ClusterProfiles {
 			}
 		}
 		return profiles;
-	}
-
-	private static List<Map.Entry<String, Integer>> top(Map<String, Integer> counts) {
-		return counts.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-				.thenComparing(Map.Entry.comparingByKey()))
-			.limit(TOP_CATEGORIES)
-			.toList();
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.tiercrm.tiering.cluster;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A dense matrix of observations, stored row after row in one primitive array: a million
@@ -44,7 +45,7 @@ public record DataMatrix(int rows, int columns, double[] values, List<String> co
 	}
 
 	static List<String> defaultNames(int columns) {
-		return java.util.stream.IntStream.rangeClosed(1, columns).mapToObj((c) -> "x" + c).toList();
+		return IntStream.rangeClosed(1, columns).mapToObj((c) -> "x" + c).toList();
 	}
 
 	public double get(int row, int column) {

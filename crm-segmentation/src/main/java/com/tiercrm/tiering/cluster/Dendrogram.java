@@ -1,5 +1,6 @@
 package com.tiercrm.tiering.cluster;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -59,7 +60,7 @@ public record Dendrogram(int leaves, List<Merge> merges) {
 		}
 		int[] labels = new int[this.leaves];
 		int[] labelOfRoot = new int[2 * this.leaves];
-		java.util.Arrays.fill(labelOfRoot, -1);
+		Arrays.fill(labelOfRoot, -1);
 		int next = 0;
 		for (int leaf = 0; leaf < this.leaves; leaf++) {
 			int root = leaf;

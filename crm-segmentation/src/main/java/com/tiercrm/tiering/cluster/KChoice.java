@@ -61,8 +61,9 @@ public record KChoice(int suggested, int elbow, List<Score> scores, int clustere
 	 * @return the suggestion and the curves
 	 */
 	public static KChoice suggest(DataMatrix matrix, int minK, int maxK, Settings settings) {
-		if (minK < 2 || maxK < minK) {
-			throw new IllegalArgumentException("Cannot choose K between " + minK + " and " + maxK);
+		if (minK < 2 || maxK < minK || matrix.rows() <= minK) {
+			throw new IllegalArgumentException(
+					"Cannot choose K between " + minK + " and " + maxK + " for " + matrix.rows() + " rows");
 		}
 		SplittableRandom random = new SplittableRandom(settings.seed());
 		DataMatrix clustered = Sampling.sample(matrix, settings.clusteredRows(), random.split());

@@ -47,11 +47,10 @@ public final class KMeans {
 		}
 		SplittableRandom random = new SplittableRandom(seed);
 		double tolerance = TOLERANCE * meanVariance(matrix);
-		KMeansFit best = null;
-		for (int start = 0; start < starts; start++) {
-			double[][] initial = plusPlus(matrix, k, random.split());
-			KMeansFit fit = lloyd(matrix, initial, tolerance);
-			if (best == null || fit.wcss() < best.wcss()) {
+		KMeansFit best = lloyd(matrix, plusPlus(matrix, k, random.split()), tolerance);
+		for (int start = 1; start < starts; start++) {
+			KMeansFit fit = lloyd(matrix, plusPlus(matrix, k, random.split()), tolerance);
+			if (fit.wcss() < best.wcss()) {
 				best = fit;
 			}
 		}

@@ -51,24 +51,8 @@ public record Lda(double[][] weights, double[] constants) {
 				}
 			}
 		}
-		double[][] pooled = new double[d][d];
-		double[] centred = new double[d];
-		for (int r = 0; r < n; r++) {
-			for (int j = 0; j < d; j++) {
-				centred[j] = x[r * d + j] - means[labels[r]][j];
-			}
-			for (int i = 0; i < d; i++) {
-				for (int j = 0; j <= i; j++) {
-					pooled[i][j] += centred[i] * centred[j];
-				}
-			}
-		}
-		for (int i = 0; i < d; i++) {
-			for (int j = 0; j <= i; j++) {
-				pooled[i][j] /= (n - present);
-				pooled[j][i] = pooled[i][j];
-			}
-		}
+		// within-class covariance: each row centred on its own class's mean
+		double[][] pooled = Pca.covariance(matrix, (row) -> means[labels[row]], n - present);
 		RealMatrix inverse = new SingularValueDecomposition(MatrixUtils.createRealMatrix(pooled)).getSolver()
 			.getInverse();
 		double[][] weights = new double[classes][];

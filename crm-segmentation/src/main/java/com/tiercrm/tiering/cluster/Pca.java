@@ -2,6 +2,7 @@ package com.tiercrm.tiering.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
@@ -19,7 +20,8 @@ import org.hipparchus.linear.RealVector;
  * @param components the unit eigenvectors, {@code components[component][column]}; each is
  * signed so that its largest coefficient is positive, to be the same from run to run
  * @param loadings eigenvector times the square root of its variance: on standardised
- * variables, the correlation of each variable with each component
+ * variables, the correlation of each variable with each component (to a factor
+ * {@code sqrt(n / (n - 1))}, as the standardisation divides by n)
  * @param columnNames the variables' names, for the loadings table
  */
 public record Pca(double[] means, double[] variances, double[] explainedVariance, double[][] components,
@@ -39,13 +41,7 @@ public record Pca(double[] means, double[] variances, double[] explainedVariance
 			throw new IllegalArgumentException("Principal components need at least two rows");
 		}
 		double[] means = columnMeans(matrix);
-		double[][] covariance = scatter(matrix, means);
-		for (int i = 0; i < d; i++) {
-			for (int j = 0; j <= i; j++) {
-				covariance[i][j] /= (n - 1);
-				covariance[j][i] = covariance[i][j];
-			}
-		}
+		double[][] covariance = covariance(matrix, (row) -> means, n - 1);
 		EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(covariance));
 		List<Integer> order = new ArrayList<>();
 		for (int i = 0; i < d; i++) {
@@ -135,25 +131,41 @@ public record Pca(double[] means, double[] variances, double[] explainedVariance
 		return sums;
 	}
 
-	/** The lower triangle of the centred cross-product matrix. */
-	private static double[][] scatter(DataMatrix matrix, double[] means) {
+	/**
+	 * A covariance matrix summed in one pass over the rows, each row centred on the
+	 * centre given for it: the overall mean here, its class's mean for the discriminant's
+	 * pooled covariance.
+	 * @param matrix the rows
+	 * @param centreOf the centre of each row
+	 * @param divisor what the cross-products are divided by (n - 1, or n minus the
+	 * classes)
+	 * @return the symmetric matrix
+	 */
+	static double[][] covariance(DataMatrix matrix, IntFunction<double[]> centreOf, int divisor) {
 		int d = matrix.columns();
-		double[][] scatter = new double[d][d];
+		double[][] covariance = new double[d][d];
 		double[] centred = new double[d];
 		double[] values = matrix.values();
 		for (int r = 0; r < matrix.rows(); r++) {
+			double[] centre = centreOf.apply(r);
 			for (int j = 0; j < d; j++) {
-				centred[j] = values[r * d + j] - means[j];
+				centred[j] = values[r * d + j] - centre[j];
 			}
 			for (int i = 0; i < d; i++) {
-				double[] line = scatter[i];
+				double[] line = covariance[i];
 				double ci = centred[i];
 				for (int j = 0; j <= i; j++) {
 					line[j] += ci * centred[j];
 				}
 			}
 		}
-		return scatter;
+		for (int i = 0; i < d; i++) {
+			for (int j = 0; j <= i; j++) {
+				covariance[i][j] /= divisor;
+				covariance[j][i] = covariance[i][j];
+			}
+		}
+		return covariance;
 	}
 
 	private static double[] signed(RealVector vector) {

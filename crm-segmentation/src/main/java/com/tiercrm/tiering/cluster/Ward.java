@@ -1,8 +1,10 @@
 package com.tiercrm.tiering.cluster;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Ward's agglomerative clustering: at each step, merge the two clusters whose union
@@ -15,6 +17,30 @@ public final class Ward {
 	public static final int MAX_ROWS = 10_000;
 
 	private Ward() {
+	}
+
+	/**
+	 * Builds the hierarchy of a random sample of rows, the way a segmentation uses it on
+	 * a large base: to see how many clusters the data holds before running k-means on all
+	 * of it.
+	 * @param matrix the rows
+	 * @param rows the size of the sample, at most {@link #MAX_ROWS}
+	 * @param seed the sample's seed
+	 * @return the sampled rows and their hierarchy (leaf i is row {@code rows[i]})
+	 */
+	public static Sample onSample(DataMatrix matrix, int rows, long seed) {
+		int[] sampled = Sampling.rows(matrix.rows(), rows, new SplittableRandom(seed));
+		return new Sample(sampled, fit(matrix.select(sampled)));
+	}
+
+	/**
+	 * A hierarchy of sampled rows.
+	 *
+	 * @param rows the sampled row indices, increasing
+	 * @param dendrogram their hierarchy, leaf i being row {@code rows[i]}
+	 */
+	public record Sample(int[] rows, Dendrogram dendrogram) {
+
 	}
 
 	/**
@@ -37,7 +63,7 @@ public final class Ward {
 			}
 		}
 		int[] size = new int[n];
-		java.util.Arrays.fill(size, 1);
+		Arrays.fill(size, 1);
 		boolean[] merged = new boolean[n];
 		int[] chain = new int[n];
 		int chainLength = 0;

@@ -26,10 +26,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The customer list with the published run's results: scoped, filtered by the plain
- * filters and by tier, classes and probability-alive band, sorted by name or by a result,
- * and keyset-paged. Filters and sorts by a result are driven by the run's rows (indexed
- * per run on PostgreSQL); the others by the customers.
+ * The one customer search, behind the customer pages, their exports and
+ * {@code /api/v1/customers}: the customers with the published run's results, scoped in
+ * the query to what the user may see, filtered by the plain filters and by tier, classes
+ * and probability-alive band, sorted by name or by a result, and keyset-paged with one
+ * opaque cursor format. Filters and sorts by a result are driven by the run's rows
+ * (indexed per run on PostgreSQL); the others by the customers.
  */
 @Service
 public class TieredCustomerSearch {
@@ -168,9 +170,6 @@ public class TieredCustomerSearch {
 		return where;
 	}
 
-	// The customer list's own filters, as in CustomerSearch: this module may not depend
-	// on
-	// the customer module, whose pages depend on this one.
 	private static void appendCustomerFilters(StringBuilder where, MapSqlParameterSource params,
 			TieredCriteria criteria) {
 		if (criteria.region() != null) {
@@ -223,8 +222,9 @@ public class TieredCustomerSearch {
 		TieredSort sort = criteria.sort();
 		String join = (sort.bySegment() || criteria.filtersBySegment()) ? " join" : " left join";
 		String direction = descending ? " desc" : " asc";
-		// Lists and exports show the number as it was written.
-		return "select c.id, c.code, c.name, c.type, coalesce(c.phone_display, c.phone) as phone, c.region, c.city, c.industry, c.owner_id,"
+		// Pages and exports show the number as it was written, the API both.
+		return "select c.id, c.code, c.name, c.type, c.phone, coalesce(c.phone_display, c.phone) as phone_display,"
+				+ " c.region, c.city, c.industry, c.owner_id,"
 				+ " u.display_name as owner_name, c.status, c.created_at, s.tier, s.abc_class, s.rfm_segment,"
 				+ " s.clv_class, s.monetary, s.recency_days, s.clv_predicted, s.p_alive from customers c" + join
 				+ " customer_segments s on s.run_id = :runId and s.customer_id = c.id"
@@ -234,12 +234,12 @@ public class TieredCustomerSearch {
 
 	private static TieredCustomer row(ResultSet rs, int rowNum) throws SQLException {
 		return new TieredCustomer(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("type"),
-				rs.getString("phone"), rs.getString("region"), rs.getString("city"), rs.getString("industry"),
-				rs.getObject("owner_id", Long.class), rs.getString("owner_name"), rs.getString("status"),
-				rs.getTimestamp("created_at").toInstant(), rs.getString("tier"), rs.getString("abc_class"),
-				rs.getString("rfm_segment"), rs.getString("clv_class"), rs.getObject("monetary", Double.class),
-				rs.getObject("recency_days", Integer.class), rs.getObject("clv_predicted", Double.class),
-				rs.getObject("p_alive", Double.class));
+				rs.getString("phone"), rs.getString("phone_display"), rs.getString("region"), rs.getString("city"),
+				rs.getString("industry"), rs.getObject("owner_id", Long.class), rs.getString("owner_name"),
+				rs.getString("status"), rs.getTimestamp("created_at").toInstant(), rs.getString("tier"),
+				rs.getString("abc_class"), rs.getString("rfm_segment"), rs.getString("clv_class"),
+				rs.getObject("monetary", Double.class), rs.getObject("recency_days", Integer.class),
+				rs.getObject("clv_predicted", Double.class), rs.getObject("p_alive", Double.class));
 	}
 
 	/**

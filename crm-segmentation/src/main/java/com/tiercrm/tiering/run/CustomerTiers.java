@@ -57,6 +57,19 @@ public class CustomerTiers {
 	}
 
 	/**
+	 * The customer's classes in the published run's other tier models, by model code.
+	 */
+	@Transactional(readOnly = true)
+	public List<ModelClass> otherModels(long customerId) {
+		return this.jdbc.query(
+				"select m.model, m.class_code, m.score, m.reason from segmentation_state st"
+						+ " join customer_model_results m on m.run_id = st.published_run_id"
+						+ " where st.id = 1 and m.customer_id = :customerId order by m.model",
+				Map.of("customerId", customerId), (rs, row) -> new ModelClass(rs.getString(1),
+						rs.getString(1) + ":" + rs.getString(2), rs.getObject(3, Double.class), rs.getString(4)));
+	}
+
+	/**
 	 * The customer's tier in every retained succeeded run, oldest first.
 	 */
 	@Transactional(readOnly = true)

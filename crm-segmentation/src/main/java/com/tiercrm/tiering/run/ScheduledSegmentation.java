@@ -1,5 +1,6 @@
 package com.tiercrm.tiering.run;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -7,9 +8,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the segmentation on the configured schedule. The database lock in
- * {@link SegmentationRuns} keeps a second instance of the application from running it at
- * the same time.
+ * Runs the segmentation on the configured schedule, on one instance only: every instance
+ * fires, and the first to take the ShedLock lock runs it. The lock is kept for a while
+ * after a quick run, so that an instance whose clock is a little behind does not fire
+ * again; the run lock in {@link SegmentationRuns} still keeps two runs from overlapping.
  */
 @Component
 class ScheduledSegmentation {
@@ -23,6 +25,8 @@ class ScheduledSegmentation {
 	}
 
 	@Scheduled(cron = "${tiercrm.segmentation.cron:0 0 2 1 * *}", zone = "${tiercrm.segmentation.zone:Asia/Shanghai}")
+	@SchedulerLock(name = "scheduled-segmentation",
+			lockAtLeastFor = "${tiercrm.segmentation.schedule-lock-at-least:PT5M}", lockAtMostFor = "PT6H")
 	void run() {
 		try {
 			this.runs.runNow(new RunRequest(null, null, RunTrigger.SCHEDULE, null));

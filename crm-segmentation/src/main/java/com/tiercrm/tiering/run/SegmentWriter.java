@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,15 +53,18 @@ class SegmentWriter {
 		try {
 			if (this.dialect.isPostgres()) {
 				PGConnection pg = connection.unwrap(PGConnection.class);
-				copy(pg, "customer_segments", segments, segmentation.size());
-				for (Classification other : others(segmentation)) {
-					copy(pg, "customer_model_results", modelColumns(runId, segmentation, other), segmentation.size());
-				}
-				// The lists and the book plan their queries over the new run's rows as
-				// soon as it is published: a million new rows must not wait for
-				// autovacuum's statistics.
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("ANALYZE customer_segments");
+				// Into a table of the run's own, indexed and attached as its partition
+				// once full.
+				String table = RunPartitions.CUSTOMER_SEGMENTS.create(connection, runId);
+				copy(pg, table, segments, segmentation.size(), true);
+				RunPartitions.CUSTOMER_SEGMENTS.attach(connection, runId);
+				List<Classification> others = others(segmentation);
+				if (!others.isEmpty()) {
+					String results = RunPartitions.MODEL_RESULTS.create(connection, runId);
+					for (Classification other : others) {
+						copy(pg, results, modelColumns(runId, segmentation, other), segmentation.size(), true);
+					}
+					RunPartitions.MODEL_RESULTS.attach(connection, runId);
 				}
 			}
 			else {
@@ -126,12 +128,14 @@ class SegmentWriter {
 
 	/**
 	 * Binary COPY: PostgreSQL reads the numbers as they are instead of parsing their
-	 * text.
+	 * text. {@code FREEZE} into a table new in this transaction: no hint bits to set and
+	 * nothing to freeze later.
 	 */
-	private static void copy(PGConnection connection, String table, List<ResultColumn> columns, int rows)
-			throws SQLException, IOException {
+	private static void copy(PGConnection connection, String table, List<ResultColumn> columns, int rows,
+			boolean newTable) throws SQLException, IOException {
 		CopyIn copy = connection.getCopyAPI()
-			.copyIn("COPY " + table + " (" + names(columns) + ") FROM STDIN (FORMAT binary)");
+			.copyIn("COPY " + table + " (" + names(columns) + ") FROM STDIN (FORMAT binary"
+					+ (newTable ? ", FREEZE" : "") + ")");
 		try (DataOutputStream out = new DataOutputStream(
 				new BufferedOutputStream(new PGCopyOutputStream(copy, 1 << 16), 1 << 16))) {
 			out.write(BINARY_SIGNATURE);

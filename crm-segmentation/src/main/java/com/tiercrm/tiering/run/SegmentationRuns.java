@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.tiercrm.lease.LeaseLostException;
+import com.tiercrm.lease.LeasedTable;
+import com.tiercrm.lease.Leases;
 import com.tiercrm.tiering.config.SegmentationConfig;
 import com.tiercrm.tiering.config.SegmentationConfigs;
 import com.tiercrm.tiering.config.SegmentationSettings;
@@ -25,6 +28,7 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,12 +72,15 @@ public class SegmentationRuns {
 
 	private final TierModels models;
 
+	private final Leases leases;
+
 	SegmentationRuns(SegmentationRunRepository runs, SegmentationConfigs configs, FactsReader facts,
 			SegmentWriter writer, JdbcTemplate jdbc, TransactionTemplate transactions,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, SegmentationProperties properties,
 			RunAggregator aggregator, DashboardProperties dashboard, ApplicationEventPublisher events,
-			TierModels models) {
+			TierModels models, Leases leases) {
 		this.models = models;
+		this.leases = leases;
 		this.events = events;
 		this.aggregator = aggregator;
 		this.dashboard = dashboard;
@@ -150,6 +157,9 @@ public class SegmentationRuns {
 				status.setRollbackOnly();
 				return null;
 			}
+			// In the transaction that makes the run: no other instance ever sees it
+			// running without a lease.
+			this.leases.hold(LeasedTable.SEGMENTATION_RUNS, run.getId());
 			return run.getId();
 		});
 		if (runId == null) {
@@ -189,6 +199,8 @@ public class SegmentationRuns {
 			long figuresMillis = millis(figuresStarted, System.nanoTime());
 			long modelsDone = System.nanoTime();
 			this.transactions.executeWithoutResult((status) -> {
+				// Publishes only while the run is still this instance's.
+				this.leases.confirm(LeasedTable.SEGMENTATION_RUNS, prepared.runId());
 				this.writer.write(prepared.runId(), segmentation);
 				for (TierModel model : this.models.all()) {
 					model.published(prepared.runId(), segmentation.results(model.code()));
@@ -216,11 +228,17 @@ public class SegmentationRuns {
 			logger.info("Segmentation run " + prepared.runId() + " published: " + segmentation.size() + " customers in "
 					+ millis(started, System.nanoTime()) + " ms");
 		}
+		catch (LeaseLostException ex) {
+			logger.warn("Segmentation run " + prepared.runId() + " was not published: " + ex.getMessage());
+		}
 		catch (RuntimeException | OutOfMemoryError ex) {
 			logger.error("Segmentation run " + prepared.runId() + " failed", ex);
 			fail(prepared.runId(), (ex instanceof OutOfMemoryError) ? "runs.failure.memory" : "runs.failure.error");
 			this.events.publishEvent(new RunFinished(prepared.runId(), RunStatus.FAILED, prepared.trigger(), 0,
 					Duration.ofNanos(System.nanoTime() - started), null));
+		}
+		finally {
+			this.leases.release(LeasedTable.SEGMENTATION_RUNS, prepared.runId());
 		}
 	}
 
@@ -248,14 +266,19 @@ public class SegmentationRuns {
 	}
 
 	/**
-	 * A run that was running when the application stopped is failed, not left running
-	 * forever.
+	 * A run whose instance stopped renewing its lease (it was stopped or killed, or lost
+	 * the database) is failed, not left running forever; a run whose lease is live, on
+	 * this instance or another, is left alone. At start-up and then on every renewal.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
-	void failInterruptedRuns() {
-		for (SegmentationRun run : this.runs.findByStatus(RunStatus.RUNNING)) {
-			logger.warn("Segmentation run " + run.getId() + " was interrupted by a shutdown; marking it failed");
-			fail(run.getId(), "runs.failure.interrupted");
+	@Scheduled(fixedDelayString = "${tiercrm.leases.renewal-interval:15s}",
+			initialDelayString = "${tiercrm.leases.renewal-interval:15s}")
+	void recoverExpiredRuns() {
+		for (long runId : this.leases.expired(LeasedTable.SEGMENTATION_RUNS)) {
+			if (this.leases.takeOver(LeasedTable.SEGMENTATION_RUNS, runId)) {
+				logger.warn("Segmentation run " + runId + " was interrupted (its lease expired); marking it failed");
+				fail(runId, "runs.failure.interrupted");
+			}
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.tiercrm.tiering.cluster;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class CentroidMatchingTests {
 
 			assertThat(total(cost, assigned)).as("trial %d", trial)
 				.isEqualTo(bruteForce(cost, 0, new boolean[columns]));
-			assertThat(java.util.Arrays.stream(assigned).filter((column) -> column >= 0).distinct().count())
+			assertThat(Arrays.stream(assigned).filter((column) -> column >= 0).distinct().count())
 				.isEqualTo(Math.min(rows, columns));
 		}
 	}

@@ -39,6 +39,15 @@ class ClusterAnalysisTests {
 	}
 
 	@Test
+	void aConstantVariableIsZeroRatherThanNotANumber() {
+		PreparedData prepared = ClusterAnalysis
+			.prepare(ClusterInput.numeric(List.of(NumericVariable.linear("tier", new double[] { 2, 2, 2 }))));
+
+		assertThat(PcaTests.column(prepared.matrix(), 0)).containsExactly(0, 0, 0);
+		assertThat(prepared.columns().get(0).standardDeviation()).isZero();
+	}
+
+	@Test
 	void categoriesAreOneHotEncodedMostFrequentFirst() {
 		String[] region = { "north", "south", "south", null, "east" };
 

@@ -1,6 +1,7 @@
 package com.tiercrm.tiering.cluster;
 
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,24 @@ class KMeansTests {
 
 		assertThat(second.labels()).containsExactly(first.labels());
 		assertThat(second.wcss()).isEqualTo(first.wcss());
+	}
+
+	@Test
+	void theClustersDoNotDependOnTheNumberOfThreads() throws Exception {
+		Blobs blobs = Blobs.generate(50_000, 6, 5, 2.5, 10, 11);
+		ForkJoinPool oneThread = new ForkJoinPool(1);
+		ForkJoinPool threeThreads = new ForkJoinPool(3);
+		try {
+			KMeansFit alone = oneThread.submit(() -> KMeans.fit(blobs.matrix(), 6, 2, 2026)).get();
+			KMeansFit shared = threeThreads.submit(() -> KMeans.fit(blobs.matrix(), 6, 2, 2026)).get();
+
+			assertThat(shared.wcss()).isEqualTo(alone.wcss());
+			assertThat(shared.labels()).containsExactly(alone.labels());
+		}
+		finally {
+			oneThread.shutdown();
+			threeThreads.shutdown();
+		}
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package com.tiercrm.tiering.cluster;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,15 +35,15 @@ class LdaTests {
 	@Test
 	void newRowsPreparedLikeTheTrainingOnesJoinTheirCluster() {
 		Blobs blobs = Blobs.generate(3400, 4, 3, 0.5, 10, 21);
-		int[] training = java.util.stream.IntStream.range(0, 3000).toArray();
-		int[] fresh = java.util.stream.IntStream.range(3000, 3400).toArray();
+		int[] training = IntStream.range(0, 3000).toArray();
+		int[] fresh = IntStream.range(3000, 3400).toArray();
 		PreparedData prepared = ClusterAnalysis.prepare(columns(blobs.matrix().select(training)));
 		KMeansFit fit = KMeans.fit(prepared.matrix(), 4, 3, 5);
 		Lda lda = Lda.train(prepared.matrix(), fit.labels(), 4);
 
 		int[] classified = lda.classify(prepared.prepareLike(columns(blobs.matrix().select(fresh))));
 
-		int[] truth = java.util.Arrays.stream(fresh).map((r) -> blobs.truth()[r]).toArray();
+		int[] truth = Arrays.stream(fresh).map((r) -> blobs.truth()[r]).toArray();
 		assertThat(AdjustedRand.of(truth, classified)).isGreaterThanOrEqualTo(0.99);
 	}
 
@@ -65,7 +67,7 @@ class LdaTests {
 	}
 
 	static ClusterInput columns(DataMatrix matrix) {
-		return ClusterInput.numeric(java.util.stream.IntStream.range(0, matrix.columns())
+		return ClusterInput.numeric(IntStream.range(0, matrix.columns())
 			.mapToObj((j) -> NumericVariable.linear(matrix.columnNames().get(j), PcaTests.column(matrix, j)))
 			.toList());
 	}

@@ -65,6 +65,20 @@ class WardTests {
 		assertThat(labels[0]).isZero();
 	}
 
+	@Test
+	void aSampleOfBlobsShowsItsClustersInTheLastMerges() {
+		Blobs blobs = Blobs.generate(20_000, 4, 5, 1.0, 10, 8);
+
+		Ward.Sample sample = Ward.onSample(blobs.matrix(), 1_000, 3);
+
+		assertThat(sample.rows()).hasSize(1_000).isSorted();
+		int[] truth = Arrays.stream(sample.rows()).map((row) -> blobs.truth()[row]).toArray();
+		assertThat(AdjustedRand.of(truth, sample.dendrogram().cut(4))).isGreaterThanOrEqualTo(0.99);
+		double[] heights = sample.dendrogram().heights();
+		// the merges that join whole blobs stand far above the one before them
+		assertThat(heights[heights.length - 3]).isGreaterThan(3 * heights[heights.length - 4]);
+	}
+
 	private static int[] sizes(int[] labels, int k) {
 		int[] sizes = new int[k];
 		for (int label : labels) {

@@ -1,12 +1,15 @@
 package com.tiercrm.tiering.list;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import com.tiercrm.account.AccessScope;
@@ -56,14 +59,22 @@ abstract class TieredListsTests {
 
 	long repB;
 
+	long manager;
+
 	@BeforeEach
 	void createCustomersAndRun() {
 		TestData data = new TestData(this.jdbc);
 		data.clear();
 		this.jdbc.update("update customers set owner_id = null");
+		this.jdbc.update("update users set team_id = null where username like 'lists-%'");
+		this.jdbc.update("delete from teams where name like 'lists-%'");
 		this.jdbc.update("delete from users where username like 'lists-%'");
 		this.repA = user("lists-a");
 		this.repB = user("lists-b");
+		this.manager = user("lists-m");
+		this.jdbc.update("insert into teams (name, manager_id) values ('lists-team', ?)", this.manager);
+		this.jdbc.update("update users set team_id = (select id from teams where name = 'lists-team') where id = ?",
+				this.repA);
 		data.customers(List.of("K01", "K02", "K03", "K04", "K05", "K06", "K07", "K08", "K09", "K10", "NONE"));
 		for (int i = 1; i <= 10; i++) {
 			String code = "K%02d".formatted(i);
@@ -199,6 +210,101 @@ abstract class TieredListsTests {
 				TieredSort.MONETARY_DESC, next, 2);
 		assertThatExceptionOfType(InvalidListCursorException.class)
 			.isThrownBy(() -> this.search.search(byValue, AccessScope.all(0)));
+	}
+
+	@Test
+	void aManagerSeesTheTeamsCustomersInEverySortAndWithATierFilter() {
+		for (TieredSort sort : TieredSort.values()) {
+			for (String tier : new String[] { null, "ABC:A" }) {
+				TieredCriteria criteria = new TieredCriteria(null, null, null, null, tier, null, null, null, null, sort,
+						null, 50);
+				List<String> team = codes(criteria, AccessScope.team(this.manager));
+				assertThat(team).as(sort + " " + tier)
+					.containsExactlyInAnyOrderElementsOf(codes(criteria, AccessScope.own(this.repA)));
+				if (tier == null) {
+					assertThat(team).as(sort.name()).hasSize(6);
+				}
+			}
+		}
+		assertThat(codes(TieredCriteria.byName(50), AccessScope.team(this.manager))).containsExactly("K01", "K03",
+				"K05", "K07", "K09", "NONE");
+		assertThat(codes(TieredCriteria.byName(50), AccessScope.own(this.manager))).isEmpty();
+	}
+
+	@Test
+	void textMatchesAnyPartOfTheNameTheStartOfTheCodeOrTheDigitsOfThePhone() {
+		this.jdbc.update("update customers set name = '张三' where code = 'K03'");
+		this.jdbc.update("update customers set name = 'Zoe Li' where code = 'K05'");
+		this.jdbc
+			.update("update customers set phone = '13812345678', phone_display = '138-1234-5678' where code = 'K04'");
+		assertThat(codes(text("张三"), AccessScope.all(0))).containsExactly("K03");
+		assertThat(codes(text("zoe"), AccessScope.all(0))).containsExactly("K05");
+		assertThat(codes(text("K05"), AccessScope.all(0))).containsExactly("K05");
+		assertThat(codes(text("05"), AccessScope.all(0))).as("a code matches from its start only").isEmpty();
+		assertThat(codes(text("1234 5678"), AccessScope.all(0))).containsExactly("K04");
+		assertThat(codes(text("100%_"), AccessScope.all(0))).as("wildcards are literal").isEmpty();
+		TieredCustomer k04 = this.search.search(text("5678"), AccessScope.all(0)).items().getFirst();
+		assertThat(k04.phone()).isEqualTo("13812345678");
+		assertThat(k04.phoneDisplay()).isEqualTo("138-1234-5678");
+		assertThat(codes(text("张三"), AccessScope.own(this.repB))).isEmpty();
+	}
+
+	@Test
+	void pagesByNameWalkForwardAndBackWithoutGapsOrRepeats() {
+		TieredCriteria criteria = new TieredCriteria(null, null, null, null, null, null, null, null, null,
+				TieredSort.NAME_DESC, null, 3);
+		List<String> forward = new ArrayList<>();
+		List<TieredPage> pages = new ArrayList<>();
+		TieredPage page = this.search.search(criteria, AccessScope.all(0));
+		while (true) {
+			pages.add(page);
+			page.items().forEach((row) -> forward.add(row.code()));
+			if (page.next() == null) {
+				break;
+			}
+			page = this.search.search(criteria.at(page.next()), AccessScope.all(0));
+		}
+		assertThat(forward).hasSize(11).doesNotHaveDuplicates();
+		assertThat(forward).containsExactly("NONE", "K10", "K09", "K08", "K07", "K06", "K05", "K04", "K03", "K02",
+				"K01");
+		List<String> backward = new ArrayList<>();
+		page = pages.getLast();
+		while (page.previous() != null) {
+			page = this.search.search(criteria.at(page.previous()), AccessScope.all(0));
+			backward.addAll(0, codes(page));
+		}
+		assertThat(backward).containsExactlyElementsOf(forward.subList(0, 9));
+		assertThat(pages.getFirst().previous()).isNull();
+	}
+
+	@Test
+	void refusesAForgedCursor() {
+		Map<String, TieredSort> forged = Map.of("bm90LWEtY3Vyc29y", TieredSort.NAME_ASC, "%%%", TieredSort.NAME_ASC,
+				cursor("MONETARY_DESC\na\n1\nlots"), TieredSort.MONETARY_DESC, cursor("NEWEST\na\n1\nyesterday"),
+				TieredSort.NEWEST, cursor("NAME_ASC\nx\n1\nK01"), TieredSort.NAME_ASC, cursor("NAME_ASC\na\none\nK01"),
+				TieredSort.NAME_ASC);
+		forged.forEach((cursor, sort) -> assertThatExceptionOfType(InvalidListCursorException.class).as(cursor)
+			.isThrownBy(() -> this.search.search(
+					new TieredCriteria(null, null, null, null, null, null, null, null, null, sort, cursor, 2),
+					AccessScope.all(0))));
+		String valid = cursor("NAME_ASC\na\n" + Long.MAX_VALUE + "\nCustomer K05");
+		assertThat(codes(TieredCriteria.byName(2).at(valid), AccessScope.all(0))).containsExactly("K06", "K07");
+	}
+
+	private static String cursor(String raw) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static TieredCriteria text(String text) {
+		return new TieredCriteria(text, null, null, null, null, null, null, null, null, TieredSort.CODE_ASC, null, 50);
+	}
+
+	private List<String> codes(TieredCriteria criteria, AccessScope scope) {
+		return codes(this.search.search(criteria, scope));
+	}
+
+	private static List<String> codes(TieredPage page) {
+		return page.items().stream().map(TieredCustomer::code).toList();
 	}
 
 	@Test

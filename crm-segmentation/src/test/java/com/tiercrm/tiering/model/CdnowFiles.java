@@ -55,11 +55,11 @@ public final class CdnowFiles {
 	}
 
 	/** One purchase row: customer, date, dollars. */
-	record Transaction(long customerId, LocalDate date, double dollars) {
+	public record Transaction(long customerId, LocalDate date, double dollars) {
 
 	}
 
-	static List<Transaction> master() {
+	public static List<Transaction> master() {
 		return rows("CDNOW_master.txt", "\\s+", true).stream()
 			.map((row) -> new Transaction(Long.parseLong(row[0]), LocalDate.parse(row[1], BASIC),
 					Double.parseDouble(row[3])))
@@ -67,7 +67,7 @@ public final class CdnowFiles {
 	}
 
 	/** The 1/10 sample, keyed by the sample id (1..2357) as the summaries are. */
-	static List<Transaction> sample() {
+	public static List<Transaction> sample() {
 		return rows("CDNOW_sample.txt", "\\s+", false).stream()
 			.map((row) -> new Transaction(Long.parseLong(row[1]), LocalDate.parse(row[2], BASIC),
 					Double.parseDouble(row[4])))
@@ -79,7 +79,7 @@ public final class CdnowFiles {
 	 * Every row is an order; revenue doubles as gross profit (CDNOW has no costs); the
 	 * ABC window is the whole history.
 	 */
-	static List<CustomerFacts> facts(List<Transaction> transactions, LocalDate asOf) {
+	public static List<CustomerFacts> facts(List<Transaction> transactions, LocalDate asOf) {
 		Map<Long, TreeMap<LocalDate, double[]>> byCustomer = new LinkedHashMap<>();
 		for (Transaction transaction : transactions) {
 			TreeMap<LocalDate, double[]> days = byCustomer.computeIfAbsent(transaction.customerId(),

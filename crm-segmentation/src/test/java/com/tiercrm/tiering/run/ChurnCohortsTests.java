@@ -284,7 +284,9 @@ abstract class ChurnCohortsTests {
 		Timestamp finished = Timestamp.from(Instant.now());
 		this.jdbc.update("insert into segmentation_runs (as_of, config_id, status, run_trigger, started_at,"
 				+ " finished_at) values (?, ?, 'SUCCEEDED', 'MANUAL', ?, ?)", asOf, config, finished, finished);
-		return this.jdbc.queryForObject("select max(id) from segmentation_runs", Long.class);
+		long runId = this.jdbc.queryForObject("select max(id) from segmentation_runs", Long.class);
+		new TestData(this.jdbc).partition(runId);
+		return runId;
 	}
 
 	private void segment(long runId, String code, String tier, double abcValue, @Nullable Double alive) {

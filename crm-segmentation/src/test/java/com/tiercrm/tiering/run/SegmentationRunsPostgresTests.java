@@ -1,11 +1,178 @@
 package com.tiercrm.tiering.run;
 
-import com.tiercrm.testing.UsePostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
 
+import com.tiercrm.testing.PostgresTestDatabase;
+import com.tiercrm.testing.UsePostgres;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(properties = "spring.jpa.hibernate.ddl-auto=validate")
 @UsePostgres
 class SegmentationRunsPostgresTests extends SegmentationRunsTests {
+
+	@Autowired
+	FailingPublication failing;
+
+	@AfterEach
+	void publishAgain() {
+		this.failing.armed = false;
+		this.failing.during = null;
+	}
+
+	@Test
+	void aRunWritesItsRowsIntoAnIndexedPartitionOfItsOwn() {
+		SegmentationRun run = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+
+		String partition = "customer_segments_r" + run.getId();
+		assertThat(partitions()).containsExactly(partition);
+		assertThat(this.jdbc.queryForObject("select count(*) from " + partition, Long.class)).isEqualTo(12);
+		// Each of the parent's indexes adopted the partition's own, and attaching built
+		// none.
+		List<String> parentIndexes = this.jdbc.queryForList(
+				"select indexrelid::regclass::text from pg_index where indrelid = 'customer_segments'::regclass",
+				String.class);
+		assertThat(parentIndexes).hasSize(3);
+		assertThat(this.jdbc.queryForList(
+				"select p.inhparent::regclass::text from pg_index x"
+						+ " join pg_inherits p on p.inhrelid = x.indexrelid where x.indrelid = ?::regclass",
+				String.class, partition))
+			.containsExactlyInAnyOrderElementsOf(parentIndexes);
+		assertThat(
+				this.jdbc.queryForList("select indexrelid::regclass::text from pg_index where indrelid = ?::regclass",
+						String.class, partition))
+			.containsExactlyInAnyOrder(partition + "_pkey", partition + "_tier_monetary", partition + "_clv");
+		assertThat(this.jdbc.queryForObject("select reltuples from pg_class where oid = ?::regclass", Double.class,
+				partition))
+			.as("analysed")
+			.isEqualTo(12);
+	}
+
+	@Test
+	void retentionDropsThePartitionsOfOldRuns() {
+		SegmentationRun first = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		SegmentationRun second = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		RunRetention keepOne = new RunRetention(this.runRepository, this.jdbc, this.transactionManager,
+				new SegmentationProperties(TestData.ZONE, "-", 1, 1000, Duration.ofMinutes(5)), this.dialect);
+
+		keepOne.deleteOldRuns(new RunPublished(second.getId(), AS_OF, 12));
+
+		assertThat(partitions()).containsExactly("customer_segments_r" + second.getId());
+		assertThat(this.jdbc.queryForObject("select to_regclass(?)::text", String.class,
+				"customer_segments_r" + first.getId()))
+			.isNull();
+		// Nothing left to drop the next time.
+		keepOne.deleteOldRuns(new RunPublished(second.getId(), AS_OF, 12));
+		assertThat(partitions()).containsExactly("customer_segments_r" + second.getId());
+	}
+
+	@Test
+	void aRunThatFailsAfterAttachingItsPartitionLeavesNone() {
+		SegmentationRun good = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		this.failing.armed = true;
+
+		SegmentationRun failed = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+
+		assertThat(failed.getStatus()).isEqualTo(RunStatus.FAILED);
+		assertThat(this.failing.attached).containsExactly("customer_segments_r" + failed.getId());
+		assertThat(partitions()).containsExactly("customer_segments_r" + good.getId());
+		assertThat(this.jdbc.queryForObject("select to_regclass(?)::text", String.class,
+				"customer_segments_r" + failed.getId()))
+			.isNull();
+		assertThat(this.runs.published()).map(SegmentationRun::getId).contains(good.getId());
+	}
+
+	@Test
+	void readersOfThePublishedRunAreNotBlockedWhileARunAttachesItsPartition() throws SQLException {
+		SegmentationRun published = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		long customer = customerId("K01");
+		List<Long> read = new ArrayList<>();
+		// Inside the next run's transaction, its partition attached: other connections
+		// read the published run, also where the run is known only at execution.
+		this.failing.during = (runId) -> {
+			try (Connection reader = PostgresTestDatabase.connection().open();
+					Statement statement = reader.createStatement()) {
+				statement.execute("set lock_timeout = '5s'");
+				read.add(
+						count(statement, "select count(*) from customer_segments where run_id = " + published.getId()));
+				read.add(count(statement, "select count(*) from segmentation_state st join customer_segments s"
+						+ " on s.run_id = st.published_run_id where st.id = 1 and s.customer_id = " + customer));
+				read.add(count(statement, "select count(*) from segmentation_runs r join customer_segments s"
+						+ " on s.run_id = r.id where s.customer_id = " + customer));
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+
+		SegmentationRun next = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+
+		assertThat(next.getStatus()).isEqualTo(RunStatus.SUCCEEDED);
+		assertThat(read).containsExactly(12L, 1L, 1L);
+	}
+
+	private static long count(Statement statement, String sql) throws SQLException {
+		try (ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	private List<String> partitions() {
+		return this.jdbc.queryForList("select inhrelid::regclass::text from pg_inherits"
+				+ " where inhparent = 'customer_segments'::regclass order by 1", String.class);
+	}
+
+	/**
+	 * Acts inside a run's transaction once its partition is attached and, when armed,
+	 * fails the run there.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FailingPublication {
+
+		private final JdbcTemplate jdbc;
+
+		volatile boolean armed;
+
+		volatile List<String> attached = List.of();
+
+		volatile @Nullable LongConsumer during;
+
+		FailingPublication(JdbcTemplate jdbc) {
+			this.jdbc = jdbc;
+		}
+
+		@EventListener
+		void fail(RunPublished published) {
+			LongConsumer action = this.during;
+			if (action != null) {
+				action.accept(published.runId());
+			}
+			if (this.armed) {
+				this.attached = this.jdbc.queryForList(
+						"select inhrelid::regclass::text from pg_inherits"
+								+ " where inhparent = 'customer_segments'::regclass and inhrelid = to_regclass(?)",
+						String.class, "customer_segments_r" + published.runId());
+				throw new IllegalStateException("failing run " + published.runId() + " on purpose");
+			}
+		}
+
+	}
 
 }

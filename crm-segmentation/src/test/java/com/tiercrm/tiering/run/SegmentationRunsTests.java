@@ -2,12 +2,15 @@ package com.tiercrm.tiering.run;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.tiering.config.ConfigConflictException;
 import com.tiercrm.tiering.config.SegmentationConfig;
 import com.tiercrm.tiering.config.SegmentationConfigs;
@@ -20,10 +23,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -65,6 +68,9 @@ abstract class SegmentationRunsTests {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	DatabaseDialect dialect;
 
 	TestData data;
 
@@ -205,7 +211,7 @@ abstract class SegmentationRunsTests {
 		SegmentationRun first = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
 		SegmentationRun second = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
 		RunRetention keepOne = new RunRetention(this.runRepository, this.jdbc, this.transactionManager,
-				new SegmentationProperties(TestData.ZONE, "-", 1, 1000, Duration.ofMinutes(5)));
+				new SegmentationProperties(TestData.ZONE, "-", 1, 1000, Duration.ofMinutes(5)), this.dialect);
 
 		keepOne.deleteOldRuns(new RunPublished(second.getId(), AS_OF, 12));
 
@@ -218,13 +224,35 @@ abstract class SegmentationRunsTests {
 	}
 
 	@Test
-	void interruptedRunIsMarkedFailedOnStartup() {
+	void aRunWhoseLeaseExpiredIsMarkedFailed() {
 		SegmentationRun run = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
-		this.jdbc.update("update segmentation_runs set status = 'RUNNING' where id = ?", run.getId());
+		this.jdbc.update("update segmentation_runs set status = 'RUNNING', lease_owner = 'gone', lease_expires_at = ?"
+				+ " where id = ?", Timestamp.from(Instant.now().minusSeconds(1)), run.getId());
 		this.jdbc.update("update segmentation_state set running_run_id = ?", run.getId());
-		this.runs.failInterruptedRuns();
-		assertThat(this.runs.find(run.getId())).map(SegmentationRun::getStatus).contains(RunStatus.FAILED);
+		this.runs.recoverExpiredRuns();
+		assertThat(this.runs.find(run.getId())).hasValueSatisfying((failed) -> {
+			assertThat(failed.getStatus()).isEqualTo(RunStatus.FAILED);
+			assertThat(failed.getFailureCode()).isEqualTo("runs.failure.interrupted");
+		});
 		assertThat(this.jdbc.queryForObject("select running_run_id from segmentation_state", Long.class)).isNull();
+	}
+
+	@Test
+	void aRunWithALiveLeaseOfAnotherInstanceIsLeftRunning() {
+		SegmentationRun run = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		this.jdbc.update("update segmentation_runs set status = 'RUNNING', lease_owner = 'other', lease_expires_at = ?"
+				+ " where id = ?", Timestamp.from(Instant.now().plusSeconds(60)), run.getId());
+		this.jdbc.update("update segmentation_state set running_run_id = ?", run.getId());
+		try {
+			this.runs.recoverExpiredRuns();
+			assertThat(this.runs.find(run.getId())).map(SegmentationRun::getStatus).contains(RunStatus.RUNNING);
+			assertThat(this.jdbc.queryForObject("select running_run_id from segmentation_state", Long.class))
+				.isEqualTo(run.getId());
+		}
+		finally {
+			this.jdbc.update("update segmentation_runs set status = 'FAILED' where id = ?", run.getId());
+			this.jdbc.update("update segmentation_state set running_run_id = null");
+		}
 	}
 
 	@Test

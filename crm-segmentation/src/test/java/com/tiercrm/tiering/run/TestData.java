@@ -10,10 +10,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.interaction.LastContacts;
 import com.tiercrm.tiering.model.CdnowFiles;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -36,10 +38,36 @@ public final class TestData {
 	 */
 	public void clear() {
 		this.jdbc.update("update segmentation_state set published_run_id = null, running_run_id = null");
-		for (String table : List.of("customer_segments", "segmentation_runs", "segmentation_configs", "interactions",
-				"sales_orders", "customers")) {
+		if (isPostgres()) {
+			// Each run's rows are a partition of their own (RunPartitions): drop them
+			// all.
+			for (String partition : this.jdbc.queryForList(
+					"select inhrelid::regclass::text from pg_inherits"
+							+ " where inhparent in ('customer_segments'::regclass, 'customer_model_results'::regclass)",
+					String.class)) {
+				this.jdbc.execute("drop table " + partition);
+			}
+		}
+		for (String table : List.of("customer_segments", "customer_model_results", "segmentation_runs",
+				"segmentation_configs", "interactions", "sales_orders", "customers")) {
 			this.jdbc.update("delete from " + table);
 		}
+	}
+
+	/**
+	 * Makes room for rows of a run written straight into {@code customer_segments}: on
+	 * PostgreSQL the run's partition.
+	 */
+	public void partition(long runId) {
+		if (isPostgres()) {
+			RunPartitions partitions = RunPartitions.CUSTOMER_SEGMENTS;
+			this.jdbc.execute("create table " + partitions.partition(runId) + " partition of " + partitions.table()
+					+ " for values in (" + runId + ")");
+		}
+	}
+
+	private boolean isPostgres() {
+		return Boolean.TRUE.equals(this.jdbc.execute((ConnectionCallback<Boolean>) DatabaseDialect::isPostgres));
 	}
 
 	public void customers(List<String> codes) {

@@ -2,7 +2,6 @@ package com.tiercrm.customer.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,18 +9,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.tiercrm.customer.Customer;
-import com.tiercrm.customer.CustomerCriteria;
-import com.tiercrm.customer.CustomerPage;
-import com.tiercrm.customer.CustomerSearch;
-import com.tiercrm.customer.CustomerSort;
-import com.tiercrm.customer.InvalidCursorException;
 import com.tiercrm.order.OrderTotals;
 import com.tiercrm.order.SalesProperties;
 import com.tiercrm.policy.TierPolicy;
 import com.tiercrm.security.CrmUser;
+import com.tiercrm.tiering.list.InvalidListCursorException;
+import com.tiercrm.tiering.list.TierFilterOptions;
+import com.tiercrm.tiering.list.TieredCriteria;
+import com.tiercrm.tiering.list.TieredCustomer;
+import com.tiercrm.tiering.list.TieredCustomerSearch;
+import com.tiercrm.tiering.list.TieredPage;
 import com.tiercrm.tiering.run.CustomerSegment;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -36,13 +37,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/customers}: the same scoped search and profile as the pages, as JSON.
+ * {@code /api/v1/customers}: the same scoped search (filters, tier filters, sorts and
+ * cursors) and profile as the pages, as JSON.
  */
 @RestController
 @RequestMapping("/api/v1/customers")
 class CustomerApiController {
 
-	private final CustomerSearch search;
+	private final TieredCustomerSearch search;
 
 	private final CustomerProfiles profiles;
 
@@ -52,8 +54,8 @@ class CustomerApiController {
 
 	private final MessageSource messages;
 
-	CustomerApiController(CustomerSearch search, CustomerProfiles profiles, SalesProperties sales, CustomerWords words,
-			MessageSource messages) {
+	CustomerApiController(TieredCustomerSearch search, CustomerProfiles profiles, SalesProperties sales,
+			CustomerWords words, MessageSource messages) {
 		this.search = search;
 		this.profiles = profiles;
 		this.sales = sales;
@@ -61,12 +63,21 @@ class CustomerApiController {
 		this.messages = messages;
 	}
 
+	/**
+	 * A page of the customers the caller may see, with the published run's results; the
+	 * query parameters are the customer page's.
+	 */
 	@GetMapping
-	CustomerPage list(@Valid CustomerFilterForm filter, BindingResult binding, @AuthenticationPrincipal CrmUser user) {
+	CustomerListJson list(@ParameterObject @Valid CustomerListForm filter, BindingResult binding,
+			@AuthenticationPrincipal CrmUser user) {
+		TierFilterOptions options = this.search.filterOptions();
+		filter.rejectUnknownValues(options, binding);
 		if (binding.hasErrors()) {
-			throw new InvalidRequestException(binding);
+			throw new InvalidRequestException(binding, CustomerListForm.allowedValues(options));
 		}
-		return this.search.search(filter.toCriteria(), user.scope());
+		TieredPage page = this.search.search(filter.toCriteria(), user.scope());
+		return new CustomerListJson(page.items(), page.next(), page.previous(),
+				this.sales.currency().getCurrencyCode());
 	}
 
 	@GetMapping("/{code}")
@@ -83,19 +94,23 @@ class CustomerApiController {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
-	@ExceptionHandler(InvalidCursorException.class)
-	ProblemDetail badRequest(InvalidCursorException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	@ExceptionHandler(InvalidListCursorException.class)
+	ProblemDetail badRequest(InvalidListCursorException ex, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				this.messages.getMessage("error.badCursor", null, locale));
+		problem.setProperty("errors", List.of(Map.of("field", "cursor", "reason", "Invalid")));
+		return problem;
 	}
 
 	/**
-	 * Names each invalid parameter with the value given and, for {@code sort} and
-	 * {@code size}, the values allowed.
+	 * Names each invalid parameter with the value given and, for {@code size} and the
+	 * enumerated parameters ({@code sort}, {@code alive} and the tier filters), the
+	 * values allowed.
 	 */
 	@ExceptionHandler(InvalidRequestException.class)
 	ProblemDetail badRequest(InvalidRequestException ex, Locale locale) {
 		String each = ex.fieldErrors.stream()
-			.map((error) -> describe(error, locale))
+			.map((error) -> describe(error, ex.allowed, locale))
 			.collect(Collectors.joining(this.messages.getMessage("api.invalidParameter.separator", null, locale)));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				this.messages.getMessage("api.invalidParameters", new Object[] { each }, locale));
@@ -103,15 +118,18 @@ class CustomerApiController {
 		return problem;
 	}
 
-	private String describe(FieldError error, Locale locale) {
-		return switch (error.getField()) {
-			case "sort" -> this.messages.getMessage("api.invalidParameter.sort",
-					new Object[] { error.getField(), String.join(", ", InvalidRequestException.SORTS) }, locale);
-			case "size" -> this.messages.getMessage("api.invalidParameter.size",
-					new Object[] { error.getField(), CustomerCriteria.MAX_SIZE }, locale);
-			default -> this.messages.getMessage("api.invalidParameter.other",
-					new Object[] { error.getField(), String.valueOf(error.getCode()) }, locale);
-		};
+	private String describe(FieldError error, Map<String, List<String>> allowedValues, Locale locale) {
+		List<String> allowed = allowedValues.get(error.getField());
+		if (allowed != null) {
+			return this.messages.getMessage("api.invalidParameter.allowed",
+					new Object[] { error.getField(), String.join(", ", allowed) }, locale);
+		}
+		if (error.getField().equals("size")) {
+			return this.messages.getMessage("api.invalidParameter.size",
+					new Object[] { error.getField(), TieredCriteria.MAX_SIZE }, locale);
+		}
+		return this.messages.getMessage("api.invalidParameter.other",
+				new Object[] { error.getField(), String.valueOf(error.getCode()) }, locale);
 	}
 
 	/**
@@ -121,31 +139,45 @@ class CustomerApiController {
 
 		private static final long serialVersionUID = 1L;
 
-		private static final List<String> SORTS = Arrays.stream(CustomerSort.values()).map(Enum::name).toList();
-
 		private final transient List<Map<String, Object>> errors;
 
 		private final transient List<FieldError> fieldErrors;
 
-		InvalidRequestException(BindingResult binding) {
+		private final transient Map<String, List<String>> allowed;
+
+		InvalidRequestException(BindingResult binding, Map<String, List<String>> allowed) {
 			super("Invalid parameters: "
 					+ binding.getFieldErrors().stream().map(FieldError::getField).collect(Collectors.joining(", ")));
 			this.fieldErrors = binding.getFieldErrors();
+			this.allowed = allowed;
 			this.errors = binding.getFieldErrors().stream().map((error) -> {
 				Map<String, Object> described = new LinkedHashMap<>();
 				described.put("field", error.getField());
 				described.put("rejectedValue", String.valueOf(error.getRejectedValue()));
-				switch (error.getField()) {
-					case "sort" -> described.put("allowed", SORTS);
-					case "size" -> {
-						described.put("minimum", 1);
-						described.put("maximum", CustomerCriteria.MAX_SIZE);
-					}
-					default -> described.put("reason", error.getCode());
+				if (allowed.containsKey(error.getField())) {
+					described.put("allowed", allowed.get(error.getField()));
+				}
+				else if (error.getField().equals("size")) {
+					described.put("minimum", 1);
+					described.put("maximum", TieredCriteria.MAX_SIZE);
+				}
+				else {
+					described.put("reason", error.getCode());
 				}
 				return described;
 			}).toList();
 		}
+
+	}
+
+	/**
+	 * A page of customers: each with the published run's tier, classes, spend, recency,
+	 * predicted value and probability alive ({@code null} where no run is published or
+	 * the customer is not in it), the cursors of the neighbouring pages, and the
+	 * {@code currency} of every amount.
+	 */
+	record CustomerListJson(List<TieredCustomer> items, @Nullable String next, @Nullable String previous,
+			String currency) {
 
 	}
 

@@ -7,6 +7,7 @@ import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.order.SalesProperties;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.tiering.list.InvalidListCursorException;
+import com.tiercrm.tiering.list.TierFilterOptions;
 import com.tiercrm.tiering.list.TieredCustomerSearch;
 import com.tiercrm.tiering.list.TieredPage;
 import jakarta.servlet.http.HttpServletResponse;
@@ -55,8 +56,9 @@ class CustomerController {
 	@GetMapping("/customers")
 	String list(@Valid @ModelAttribute("filter") CustomerListForm filter, BindingResult binding,
 			@AuthenticationPrincipal CrmUser user, Locale locale, Model model) {
-		model.addAttribute("selects",
-				this.words.selects(this.search.filterOptions(), this.owners.visibleTo(user.scope()), filter, locale));
+		TierFilterOptions options = this.search.filterOptions();
+		filter.rejectUnknownValues(options, binding);
+		model.addAttribute("selects", this.words.selects(options, this.owners.visibleTo(user.scope()), filter, locale));
 		model.addAttribute("filterQuery", filter.query());
 		if (binding.hasErrors()) {
 			model.addAttribute("page", null);
@@ -71,6 +73,7 @@ class CustomerController {
 	@GetMapping("/customers/export.csv")
 	void exportCsv(@Valid @ModelAttribute("filter") CustomerListForm filter, BindingResult binding,
 			@AuthenticationPrincipal CrmUser user, Locale locale, HttpServletResponse response) throws IOException {
+		filter.rejectUnknownValues(this.search.filterOptions(), binding);
 		if (binding.hasErrors()) {
 			response.sendError(HttpStatus.BAD_REQUEST.value());
 			return;
@@ -83,6 +86,7 @@ class CustomerController {
 	@GetMapping("/customers/export.xlsx")
 	void exportXlsx(@Valid @ModelAttribute("filter") CustomerListForm filter, BindingResult binding,
 			@AuthenticationPrincipal CrmUser user, Locale locale, HttpServletResponse response) throws IOException {
+		filter.rejectUnknownValues(this.search.filterOptions(), binding);
 		if (binding.hasErrors()) {
 			response.sendError(HttpStatus.BAD_REQUEST.value());
 			return;

@@ -129,7 +129,7 @@ class CustomerExport {
 		cells.add(row.code());
 		cells.add(row.name());
 		cells.add(this.words.label("customer.type.", row.type(), locale));
-		cells.add(row.phone());
+		cells.add(row.phoneDisplay());
 		cells.add(this.words.region(row.region(), locale));
 		cells.add(row.city());
 		cells.add(this.words.industry(row.industry(), locale));

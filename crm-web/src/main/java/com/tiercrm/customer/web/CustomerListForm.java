@@ -2,20 +2,27 @@ package com.tiercrm.customer.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
+import java.util.stream.Stream;
 
 import com.tiercrm.tiering.list.AliveBand;
+import com.tiercrm.tiering.list.TierFilterOptions;
 import com.tiercrm.tiering.list.TieredCriteria;
 import com.tiercrm.tiering.list.TieredSort;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.validation.Errors;
+
 /**
- * The customer page's query string: {@code q}, the plain filters, the tier filters
- * ({@code tier}, {@code abc}, {@code rfm}, {@code clv}, {@code alive}), {@code sort},
- * {@code cursor} and {@code size}. Values stay text until validated, so that a mistyped
- * one comes back on the form instead of failing the request.
+ * The query string of the customer page, its exports and {@code GET /api/v1/customers}:
+ * {@code q}, the plain filters, the tier filters ({@code tier}, {@code abc}, {@code rfm},
+ * {@code clv}, {@code alive}), {@code sort}, {@code cursor} and {@code size}. Values stay
+ * text until validated, so that a mistyped one comes back on the form instead of failing
+ * the request.
  * <p>
  * A bean bound by its setters rather than a record: binding a record's twelve constructor
  * parameters reads their annotations anew on every request, a seventh of the list page's
@@ -60,6 +67,40 @@ class CustomerListForm {
 	private @Nullable String size;
 
 	static final int DEFAULT_SIZE = 25;
+
+	static final List<String> SORTS = Stream.of(TieredSort.values()).map(TieredSort::name).toList();
+
+	static final List<String> BANDS = Stream.of(AliveBand.values()).map(AliveBand::name).toList();
+
+	/**
+	 * The values each enumerated parameter takes: the sorts and bands, and the tiers and
+	 * classes the list offers.
+	 * @param options the tiers and classes of the list
+	 * @return allowed values by parameter name
+	 */
+	static Map<String, List<String>> allowedValues(TierFilterOptions options) {
+		return Map.of("sort", SORTS, "alive", BANDS, "tier", options.tiers(), "abc", options.abcClasses(), "rfm",
+				options.rfmSegments(), "clv", options.clvClasses());
+	}
+
+	/**
+	 * Rejects a tier, class or segment the list does not offer, which could only ever
+	 * show an empty list.
+	 * @param options the tiers and classes of the list
+	 * @param errors where to record the rejection
+	 */
+	void rejectUnknownValues(TierFilterOptions options, Errors errors) {
+		rejectUnknown(errors, "tier", this.tier, options.tiers());
+		rejectUnknown(errors, "abc", this.abc, options.abcClasses());
+		rejectUnknown(errors, "rfm", this.rfm, options.rfmSegments());
+		rejectUnknown(errors, "clv", this.clv, options.clvClasses());
+	}
+
+	private static void rejectUnknown(Errors errors, String field, @Nullable String value, List<String> allowed) {
+		if (!isBlank(value) && !errors.hasFieldErrors(field) && !allowed.contains(value.strip())) {
+			errors.rejectValue(field, "filter.unknownValue");
+		}
+	}
 
 	/**
 	 * The criteria these values ask for; page sizes are clamped.

@@ -72,7 +72,8 @@ class CustomerProfiles {
 			return new CustomerProfile(customer, ownerName, this.orders.totalsOfCustomer(id),
 					this.orders.findByCustomerIdOrderByOrderedAtDescIdDesc(id, Limit.of(RECENT_ROWS)),
 					this.orders.countByCustomerId(id), recent, segment, this.tiers.history(id), policy, contact,
-					segment != null || this.runs.published().isPresent());
+					segment != null || this.runs.published().isPresent(),
+					(segment != null) ? this.tiers.otherModels(id) : List.of());
 		});
 	}
 

@@ -3,18 +3,15 @@ package com.tiercrm.customer.web;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import com.tiercrm.account.OwnerOption;
 import com.tiercrm.customer.ReferenceCatalog;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.customer.ReferenceEntry;
 import com.tiercrm.customer.ReferenceKind;
-import com.tiercrm.tiering.list.AliveBand;
 import com.tiercrm.tiering.list.TierFilterOptions;
 import com.tiercrm.tiering.list.TierLabels;
 import com.tiercrm.tiering.list.TieredCustomer;
-import com.tiercrm.tiering.list.TieredSort;
 import com.tiercrm.web.Formats;
 import com.tiercrm.web.OptionsHtml;
 import org.jspecify.annotations.Nullable;
@@ -30,10 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CustomerWords {
-
-	private static final List<String> ALIVE_BANDS = Stream.of(AliveBand.values()).map(AliveBand::name).toList();
-
-	private static final List<String> SORTS = Stream.of(TieredSort.values()).map(TieredSort::name).toList();
 
 	private final MessageSource messages;
 
@@ -89,8 +82,8 @@ class CustomerWords {
 				options(options.abcClasses(), "abc.class.", filter.getAbc(), locale),
 				options(options.rfmSegments(), "rfm.segment.", filter.getRfm(), locale),
 				options(options.clvClasses(), "clv.class.", filter.getClv(), locale),
-				options(ALIVE_BANDS, "lists.alive.", filter.getAlive(), locale),
-				options(SORTS, "customers.sort.", filter.getSort(), locale));
+				options(CustomerListForm.BANDS, "lists.alive.", filter.getAlive(), locale),
+				options(CustomerListForm.SORTS, "customers.sort.", filter.getSort(), locale));
 	}
 
 	private String options(List<String> codes, String prefix, @Nullable String selected, Locale locale) {

@@ -5,11 +5,15 @@ import com.tiercrm.account.PasswordPolicy;
 import com.tiercrm.account.User;
 import com.tiercrm.account.WrongPasswordException;
 import com.tiercrm.security.CrmUser;
+import com.tiercrm.security.LoginThrottle;
 import com.tiercrm.security.SessionPrincipal;
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
@@ -21,7 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Users change their own password here, and are sent here until they do when an admin
- * requires it.
+ * requires it. Wrong current passwords count as failed sign-ins: a stolen session cannot
+ * be used to guess the password faster than the login form allows.
  */
 @Controller
 @RequestMapping("/account/password")
@@ -35,8 +40,11 @@ class PasswordChangeController {
 
 	private final SessionPrincipal sessionPrincipal;
 
+	private final LoginThrottle throttle;
+
 	PasswordChangeController(AccountManagement accounts, PasswordPolicy passwordPolicy,
-			SessionPrincipal sessionPrincipal) {
+			SessionPrincipal sessionPrincipal, LoginThrottle throttle) {
+		this.throttle = throttle;
 		this.accounts = accounts;
 		this.passwordPolicy = passwordPolicy;
 		this.sessionPrincipal = sessionPrincipal;
@@ -62,15 +70,26 @@ class PasswordChangeController {
 		if (binding.hasErrors()) {
 			return VIEW;
 		}
+		String address = request.getRemoteAddr();
+		Optional<LoginThrottle.Wait> wait = this.throttle.check(user.getUsername(), address);
+		if (wait.isPresent()) {
+			binding.rejectValue("currentPassword",
+					wait.get().locked() ? "password.current.locked" : "password.current.wait",
+					new Object[] { wait.get().locked() ? wait.get().minutes() : wait.get().seconds() }, null);
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			return VIEW;
+		}
 		User changed;
 		try {
 			changed = this.accounts.changeOwnPassword(user.id(), String.valueOf(passwordChangeForm.currentPassword()),
 					String.valueOf(passwordChangeForm.password()));
 		}
 		catch (WrongPasswordException ex) {
+			this.throttle.failed(user.getUsername(), address);
 			binding.rejectValue("currentPassword", "password.current.wrong");
 			return VIEW;
 		}
+		this.throttle.succeeded(user.getUsername());
 		this.sessionPrincipal.replace(changed, request, response);
 		redirect.addFlashAttribute("message", "password.changed");
 		return "redirect:/account/password";

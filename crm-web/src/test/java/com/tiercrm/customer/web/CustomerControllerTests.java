@@ -15,11 +15,6 @@ import com.tiercrm.account.OwnerOption;
 import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.account.Role;
 import com.tiercrm.customer.Customer;
-import com.tiercrm.customer.CustomerCriteria;
-import com.tiercrm.customer.CustomerPage;
-import com.tiercrm.customer.CustomerSearch;
-import com.tiercrm.customer.CustomerStatus;
-import com.tiercrm.customer.CustomerSummary;
 import com.tiercrm.customer.CustomerType;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.interaction.ContactDue;
@@ -49,6 +44,8 @@ import com.tiercrm.web.TestReferences;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.mockito.ArgumentCaptor;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -57,6 +54,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -64,6 +62,7 @@ import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.times;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -85,9 +84,6 @@ class CustomerControllerTests {
 
 	@Autowired
 	private MockMvc mvc;
-
-	@MockitoBean
-	private CustomerSearch search;
 
 	@MockitoBean
 	private TieredCustomerSearch tiered;
@@ -152,10 +148,16 @@ class CustomerControllerTests {
 	}
 
 	@Test
-	void unknownSortOrBandShowsTheFormAgain() throws Exception {
-		this.mvc.perform(get("/customers").param("sort", "DROP TABLE").param("alive", "SOME").with(user(REP)))
+	void unknownSortBandTierOrClassShowsTheFormAgain() throws Exception {
+		this.mvc
+			.perform(get("/customers").param("sort", "DROP TABLE")
+				.param("alive", "SOME")
+				.param("tier", "ABC:Z")
+				.param("abc", "Z")
+				.with(user(REP)))
 			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrors("filter", "sort", "alive"));
+			.andExpect(model().attributeHasFieldErrors("filter", "sort", "alive", "tier", "abc"))
+			.andExpect(content().string(containsString("id=\"filter-errors\"")));
 		then(this.tiered).should(org.mockito.Mockito.never()).search(any(), any());
 	}
 
@@ -209,7 +211,7 @@ class CustomerControllerTests {
 		given(this.tiered.search(any(), any())).willReturn(new TieredPage(List.of(), null, null));
 		this.mvc.perform(get("/customers").param("size", "5000").with(user(REP))).andExpect(status().isOk());
 		then(this.tiered).should()
-			.search(argThat((criteria) -> criteria.size() == CustomerCriteria.MAX_SIZE), eq(AccessScope.own(7)));
+			.search(argThat((criteria) -> criteria.size() == TieredCriteria.MAX_SIZE), eq(AccessScope.own(7)));
 	}
 
 	@Test
@@ -389,13 +391,59 @@ class CustomerControllerTests {
 	}
 
 	@Test
-	void apiListsAPage() throws Exception {
-		given(this.search.search(any(), eq(AccessScope.own(7))))
-			.willReturn(new CustomerPage(List.of(summary()), "abc", null));
+	void apiListsAPageWithEachCustomersTierFields() throws Exception {
+		given(this.tiered.search(any(), eq(AccessScope.own(7))))
+			.willReturn(new TieredPage(List.of(tieredRow()), "abc", null));
 		this.mvc.perform(get("/api/v1/customers").param("region", "EAST").with(user(REP)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[0].code").value("C-1"))
+			.andExpect(jsonPath("$.items[0].phone").value("13800000000"))
+			.andExpect(jsonPath("$.items[0].phoneDisplay").value("138 0000 0000"))
+			.andExpect(jsonPath("$.items[0].tier").value("ABC:A"))
+			.andExpect(jsonPath("$.items[0].rfmSegment").value("IMPORTANT_VALUE"))
+			.andExpect(jsonPath("$.items[0].clvPredicted").value(7200.0))
+			.andExpect(jsonPath("$.items[0].probabilityAlive").value(0.91))
+			.andExpect(jsonPath("$.currency").value("CNY"))
 			.andExpect(jsonPath("$.next").value("abc"));
+	}
+
+	@Test
+	void apiFiltersByTierClassesAndBandWithinTheCallersScope() throws Exception {
+		given(this.tiered.search(any(), any())).willReturn(new TieredPage(List.of(tieredRow()), null, null));
+		this.mvc
+			.perform(get("/api/v1/customers").param("tier", "ABC:A")
+				.param("abc", "A")
+				.param("rfm", "IMPORTANT_VALUE")
+				.param("clv", "HIGH")
+				.param("alive", "HIGH")
+				.param("sort", "MONETARY_DESC")
+				.with(user(REP)))
+			.andExpect(status().isOk());
+		then(this.tiered).should()
+			.search(argThat((criteria) -> "ABC:A".equals(criteria.tier()) && "A".equals(criteria.abcClass())
+					&& "IMPORTANT_VALUE".equals(criteria.rfmSegment()) && "HIGH".equals(criteria.clvClass())
+					&& criteria.alive() == AliveBand.HIGH && criteria.sort() == TieredSort.MONETARY_DESC),
+					eq(AccessScope.own(7)));
+	}
+
+	@Test
+	void apiAndPageAskTheSearchTheSameForTheSameQuery() throws Exception {
+		given(this.tiered.search(any(), any())).willReturn(new TieredPage(List.of(tieredRow()), null, null));
+		String[][] query = { { "q", "王" }, { "owner", "7" }, { "region", "EAST" }, { "industry", "RETAIL" },
+				{ "tier", "ABC:B" }, { "abc", "B" }, { "rfm", "IMPORTANT_VALUE" }, { "clv", "HIGH" },
+				{ "alive", "LOW" }, { "sort", "RECENCY_ASC" }, { "cursor", "c1" }, { "size", "7" } };
+		MockHttpServletRequestBuilder page = get("/customers").with(user(REP));
+		MockHttpServletRequestBuilder api = get("/api/v1/customers").with(user(REP));
+		for (String[] parameter : query) {
+			page.param(parameter[0], parameter[1]);
+			api.param(parameter[0], parameter[1]);
+		}
+		this.mvc.perform(page).andExpect(status().isOk());
+		this.mvc.perform(api).andExpect(status().isOk());
+		ArgumentCaptor<TieredCriteria> criteria = ArgumentCaptor.forClass(TieredCriteria.class);
+		then(this.tiered).should(times(2)).search(criteria.capture(), eq(AccessScope.own(7)));
+		assertThat(criteria.getAllValues().get(1)).isEqualTo(criteria.getAllValues().get(0));
+		assertThat(criteria.getAllValues().get(0).alive()).isEqualTo(AliveBand.LOW);
 	}
 
 	@Test
@@ -403,11 +451,12 @@ class CustomerControllerTests {
 		this.mvc.perform(get("/api/v1/customers").param("sort", "DROP TABLE").with(user(REP)))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType("application/problem+json"))
-			.andExpect(jsonPath("$.detail").value(containsString("NAME_ASC, NAME_DESC, CODE_ASC, CODE_DESC, NEWEST")))
+			.andExpect(jsonPath("$.detail").value(containsString(
+					"NAME_ASC, NAME_DESC, CODE_ASC, CODE_DESC, NEWEST, MONETARY_DESC, RECENCY_ASC, CLV_DESC")))
 			.andExpect(jsonPath("$.errors[0].field").value("sort"))
 			.andExpect(jsonPath("$.errors[0].rejectedValue").value("DROP TABLE"))
 			.andExpect(jsonPath("$.errors[0].allowed[0]").value("NAME_ASC"))
-			.andExpect(jsonPath("$.errors[0].allowed[4]").value("NEWEST"));
+			.andExpect(jsonPath("$.errors[0].allowed[7]").value("CLV_DESC"));
 		this.mvc.perform(get("/api/v1/customers").param("size", "lots").with(user(REP)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString("from 1 to 200")))
@@ -418,6 +467,40 @@ class CustomerControllerTests {
 			.perform(get("/api/v1/customers").param("size", "lots").header("Accept-Language", "zh-CN").with(user(REP)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString("1 到 200 之间的整数")));
+		then(this.tiered).should(org.mockito.Mockito.never()).search(any(), any());
+	}
+
+	@Test
+	void apiNamesTheTiersClassesAndBandsAllowedInTheCallersLanguage() throws Exception {
+		this.mvc.perform(get("/api/v1/customers").param("tier", "ABC:Z").param("alive", "SOME").with(user(REP)))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType("application/problem+json"))
+			.andExpect(jsonPath("$.detail").value(containsString("tier (allowed: ABC:A, ABC:B)")))
+			.andExpect(jsonPath("$.detail").value(containsString("alive (allowed: LOW, MEDIUM, HIGH)")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'tier')].rejectedValue").value("ABC:Z"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'tier')].allowed[1]").value("ABC:B"));
+		this.mvc
+			.perform(get("/api/v1/customers").param("abc", "Q")
+				.param("rfm", "nope")
+				.param("clv", "TOP")
+				.header("Accept-Language", "zh-CN")
+				.with(user(REP)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("abc（可选值：A, B）")))
+			.andExpect(jsonPath("$.detail").value(containsString("rfm（可选值：IMPORTANT_VALUE）")))
+			.andExpect(jsonPath("$.detail").value(containsString("clv（可选值：HIGH）")));
+		then(this.tiered).should(org.mockito.Mockito.never()).search(any(), any());
+	}
+
+	@Test
+	void apiForgedCursorIsA400InTheCallersLanguage() throws Exception {
+		given(this.tiered.search(any(), any())).willThrow(InvalidListCursorException.class);
+		this.mvc.perform(
+				get("/api/v1/customers").param("cursor", "garbage").header("Accept-Language", "zh-CN").with(user(REP)))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType("application/problem+json"))
+			.andExpect(jsonPath("$.detail").value("该分页链接无效或已过期，请从第一页重新开始。"))
+			.andExpect(jsonPath("$.errors[0].field").value("cursor"));
 	}
 
 	@Test
@@ -455,14 +538,9 @@ class CustomerControllerTests {
 	}
 
 	private static TieredCustomer tieredRow() {
-		return new TieredCustomer(1, "C-1", "王小明", "INDIVIDUAL", "13800000000", "EAST", "上海", "RETAIL", 7L, "Rep Seven",
-				"ACTIVE", Instant.parse("2024-01-01T00:00:00Z"), "ABC:A", "A", "IMPORTANT_VALUE", "HIGH", 5000.0, 12,
-				7200.0, 0.91);
-	}
-
-	private static CustomerSummary summary() {
-		return new CustomerSummary(1, "C-1", "王小明", CustomerType.INDIVIDUAL, "13800000000", "EAST", "上海", "RETAIL", 7L,
-				"Rep Seven", CustomerStatus.ACTIVE, Instant.parse("2024-01-01T00:00:00Z"));
+		return new TieredCustomer(1, "C-1", "王小明", "INDIVIDUAL", "13800000000", "138 0000 0000", "EAST", "上海", "RETAIL",
+				7L, "Rep Seven", "ACTIVE", Instant.parse("2024-01-01T00:00:00Z"), "ABC:A", "A", "IMPORTANT_VALUE",
+				"HIGH", 5000.0, 12, 7200.0, 0.91);
 	}
 
 }

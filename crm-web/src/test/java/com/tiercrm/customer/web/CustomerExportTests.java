@@ -3,6 +3,7 @@ package com.tiercrm.customer.web;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 import com.tiercrm.account.AccessScope;
@@ -12,6 +13,7 @@ import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
+import com.tiercrm.tiering.list.TierFilterOptions;
 import com.tiercrm.tiering.list.TierLabels;
 import com.tiercrm.tiering.list.TieredCustomer;
 import com.tiercrm.tiering.list.TieredCustomerSearch;
@@ -66,6 +68,8 @@ class CustomerExportTests {
 	@BeforeEach
 	void twoRows() {
 		TestReferences.stub(this.references);
+		given(this.search.filterOptions()).willReturn(
+				new TierFilterOptions(List.of("ABC:A"), List.of("A"), List.of("IMPORTANT_VALUE"), List.of("HIGH")));
 		willAnswer((invocation) -> {
 			Consumer<TieredCustomer> action = invocation.getArgument(2);
 			action.accept(row("C-1", "=HYPERLINK(\"http://evil\",\"点我\")", "+86 138 0000 0000"));
@@ -123,12 +127,14 @@ class CustomerExportTests {
 	void invalidFilterIsABadRequest() throws Exception {
 		this.mvc.perform(get("/customers/export.csv").param("sort", "nope").with(user(REP)))
 			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/customers/export.xlsx").param("tier", "ABC:Z").with(user(REP)))
+			.andExpect(status().isBadRequest());
 	}
 
 	private static TieredCustomer row(String code, String name, String phone) {
-		return new TieredCustomer(1, code, name, "ENTERPRISE", phone, "EAST", "上海", "RETAIL", 7L, "Rep Seven", "ACTIVE",
-				Instant.parse("2024-01-01T00:00:00Z"), "ABC:A", "A", "IMPORTANT_VALUE", "HIGH", 5000.0, 12, 7200.0,
-				0.91);
+		return new TieredCustomer(1, code, name, "ENTERPRISE", "stored", phone, "EAST", "上海", "RETAIL", 7L, "Rep Seven",
+				"ACTIVE", Instant.parse("2024-01-01T00:00:00Z"), "ABC:A", "A", "IMPORTANT_VALUE", "HIGH", 5000.0, 12,
+				7200.0, 0.91);
 	}
 
 }

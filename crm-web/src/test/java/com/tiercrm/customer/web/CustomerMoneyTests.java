@@ -8,7 +8,6 @@ import java.util.Optional;
 import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.account.Role;
 import com.tiercrm.customer.Customer;
-import com.tiercrm.customer.CustomerSearch;
 import com.tiercrm.customer.CustomerType;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.interaction.ContactDue;
@@ -57,9 +56,6 @@ class CustomerMoneyTests {
 	private MockMvc mvc;
 
 	@MockitoBean
-	private CustomerSearch search;
-
-	@MockitoBean
 	private TieredCustomerSearch tiered;
 
 	@MockitoBean
@@ -82,10 +78,9 @@ class CustomerMoneyTests {
 		TestReferences.stub(this.references);
 		given(this.tiered.filterOptions())
 			.willReturn(new TierFilterOptions(List.of(), List.of(), List.of(), List.of()));
-		given(this.tiered.search(any(), any())).willReturn(new TieredPage(List
-			.of(new TieredCustomer(1, "C-1", "Alpha", "ENTERPRISE", null, "EAST", "London", "RETAIL", 7L, "Rep Seven",
-					"ACTIVE", Instant.parse("2024-01-01T00:00:00Z"), null, null, null, null, 5000.0, 12, 7200.0, 0.91)),
-				null, null));
+		given(this.tiered.search(any(), any())).willReturn(new TieredPage(List.of(new TieredCustomer(1, "C-1", "Alpha",
+				"ENTERPRISE", null, null, "EAST", "London", "RETAIL", 7L, "Rep Seven", "ACTIVE",
+				Instant.parse("2024-01-01T00:00:00Z"), null, null, null, null, 5000.0, 12, 7200.0, 0.91)), null, null));
 		Customer customer = new Customer("C-1", "Alpha", CustomerType.ENTERPRISE);
 		customer.locate(null, "London", "EAST");
 		customer.setIndustry("RETAIL");
@@ -118,6 +113,10 @@ class CustomerMoneyTests {
 			.andExpect(jsonPath("$.region").value("EAST"))
 			.andExpect(jsonPath("$.regionName").value("East China"))
 			.andExpect(jsonPath("$.industryName").value("Retail"));
+		this.mvc.perform(get("/api/v1/customers").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.currency").value("GBP"))
+			.andExpect(jsonPath("$.items[0].monetary").value(5000.0));
 	}
 
 }

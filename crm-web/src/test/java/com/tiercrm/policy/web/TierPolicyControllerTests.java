@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 
 import com.tiercrm.account.Role;
 import com.tiercrm.policy.FieldChange;
@@ -19,6 +20,7 @@ import com.tiercrm.policy.UnknownTierException;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
+import com.tiercrm.tiering.list.TierLabels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -77,8 +80,17 @@ class TierPolicyControllerTests {
 	@MockitoBean
 	private TierPolicies policies;
 
+	@MockitoBean(name = "tierLabels")
+	private TierLabels labels;
+
+	@Autowired
+	private MessageSource messages;
+
 	@BeforeEach
 	void knowTierA() {
+		// Model names come from the bundles, as the real bean takes them.
+		given(this.labels.model(anyString(), any())).willAnswer((call) -> this.messages
+			.getMessage("policy.model." + call.getArgument(0), null, call.getArgument(1, Locale.class)));
 		given(this.policies.find("ABC:A")).willReturn(POLICY_A);
 		given(this.policies.find("ABC:NOPE")).willThrow(new UnknownTierException("ABC:NOPE"));
 	}

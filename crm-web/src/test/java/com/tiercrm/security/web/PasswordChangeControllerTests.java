@@ -15,9 +15,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
@@ -59,6 +61,26 @@ class PasswordChangeControllerTests {
 			.andExpect(model().attributeHasFieldErrorCode("passwordChangeForm", "currentPassword",
 					"password.current.wrong"))
 			.andExpect(content().string(containsString("当前密码不正确")));
+	}
+
+	@Test
+	void wrongCurrentPasswordsAreThrottledLikeSignIns() throws Exception {
+		CrmUser guesser = TestUsers.principal(3, "guesser", Role.SALES_REP);
+		willThrow(new WrongPasswordException()).given(this.accounts)
+			.changeOwnPassword(eq(3L), anyString(), eq("three blue herons"));
+		int refusedAt = 0;
+		for (int attempt = 1; attempt <= 10 && refusedAt == 0; attempt++) {
+			int status = this.mvc.perform(change("guess-" + attempt, "three blue herons").with(user(guesser)))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			refusedAt = (status == 429) ? attempt : 0;
+		}
+		assertThat(refusedAt).isGreaterThan(1).isLessThanOrEqualTo(10);
+		this.mvc.perform(change("the-right-one", "three blue herons").with(user(guesser)).param("lang", "zh-CN"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(content().string(containsString("密码错误次数过多")));
+		then(this.accounts).should(never()).changeOwnPassword(3L, "the-right-one", "three blue herons");
 	}
 
 	@Test

@@ -1,0 +1,169 @@
+package com.tiercrm;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+
+import com.tiercrm.account.Role;
+import com.tiercrm.account.User;
+import com.tiercrm.account.UserRepository;
+import com.tiercrm.lease.LeasedTable;
+import com.tiercrm.lease.Leases;
+import com.tiercrm.testing.PostgresTestDatabase;
+import com.tiercrm.tiering.run.RunRequest;
+import com.tiercrm.tiering.run.RunStatus;
+import com.tiercrm.tiering.run.RunTrigger;
+import com.tiercrm.tiering.run.SegmentationRuns;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances of the application on one PostgreSQL, as behind a load balancer: a
+ * session made on one is valid on the other; a run going on on one is left alone by the
+ * other starting, as long as its lease is renewed; once its instance stops renewing, the
+ * other fails it after the lease has expired, and the first can then no longer publish
+ * it; the scheduled run fires on one instance only.
+ */
+class TwoInstancesIntegrationTests {
+
+	private static final Duration LEASE = Duration.ofSeconds(4);
+
+	private ConfigurableApplicationContext a;
+
+	private ConfigurableApplicationContext b;
+
+	private Connection blocker;
+
+	@AfterEach
+	void close() throws Exception {
+		if (this.blocker != null) {
+			this.blocker.rollback();
+			this.blocker.close();
+		}
+		for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] { this.b, this.a }) {
+			if (context != null) {
+				context.close();
+			}
+		}
+	}
+
+	@Test
+	void instancesShareSessionsRunsAndTheSchedule() throws Exception {
+		this.a = start("a");
+		JdbcTemplate jdbc = this.a.getBean(JdbcTemplate.class);
+		String username = "TI" + UUID.randomUUID().toString().substring(0, 6);
+		this.a.getBean(UserRepository.class)
+			.save(new User(username, "two instances", this.a.getBean(PasswordEncoder.class).encode("a passphrase"),
+					Role.ADMIN));
+
+		// A run on A that waits for the orders table, held by this test.
+		this.blocker = PostgresTestDatabase.connection().open();
+		this.blocker.setAutoCommit(false);
+		try (Statement statement = this.blocker.createStatement()) {
+			statement.execute("LOCK TABLE sales_orders IN ACCESS EXCLUSIVE MODE");
+		}
+		long runId = this.a.getBean(SegmentationRuns.class)
+			.start(new RunRequest(null, null, RunTrigger.MANUAL, username));
+		String ownerA = this.a.getBean(Leases.class).owner();
+		assertThat(jdbc.queryForObject("select lease_owner from segmentation_runs where id = ?", String.class, runId))
+			.isEqualTo(ownerA);
+
+		this.b = start("b");
+		assertThat(status(jdbc, runId)).isEqualTo(RunStatus.RUNNING);
+		// Longer than a lease: A renews it, and B's sweeps leave the run alone.
+		await().during(LEASE.plusSeconds(2))
+			.atMost(LEASE.plusSeconds(30))
+			.until(() -> status(jdbc, runId) == RunStatus.RUNNING);
+
+		// Signed in on A, the same cookie opens a page on B.
+		FormClient browser = new FormClient(port(this.a));
+		assertThat(browser.login(username, "a passphrase").headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).doesNotContain("error"));
+		String session = browser.cookie("SESSION").orElseThrow();
+		HttpResponse<String> onB = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(this.b) + "/account/tokens"))
+				.header("Cookie", "SESSION=" + session)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(onB.statusCode()).isEqualTo(200);
+		assertThat(onB.body()).contains("two instances");
+
+		// A stops renewing (as if hung or cut off): B fails the run once the lease has
+		// expired, and A, when it gets on, cannot publish it.
+		this.a.getBean(ThreadPoolTaskScheduler.class).shutdown();
+		await().atMost(LEASE.plusSeconds(30)).until(() -> status(jdbc, runId) == RunStatus.FAILED);
+		assertThat(jdbc.queryForObject("select error_message from segmentation_runs where id = ?", String.class, runId))
+			.isEqualTo("runs.failure.interrupted");
+		assertThat(jdbc.queryForObject("select lease_owner from segmentation_runs where id = ?", String.class, runId))
+			.isEqualTo(this.b.getBean(Leases.class).owner());
+		assertThat(jdbc.queryForObject("select running_run_id from segmentation_state", Long.class)).isNull();
+		Long published = jdbc.queryForObject("select published_run_id from segmentation_state", Long.class);
+		this.blocker.rollback();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> !this.a.getBean(Leases.class).holds(LeasedTable.SEGMENTATION_RUNS, runId));
+		assertThat(status(jdbc, runId)).isEqualTo(RunStatus.FAILED);
+		assertThat(jdbc.queryForObject("select published_run_id from segmentation_state", Long.class))
+			.isEqualTo(published);
+
+		// The scheduled run, fired on both, runs once.
+		jdbc.update("delete from shedlock where name = 'scheduled-segmentation'");
+		Long before = jdbc.queryForObject("select coalesce(max(id), 0) from segmentation_runs", Long.class);
+		fireScheduledRun(this.a);
+		fireScheduledRun(this.b);
+		assertThat(
+				jdbc.queryForObject("select count(*) from segmentation_runs where id > ? and run_trigger = 'SCHEDULE'",
+						Integer.class, before))
+			.isOne();
+	}
+
+	private static ConfigurableApplicationContext start(String name) {
+		PostgresTestDatabase.Connection db = PostgresTestDatabase.connection();
+		// Arguments, as on a command line: they take precedence over
+		// application.properties.
+		return new SpringApplicationBuilder(TierCrmApplication.class).run("--server.port=0",
+				"--tiercrm.demo.enabled=false", "--spring.datasource.url=" + db.url(),
+				"--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
+				"--spring.datasource.hikari.maximum-pool-size=6", "--spring.datasource.hikari.minimum-idle=0",
+				"--spring.flyway.locations=classpath:db/migration,classpath:db/vendor/{vendor}",
+				"--tiercrm.leases.duration=" + LEASE.toMillis() + "ms", "--tiercrm.leases.renewal-interval=500ms",
+				"--spring.application.name=tiercrm-" + name);
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	private static RunStatus status(JdbcTemplate jdbc, long runId) {
+		return RunStatus
+			.valueOf(jdbc.queryForObject("select status from segmentation_runs where id = ?", String.class, runId));
+	}
+
+	/** What the scheduler does on the run's cron, done now. */
+	private static void fireScheduledRun(ConfigurableApplicationContext context) {
+		context.getBean(ScheduledTaskHolder.class)
+			.getScheduledTasks()
+			.stream()
+			.filter((task) -> task.toString().contains("ScheduledSegmentation.run"))
+			.findFirst()
+			.orElseThrow()
+			.getTask()
+			.getRunnable()
+			.run();
+	}
+
+}

@@ -1,0 +1,155 @@
+package com.tiercrm.lease;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The leases this instance holds on running work. A lease is two columns of the work's
+ * row: who holds it and until when. The holder renews it on a schedule while the work
+ * goes on; once it has expired (the holder was killed, or lost the database), any
+ * instance may take it over to fail the work. Times are this instance's clock: instances
+ * keep their clocks in step (NTP) to well within a lease's duration.
+ */
+@Component
+@EnableConfigurationProperties(LeaseProperties.class)
+public class Leases {
+
+	private static final Log logger = LogFactory.getLog(Leases.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final LeaseProperties properties;
+
+	private final Clock clock;
+
+	private final String owner;
+
+	private final Map<LeasedTable, Set<Long>> held = new ConcurrentHashMap<>();
+
+	Leases(JdbcTemplate jdbc, LeaseProperties properties) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = Clock.systemUTC();
+		this.owner = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** Who this instance is in {@code lease_owner}. */
+	public String owner() {
+		return this.owner;
+	}
+
+	/**
+	 * Takes the lease of a running row that this instance just created, and renews it
+	 * until {@link #release released}.
+	 */
+	public void hold(LeasedTable table, long id) {
+		this.jdbc.update("UPDATE " + table.name() + " SET lease_owner = ?, lease_expires_at = ? WHERE id = ?",
+				this.owner, expiry(), id);
+		this.held.computeIfAbsent(table, (key) -> ConcurrentHashMap.newKeySet()).add(id);
+	}
+
+	/** Stops renewing a lease, once the work has finished. */
+	public void release(LeasedTable table, long id) {
+		Set<Long> ids = this.held.get(table);
+		if (ids != null) {
+			ids.remove(id);
+		}
+	}
+
+	/** Whether this instance holds (and renews) the lease of a row. */
+	public boolean holds(LeasedTable table, long id) {
+		Set<Long> ids = this.held.get(table);
+		return ids != null && ids.contains(id);
+	}
+
+	/**
+	 * Renews the lease of one row and says whether it was still this instance's: work
+	 * checks this in the transaction that finishes it.
+	 * @throws LeaseLostException when another instance recovered the work
+	 */
+	public void confirm(LeasedTable table, long id) {
+		int renewed = this.jdbc.update(
+				"UPDATE " + table.name()
+						+ " SET lease_expires_at = ? WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'",
+				expiry(), id, this.owner);
+		if (renewed == 0) {
+			throw new LeaseLostException(table, id);
+		}
+	}
+
+	/**
+	 * Running rows whose lease has expired, or that never had one (left from before
+	 * leases).
+	 */
+	public List<Long> expired(LeasedTable table) {
+		return this.jdbc.queryForList("SELECT id FROM " + table.name()
+				+ " WHERE status = 'RUNNING' AND (lease_expires_at IS NULL OR lease_expires_at < ?) ORDER BY id",
+				Long.class, now());
+	}
+
+	/**
+	 * Takes over an expired lease, so that of several instances only one recovers the
+	 * work.
+	 * @return whether this instance has it now
+	 */
+	public boolean takeOver(LeasedTable table, long id) {
+		return this.jdbc.update(
+				"UPDATE " + table.name()
+						+ " SET lease_owner = ?, lease_expires_at = ? WHERE id = ? AND status = 'RUNNING'"
+						+ " AND (lease_expires_at IS NULL OR lease_expires_at < ?)",
+				this.owner, expiry(), id, now()) > 0;
+	}
+
+	/** Renews every lease this instance holds. */
+	@Scheduled(fixedDelayString = "${tiercrm.leases.renewal-interval:15s}",
+			initialDelayString = "${tiercrm.leases.renewal-interval:15s}")
+	public void renew() {
+		this.held.forEach((table, ids) -> {
+			for (Long id : List.copyOf(ids)) {
+				int renewed = this.jdbc.update(
+						"UPDATE " + table.name()
+								+ " SET lease_expires_at = ? WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'",
+						expiry(), id, this.owner);
+				if (renewed == 0) {
+					// Finished meanwhile, or recovered by another instance after a
+					// renewal came too late.
+					ids.remove(id);
+				}
+			}
+		});
+	}
+
+	private Timestamp expiry() {
+		return Timestamp.from(this.clock.instant().plus(this.properties.duration()));
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(this.clock.instant());
+	}
+
+	private static String hostName() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			logger.debug("No host name for the lease owner", ex);
+			return "unknown";
+		}
+	}
+
+}
