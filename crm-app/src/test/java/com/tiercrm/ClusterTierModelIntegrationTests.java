@@ -23,7 +23,6 @@ import com.tiercrm.tiering.run.SegmentationRun;
 import com.tiercrm.tiering.run.SegmentationRuns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -195,8 +194,6 @@ class ClusterTierModelIntegrationTests {
 	}
 
 	@Test
-	@Disabled("The list's tier filter (CustomerListForm) accepts class codes of letters and _ only, while tier models"
-			+ " may use digits (TierModels): CLUSTER:C01 is refused as invalid. Left to the list's owner.")
 	void theCustomerListFiltersByAClusterInBothLanguages() throws Exception {
 		UserDetails manager = this.users.loadUserByUsername(this.prefix + "-mgr");
 		for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {

@@ -28,6 +28,12 @@ class BenchmarkTierModel implements TierModel {
 		return "BENCH";
 	}
 
+	/** Measured in every run, whichever model defines the tiers. */
+	@Override
+	public boolean runsAlways() {
+		return true;
+	}
+
 	@Override
 	public List<TierClass> classes() {
 		return List.of(new TierClass("FREQUENT", "Frequent buyer", "常购客户"),

@@ -29,6 +29,11 @@ class AbcTierModel implements TierModel {
 	}
 
 	@Override
+	public boolean runsAlways() {
+		return true;
+	}
+
+	@Override
 	public List<TierClass> classes() {
 		return CLASSES;
 	}

@@ -29,6 +29,11 @@ class ClvTierModel implements TierModel {
 	}
 
 	@Override
+	public boolean runsAlways() {
+		return true;
+	}
+
+	@Override
 	public List<TierClass> classes() {
 		return CLASSES;
 	}

@@ -43,6 +43,11 @@ class RfmTierModel implements TierModel {
 	}
 
 	@Override
+	public boolean runsAlways() {
+		return true;
+	}
+
+	@Override
 	public List<TierClass> classes() {
 		return CLASSES;
 	}

@@ -13,9 +13,9 @@ import com.tiercrm.tiering.model.TierStability;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Applies every registered model to a set of facts and derives each customer's tier from
- * the model in use: the same code for runs, previews and the benchmark. Facts in, results
- * out; it knows no model by name.
+ * Applies the registered models to a set of facts (those that always run, and the model
+ * in use) and derives each customer's tier from the model in use: the same code for runs,
+ * previews and the benchmark. Facts in, results out; it knows no model by name.
  */
 final class SegmentationEngine {
 
@@ -38,7 +38,10 @@ final class SegmentationEngine {
 		// Every model but the last runs on another core while the last one (by default
 		// CLV, whose fit takes longest) runs on this one. Each result is held column-wise
 		// as soon as it is computed.
-		List<TierModel> all = this.models.all();
+		List<TierModel> all = this.models.all()
+			.stream()
+			.filter((model) -> model.runsAlways() || model == tierModel)
+			.toList();
 		List<CompletableFuture<Timed>> others = all.subList(0, all.size() - 1)
 			.stream()
 			.map((model) -> CompletableFuture.supplyAsync(() -> timed(model, facts, settings)))

@@ -203,7 +203,10 @@ public class SegmentationRuns {
 				this.leases.confirm(LeasedTable.SEGMENTATION_RUNS, prepared.runId());
 				this.writer.write(prepared.runId(), segmentation);
 				for (TierModel model : this.models.all()) {
-					model.published(prepared.runId(), segmentation.results(model.code()));
+					ModelResults applied = segmentation.results().get(model.code());
+					if (applied != null) {
+						model.published(prepared.runId(), applied);
+					}
 				}
 				long written = System.nanoTime();
 				// Stored in the transaction that publishes the run.

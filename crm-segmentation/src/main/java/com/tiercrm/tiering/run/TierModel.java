@@ -50,6 +50,16 @@ public interface TierModel {
 	}
 
 	/**
+	 * Whether every run applies the model, or only a run whose tiers it defines. ABC, RFM
+	 * and CLV always run: the dashboard shows all three. Another model (clustering costs
+	 * seconds and a million rows per run) runs when it is the tier model.
+	 * @return {@code false} by default
+	 */
+	default boolean runsAlways() {
+		return false;
+	}
+
+	/**
 	 * Every class the model can assign, best first, including {@link #NO_PURCHASE}. At
 	 * start-up each class becomes a tier, with its labels and a default service policy,
 	 * unless the tier exists already.

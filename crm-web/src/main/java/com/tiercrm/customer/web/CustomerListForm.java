@@ -42,7 +42,7 @@ class CustomerListForm {
 	@Size(max = 50)
 	private @Nullable String industry;
 
-	@Pattern(regexp = "|[A-Z]{1,10}:[A-Z_]{1,29}")
+	@Pattern(regexp = "|[A-Z][A-Z0-9_]{0,9}:[A-Z0-9_]{1,29}")
 	private @Nullable String tier;
 
 	@Pattern(regexp = "[A-Z_]{0,30}")
