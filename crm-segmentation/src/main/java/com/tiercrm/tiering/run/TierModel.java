@@ -9,10 +9,10 @@ import org.springframework.modulith.NamedInterface;
 
 /**
  * A way of putting customers into tiers. ABC, RFM and CLV ship with the product; another
- * model is a Spring bean implementing this interface. Every run applies every registered
- * model to the same facts, and the model chosen in the settings gives the customers their
- * tiers ({@code MODEL:CLASS}). Lists, export, the dashboard and the evaluation work on
- * tiers, so a new model needs no change there.
+ * model is a Spring bean implementing this interface. Every run applies the built-in
+ * models and the model chosen in the settings to the same facts, and the chosen model
+ * gives the customers their tiers ({@code MODEL:CLASS}). Lists, export, the dashboard and
+ * the evaluation work on tiers, so a new model needs no change there.
  * <p>
  * The computation itself should stay plain Java: facts in, classes out, no database.
  */
