@@ -12,6 +12,9 @@ import java.util.UUID;
 import com.tiercrm.account.Role;
 import com.tiercrm.account.User;
 import com.tiercrm.account.UserRepository;
+import com.tiercrm.customer.Customer;
+import com.tiercrm.customer.CustomerRepository;
+import com.tiercrm.customer.CustomerType;
 import com.tiercrm.lease.LeasedTable;
 import com.tiercrm.lease.Leases;
 import com.tiercrm.testing.PostgresTestDatabase;
@@ -72,7 +75,10 @@ class TwoInstancesIntegrationTests {
 			.save(new User(username, "two instances", this.a.getBean(PasswordEncoder.class).encode("a passphrase"),
 					Role.ADMIN));
 
-		// A run on A that waits for the orders table, held by this test.
+		// A run on A that waits for the orders table, held by this test. A database
+		// without customers would need no orders at all.
+		this.a.getBean(CustomerRepository.class)
+			.save(new Customer(username + "-C", "two instances customer", CustomerType.ENTERPRISE));
 		this.blocker = PostgresTestDatabase.connection().open();
 		this.blocker.setAutoCommit(false);
 		try (Statement statement = this.blocker.createStatement()) {

@@ -7,6 +7,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
+import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = {
 		"spring.datasource.url=jdbc:h2:mem:without-web;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-		"tiercrm.demo.enabled=false", "tiercrm.segmentation.cron=-" })
+		"tiercrm.demo.enabled=false", "tiercrm.segmentation.cron=-", "tiercrm.scheduling.enabled=false" })
 class WithoutWebServerIntegrationTests {
 
 	@Autowired
@@ -26,6 +27,11 @@ class WithoutWebServerIntegrationTests {
 	@Test
 	void startsWithoutAWebServer() {
 		assertThat(this.context).isNotInstanceOf(WebServerApplicationContext.class);
+	}
+
+	@Test
+	void schedulesNothingThatWouldKeepTheJvmAliveAfterTheOneShot() {
+		assertThat(this.context.getBeanNamesForType(ScheduledAnnotationBeanPostProcessor.class)).isEmpty();
 	}
 
 }
