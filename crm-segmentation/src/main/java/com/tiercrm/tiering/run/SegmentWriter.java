@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -58,20 +59,21 @@ class SegmentWriter {
 				String table = RunPartitions.CUSTOMER_SEGMENTS.create(connection, runId);
 				copy(pg, table, segments, segmentation.size(), true);
 				RunPartitions.CUSTOMER_SEGMENTS.attach(connection, runId);
-				List<Classification> others = others(segmentation);
+				Map<String, Classification> others = others(segmentation);
 				if (!others.isEmpty()) {
 					String results = RunPartitions.MODEL_RESULTS.create(connection, runId);
-					for (Classification other : others) {
-						copy(pg, results, modelColumns(runId, segmentation, other), segmentation.size(), true);
+					for (Map.Entry<String, Classification> other : others.entrySet()) {
+						copy(pg, results, modelColumns(runId, segmentation, other.getKey(), other.getValue()),
+								segmentation.size(), true);
 					}
 					RunPartitions.MODEL_RESULTS.attach(connection, runId);
 				}
 			}
 			else {
 				insert(connection, "customer_segments", segments, segmentation.size());
-				for (Classification other : others(segmentation)) {
-					insert(connection, "customer_model_results", modelColumns(runId, segmentation, other),
-							segmentation.size());
+				for (Map.Entry<String, Classification> other : others(segmentation).entrySet()) {
+					insert(connection, "customer_model_results",
+							modelColumns(runId, segmentation, other.getKey(), other.getValue()), segmentation.size());
 				}
 			}
 		}
@@ -100,11 +102,12 @@ class SegmentWriter {
 		return columns;
 	}
 
-	private static List<Classification> others(Segmentation z) {
-		List<Classification> others = new ArrayList<>();
+	/** The results of models without columns of their own, by model code. */
+	private static Map<String, Classification> others(Segmentation z) {
+		Map<String, Classification> others = new LinkedHashMap<>();
 		z.results().forEach((model, results) -> {
 			if (results instanceof Classification classification) {
-				others.add(classification);
+				others.put(model, classification);
 			}
 			else if (!(results instanceof WideResults)) {
 				throw new IllegalStateException("Tier model " + model + " must return a Classification");
@@ -113,14 +116,7 @@ class SegmentWriter {
 		return others;
 	}
 
-	private static List<ResultColumn> modelColumns(long runId, Segmentation z, Classification results) {
-		String model = z.results()
-			.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue() == results)
-			.map(Map.Entry::getKey)
-			.findFirst()
-			.orElseThrow();
+	private static List<ResultColumn> modelColumns(long runId, Segmentation z, String model, Classification results) {
 		return List.of(ResultColumn.int8("run_id", runId), ResultColumn.text("model", (i) -> model),
 				ResultColumn.int8("customer_id", z.customerIds), ResultColumn.text("class_code", results::classCode),
 				ResultColumn.float8OrNull("score", results.scores()), ResultColumn.text("reason", results::reason));
