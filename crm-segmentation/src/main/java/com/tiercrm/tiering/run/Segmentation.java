@@ -50,11 +50,6 @@ final class Segmentation {
 		}
 		this.tiers = new String[n];
 		this.downgradeStreaks = new short[n];
-		// The built-in models' figures feed the dashboard, so they are always there;
-		// until their models have run, they are zeros.
-		this.results.put(AbcTierModel.CODE, new AbcResults(n));
-		this.results.put(RfmTierModel.CODE, new RfmResults(n));
-		this.results.put(ClvTierModel.CODE, new ClvResults(n));
 	}
 
 	void put(String model, ModelResults modelResults, long modelMillis) {
@@ -78,16 +73,20 @@ final class Segmentation {
 		return this.millis.getOrDefault(model, 0L);
 	}
 
+	// The built-in models' figures feed the dashboard, so they are always there: zeros
+	// until their model has run. Made only when asked for before that, so that a run of
+	// a million customers does not allocate them twice.
+
 	AbcResults abc() {
-		return (AbcResults) results(AbcTierModel.CODE);
+		return (AbcResults) this.results.computeIfAbsent(AbcTierModel.CODE, (code) -> new AbcResults(size()));
 	}
 
 	RfmResults rfm() {
-		return (RfmResults) results(RfmTierModel.CODE);
+		return (RfmResults) this.results.computeIfAbsent(RfmTierModel.CODE, (code) -> new RfmResults(size()));
 	}
 
 	ClvResults clv() {
-		return (ClvResults) results(ClvTierModel.CODE);
+		return (ClvResults) this.results.computeIfAbsent(ClvTierModel.CODE, (code) -> new ClvResults(size()));
 	}
 
 	ClvFit fit() {
