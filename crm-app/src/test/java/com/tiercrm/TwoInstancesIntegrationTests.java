@@ -109,14 +109,17 @@ class TwoInstancesIntegrationTests {
 		assertThat(onB.statusCode()).isEqualTo(200);
 		assertThat(onB.body()).contains("two instances");
 
-		// A stops renewing (as if hung or cut off): B fails the run once the lease has
-		// expired, and A, when it gets on, cannot publish it.
+		// A stops renewing (as if hung or cut off): another instance fails the run once
+		// the lease has expired, and A, when it gets on, cannot publish it. That is B, or
+		// an application context of another test class still alive in this JVM on the
+		// same database: whichever sweeps first.
 		this.a.getBean(ThreadPoolTaskScheduler.class).shutdown();
 		await().atMost(LEASE.plusSeconds(30)).until(() -> status(jdbc, runId) == RunStatus.FAILED);
 		assertThat(jdbc.queryForObject("select error_message from segmentation_runs where id = ?", String.class, runId))
 			.isEqualTo("runs.failure.interrupted");
 		assertThat(jdbc.queryForObject("select lease_owner from segmentation_runs where id = ?", String.class, runId))
-			.isEqualTo(this.b.getBean(Leases.class).owner());
+			.isNotNull()
+			.isNotEqualTo(ownerA);
 		assertThat(jdbc.queryForObject("select running_run_id from segmentation_state", Long.class)).isNull();
 		Long published = jdbc.queryForObject("select published_run_id from segmentation_state", Long.class);
 		this.blocker.rollback();
