@@ -2,6 +2,7 @@ package com.tiercrm;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,12 +39,16 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Clusters as tiers on PostgreSQL: with {@code CLUSTER} as the tier model and K = 2, two
  * runs ten days apart put a handful of very large, frequent buyers in {@code C01} and
  * one-time small buyers in another cluster, keep both codes, store the centres, profiles
- * and the adjusted Rand index, and the customer list filters by the cluster tier.
+ * and the adjusted Rand index, and the customer list filters by the cluster tier. The
+ * discriminant trained on the clusters places a customer who came in after the run, on
+ * the customer page and through {@code POST /api/v1/segmentation/classify}.
  */
 @SpringBootTest(properties = "tiercrm.demo.enabled=false")
 @AutoConfigureMockMvc
@@ -85,7 +90,7 @@ class ClusterTierModelIntegrationTests {
 	void runTwiceWithClustersAsTiers() {
 		SalesTeamFixture.SalesTeam team = this.fixture.create(this.prefix, PASSWORD);
 		int number = 0;
-		for (int c = 1; c <= 4; c++) {
+		for (int c = 1; c <= 8; c++) {
 			Customer big = this.fixture.customer(this.prefix, "BIG" + c, "Big Buyer " + c, team.rep());
 			for (int day = 1; day <= 12; day++) {
 				order(big, String.valueOf(++number), String.format("2025-06-%02dT08:00:00Z", day + 2 * c), "400000.00");
@@ -128,9 +133,9 @@ class ClusterTierModelIntegrationTests {
 				Integer.class))
 			.isEqualTo(11);
 		for (SegmentationRun run : List.of(this.first, this.second)) {
-			assertThat(tiers(run, "BIG")).containsOnly("CLUSTER:C01").hasSize(4);
+			assertThat(tiers(run, "BIG")).containsOnly("CLUSTER:C01").hasSize(8);
 			List<String> small = tiers(run, "SMALL");
-			assertThat(small).hasSize(4).doesNotContain("CLUSTER:C01").containsOnly(small.get(0));
+			assertThat(small).hasSize(8).doesNotContain("CLUSTER:C01").containsOnly(small.get(0));
 			assertThat(tiers(run, "NONE")).containsExactly("CLUSTER:NO_PURCHASE");
 		}
 		assertThat(tiers(this.second, "SMALL")).isEqualTo(tiers(this.first, "SMALL"));
@@ -154,7 +159,7 @@ class ClusterTierModelIntegrationTests {
 			.containsEntry("variable_names", "recency,frequency,monetary,averageOrder,tenure");
 		assertThat(second.get("suggested_k")).isNull();
 		assertThat((Double) second.get("adjusted_rand")).isGreaterThan(0.9);
-		assertThat((Long) second.get("compared_customers")).isGreaterThanOrEqualTo(8);
+		assertThat((Long) second.get("compared_customers")).isGreaterThanOrEqualTo(16);
 		assertThat(this.jdbc.queryForObject("select previous_run_id from run_clusterings where run_id = ?", Long.class,
 				this.first.getId()))
 			.isNull();
@@ -202,6 +207,81 @@ class ClusterTierModelIntegrationTests {
 				.doesNotContain(this.prefix + "SMALL1")
 				.contains(locale.getLanguage().equals("zh") ? "第 1 群" : "Cluster 1");
 		}
+	}
+
+	@Test
+	void theDiscriminantPlacesACustomerWhoCameInAfterTheRunOnThePageAndInTheApi() throws Exception {
+		Map<String, Object> kept = this.jdbc.queryForMap(
+				"select discriminant_correct, discriminant_rows from run_clusterings where run_id = ?",
+				this.second.getId());
+		assertThat((Long) kept.get("discriminant_rows")).isPositive();
+		assertThat((double) (Long) kept.get("discriminant_correct") / (Long) kept.get("discriminant_rows"))
+			.isGreaterThan(0.9);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from run_cluster_centroids where run_id = ?"
+						+ " and discriminant_weight is not null and discriminant_missing is not null",
+				Integer.class, this.second.getId()))
+			.isEqualTo(10);
+		// After the run, a customer who buys like the big buyers, one who bought like the
+		// small ones, and one who has not bought.
+		SalesTeamFixture.SalesTeam team = this.fixture.create(this.prefix + "L", PASSWORD);
+		Customer late = this.fixture.customer(this.prefix, "LATE", "Late Big Buyer", team.rep());
+		Instant now = Instant.now();
+		for (int day = 1; day <= 12; day++) {
+			this.orders
+				.save(new SalesOrder(this.prefix + "-LATE" + day, late.getId(), now.minus(Duration.ofDays(3L * day)),
+						new BigDecimal("400000.00"), new BigDecimal("100000.00"), OrderStatus.COMPLETED));
+		}
+		Customer waiting = this.fixture.customer(this.prefix, "WAIT", "Not Bought Yet", team.rep());
+		UserDetails manager = this.users.loadUserByUsername(this.prefix + "L-mgr");
+		for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+			boolean zh = locale.getLanguage().equals("zh");
+			String page = page("/customers/" + late.getCode(), locale, manager);
+			assertThat(page).contains("id=\"provisional-cluster\"")
+				.contains(zh ? "暂定分群" : "Provisional cluster")
+				.contains(zh ? "第 1 群" : "Cluster 1");
+			assertThat(page("/customers/" + waiting.getCode(), locale, manager)).contains("id=\"provisional-cluster\"")
+				.contains(zh ? "尚未购买" : "No purchase yet");
+		}
+		assertThat(page("/tiering/clusters", Locale.ENGLISH, manager)).contains("5-fold cross-validation");
+
+		String byCode = classify("{\"customer\":\"" + late.getCode() + "\"}", manager, 200);
+		assertThat(byCode).contains("\"classCode\":\"C01\"")
+			.contains("\"provisional\":true")
+			.contains("\"runId\":" + this.second.getId());
+		UserDetails ourManager = this.users.loadUserByUsername(this.prefix + "-mgr");
+		assertThat(classify("{\"customer\":\"" + this.prefix + "BIG1\"}", ourManager, 200))
+			.contains("\"classCode\":\"C01\"")
+			.contains("\"provisional\":false");
+		String small = tiers(this.second, "SMALL").get(0).substring("CLUSTER:".length());
+		assertThat(classify("{\"variables\":{\"recency\":370,\"frequency\":1,\"monetary\":1,"
+				+ "\"averageOrder\":1,\"tenure\":370}}", manager, 200))
+			.contains("\"classCode\":\"" + small + "\"")
+			.contains("\"provisional\":true")
+			.contains("\"missingVariables\":[]");
+		// Another team's customer is not there for this manager; unknown variables are
+		// named with the ones that can be sent.
+		assertThat(classify("{\"customer\":\"" + this.prefix + "BIG1\"}", manager, 404)).contains("api.classify");
+		assertThat(classify("{\"variables\":{\"age\":30}}", manager, 400)).contains("recency").contains("averageOrder");
+		assertThat(this.mvc
+			.perform(post("/api/v1/segmentation/classify").contentType("application/json")
+				.content("{\"variables\":{\"recency\":1}}")
+				.with(user(this.users.loadUserByUsername(this.prefix + "-rep"))))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
+	}
+
+	private String classify(String body, UserDetails as, int status) throws Exception {
+		return this.mvc
+			.perform(post("/api/v1/segmentation/classify").contentType("application/json")
+				.content(body)
+				.locale(Locale.ENGLISH)
+				.with(user(as)))
+			.andExpect(status().is(status))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private List<String> tiers(SegmentationRun run, String code) {

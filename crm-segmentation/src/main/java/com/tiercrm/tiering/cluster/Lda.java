@@ -70,6 +70,44 @@ public record Lda(double[][] weights, double[] constants) {
 	}
 
 	/**
+	 * Trains the discriminant on a random sample of the rows, for data too large to need
+	 * all of them: with a handful of columns, the means and the pooled covariance of tens
+	 * of thousands of rows are as good as those of a million.
+	 * @param matrix the training rows, prepared
+	 * @param labels their classes, from 0 to {@code classes - 1}
+	 * @param classes the number of classes
+	 * @param rows the most rows to train on
+	 * @param seed the sample's seed
+	 * @return the discriminant
+	 */
+	public static Lda trainOnSample(DataMatrix matrix, int[] labels, int classes, int rows, long seed) {
+		if (matrix.rows() <= rows) {
+			return train(matrix, labels, classes);
+		}
+		int[] sample = Sampling.rows(matrix.rows(), rows, new SplittableRandom(seed));
+		return train(matrix.select(sample), select(labels, sample), classes);
+	}
+
+	/**
+	 * The k-fold cross-validated accuracy on a random sample of the rows.
+	 * @param matrix the rows
+	 * @param labels their classes
+	 * @param classes the number of classes
+	 * @param folds the number of folds, at least 2
+	 * @param rows the most rows to take
+	 * @param seed the seed of the sample and of the folds
+	 * @return the accuracy over the sample's rows
+	 */
+	public static Accuracy crossValidatedOnSample(DataMatrix matrix, int[] labels, int classes, int folds, int rows,
+			long seed) {
+		if (matrix.rows() <= rows) {
+			return crossValidated(matrix, labels, classes, folds, seed);
+		}
+		int[] sample = Sampling.rows(matrix.rows(), rows, new SplittableRandom(seed));
+		return crossValidated(matrix.select(sample), select(labels, sample), classes, folds, seed);
+	}
+
+	/**
 	 * The class of one row.
 	 * @param matrix prepared rows
 	 * @param row which row

@@ -16,9 +16,12 @@ import com.tiercrm.tiering.cluster.ClusterProfile;
  * @param previousDistance how far its centre moved from the previous run's cluster of the
  * same code, in standard deviations; NaN for a new cluster
  * @param variables its centre and profile, one per variable clustered on
+ * @param discriminantConstant the constant of its linear discriminant function, for the
+ * variables in their transformed units; NaN when the run trained no discriminant
  */
 record ClusterFigures(String classCode, int customers, double revenueShare, double profitShare,
-		List<ClusterProfile.NameTerm> name, double previousDistance, List<Centre> variables) {
+		List<ClusterProfile.NameTerm> name, double previousDistance, List<Centre> variables,
+		double discriminantConstant) {
 
 	ClusterFigures {
 		name = List.copyOf(name);
@@ -33,8 +36,14 @@ record ClusterFigures(String classCode, int customers, double revenueShare, doub
 	 * @param mean the cluster's mean in the variable's own units (NaN if all missing)
 	 * @param zScore the cluster's mean against all clustered customers, in standard
 	 * deviations
+	 * @param discriminantWeight the variable's weight in the cluster's linear
+	 * discriminant function, per transformed unit; NaN without a discriminant
+	 * @param discriminantMissing what the variable adds to that function when a customer
+	 * has no value for it (the discriminant was trained with missing values at the mean);
+	 * NaN without a discriminant
 	 */
-	record Centre(String variable, double centre, double mean, double zScore) {
+	record Centre(String variable, double centre, double mean, double zScore, double discriminantWeight,
+			double discriminantMissing) {
 
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.tiercrm.tiering.cluster.Lda;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,10 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param clusters every cluster, by class code
  * @param suggestedK the K the silhouette suggested, {@code null} when a manager set K
  * @param previousRunId the run whose clusters these continue, {@code null} when none
+ * @param discriminantAccuracy the cross-validated accuracy of the linear discriminant
+ * trained on these clusters, {@code null} when there were too few customers to train one
  */
 record ClusterOutcome(int[] numbers, double[] distances, int[] runnersUp, double[] runnerUpDistances,
 		List<String> variables, List<ClusterFigures> clusters, @Nullable Integer suggestedK,
-		@Nullable Long previousRunId) {
+		@Nullable Long previousRunId, Lda.@Nullable Accuracy discriminantAccuracy) {
 
 	ClusterOutcome {
 		variables = List.copyOf(variables);

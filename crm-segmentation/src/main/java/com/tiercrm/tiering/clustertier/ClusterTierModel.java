@@ -9,6 +9,7 @@ import java.util.WeakHashMap;
 import java.util.stream.IntStream;
 
 import com.tiercrm.tiering.cluster.AdjustedRand;
+import com.tiercrm.tiering.cluster.Lda;
 import com.tiercrm.tiering.config.SegmentationSettings;
 import com.tiercrm.tiering.model.CustomerFacts;
 import com.tiercrm.tiering.model.Reason;
@@ -130,7 +131,7 @@ class ClusterTierModel implements TierModel {
 			customerIds[i] = facts.get(i).customerId();
 		}
 		this.pending.put(results, new Pending(outcome.clusters(), outcome.numbers(), outcome.variables(),
-				outcome.suggestedK(), outcome.previousRunId(), customerIds));
+				outcome.suggestedK(), outcome.previousRunId(), outcome.discriminantAccuracy(), customerIds));
 		return results;
 	}
 
@@ -215,11 +216,12 @@ class ClusterTierModel implements TierModel {
 	 * What publishing needs of an outcome: not the distances, which are in the results.
 	 */
 	private record Pending(List<ClusterFigures> clusters, int[] numbers, List<String> variables,
-			@Nullable Integer suggestedK, @Nullable Long previousRunId, long[] customerIds) {
+			@Nullable Integer suggestedK, @Nullable Long previousRunId, Lda.@Nullable Accuracy discriminantAccuracy,
+			long[] customerIds) {
 
 		ClusterOutcome outcome() {
 			return new ClusterOutcome(this.numbers, new double[0], new int[0], new double[0], this.variables,
-					this.clusters, this.suggestedK, this.previousRunId);
+					this.clusters, this.suggestedK, this.previousRunId, this.discriminantAccuracy);
 		}
 
 	}

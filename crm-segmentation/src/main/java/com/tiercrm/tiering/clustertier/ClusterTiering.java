@@ -16,6 +16,7 @@ import com.tiercrm.tiering.cluster.DataMatrix;
 import com.tiercrm.tiering.cluster.KChoice;
 import com.tiercrm.tiering.cluster.KMeans;
 import com.tiercrm.tiering.cluster.KMeansFit;
+import com.tiercrm.tiering.cluster.Lda;
 import com.tiercrm.tiering.cluster.NumericVariable;
 import com.tiercrm.tiering.cluster.PreparedColumn;
 import com.tiercrm.tiering.cluster.PreparedData;
@@ -45,6 +46,17 @@ final class ClusterTiering {
 	/** The k-means++ starts run on a sample this large before Lloyd on all rows. */
 	static final int FIT_SAMPLE_ROWS = 50_000;
 
+	/**
+	 * The linear discriminant that places customers who arrive after the run is trained
+	 * on this many clustered customers at most, and cross-validated in
+	 * {@value #DISCRIMINANT_FOLDS} folds on {@value #DISCRIMINANT_VALIDATION_ROWS}.
+	 */
+	static final int DISCRIMINANT_ROWS = 50_000;
+
+	static final int DISCRIMINANT_VALIDATION_ROWS = 20_000;
+
+	static final int DISCRIMINANT_FOLDS = 5;
+
 	private ClusterTiering() {
 	}
 
@@ -71,7 +83,7 @@ final class ClusterTiering {
 		@Nullable Long previousRunId = (previous != null) ? previous.runId() : null;
 		if (m == 0) {
 			return new ClusterOutcome(numbers, distances, runnersUp, runnerUpDistances, names, List.of(), null,
-					previousRunId);
+					previousRunId, null);
 		}
 		List<NumericVariable> variables = new ArrayList<>();
 		for (ClusterVariable variable : options.variables()) {
@@ -105,6 +117,14 @@ final class ClusterTiering {
 		int[] second = new int[m];
 		double[] secondDistance = new double[m];
 		assign(matrix, centroids, labels, nearest, second, secondDistance);
+		Lda discriminant = null;
+		Lda.Accuracy accuracy = null;
+		// Cross-validation needs more rows than clusters in every fold's training part.
+		if (clusters >= 2 && m >= DISCRIMINANT_FOLDS * (clusters + 1)) {
+			discriminant = Lda.trainOnSample(matrix, labels, clusters, DISCRIMINANT_ROWS, options.seed());
+			accuracy = Lda.crossValidatedOnSample(matrix, labels, clusters, DISCRIMINANT_FOLDS,
+					DISCRIMINANT_VALIDATION_ROWS, options.seed());
+		}
 		double[] revenue = new double[m];
 		double[] profit = new double[m];
 		double[] revenueSums = new double[clusters];
@@ -130,17 +150,30 @@ final class ClusterTiering {
 		for (int c = 0; c < clusters; c++) {
 			ClusterProfile profile = profiles.get(c);
 			List<ClusterFigures.Centre> centres = new ArrayList<>();
+			// The discriminant in the variables' transformed units, so that a customer's
+			// values can be placed without this run's means and standard deviations:
+			// w·(x - μ)/σ = (w/σ)·x - w·μ/σ.
+			double constant = (discriminant != null) ? discriminant.constants()[c] : Double.NaN;
 			for (int j = 0; j < names.size(); j++) {
 				ClusterProfile.VariableProfile variable = profile.variables().get(j);
-				centres.add(new ClusterFigures.Centre(names.get(j),
-						untransform(prepared.columns().get(j), centroids[c][j]), variable.mean(), variable.zScore()));
+				PreparedColumn column = prepared.columns().get(j);
+				double weight = Double.NaN;
+				double missing = Double.NaN;
+				if (discriminant != null) {
+					weight = (column.standardDeviation() > 0)
+							? discriminant.weights()[c][j] / column.standardDeviation() : 0;
+					missing = weight * column.mean();
+					constant -= missing;
+				}
+				centres.add(new ClusterFigures.Centre(names.get(j), untransform(column, centroids[c][j]),
+						variable.mean(), variable.zScore(), weight, missing));
 			}
 			figures.add(new ClusterFigures(ClusterOutcome.classCode(number[c]), profile.size(), profile.revenueShare(),
-					profile.profitShare(), profile.name(), previousDistance[c], centres));
+					profile.profitShare(), profile.name(), previousDistance[c], centres, constant));
 		}
 		figures.sort(Comparator.comparing(ClusterFigures::classCode));
 		return new ClusterOutcome(numbers, distances, runnersUp, runnerUpDistances, names, figures, suggestedK,
-				previousRunId);
+				previousRunId, accuracy);
 	}
 
 	/**

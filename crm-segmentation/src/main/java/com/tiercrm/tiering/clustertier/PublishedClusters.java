@@ -41,10 +41,11 @@ public class PublishedClusters {
 		}
 		List<Report> reports = this.jdbc.query(
 				"select variable_names, cluster_count, suggested_k, customers, previous_run_id, adjusted_rand,"
-						+ " compared_customers from run_clusterings where run_id = ?",
+						+ " compared_customers, discriminant_correct, discriminant_rows from run_clusterings"
+						+ " where run_id = ?",
 				(rs, row) -> new Report(runId, Arrays.asList(rs.getString(1).split(",")), rs.getInt(2),
 						nullableInt(rs, 3), rs.getLong(4), nullableLong(rs, 5), nullableDouble(rs, 6),
-						nullableLong(rs, 7), new ArrayList<>()),
+						nullableLong(rs, 7), nullableLong(rs, 8), nullableLong(rs, 9), new ArrayList<>()),
 				runId);
 		if (reports.isEmpty()) {
 			return Optional.empty();
@@ -106,11 +107,20 @@ public class PublishedClusters {
 	 * @param previousRunId the run compared with, {@code null} for the first
 	 * @param adjustedRand the adjusted Rand index against that run
 	 * @param comparedCustomers the customers clustered in both runs
+	 * @param discriminantCorrect the customers the discriminant trained on the clusters
+	 * placed in their own cluster under cross-validation, {@code null} without one
+	 * @param discriminantRows the customers it was cross-validated on
 	 * @param clusters the clusters, by code
 	 */
 	public record Report(long runId, List<String> variables, int k, @Nullable Integer suggestedK, long customers,
 			@Nullable Long previousRunId, @Nullable Double adjustedRand, @Nullable Long comparedCustomers,
-			List<Cluster> clusters) {
+			@Nullable Long discriminantCorrect, @Nullable Long discriminantRows, List<Cluster> clusters) {
+
+		/** The discriminant's cross-validated accuracy, {@code null} without one. */
+		public @Nullable Double discriminantShare() {
+			return (this.discriminantCorrect != null && this.discriminantRows != null && this.discriminantRows > 0)
+					? (double) this.discriminantCorrect / this.discriminantRows : null;
+		}
 
 	}
 

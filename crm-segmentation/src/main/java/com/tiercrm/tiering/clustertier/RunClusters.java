@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import com.tiercrm.tiering.cluster.ClusterProfile;
+import com.tiercrm.tiering.cluster.Lda;
 import com.tiercrm.tiering.run.SegmentationRuns;
 import com.tiercrm.tiering.run.TierModel;
 import org.jspecify.annotations.Nullable;
@@ -82,27 +83,74 @@ class RunClusters {
 	 * Keeps a run's clusters, in the caller's transaction.
 	 */
 	void save(long runId, ClusterOutcome outcome, @Nullable Stability stability) {
-		this.jdbc.update(
-				"insert into run_clusterings (run_id, variable_names, cluster_count, suggested_k, customers,"
-						+ " previous_run_id, adjusted_rand, compared_customers) values (?, ?, ?, ?, ?, ?, ?, ?)",
-				runId, String.join(",", outcome.variables()), outcome.clusters().size(), outcome.suggestedK(),
-				outcome.clustered(), (stability != null) ? stability.previousRunId() : null,
+		Lda.Accuracy accuracy = outcome.discriminantAccuracy();
+		this.jdbc.update("insert into run_clusterings (run_id, variable_names, cluster_count, suggested_k, customers,"
+				+ " previous_run_id, adjusted_rand, compared_customers, discriminant_correct, discriminant_rows)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", runId, String.join(",", outcome.variables()),
+				outcome.clusters().size(), outcome.suggestedK(), outcome.clustered(),
+				(stability != null) ? stability.previousRunId() : null,
 				(stability != null) ? finite(stability.adjustedRand()) : null,
-				(stability != null) ? stability.compared() : null);
+				(stability != null) ? stability.compared() : null, (accuracy != null) ? accuracy.correct() : null,
+				(accuracy != null) ? accuracy.rows() : null);
 		List<Object[]> clusters = new ArrayList<>();
 		List<Object[]> centroids = new ArrayList<>();
 		for (ClusterFigures cluster : outcome.clusters()) {
 			clusters.add(new Object[] { runId, cluster.classCode(), cluster.customers(), finite(cluster.revenueShare()),
-					finite(cluster.profitShare()), nameKeys(cluster.name()), finite(cluster.previousDistance()) });
+					finite(cluster.profitShare()), nameKeys(cluster.name()), finite(cluster.previousDistance()),
+					finite(cluster.discriminantConstant()) });
 			for (ClusterFigures.Centre centre : cluster.variables()) {
 				centroids.add(new Object[] { runId, cluster.classCode(), centre.variable(), centre.centre(),
-						finite(centre.mean()), centre.zScore() });
+						finite(centre.mean()), centre.zScore(), finite(centre.discriminantWeight()),
+						finite(centre.discriminantMissing()) });
 			}
 		}
-		this.jdbc.batchUpdate("insert into run_clusters (run_id, class_code, customers, revenue_share, profit_share,"
-				+ " name_keys, previous_distance) values (?, ?, ?, ?, ?, ?, ?)", clusters);
+		this.jdbc.batchUpdate(
+				"insert into run_clusters (run_id, class_code, customers, revenue_share, profit_share,"
+						+ " name_keys, previous_distance, discriminant_constant) values (?, ?, ?, ?, ?, ?, ?, ?)",
+				clusters);
 		this.jdbc.batchUpdate("insert into run_cluster_centroids (run_id, class_code, variable_name, centre,"
-				+ " mean_value, z_score) values (?, ?, ?, ?, ?, ?)", centroids);
+				+ " mean_value, z_score, discriminant_weight, discriminant_missing) values (?, ?, ?, ?, ?, ?, ?, ?)",
+				centroids);
+	}
+
+	/**
+	 * The linear discriminant kept with a run.
+	 * @param runId the run
+	 * @return it, or {@code null} when the run kept no clusters or no discriminant
+	 */
+	@Nullable Discriminant discriminant(long runId) {
+		List<Discriminant> runs = this.jdbc.query(
+				"select variable_names, discriminant_correct, discriminant_rows from run_clusterings"
+						+ " where run_id = ? and discriminant_rows is not null",
+				(rs, row) -> new Discriminant(runId, Arrays.asList(rs.getString(1).split(",")), new ArrayList<>(),
+						new Lda.Accuracy(rs.getInt(2), rs.getInt(3))),
+				runId);
+		if (runs.isEmpty()) {
+			return null;
+		}
+		Discriminant discriminant = runs.get(0);
+		List<String> variables = discriminant.variables();
+		Map<String, double[]> weights = new HashMap<>();
+		Map<String, double[]> missing = new HashMap<>();
+		this.jdbc.query("select class_code, variable_name, discriminant_weight, discriminant_missing"
+				+ " from run_cluster_centroids where run_id = ?", (ResultSet rs) -> {
+					int column = variables.indexOf(rs.getString(2));
+					if (column >= 0) {
+						weights.computeIfAbsent(rs.getString(1), (code) -> new double[variables.size()])[column] = rs
+							.getDouble(3);
+						missing.computeIfAbsent(rs.getString(1), (code) -> new double[variables.size()])[column] = rs
+							.getDouble(4);
+					}
+				}, runId);
+		this.jdbc.query("select class_code, discriminant_constant from run_clusters where run_id = ?"
+				+ " and discriminant_constant is not null order by class_code", (ResultSet rs) -> {
+					String code = rs.getString(1);
+					discriminant.functions()
+						.add(new Discriminant.Function(code, rs.getDouble(2),
+								weights.getOrDefault(code, new double[variables.size()]),
+								missing.getOrDefault(code, new double[variables.size()])));
+				}, runId);
+		return discriminant.functions().isEmpty() ? null : discriminant;
 	}
 
 	/** {@code key|arg;key|arg}: a suggested name's terms as stored. */

@@ -90,6 +90,30 @@ class FactsReader {
 	}
 
 	/**
+	 * One customer's facts as of a date, by the same rules as a run's: for placing a
+	 * customer who arrived after the published run.
+	 * @param customerId the customer
+	 * @param asOf the as-of date
+	 * @return the facts (those of a customer who never bought, when there are no
+	 * completed orders)
+	 */
+	CustomerFacts readOne(long customerId, LocalDate asOf) {
+		ZoneId zone = this.properties.zone();
+		Timestamp end = Timestamp.from(asOf.plusDays(1).atStartOfDay(zone).toInstant());
+		FactsAccumulator accumulator = new FactsAccumulator(customerId, customerId, asOf, LocalDate.of(1900, 1, 1), 64,
+				1);
+		accumulator.customer(customerId);
+		DayOfInstant days = new DayOfInstant(zone);
+		this.jdbc.query(
+				"select customer_id, ordered_at, amount, gross_profit from sales_orders"
+						+ " where customer_id = ? and status = 'COMPLETED' and ordered_at < ?",
+				(ResultSet rs) -> accumulator.order(rs.getLong(1), days.epochDay(rs.getTimestamp(2)), rs.getDouble(3),
+						rs.getDouble(4)),
+				customerId, end);
+		return accumulator.facts().get(0);
+	}
+
+	/**
 	 * Streams completed orders out of PostgreSQL with binary COPY (no per-row protocol
 	 * messages, no text to parse), in {@value #STREAMS} streams over disjoint customers
 	 * on their own connections, so that both the server and this side use more than one

@@ -8,6 +8,7 @@ import com.tiercrm.interaction.Interaction;
 import com.tiercrm.order.OrderTotals;
 import com.tiercrm.order.SalesOrder;
 import com.tiercrm.policy.TierPolicy;
+import com.tiercrm.tiering.clustertier.Discriminant;
 import com.tiercrm.tiering.run.CustomerSegment;
 import com.tiercrm.tiering.run.ModelClass;
 import com.tiercrm.tiering.run.TierHistoryEntry;
@@ -23,13 +24,13 @@ import org.jspecify.annotations.Nullable;
 record CustomerProfile(Customer customer, @Nullable String ownerName, OrderTotals totals, List<SalesOrder> orders,
 		long orderCount, List<Interaction> interactions, @Nullable CustomerSegment segment,
 		List<TierHistoryEntry> tierHistory, @Nullable TierPolicy policy, ContactDue contact, boolean runPublished,
-		List<ModelClass> otherModels) {
+		List<ModelClass> otherModels, Discriminant.@Nullable Placement provisionalCluster) {
 
 	CustomerProfile(Customer customer, @Nullable String ownerName, OrderTotals totals, List<SalesOrder> orders,
 			long orderCount, List<Interaction> interactions, @Nullable CustomerSegment segment,
 			List<TierHistoryEntry> tierHistory, @Nullable TierPolicy policy, ContactDue contact, boolean runPublished) {
 		this(customer, ownerName, totals, orders, orderCount, interactions, segment, tierHistory, policy, contact,
-				runPublished, List.of());
+				runPublished, List.of(), null);
 	}
 
 }

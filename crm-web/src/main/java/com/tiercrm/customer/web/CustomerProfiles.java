@@ -14,6 +14,8 @@ import com.tiercrm.interaction.InteractionRepository;
 import com.tiercrm.order.SalesOrderRepository;
 import com.tiercrm.policy.TierPolicies;
 import com.tiercrm.policy.TierPolicy;
+import com.tiercrm.tiering.clustertier.Discriminant;
+import com.tiercrm.tiering.clustertier.ProvisionalClusters;
 import com.tiercrm.tiering.run.CustomerSegment;
 import com.tiercrm.tiering.run.CustomerTiers;
 import com.tiercrm.tiering.run.SegmentationRuns;
@@ -44,8 +46,12 @@ class CustomerProfiles {
 
 	private final SegmentationRuns runs;
 
+	private final ProvisionalClusters clusters;
+
 	CustomerProfiles(CustomerRepository customers, UserRepository users, SalesOrderRepository orders,
-			InteractionRepository interactions, CustomerTiers tiers, TierPolicies policies, SegmentationRuns runs) {
+			InteractionRepository interactions, CustomerTiers tiers, TierPolicies policies, SegmentationRuns runs,
+			ProvisionalClusters clusters) {
+		this.clusters = clusters;
 		this.customers = customers;
 		this.users = users;
 		this.orders = orders;
@@ -69,11 +75,16 @@ class CustomerProfiles {
 					? policy.current().terms().contactCadenceDays() : null;
 			ContactDue contact = ContactDue.of(recent.isEmpty() ? null : recent.getFirst().getOccurredAt(), cadence,
 					Instant.now());
+			boolean runPublished = segment != null || this.runs.published().isPresent();
+			// A customer who came in after a run that made clusters is placed in one by
+			// the
+			// run's discriminant until the next run.
+			Discriminant.Placement provisional = (segment == null && runPublished)
+					? this.clusters.placeCustomer(id).orElse(null) : null;
 			return new CustomerProfile(customer, ownerName, this.orders.totalsOfCustomer(id),
 					this.orders.findByCustomerIdOrderByOrderedAtDescIdDesc(id, Limit.of(RECENT_ROWS)),
 					this.orders.countByCustomerId(id), recent, segment, this.tiers.history(id), policy, contact,
-					segment != null || this.runs.published().isPresent(),
-					(segment != null) ? this.tiers.otherModels(id) : List.of());
+					runPublished, (segment != null) ? this.tiers.otherModels(id) : List.of(), provisional);
 		});
 	}
 

@@ -1,0 +1,97 @@
+package com.tiercrm.tiering.clustertier;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.tiercrm.tiering.model.CustomerFacts;
+import com.tiercrm.tiering.run.CurrentFacts;
+import com.tiercrm.tiering.run.CustomerSegment;
+import com.tiercrm.tiering.run.CustomerTiers;
+import com.tiercrm.tiering.run.SegmentationRuns;
+import com.tiercrm.tiering.run.TierModel;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Places customers in the published run's clusters with the discriminant trained on them:
+ * customers who came in after the run ("provisional" until the next run gives them a
+ * tier) and customers described to the API.
+ */
+@Service
+public class ProvisionalClusters {
+
+	private final JdbcTemplate jdbc;
+
+	private final RunClusters store;
+
+	private final CurrentFacts facts;
+
+	private final CustomerTiers tiers;
+
+	ProvisionalClusters(JdbcTemplate jdbc, RunClusters store, CurrentFacts facts, CustomerTiers tiers) {
+		this.jdbc = jdbc;
+		this.tiers = tiers;
+		this.store = store;
+		this.facts = facts;
+	}
+
+	/**
+	 * The discriminant of the published run.
+	 * @return it, empty when the published run made no clusters or too few customers
+	 * bought to train one
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Discriminant> published() {
+		Long runId = SegmentationRuns.publishedRunId(this.jdbc);
+		return (runId != null) ? Optional.ofNullable(this.store.discriminant(runId)) : Optional.empty();
+	}
+
+	/**
+	 * Places a customer described by the variables' values.
+	 * @param values by variable name, in the variables' own units
+	 * @return the placement, empty without a discriminant
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Discriminant.Placement> place(Map<String, Double> values) {
+		return published().map((discriminant) -> discriminant.place(values));
+	}
+
+	/**
+	 * A customer's cluster: the one the published run gave them, else where the run's
+	 * discriminant places them from their orders to date.
+	 * @param customerId the customer
+	 * @return the placement, empty when the published run made no clusters
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Discriminant.Placement> classifyCustomer(long customerId) {
+		Optional<CustomerSegment> segment = this.tiers.current(customerId);
+		if (segment.isPresent() && segment.get().tier().startsWith(ClusterTierModel.CODE + ":")) {
+			String classCode = segment.get().tier().substring(ClusterTierModel.CODE.length() + 1);
+			return Optional
+				.of(new Discriminant.Placement(segment.get().runId(), classCode, Map.of(), List.of(), false));
+		}
+		return placeCustomer(customerId);
+	}
+
+	/**
+	 * Places a customer from their completed orders as of today; a customer who never
+	 * bought is {@link TierModel#NO_PURCHASE}, as in a run.
+	 * @param customerId the customer
+	 * @return the placement, empty without a discriminant
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Discriminant.Placement> placeCustomer(long customerId) {
+		return published().map((discriminant) -> {
+			CustomerFacts customer = this.facts.of(customerId);
+			if (!customer.hasPurchased()) {
+				return new Discriminant.Placement(discriminant.runId(), TierModel.NO_PURCHASE,
+						Map.of(TierModel.NO_PURCHASE, 1.0), List.of(), true);
+			}
+			return discriminant.place(discriminant.values(customer));
+		});
+	}
+
+}
