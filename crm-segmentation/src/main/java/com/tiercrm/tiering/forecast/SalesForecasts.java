@@ -83,8 +83,19 @@ public class SalesForecasts {
 			throw new IllegalArgumentException("forecast.invalid-horizon");
 		}
 		Long runId = SegmentationRuns.publishedRunId(this.jdbc);
-		if (runId == null) {
-			return Optional.empty();
+		return (runId != null) ? Optional.of(forRun(runId, holdoutDays)) : Optional.empty();
+	}
+
+	/**
+	 * Forecasts the next month and quarter per tier of a run, per region and per owner,
+	 * and checks the model on the {@code holdoutDays} before the run's date.
+	 * @param runId a run whose results are kept
+	 * @param holdoutDays the length of the holdout period, at least 1
+	 * @return the forecast and check
+	 */
+	public PublishedRunForecast forRun(long runId, int holdoutDays) {
+		if (holdoutDays < 1) {
+			throw new IllegalArgumentException("forecast.invalid-horizon");
 		}
 		SegmentationRun run = this.runs.find(runId).orElseThrow();
 		ClvSettings settings = settings(run);
@@ -128,7 +139,7 @@ public class SalesForecasts {
 			}).toList();
 			holdout = new HoldoutCheck(settings, holdoutDays, this.forecaster).check(customers, calibrationFit, tierOf);
 		}
-		return Optional.of(new PublishedRunForecast(runId, asOf, fit, month, quarter, calibrationEnd, holdout));
+		return new PublishedRunForecast(runId, asOf, fit, month, quarter, calibrationEnd, holdout);
 	}
 
 	private static Map<String, SalesForecast<String>> byGrouping(List<SalesForecast<String>> forecasts) {

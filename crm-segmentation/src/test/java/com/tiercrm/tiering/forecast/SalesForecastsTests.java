@@ -1,5 +1,6 @@
 package com.tiercrm.tiering.forecast;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 import com.tiercrm.tiering.model.ClvTimeUnit;
@@ -13,9 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The CDNOW sample through the product: imported as customers and orders, a weekly run as
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.within;
  * of the 273 days before it, which calibrates as of 1997-09-30 from the orders and must
  * give the paper's figures. Subclasses pick the database.
  */
+@TestPropertySource(properties = "tiercrm.forecast.holdout-days=273")
 abstract class SalesForecastsTests {
 
 	@Autowired
@@ -33,6 +37,9 @@ abstract class SalesForecastsTests {
 
 	@Autowired
 	SalesForecasts forecasts;
+
+	@Autowired
+	RunForecasts stored;
 
 	@Test
 	void publishedRunForecastAndHoldoutCheckOfCdnow() {
@@ -86,6 +93,43 @@ abstract class SalesForecastsTests {
 		}
 		assertThat(quarter.byGroup().get("ABC:A").expectedRevenue())
 			.isGreaterThan(quarter.byGroup().get("ABC:C").expectedRevenue());
+
+		// The same, computed in the background once and kept, as the page and API read
+		// it.
+		this.jdbc.update("delete from run_forecast_rows");
+		this.jdbc.update("delete from run_forecasts");
+		StoredForecast first = this.stored.published();
+		assertThat(first).isNotNull();
+		assertThat(first.runId()).isEqualTo(run.getId());
+		await().atMost(Duration.ofMinutes(2))
+			.until(() -> this.stored.of(run.getId()).status() != StoredForecast.Status.RUNNING);
+		StoredForecast kept = this.stored.of(run.getId());
+		assertThat(kept.status()).isEqualTo(StoredForecast.Status.DONE);
+		assertThat(kept.calibrationEnd()).isEqualTo(LocalDate.of(1997, 9, 30));
+		assertThat(kept.holdoutDays()).isEqualTo(273);
+		assertThat(kept.correlation()).isCloseTo(holdout.correlation(), within(1e-9));
+		assertThat(kept.meanAbsoluteError()).isCloseTo(holdout.meanAbsoluteError(), within(1e-9));
+		assertThat(kept.holdoutCustomers()).isEqualTo(2357);
+		StoredForecast.Row zeroKept = kept.rows(StoredForecast.Kind.HOLDOUT, 273, RunForecasts.BY_REPEATS).get(0);
+		assertThat(zeroKept.groupKey()).isEqualTo("0");
+		assertThat(zeroKept.customers()).isEqualTo(1411);
+		assertThat(zeroKept.actualPurchases()).isEqualTo(334);
+		assertThat(zeroKept.meanExpectedPurchases()).isCloseTo(0.2255, within(0.001));
+		assertThat(kept.rows(StoredForecast.Kind.FORECAST, StoredForecast.QUARTER, SalesForecasts.BY_TIER))
+			.extracting(StoredForecast.Row::groupKey)
+			.containsExactly("ABC:A", "ABC:B", "ABC:C");
+		assertThat(kept.total(StoredForecast.Kind.FORECAST, StoredForecast.QUARTER).orElseThrow().expectedPurchases())
+			.isCloseTo(quarter.total().expectedPurchases(), within(1e-6));
+		assertThat(kept.rows(StoredForecast.Kind.FORECAST, StoredForecast.MONTH, SalesForecasts.BY_REGION))
+			.extracting(StoredForecast.Row::groupKey)
+			.containsExactlyInAnyOrder("EAST", SalesForecasts.NONE);
+		assertThat(kept.rows(StoredForecast.Kind.BACKTEST, 273, SalesForecasts.BY_TIER)).hasSize(3);
+		assertThat(kept.total(StoredForecast.Kind.BACKTEST, 273).orElseThrow().actualPurchases()).isEqualTo(1882);
+		// asked again, it is read, not computed again
+		assertThat(this.jdbc.queryForObject("select count(*) from run_forecasts", Integer.class)).isOne();
+		Object finished = this.jdbc.queryForObject("select finished_at from run_forecasts", Object.class);
+		this.stored.published();
+		assertThat(this.jdbc.queryForObject("select finished_at from run_forecasts", Object.class)).isEqualTo(finished);
 	}
 
 }

@@ -2,7 +2,9 @@ package com.tiercrm.tiering.web;
 
 import java.util.Locale;
 
+import com.tiercrm.account.Role;
 import com.tiercrm.security.CrmUser;
+import com.tiercrm.tiering.forecast.RunForecasts;
 import com.tiercrm.tiering.insight.RunDashboards;
 import com.tiercrm.tiering.list.TierLabels;
 import com.tiercrm.tiering.run.SegmentationRuns;
@@ -34,9 +36,12 @@ class DashboardController {
 
 	private final SegmentationRuns runs;
 
+	private final RunForecasts forecasts;
+
 	DashboardController(RunDashboards dashboards, TierLabels labels, MessageSource messages, JsonMapper json,
-			SegmentationRuns runs) {
+			SegmentationRuns runs, RunForecasts forecasts) {
 		this.dashboards = dashboards;
+		this.forecasts = forecasts;
 		this.runs = runs;
 		this.labels = labels;
 		this.messages = messages;
@@ -51,6 +56,12 @@ class DashboardController {
 			view.charts()
 				.forEach((name, chart) -> model.addAttribute(name + "Chart", this.json.writeValueAsString(chart)));
 		});
+		// The forecast in brief, once computed (the forecast page starts it), for those
+		// who
+		// may see the whole company's figures.
+		if (user.role() != Role.SALES_REP) {
+			model.addAttribute("forecast", this.forecasts.publishedIfDone());
+		}
 		return "dashboard/index";
 	}
 

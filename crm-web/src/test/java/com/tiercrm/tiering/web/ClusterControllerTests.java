@@ -42,7 +42,7 @@ class ClusterControllerTests {
 	private static final CrmUser MANAGER = TestUsers.principal(8, "mgr8", Role.MANAGER);
 
 	private static final PublishedClusters.Report REPORT = new PublishedClusters.Report(42,
-			List.of("recency", "monetary"), 2, 2, 900L, 41L, 0.934, 850L, List.of(
+			List.of("recency", "monetary"), 2, 2, 900L, 41L, 0.934, 850L, 970L, 1000L, List.of(
 					new PublishedClusters.Cluster("CLUSTER:C01", "C01", 300, 0.82, 0.79,
 							List.of(new ClusterProfile.NameTerm("cluster.name.monetary.high", List.of()),
 									new ClusterProfile.NameTerm("cluster.name.recency.low", List.of())),
@@ -80,7 +80,8 @@ class ClusterControllerTests {
 			.andExpect(content().string(containsString("Adjusted Rand index against run 41: 0.934")))
 			.andExpect(content().string(containsString("25,000.00")))
 			.andExpect(content().string(containsString("A new cluster in this run.")));
-		assertThat(text(get("/tiering/clusters"))).contains("Suggested name: High spend · Recently active");
+		assertThat(text(get("/tiering/clusters"))).contains("Suggested name: High spend · Recently active")
+			.contains("under 5-fold cross-validation it put 97% of 1,000 customers in their own cluster");
 	}
 
 	@Test
@@ -90,7 +91,8 @@ class ClusterControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("距最近购买天数")))
 			.andExpect(content().string(not(containsString("Recently active"))));
-		assertThat(text(get("/tiering/clusters").param("lang", "zh-CN"))).contains("建议名称： 高额 · 近期活跃");
+		assertThat(text(get("/tiering/clusters").param("lang", "zh-CN"))).contains("建议名称： 高额 · 近期活跃")
+			.contains("把 1,000 位客户中的 97% 归入了其本来的群");
 	}
 
 	/** The page's text without tags, whitespace runs made one space. */

@@ -18,6 +18,8 @@ import com.tiercrm.tiering.insight.GroupStats;
 import com.tiercrm.tiering.insight.RunDashboard;
 import com.tiercrm.tiering.insight.RunDashboards;
 import com.tiercrm.tiering.insight.TierChange;
+import com.tiercrm.tiering.forecast.RunForecasts;
+import com.tiercrm.tiering.forecast.StoredForecast;
 import com.tiercrm.tiering.list.TierLabels;
 import com.tiercrm.tiering.run.SegmentationRuns;
 import com.tiercrm.tiering.run.TierOrder;
@@ -90,6 +92,9 @@ class DashboardControllerTests {
 	@MockitoBean
 	private SegmentationRuns runs;
 
+	@MockitoBean
+	private RunForecasts forecasts;
+
 	@BeforeEach
 	void labelsAreCodes() {
 		given(this.labels.label(anyString(), any())).willAnswer((call) -> "label of " + call.getArgument(0));
@@ -140,6 +145,27 @@ class DashboardControllerTests {
 			.andExpect(content().string(containsString("chart.umd.min.js")))
 			.andExpect(content().string(not(containsString("??"))));
 		then(this.dashboards).should().published(eq(REP.scope()), anyInt());
+	}
+
+	@Test
+	void managersSeeTheForecastInBriefOnceComputedAndRepsDoNot() throws Exception {
+		given(this.dashboards.published(any(AccessScope.class), anyInt())).willReturn(Optional.of(DASHBOARD));
+		given(this.forecasts.publishedIfDone()).willReturn(new StoredForecast(42, StoredForecast.Status.DONE, null,
+				LocalDate.of(2026, 6, 30), LocalDate.of(2026, 3, 31), 91, 0.9, false, 40L, 0.4, 0.71,
+				List.of(new StoredForecast.Row(StoredForecast.Kind.FORECAST, 91, "total", "*", null, 40, 12, 10.0, 14.0,
+						23_456, 20_000.0, 27_000.0, null, null))));
+		this.mvc.perform(get("/dashboard").with(user(MANAGER)).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"dashboard-forecast\"")))
+			.andExpect(content().string(containsString("23,456.00")))
+			.andExpect(content().string(containsString("Holdout check over 91 days: correlation of predicted and"
+					+ " actual repeat purchases 0.710, mean absolute error 0.400.")));
+		this.mvc.perform(get("/dashboard").param("lang", "zh-CN").with(user(MANAGER)))
+			.andExpect(content().string(containsString("91 天留出期检验")));
+		this.mvc.perform(get("/dashboard").with(user(REP)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("dashboard-forecast"))))
+			.andExpect(content().string(not(containsString("23,456.00"))));
 	}
 
 	@Test
