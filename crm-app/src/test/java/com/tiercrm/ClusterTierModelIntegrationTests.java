@@ -17,6 +17,7 @@ import com.tiercrm.order.SalesOrderRepository;
 import com.tiercrm.testing.UsePostgres;
 import com.tiercrm.tiering.config.SegmentationConfigs;
 import com.tiercrm.tiering.config.SegmentationSettings;
+import com.tiercrm.tiering.list.TierLabels;
 import com.tiercrm.tiering.run.RunRequest;
 import com.tiercrm.tiering.run.RunStatus;
 import com.tiercrm.tiering.run.RunTrigger;
@@ -37,6 +38,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -76,6 +78,9 @@ class ClusterTierModelIntegrationTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private TierLabels tierLabels;
 
 	@Autowired
 	private UserDetailsService users;
@@ -270,6 +275,31 @@ class ClusterTierModelIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(403);
+	}
+
+	@Test
+	void aManagersNameForAClusterIsWhatTheListsAndExportsShow() throws Exception {
+		UserDetails manager = this.users.loadUserByUsername(this.prefix + "-mgr");
+		try {
+			this.mvc
+				.perform(post("/tiering/clusters/C01/name").param("nameEn", "Big frequent buyers")
+					.param("nameZh", "高频大客户")
+					.with(csrf())
+					.with(user(manager)))
+				.andExpect(status().is3xxRedirection());
+			assertThat(this.jdbc.queryForMap("select label_en, label_zh from tiers where code = 'CLUSTER:C01'"))
+				.containsEntry("label_en", "Big frequent buyers")
+				.containsEntry("label_zh", "高频大客户");
+			assertThat(page("/customers?tier=CLUSTER:C01&q=" + this.prefix, Locale.ENGLISH, manager))
+				.contains("Big frequent buyers")
+				.contains(this.prefix + "BIG1");
+			assertThat(page("/customers/export.csv?q=" + this.prefix + "BIG", Locale.SIMPLIFIED_CHINESE, manager))
+				.contains("高频大客户");
+		}
+		finally {
+			this.jdbc.update("update tiers set label_en = 'Cluster 1', label_zh = '第 1 群' where code = 'CLUSTER:C01'");
+			this.tierLabels.forget();
+		}
 	}
 
 	private String classify(String body, UserDetails as, int status) throws Exception {

@@ -91,6 +91,14 @@ public class TierLabels {
 		this.catalog.invalidate();
 	}
 
+	/**
+	 * Reads the names again at the next use, after a tier's names were changed. Only in
+	 * this instance: another reads them again at its next published run.
+	 */
+	public void forget() {
+		this.catalog.invalidate();
+	}
+
 	private Catalog catalog() {
 		return Objects.requireNonNull(this.catalog.get(SimpleKey.EMPTY, this::load));
 	}

@@ -2,6 +2,7 @@ package com.tiercrm.tiering.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.tiercrm.account.Role;
@@ -9,6 +10,7 @@ import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
 import com.tiercrm.tiering.cluster.ClusterProfile;
+import com.tiercrm.tiering.clustertier.ClusterNames;
 import com.tiercrm.tiering.clustertier.PublishedClusters;
 import com.tiercrm.tiering.list.TierLabels;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +29,12 @@ import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
@@ -63,6 +69,9 @@ class ClusterControllerTests {
 	@MockitoBean(name = "tierLabels")
 	private TierLabels labels;
 
+	@MockitoBean
+	private ClusterNames names;
+
 	@BeforeEach
 	void labels() {
 		given(this.labels.label(anyString(), any())).willAnswer((call) -> "label of " + call.getArgument(0));
@@ -93,6 +102,52 @@ class ClusterControllerTests {
 			.andExpect(content().string(not(containsString("Recently active"))));
 		assertThat(text(get("/tiering/clusters").param("lang", "zh-CN"))).contains("建议名称： 高额 · 近期活跃")
 			.contains("把 1,000 位客户中的 97% 归入了其本来的群");
+	}
+
+	@Test
+	void offersTheSuggestedNamesInBothLanguagesAndSavesAManagersNames() throws Exception {
+		given(this.clusters.published()).willReturn(Optional.of(REPORT));
+		given(this.labels.label(anyString(), any())).willAnswer((call) -> {
+			String tier = call.getArgument(0);
+			boolean zh = ((Locale) call.getArgument(1)).getLanguage().equals("zh");
+			return tier.equals("CLUSTER:C01") ? (zh ? "第 1 群" : "Cluster 1") : (zh ? "忠实老客" : "Loyal regulars");
+		});
+		this.mvc.perform(get("/tiering/clusters").with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"High spend · Recently active\"")))
+			.andExpect(content().string(containsString("value=\"高额 · 近期活跃\"")))
+			.andExpect(content().string(containsString("value=\"Loyal regulars\"")))
+			.andExpect(content().string(containsString("value=\"忠实老客\"")));
+		this.mvc
+			.perform(post("/tiering/clusters/C01/name").param("nameEn", " Young big spenders ")
+				.param("nameZh", "年轻时尚高消费群体")
+				.with(csrf())
+				.with(user(MANAGER)))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/tiering/clusters"));
+		then(this.names).should().rename("C01", " Young big spenders ", "年轻时尚高消费群体");
+	}
+
+	@Test
+	void aNameMissingInOneLanguageIsRefusedAndTheInputKept() throws Exception {
+		given(this.clusters.published()).willReturn(Optional.of(REPORT));
+		this.mvc
+			.perform(post("/tiering/clusters/C02/name").param("nameEn", "Bargain hunters")
+				.param("nameZh", " ")
+				.param("lang", "zh-CN")
+				.with(csrf())
+				.with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"cluster-name-error-C02\"")))
+			.andExpect(content().string(containsString("请用两种语言为该群命名")))
+			.andExpect(content().string(containsString("value=\"Bargain hunters\"")));
+		then(this.names).shouldHaveNoInteractions();
+		this.mvc
+			.perform(post("/tiering/clusters/C01/name").param("nameEn", "x")
+				.param("nameZh", "y")
+				.with(csrf())
+				.with(user(REP)))
+			.andExpect(status().isForbidden());
 	}
 
 	/** The page's text without tags, whitespace runs made one space. */
