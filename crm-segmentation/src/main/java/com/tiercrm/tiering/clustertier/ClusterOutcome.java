@@ -23,10 +23,13 @@ import org.jspecify.annotations.Nullable;
  * @param previousRunId the run whose clusters these continue, {@code null} when none
  * @param discriminantAccuracy the cross-validated accuracy of the linear discriminant
  * trained on these clusters, {@code null} when there were too few customers to train one
+ * @param diagnostics the K curves, principal components and hierarchy that help choose K
+ * and the variables, {@code null} when nobody bought
  */
 record ClusterOutcome(int[] numbers, double[] distances, int[] runnersUp, double[] runnerUpDistances,
 		List<String> variables, List<ClusterFigures> clusters, @Nullable Integer suggestedK,
-		@Nullable Long previousRunId, Lda.@Nullable Accuracy discriminantAccuracy) {
+		@Nullable Long previousRunId, Lda.@Nullable Accuracy discriminantAccuracy,
+		@Nullable ClusterDiagnostics diagnostics) {
 
 	ClusterOutcome {
 		variables = List.copyOf(variables);

@@ -130,8 +130,9 @@ class ClusterTierModel implements TierModel {
 		for (int i = 0; i < customerIds.length; i++) {
 			customerIds[i] = facts.get(i).customerId();
 		}
-		this.pending.put(results, new Pending(outcome.clusters(), outcome.numbers(), outcome.variables(),
-				outcome.suggestedK(), outcome.previousRunId(), outcome.discriminantAccuracy(), customerIds));
+		this.pending.put(results,
+				new Pending(outcome.clusters(), outcome.numbers(), outcome.variables(), outcome.suggestedK(),
+						outcome.previousRunId(), outcome.discriminantAccuracy(), outcome.diagnostics(), customerIds));
 		return results;
 	}
 
@@ -217,11 +218,11 @@ class ClusterTierModel implements TierModel {
 	 */
 	private record Pending(List<ClusterFigures> clusters, int[] numbers, List<String> variables,
 			@Nullable Integer suggestedK, @Nullable Long previousRunId, Lda.@Nullable Accuracy discriminantAccuracy,
-			long[] customerIds) {
+			@Nullable ClusterDiagnostics diagnostics, long[] customerIds) {
 
 		ClusterOutcome outcome() {
 			return new ClusterOutcome(this.numbers, new double[0], new int[0], new double[0], this.variables,
-					this.clusters, this.suggestedK, this.previousRunId, this.discriminantAccuracy);
+					this.clusters, this.suggestedK, this.previousRunId, this.discriminantAccuracy, this.diagnostics);
 		}
 
 	}

@@ -13,13 +13,16 @@ import com.tiercrm.tiering.cluster.ClusterInput;
 import com.tiercrm.tiering.cluster.ClusterProfile;
 import com.tiercrm.tiering.cluster.ClusterProfiles;
 import com.tiercrm.tiering.cluster.DataMatrix;
+import com.tiercrm.tiering.cluster.Dendrogram;
 import com.tiercrm.tiering.cluster.KChoice;
 import com.tiercrm.tiering.cluster.KMeans;
 import com.tiercrm.tiering.cluster.KMeansFit;
 import com.tiercrm.tiering.cluster.Lda;
 import com.tiercrm.tiering.cluster.NumericVariable;
+import com.tiercrm.tiering.cluster.Pca;
 import com.tiercrm.tiering.cluster.PreparedColumn;
 import com.tiercrm.tiering.cluster.PreparedData;
+import com.tiercrm.tiering.cluster.Ward;
 import com.tiercrm.tiering.model.CustomerFacts;
 import org.jspecify.annotations.Nullable;
 
@@ -83,7 +86,7 @@ final class ClusterTiering {
 		@Nullable Long previousRunId = (previous != null) ? previous.runId() : null;
 		if (m == 0) {
 			return new ClusterOutcome(numbers, distances, runnersUp, runnerUpDistances, names, List.of(), null,
-					previousRunId, null);
+					previousRunId, null, null);
 		}
 		List<NumericVariable> variables = new ArrayList<>();
 		for (ClusterVariable variable : options.variables()) {
@@ -97,14 +100,14 @@ final class ClusterTiering {
 		DataMatrix matrix = prepared.matrix();
 		int k = options.k();
 		Integer suggestedK = null;
+		// The K curves are kept for the charts whether or not a manager set K.
+		KChoice choice = (m >= 3) ? KChoice.suggest(matrix, 2, Math.min(MAX_CLUSTERS, m - 1), new KChoice.Settings(
+				K_CHOICE.clusteredRows(), K_CHOICE.silhouetteRows(), K_CHOICE.starts(), options.seed())) : null;
 		if (k == 0) {
-			k = (m >= 3) ? KChoice
-				.suggest(matrix, 2, Math.min(MAX_CLUSTERS, m - 1),
-						new KChoice.Settings(K_CHOICE.clusteredRows(), K_CHOICE.silhouetteRows(), K_CHOICE.starts(),
-								options.seed()))
-				.suggested() : 1;
+			k = (choice != null) ? choice.suggested() : 1;
 			suggestedK = k;
 		}
+		ClusterDiagnostics diagnostics = diagnostics(matrix, names, choice, options.seed());
 		KMeansFit fit = KMeans.fitFromSample(matrix, Math.min(k, m), options.starts(), FIT_SAMPLE_ROWS, options.seed());
 		// Identical rows can leave a cluster empty: it is dropped, not made a tier.
 		double[][] centroids = IntStream.range(0, fit.k())
@@ -173,7 +176,30 @@ final class ClusterTiering {
 		}
 		figures.sort(Comparator.comparing(ClusterFigures::classCode));
 		return new ClusterOutcome(numbers, distances, runnersUp, runnerUpDistances, names, figures, suggestedK,
-				previousRunId, accuracy);
+				previousRunId, accuracy, diagnostics);
+	}
+
+	/**
+	 * The figures that help choose K and the variables: the K curves, the principal
+	 * components (one pass over the rows) and Ward's hierarchy of a small sample.
+	 */
+	private static ClusterDiagnostics diagnostics(DataMatrix matrix, List<String> names, @Nullable KChoice choice,
+			long seed) {
+		List<ClusterDiagnostics.Score> scores = (choice != null) ? choice.scores()
+			.stream()
+			.map((score) -> new ClusterDiagnostics.Score(score.k(), score.wcss(), score.silhouette()))
+			.toList() : List.of();
+		List<Double> explained = List.of();
+		List<List<Double>> loadings = List.of();
+		if (matrix.rows() >= 2) {
+			Pca pca = Pca.fit(matrix);
+			explained = Arrays.stream(pca.explainedVariance()).boxed().toList();
+			loadings = Arrays.stream(pca.loadings()).map((row) -> Arrays.stream(row).boxed().toList()).toList();
+		}
+		Dendrogram dendrogram = (matrix.rows() >= 3)
+				? Ward.onSample(matrix, ClusterDiagnostics.DENDROGRAM_ROWS, seed).dendrogram() : null;
+		return new ClusterDiagnostics(scores, (choice != null) ? choice.suggested() : null,
+				(choice != null) ? choice.elbow() : null, names, explained, loadings, dendrogram);
 	}
 
 	/**

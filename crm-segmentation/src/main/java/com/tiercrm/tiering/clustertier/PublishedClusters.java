@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.tiercrm.tiering.cluster.ClusterProfile;
+import com.tiercrm.tiering.config.SettingsJson;
 import com.tiercrm.tiering.run.SegmentationRuns;
 import org.jspecify.annotations.Nullable;
 
@@ -39,14 +40,16 @@ public class PublishedClusters {
 		if (runId == null) {
 			return Optional.empty();
 		}
-		List<Report> reports = this.jdbc.query(
-				"select variable_names, cluster_count, suggested_k, customers, previous_run_id, adjusted_rand,"
-						+ " compared_customers, discriminant_correct, discriminant_rows from run_clusterings"
-						+ " where run_id = ?",
-				(rs, row) -> new Report(runId, Arrays.asList(rs.getString(1).split(",")), rs.getInt(2),
-						nullableInt(rs, 3), rs.getLong(4), nullableLong(rs, 5), nullableDouble(rs, 6),
-						nullableLong(rs, 7), nullableLong(rs, 8), nullableLong(rs, 9), new ArrayList<>()),
-				runId);
+		List<Report> reports = this.jdbc
+			.query("select variable_names, cluster_count, suggested_k, customers, previous_run_id, adjusted_rand,"
+					+ " compared_customers, discriminant_correct, discriminant_rows, diagnostics from run_clusterings"
+					+ " where run_id = ?",
+					(rs, row) -> new Report(runId, Arrays.asList(rs.getString(1).split(",")), rs.getInt(2),
+							nullableInt(rs, 3), rs.getLong(4), nullableLong(rs, 5), nullableDouble(rs, 6),
+							nullableLong(rs, 7), nullableLong(rs, 8), nullableLong(rs, 9), new ArrayList<>(),
+							(rs.getString(10) != null) ? SettingsJson.read(rs.getString(10), ClusterDiagnostics.class)
+									: null),
+					runId);
 		if (reports.isEmpty()) {
 			return Optional.empty();
 		}
@@ -111,10 +114,13 @@ public class PublishedClusters {
 	 * placed in their own cluster under cross-validation, {@code null} without one
 	 * @param discriminantRows the customers it was cross-validated on
 	 * @param clusters the clusters, by code
+	 * @param diagnostics the K curves, principal components and hierarchy, {@code null}
+	 * for runs made before they were kept
 	 */
 	public record Report(long runId, List<String> variables, int k, @Nullable Integer suggestedK, long customers,
 			@Nullable Long previousRunId, @Nullable Double adjustedRand, @Nullable Long comparedCustomers,
-			@Nullable Long discriminantCorrect, @Nullable Long discriminantRows, List<Cluster> clusters) {
+			@Nullable Long discriminantCorrect, @Nullable Long discriminantRows, List<Cluster> clusters,
+			@Nullable ClusterDiagnostics diagnostics) {
 
 		/** The discriminant's cross-validated accuracy, {@code null} without one. */
 		public @Nullable Double discriminantShare() {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import com.tiercrm.tiering.cluster.ClusterProfile;
 import com.tiercrm.tiering.cluster.Lda;
+import com.tiercrm.tiering.config.SettingsJson;
 import com.tiercrm.tiering.run.SegmentationRuns;
 import com.tiercrm.tiering.run.TierModel;
 import org.jspecify.annotations.Nullable;
@@ -85,13 +86,14 @@ class RunClusters {
 	void save(long runId, ClusterOutcome outcome, @Nullable Stability stability) {
 		Lda.Accuracy accuracy = outcome.discriminantAccuracy();
 		this.jdbc.update("insert into run_clusterings (run_id, variable_names, cluster_count, suggested_k, customers,"
-				+ " previous_run_id, adjusted_rand, compared_customers, discriminant_correct, discriminant_rows)"
-				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", runId, String.join(",", outcome.variables()),
-				outcome.clusters().size(), outcome.suggestedK(), outcome.clustered(),
-				(stability != null) ? stability.previousRunId() : null,
+				+ " previous_run_id, adjusted_rand, compared_customers, discriminant_correct, discriminant_rows,"
+				+ " diagnostics) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", runId,
+				String.join(",", outcome.variables()), outcome.clusters().size(), outcome.suggestedK(),
+				outcome.clustered(), (stability != null) ? stability.previousRunId() : null,
 				(stability != null) ? finite(stability.adjustedRand()) : null,
 				(stability != null) ? stability.compared() : null, (accuracy != null) ? accuracy.correct() : null,
-				(accuracy != null) ? accuracy.rows() : null);
+				(accuracy != null) ? accuracy.rows() : null,
+				(outcome.diagnostics() != null) ? SettingsJson.write(outcome.diagnostics()) : null);
 		List<Object[]> clusters = new ArrayList<>();
 		List<Object[]> centroids = new ArrayList<>();
 		for (ClusterFigures cluster : outcome.clusters()) {

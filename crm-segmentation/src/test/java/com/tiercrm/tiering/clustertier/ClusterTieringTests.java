@@ -44,6 +44,29 @@ class ClusterTieringTests {
 	}
 
 	@Test
+	void keepsTheKCurvesTheFactorsAndAHierarchyThatHelpChooseK() {
+		ClusterOutcome outcome = ClusterTiering.classify(this.blobs.facts(), options(3), null);
+		ClusterDiagnostics diagnostics = outcome.diagnostics();
+		assertThat(diagnostics).isNotNull();
+		assertThat(diagnostics.scores()).extracting(ClusterDiagnostics.Score::k)
+			.containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10);
+		// three groups: the silhouette says so although the manager set K
+		assertThat(diagnostics.silhouetteK()).isEqualTo(3);
+		assertThat(diagnostics.scores().get(0).wcss()).isGreaterThan(diagnostics.scores().get(8).wcss());
+		assertThat(diagnostics.variables()).isEqualTo(outcome.variables());
+		assertThat(diagnostics.explainedVariance()).hasSize(5);
+		assertThat(diagnostics.explainedVariance().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1,
+				org.assertj.core.api.Assertions.within(1e-9));
+		assertThat(diagnostics.explainedVariance().get(0)).isGreaterThan(diagnostics.explainedVariance().get(1));
+		assertThat(diagnostics.loadings()).hasSize(5).allSatisfy((component) -> assertThat(component).hasSize(5));
+		assertThat(diagnostics.dendrogram()).isNotNull();
+		assertThat(diagnostics.dendrogram().leaves()).isEqualTo(ClusterDiagnostics.DENDROGRAM_ROWS);
+		// Ward's hierarchy of the sample, cut into three, puts each group together
+		int[] cut = diagnostics.dendrogram().cut(3);
+		assertThat(Arrays.stream(cut).distinct().count()).isEqualTo(3);
+	}
+
+	@Test
 	void customersWhoNeverBoughtAreNotClustered() {
 		ClusterOutcome outcome = ClusterTiering.classify(this.blobs.facts(), options(3), null);
 		for (int i = 0; i < this.blobs.truth().length; i++) {

@@ -1,14 +1,18 @@
 package com.tiercrm.tiering.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.tiercrm.tiering.clustertier.ClusterDiagnostics;
 import com.tiercrm.tiering.clustertier.ClusterNames;
 import com.tiercrm.tiering.clustertier.PublishedClusters;
 import com.tiercrm.tiering.list.TierLabels;
 import jakarta.validation.Valid;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -28,6 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ClusterController {
 
+	/** The groups at the bottom of the dendrogram. */
+	static final int DENDROGRAM_GROUPS = 12;
+
 	private final PublishedClusters clusters;
 
 	private final ClusterNames names;
@@ -36,7 +43,11 @@ class ClusterController {
 
 	private final MessageSource messages;
 
-	ClusterController(PublishedClusters clusters, ClusterNames names, TierLabels labels, MessageSource messages) {
+	private final JsonMapper json;
+
+	ClusterController(PublishedClusters clusters, ClusterNames names, TierLabels labels, MessageSource messages,
+			JsonMapper json) {
+		this.json = json;
 		this.clusters = clusters;
 		this.names = names;
 		this.labels = labels;
@@ -44,16 +55,67 @@ class ClusterController {
 	}
 
 	@GetMapping("/tiering/clusters")
-	String clusters(Model model) {
+	String clusters(Model model, Locale locale) {
 		PublishedClusters.Report report = this.clusters.published().orElse(null);
 		model.addAttribute("report", report);
 		model.addAttribute("nameForms", (report != null) ? nameForms(report) : Map.of());
+		ClusterDiagnostics diagnostics = (report != null) ? report.diagnostics() : null;
+		if (diagnostics != null) {
+			charts(diagnostics, locale)
+				.forEach((name, chart) -> model.addAttribute(name, this.json.writeValueAsString(chart)));
+			if (diagnostics.dendrogram() != null) {
+				model.addAttribute("dendrogram", DendrogramPlot.of(diagnostics.dendrogram(), DENDROGRAM_GROUPS));
+			}
+		}
 		return "tiering/clusters";
+	}
+
+	/**
+	 * The silhouette and elbow curves by K and the scree of the principal components, as
+	 * the dashboard's script draws them.
+	 */
+	private Map<String, Map<String, Object>> charts(ClusterDiagnostics diagnostics, Locale locale) {
+		Map<String, Map<String, Object>> charts = new LinkedHashMap<>();
+		List<String> ks = diagnostics.scores().stream().map((score) -> "K = " + score.k()).toList();
+		if (!ks.isEmpty()) {
+			charts.put("silhouetteChart", chart("bar", ks, message("cluster.chart.silhouette", locale),
+					diagnostics.scores().stream().map((score) -> round(score.silhouette())).toList()));
+			charts.put("elbowChart", chart("line", ks, message("cluster.chart.wcss", locale),
+					diagnostics.scores().stream().map((score) -> round(score.wcss())).toList()));
+		}
+		if (!diagnostics.explainedVariance().isEmpty()) {
+			List<String> factors = new ArrayList<>();
+			for (int i = 1; i <= diagnostics.explainedVariance().size(); i++) {
+				factors.add(message("cluster.chart.factor", locale, i));
+			}
+			Map<String, Object> scree = chart("bar", factors, message("cluster.chart.explained", locale),
+					diagnostics.explainedVariance().stream().map((share) -> round(share * 100)).toList());
+			scree.put("percent", true);
+			charts.put("screeChart", scree);
+		}
+		return charts;
+	}
+
+	private static Map<String, Object> chart(String type, List<String> labels, String label, List<Double> data) {
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("type", type);
+		chart.put("labels", labels);
+		chart.put("yLabel", label);
+		chart.put("datasets", List.of(Map.of("label", label, "data", data)));
+		return chart;
+	}
+
+	private String message(String code, Locale locale, Object... arguments) {
+		return this.messages.getMessage(code, arguments, locale);
+	}
+
+	private static double round(double value) {
+		return Double.isFinite(value) ? Math.round(value * 1000) / 1000.0 : 0;
 	}
 
 	@PostMapping("/tiering/clusters/{classCode}/name")
 	String rename(@PathVariable String classCode, @Valid @ModelAttribute("nameForm") ClusterNameForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, Model model, Locale locale, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
 				this.names.rename(classCode, form.nameEn(), form.nameZh());
@@ -66,7 +128,7 @@ class ClusterController {
 			}
 		}
 		// The page again, with what was written kept in this cluster's form.
-		clusters(model);
+		clusters(model, locale);
 		@SuppressWarnings("unchecked")
 		Map<String, ClusterNameForm> forms = new LinkedHashMap<>(
 				(Map<String, ClusterNameForm>) model.getAttribute("nameForms"));

@@ -10,6 +10,8 @@ import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
 import com.tiercrm.tiering.cluster.ClusterProfile;
+import com.tiercrm.tiering.cluster.Dendrogram;
+import com.tiercrm.tiering.clustertier.ClusterDiagnostics;
 import com.tiercrm.tiering.clustertier.ClusterNames;
 import com.tiercrm.tiering.clustertier.PublishedClusters;
 import com.tiercrm.tiering.list.TierLabels;
@@ -47,8 +49,8 @@ class ClusterControllerTests {
 
 	private static final CrmUser MANAGER = TestUsers.principal(8, "mgr8", Role.MANAGER);
 
-	private static final PublishedClusters.Report REPORT = new PublishedClusters.Report(42,
-			List.of("recency", "monetary"), 2, 2, 900L, 41L, 0.934, 850L, 970L, 1000L, List.of(
+	private static final PublishedClusters.Report REPORT = new PublishedClusters.Report(
+			42, List.of("recency", "monetary"), 2, 2, 900L, 41L, 0.934, 850L, 970L, 1000L, List.of(
 					new PublishedClusters.Cluster("CLUSTER:C01", "C01", 300, 0.82, 0.79,
 							List.of(new ClusterProfile.NameTerm("cluster.name.monetary.high", List.of()),
 									new ClusterProfile.NameTerm("cluster.name.recency.low", List.of())),
@@ -58,7 +60,13 @@ class ClusterControllerTests {
 					new PublishedClusters.Cluster("CLUSTER:C02", "C02", 600, 0.18, 0.21,
 							List.of(new ClusterProfile.NameTerm("cluster.name.typical", List.of())), null,
 							List.of(new PublishedClusters.Variable("recency", 200.0, 0.45),
-									new PublishedClusters.Variable("monetary", null, -0.7)))));
+									new PublishedClusters.Variable("monetary", null, -0.7)))),
+			new ClusterDiagnostics(
+					List.of(new ClusterDiagnostics.Score(2, 900.5, 0.61),
+							new ClusterDiagnostics.Score(3, 500.25, 0.48)),
+					2, 2, List.of("recency", "monetary"), List.of(0.8, 0.2),
+					List.of(List.of(0.9, -0.9), List.of(0.4, 0.4)),
+					new Dendrogram(3, List.of(new Dendrogram.Merge(0, 1, 1, 2), new Dendrogram.Merge(2, 3, 4, 3)))));
 
 	@Autowired
 	private MockMvc mvc;
@@ -88,8 +96,16 @@ class ClusterControllerTests {
 			.andExpect(content().string(containsString("300 customers, 82% of revenue, 79% of gross profit.")))
 			.andExpect(content().string(containsString("Adjusted Rand index against run 41: 0.934")))
 			.andExpect(content().string(containsString("25,000.00")))
-			.andExpect(content().string(containsString("A new cluster in this run.")));
-		assertThat(text(get("/tiering/clusters"))).contains("Suggested name: High spend · Recently active")
+			.andExpect(content().string(containsString("A new cluster in this run.")))
+			.andExpect(content().string(containsString("id=\"chart-silhouette\"")))
+			.andExpect(content().string(containsString("id=\"chart-scree\"")))
+			.andExpect(content().string(containsString("<line")));
+		assertThat(text(get("/tiering/clusters")))
+			.contains("The silhouette suggests K = 2; the elbow of the sum of squares is at K = 2.")
+			.contains("F1 (80%)")
+			.contains("0.61")
+			.contains("(1)(1)(1)")
+			.contains("Suggested name: High spend · Recently active")
 			.contains("under 5-fold cross-validation it put 97% of 1,000 customers in their own cluster");
 	}
 
@@ -101,7 +117,9 @@ class ClusterControllerTests {
 			.andExpect(content().string(containsString("距最近购买天数")))
 			.andExpect(content().string(not(containsString("Recently active"))));
 		assertThat(text(get("/tiering/clusters").param("lang", "zh-CN"))).contains("建议名称： 高额 · 近期活跃")
-			.contains("把 1,000 位客户中的 97% 归入了其本来的群");
+			.contains("把 1,000 位客户中的 97% 归入了其本来的群")
+			.contains("轮廓系数建议 K = 2")
+			.contains("因子 1（80%）");
 	}
 
 	@Test
