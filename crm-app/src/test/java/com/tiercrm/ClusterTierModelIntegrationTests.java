@@ -1,5 +1,6 @@
 package com.tiercrm;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,6 +24,11 @@ import com.tiercrm.tiering.run.RunStatus;
 import com.tiercrm.tiering.run.RunTrigger;
 import com.tiercrm.tiering.run.SegmentationRun;
 import com.tiercrm.tiering.run.SegmentationRuns;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +48,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -309,6 +316,41 @@ class ClusterTierModelIntegrationTests {
 		finally {
 			this.jdbc.update("update tiers set label_en = 'Cluster 1', label_zh = '第 1 群' where code = 'CLUSTER:C01'");
 			this.tierLabels.forget();
+		}
+	}
+
+	@Test
+	void theTieringReportDownloadsAsAWorkbookInBothLanguages() throws Exception {
+		UserDetails manager = this.users.loadUserByUsername(this.prefix + "-mgr");
+		for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+			boolean zh = locale.getLanguage().equals("zh");
+			byte[] xlsx = this.mvc.perform(get("/tiering/report.xlsx").locale(locale).with(user(manager)))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Content-Type",
+						"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray();
+			try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
+				List<String> sheets = new java.util.ArrayList<>();
+				workbook.forEach((sheet) -> sheets.add(sheet.getSheetName()));
+				assertThat(sheets).containsExactly(zh
+						? new String[] { "分级", "帕累托曲线", "服务策略", "迁移", "效果评估", "聚类分群", "销售预测" } : new String[] { "Tiers",
+								"Pareto curve", "Policies", "Migration", "Evaluation", "Clusters", "Forecast" });
+				Sheet tiers = workbook.getSheetAt(0);
+				assertThat(tiers.getRow(0).getCell(0).getStringCellValue())
+					.contains(String.valueOf(this.second.getId()));
+				// a tier row: its name, then its customers as a number
+				Row first = tiers.getRow(4);
+				assertThat(first.getCell(0).getStringCellValue()).isEqualTo(zh ? "第 1 群" : "Cluster 1");
+				assertThat(first.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+				assertThat(first.getCell(1).getNumericCellValue()).isGreaterThanOrEqualTo(8);
+				Sheet clusters = workbook.getSheetAt(5);
+				assertThat(clusters.getRow(0).getCell(0).getStringCellValue()).isNotBlank();
+				Sheet migration = workbook.getSheetAt(3);
+				assertThat(migration.getRow(0).getCell(0).getStringCellValue())
+					.contains(String.valueOf(this.first.getId()));
+			}
 		}
 	}
 

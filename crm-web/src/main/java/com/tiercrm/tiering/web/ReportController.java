@@ -1,0 +1,49 @@
+package com.tiercrm.tiering.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import com.tiercrm.security.CrmUser;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code /tiering/report.xlsx}: the published run's tiering report for a management
+ * meeting, in the reader's language and scope.
+ */
+@Controller
+class ReportController {
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private final TieringReport report;
+
+	ReportController(TieringReport report) {
+		this.report = report;
+	}
+
+	@GetMapping("/tiering/report.xlsx")
+	String download(@AuthenticationPrincipal CrmUser user, Locale locale, HttpServletResponse response,
+			RedirectAttributes redirect) throws IOException {
+		if (!this.report.available(user.scope())) {
+			redirect.addFlashAttribute("error", "report.none");
+			return "redirect:/tiering/evaluation";
+		}
+		response.setContentType(XLSX);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename("tiering-report-" + LocalDate.now() + ".xlsx")
+					.build()
+					.toString());
+		this.report.write(user.scope(), locale, response.getOutputStream());
+		return null;
+	}
+
+}

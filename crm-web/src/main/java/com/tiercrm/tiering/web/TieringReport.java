@@ -1,0 +1,336 @@
+package com.tiercrm.tiering.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import com.tiercrm.account.AccessScope;
+import com.tiercrm.policy.PolicyTerms;
+import com.tiercrm.policy.TierPolicies;
+import com.tiercrm.policy.TierPolicy;
+import com.tiercrm.tiering.clustertier.PublishedClusters;
+import com.tiercrm.tiering.forecast.RunForecasts;
+import com.tiercrm.tiering.forecast.SalesForecasts;
+import com.tiercrm.tiering.forecast.StoredForecast;
+import com.tiercrm.tiering.insight.GroupStats;
+import com.tiercrm.tiering.insight.RunDashboard;
+import com.tiercrm.tiering.insight.RunDashboards;
+import com.tiercrm.tiering.insight.TierChange;
+import com.tiercrm.tiering.insight.TierMetrics;
+import com.tiercrm.tiering.list.TierLabels;
+import com.tiercrm.web.SpreadsheetText;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tiering report of the published run for a management meeting (seed 002's 客户分级报告),
+ * as an Excel workbook in the reader's language, one sheet per part, numbers as numbers:
+ * the tiers and the Pareto curve, each tier's policy, the migration and downgrades, the
+ * evaluation over the runs, the cluster profiles, and the forecast with its holdout
+ * check. Everything is read from what the runs kept; nothing is computed over the
+ * customers here.
+ */
+@Component
+class TieringReport {
+
+	static final int DOWNGRADES = 200;
+
+	private final RunDashboards dashboards;
+
+	private final TierPolicies policies;
+
+	private final PublishedClusters clusters;
+
+	private final RunForecasts forecasts;
+
+	private final TierLabels labels;
+
+	private final MessageSource messages;
+
+	TieringReport(RunDashboards dashboards, TierPolicies policies, PublishedClusters clusters, RunForecasts forecasts,
+			TierLabels labels, MessageSource messages) {
+		this.dashboards = dashboards;
+		this.policies = policies;
+		this.clusters = clusters;
+		this.forecasts = forecasts;
+		this.labels = labels;
+		this.messages = messages;
+	}
+
+	/**
+	 * Whether there is a published run to report on.
+	 */
+	boolean available(AccessScope scope) {
+		return this.dashboards.published(scope, 0).isPresent();
+	}
+
+	/**
+	 * Writes the workbook.
+	 * @param scope whose customers the figures cover, as on the dashboard
+	 * @param locale the reader's language
+	 * @param out where to write
+	 * @throws IOException when writing fails
+	 */
+	void write(AccessScope scope, Locale locale, OutputStream out) throws IOException {
+		RunDashboard dashboard = this.dashboards.published(scope, DOWNGRADES).orElseThrow();
+		try (Workbook workbook = new XSSFWorkbook()) {
+			Sheets sheets = new Sheets(workbook, locale);
+			tiers(sheets, dashboard);
+			pareto(sheets, dashboard);
+			policies(sheets, dashboard);
+			migration(sheets, dashboard);
+			evaluation(sheets);
+			this.clusters.published().ifPresent((report) -> clusters(sheets, report));
+			StoredForecast forecast = this.forecasts.publishedIfDone();
+			forecast(sheets, dashboard.run().id(), forecast);
+			workbook.write(out);
+		}
+	}
+
+	private void tiers(Sheets sheets, RunDashboard dashboard) {
+		Sheet sheet = sheets.sheet("report.sheet.tiers");
+		RunDashboard.Run run = dashboard.run();
+		sheets.text(sheet, sheets.message("report.title", run.id(), run.asOf().toString()));
+		sheets.text(sheet, sheets.message("report.model",
+				(run.tierModel() != null) ? this.labels.model(run.tierModel(), sheets.locale) : "-"));
+		sheets.blank(sheet);
+		sheets.header(sheet, "dashboard.tier", "dashboard.customers", "report.customerShare", "dashboard.revenue",
+				"dashboard.revenueShare", "dashboard.profit", "dashboard.profitShare", "report.averageClv",
+				"report.repeatRate", "report.satisfaction");
+		for (GroupStats tier : dashboard.tiers()) {
+			sheets.row(sheet, this.labels.label(tier.code(), sheets.locale), tier.customers(),
+					share(tier.customers(), dashboard.customers()), tier.revenue(),
+					share(tier.revenue(), dashboard.revenue()), tier.profit(), share(tier.profit(), dashboard.profit()),
+					tier.averageClv(), tier.repeatRate(), tier.averageSatisfaction());
+		}
+		sheets.row(sheet, sheets.message("report.total"), dashboard.customers(), 1.0, dashboard.revenue(), 1.0,
+				dashboard.profit(), 1.0);
+	}
+
+	private void pareto(Sheets sheets, RunDashboard dashboard) {
+		Sheet sheet = sheets.sheet("report.sheet.pareto");
+		sheets.text(sheet, sheets.message("report.pareto.intro"));
+		sheets.header(sheet, "report.pareto.customers", "report.pareto.revenue");
+		for (RunDashboard.LorenzPoint point : dashboard.lorenz()) {
+			sheets.row(sheet, point.customerShare(), point.revenueShare());
+		}
+	}
+
+	private void policies(Sheets sheets, RunDashboard dashboard) {
+		Sheet sheet = sheets.sheet("report.sheet.policies");
+		String[] header = new String[PolicyTerms.FIELDS.size() + 1];
+		header[0] = "dashboard.tier";
+		for (int i = 0; i < PolicyTerms.FIELDS.size(); i++) {
+			header[i + 1] = "policy.field." + PolicyTerms.FIELDS.get(i);
+		}
+		sheets.header(sheet, header);
+		for (GroupStats tier : dashboard.tiers()) {
+			TierPolicy policy = this.policies.inForce(tier.code()).orElse(null);
+			if (policy == null || policy.current() == null) {
+				sheets.row(sheet, this.labels.label(tier.code(), sheets.locale), sheets.message("report.noPolicy"));
+				continue;
+			}
+			PolicyTerms terms = policy.current().terms();
+			sheets.row(sheet, this.labels.label(tier.code(), sheets.locale), terms.discountPercent().doubleValue(),
+					terms.creditLimit().doubleValue(), terms.paymentTermsDays(), terms.responseSlaHours(),
+					terms.contactCadenceDays(),
+					sheets.message(terms.dedicatedAccountManager() ? "report.yes" : "report.no"),
+					terms.preferredChannels()
+						.stream()
+						.map((channel) -> sheets.message("policy.channel." + channel.name()))
+						.collect(Collectors.joining(", ")),
+					(terms.perks() != null) ? terms.perks() : "");
+		}
+	}
+
+	private void migration(Sheets sheets, RunDashboard dashboard) {
+		Sheet sheet = sheets.sheet("report.sheet.migration");
+		RunDashboard.Run previous = dashboard.previous();
+		if (previous == null) {
+			sheets.text(sheet, sheets.message("report.migration.none"));
+			return;
+		}
+		sheets.text(sheet, sheets.message("report.migration.intro", previous.id(), dashboard.run().id()));
+		sheets.header(sheet, "report.migration.from", "report.migration.to", "dashboard.customers");
+		for (RunDashboard.MigrationCell cell : dashboard.migration()) {
+			sheets.row(sheet, tierName(cell.fromTier(), sheets), tierName(cell.toTier(), sheets), cell.customers());
+		}
+		sheets.blank(sheet);
+		sheets.text(sheet, sheets.message("report.downgrades", dashboard.downgrades().size()));
+		sheets.header(sheet, "report.customerCode", "report.customerName", "report.migration.from",
+				"report.migration.to");
+		for (TierChange change : dashboard.downgrades()) {
+			sheets.row(sheet, change.code(), change.name(), tierName(change.fromTier(), sheets),
+					tierName(change.toTier(), sheets));
+		}
+	}
+
+	private String tierName(String code, Sheets sheets) {
+		return switch (code) {
+			case "NEW" -> sheets.message("report.migration.new");
+			case "GONE" -> sheets.message("report.migration.gone");
+			default -> this.labels.label(code, sheets.locale);
+		};
+	}
+
+	private void evaluation(Sheets sheets) {
+		Sheet sheet = sheets.sheet("report.sheet.evaluation");
+		sheets.header(sheet, "report.run", "report.asOf", "dashboard.tier", "dashboard.customers", "dashboard.revenue",
+				"dashboard.profit", "report.repeatRate", "report.satisfaction", "report.churnRate");
+		for (TierMetrics metrics : this.dashboards.tierHistory()) {
+			GroupStats stats = metrics.stats();
+			sheets.row(sheet, metrics.runId(), metrics.asOf().toString(),
+					this.labels.label(stats.code(), sheets.locale), stats.customers(), stats.revenue(), stats.profit(),
+					stats.repeatRate(), stats.averageSatisfaction(),
+					(metrics.churn() != null) ? metrics.churn().rate() : null);
+		}
+	}
+
+	private void clusters(Sheets sheets, PublishedClusters.Report report) {
+		Sheet sheet = sheets.sheet("report.sheet.clusters");
+		sheets.text(sheet, sheets.message("cluster.page.summary", report.runId(), report.k(), report.customers()));
+		if (report.adjustedRand() != null) {
+			sheets.row(sheet, sheets.message("report.clusters.stability"), report.adjustedRand());
+		}
+		if (report.discriminantShare() != null) {
+			sheets.row(sheet, sheets.message("report.clusters.discriminant"), report.discriminantShare());
+		}
+		sheets.blank(sheet);
+		String[] header = new String[4 + report.variables().size()];
+		header[0] = "dashboard.tier";
+		header[1] = "dashboard.customers";
+		header[2] = "dashboard.revenueShare";
+		header[3] = "dashboard.profitShare";
+		for (int i = 0; i < report.variables().size(); i++) {
+			header[4 + i] = "cluster.variable." + report.variables().get(i);
+		}
+		sheets.header(sheet, header);
+		for (PublishedClusters.Cluster cluster : report.clusters()) {
+			Object[] values = new Object[header.length];
+			values[0] = this.labels.label(cluster.tier(), sheets.locale);
+			values[1] = cluster.customers();
+			values[2] = cluster.revenueShare();
+			values[3] = cluster.profitShare();
+			for (int i = 0; i < cluster.variables().size() && i < report.variables().size(); i++) {
+				values[4 + i] = cluster.variables().get(i).mean();
+			}
+			sheets.row(sheet, values);
+		}
+	}
+
+	private void forecast(Sheets sheets, long runId, @Nullable StoredForecast forecast) {
+		Sheet sheet = sheets.sheet("report.sheet.forecast");
+		if (forecast == null || forecast.runId() != runId) {
+			sheets.text(sheet, sheets.message("report.forecast.none"));
+			return;
+		}
+		sheets.header(sheet, "report.forecast.horizon", "dashboard.tier", "dashboard.customers",
+				"report.forecast.purchases", "report.forecast.revenue", "report.forecast.low", "report.forecast.high");
+		for (int days : List.of(StoredForecast.MONTH, StoredForecast.QUARTER)) {
+			for (StoredForecast.Row row : forecast.rows(StoredForecast.Kind.FORECAST, days, SalesForecasts.BY_TIER)) {
+				sheets.row(sheet, days, tierName(row.groupKey(), sheets), row.customers(), row.expectedPurchases(),
+						row.expectedRevenue(), row.revenueLow(), row.revenueHigh());
+			}
+			forecast.total(StoredForecast.Kind.FORECAST, days)
+				.ifPresent((row) -> sheets.row(sheet, days, sheets.message("report.total"), row.customers(),
+						row.expectedPurchases(), row.expectedRevenue(), row.revenueLow(), row.revenueHigh()));
+		}
+		sheets.blank(sheet);
+		if (forecast.holdoutCustomers() != null) {
+			sheets.text(sheet,
+					sheets.message("forecast.holdout.summary", forecast.calibrationEnd(), forecast.holdoutDays(),
+							forecast.holdoutCustomers(), forecast.meanAbsoluteError(), forecast.correlation()));
+			sheets.header(sheet, "forecast.repeats", "dashboard.customers", "forecast.chart.predicted",
+					"forecast.chart.actual");
+			int holdoutDays = (forecast.holdoutDays() != null) ? forecast.holdoutDays() : 0;
+			for (StoredForecast.Row row : forecast.rows(StoredForecast.Kind.HOLDOUT, holdoutDays,
+					RunForecasts.BY_REPEATS)) {
+				sheets.row(sheet, row.groupKey(), row.customers(), row.meanExpectedPurchases(),
+						row.meanActualPurchases());
+			}
+		}
+	}
+
+	private static @Nullable Double share(double part, double whole) {
+		return (whole != 0) ? part / whole : null;
+	}
+
+	/**
+	 * Sheets in the reader's language, with a bold header style and numbers as numbers.
+	 */
+	private final class Sheets {
+
+		private final Workbook workbook;
+
+		private final Locale locale;
+
+		private final CellStyle bold;
+
+		Sheets(Workbook workbook, Locale locale) {
+			this.workbook = workbook;
+			this.locale = locale;
+			this.bold = workbook.createCellStyle();
+			Font font = workbook.createFont();
+			font.setBold(true);
+			this.bold.setFont(font);
+		}
+
+		String message(String code, Object... arguments) {
+			return TieringReport.this.messages.getMessage(code, arguments, this.locale);
+		}
+
+		Sheet sheet(String nameCode) {
+			return this.workbook.createSheet(message(nameCode));
+		}
+
+		void text(Sheet sheet, String text) {
+			row(sheet, text);
+		}
+
+		void blank(Sheet sheet) {
+			sheet.createRow(sheet.getPhysicalNumberOfRows());
+		}
+
+		void header(Sheet sheet, String... codes) {
+			Row row = sheet.createRow(sheet.getPhysicalNumberOfRows());
+			for (int i = 0; i < codes.length; i++) {
+				Cell cell = row.createCell(i);
+				cell.setCellValue(message(codes[i]));
+				cell.setCellStyle(this.bold);
+			}
+		}
+
+		void row(Sheet sheet, @Nullable Object... values) {
+			Row row = sheet.createRow(sheet.getPhysicalNumberOfRows());
+			for (int i = 0; i < values.length; i++) {
+				Object value = values[i];
+				if (value == null) {
+					continue;
+				}
+				Cell cell = row.createCell(i);
+				if (value instanceof Number number) {
+					double d = number.doubleValue();
+					if (Double.isFinite(d)) {
+						cell.setCellValue(d);
+					}
+				}
+				else {
+					cell.setCellValue(SpreadsheetText.neutralise(value.toString()));
+				}
+			}
+		}
+
+	}
+
+}
