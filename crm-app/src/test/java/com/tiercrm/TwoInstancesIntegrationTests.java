@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 
 import com.tiercrm.account.Role;
@@ -18,6 +19,7 @@ import com.tiercrm.customer.CustomerType;
 import com.tiercrm.lease.LeasedTable;
 import com.tiercrm.lease.Leases;
 import com.tiercrm.testing.PostgresTestDatabase;
+import com.tiercrm.tiering.list.TierLabels;
 import com.tiercrm.tiering.run.RunRequest;
 import com.tiercrm.tiering.run.RunStatus;
 import com.tiercrm.tiering.run.RunTrigger;
@@ -41,7 +43,8 @@ import static org.awaitility.Awaitility.await;
  * session made on one is valid on the other; a run going on on one is left alone by the
  * other starting, as long as its lease is renewed; once its instance stops renewing, the
  * other fails it after the lease has expired, and the first can then no longer publish
- * it; the scheduled run fires on one instance only.
+ * it; the scheduled run fires on one instance only; names cached on one are read again
+ * when another changes them.
  */
 class TwoInstancesIntegrationTests {
 
@@ -108,6 +111,20 @@ class TwoInstancesIntegrationTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(onB.statusCode()).isEqualTo(200);
 		assertThat(onB.body()).contains("two instances");
+
+		// A tier renamed through A is renamed on B too, although B had the names cached.
+		TierLabels labelsOnB = this.b.getBean(TierLabels.class);
+		String label = labelsOnB.label("ABC:A", Locale.ENGLISH);
+		try {
+			jdbc.update("update tiers set label_en = ? where code = 'ABC:A'", label + " (" + username + ")");
+			this.a.getBean(TierLabels.class).forget();
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> labelsOnB.label("ABC:A", Locale.ENGLISH).equals(label + " (" + username + ")"));
+		}
+		finally {
+			jdbc.update("update tiers set label_en = ? where code = 'ABC:A'", label);
+			this.a.getBean(TierLabels.class).forget();
+		}
 
 		// A stops renewing (as if hung or cut off): another instance fails the run once
 		// the lease has expired, and A, when it gets on, cannot publish it. That is B, or

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.tiercrm.account.AccessScope;
+import com.tiercrm.tiering.SharedCaches;
 import com.tiercrm.tiering.run.RunPublished;
 import com.tiercrm.tiering.run.RunReport;
 import com.tiercrm.tiering.run.SegmentationRunRepository;
@@ -44,8 +45,12 @@ public class RunDashboards {
 	// may have deleted old runs.
 	private final Cache runMetadata;
 
-	RunDashboards(NamedParameterJdbcTemplate jdbc, SegmentationRunRepository runs, CacheManager caches) {
+	private final SharedCaches shared;
+
+	RunDashboards(NamedParameterJdbcTemplate jdbc, SegmentationRunRepository runs, CacheManager caches,
+			SharedCaches shared) {
 		this.jdbc = jdbc;
+		this.shared = shared;
 		this.runs = runs;
 		this.runMetadata = Objects.requireNonNull(caches.getCache(RUNS_CACHE));
 	}
@@ -173,7 +178,7 @@ public class RunDashboards {
 
 	@TransactionalEventListener
 	void forgetRuns(RunPublished published) {
-		this.runMetadata.invalidate();
+		this.shared.changed(RUNS_CACHE);
 	}
 
 	private RunDashboard.@Nullable Run readRun(long runId) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import com.tiercrm.tiering.SharedCaches;
 import com.tiercrm.tiering.run.RunPublished;
 import com.tiercrm.tiering.run.TierModels;
 import org.springframework.cache.Cache;
@@ -36,8 +37,11 @@ public class TierLabels {
 
 	private final MessageSource messages;
 
-	TierLabels(JdbcTemplate jdbc, CacheManager caches, TierModels models, MessageSource messages) {
+	private final SharedCaches shared;
+
+	TierLabels(JdbcTemplate jdbc, CacheManager caches, TierModels models, MessageSource messages, SharedCaches shared) {
 		this.jdbc = jdbc;
+		this.shared = shared;
 		this.models = models;
 		this.messages = messages;
 		this.catalog = Objects.requireNonNull(caches.getCache(CACHE));
@@ -88,15 +92,15 @@ public class TierLabels {
 
 	@TransactionalEventListener
 	void reload(RunPublished published) {
-		this.catalog.invalidate();
+		forget();
 	}
 
 	/**
-	 * Reads the names again at the next use, after a tier's names were changed. Only in
-	 * this instance: another reads them again at its next published run.
+	 * Reads the names again at the next use, in every instance, after a tier's names were
+	 * changed.
 	 */
 	public void forget() {
-		this.catalog.invalidate();
+		this.shared.changed(CACHE);
 	}
 
 	private Catalog catalog() {

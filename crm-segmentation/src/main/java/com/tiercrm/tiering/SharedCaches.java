@@ -1,0 +1,167 @@
+package com.tiercrm.tiering;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.tiercrm.database.DatabaseDialect;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Caches whose content follows the database (the tier names, the runs' metadata), emptied
+ * in every instance when it changes. On PostgreSQL an instance that changes one tells the
+ * others with {@code NOTIFY} (delivered when its transaction commits, so never before the
+ * change is visible), and each instance listens on a connection of its own. After losing
+ * that connection an instance empties the caches, since it may have missed a message. The
+ * embedded H2 serves one instance, which only empties its own.
+ */
+@Component
+public class SharedCaches implements SmartLifecycle {
+
+	static final String CHANNEL = "tiercrm_caches";
+
+	private static final Log logger = LogFactory.getLog(SharedCaches.class);
+
+	/** How long to wait before connecting again after a failure. */
+	private static final Duration WAIT = Duration.ofSeconds(5);
+
+	/** How long one wait for messages blocks, and so how long stopping can take. */
+	private static final Duration POLL = Duration.ofSeconds(1);
+
+	private final CacheManager caches;
+
+	private final DataSource dataSource;
+
+	private final DatabaseDialect dialect;
+
+	private final JdbcTemplate jdbc;
+
+	/** Who this instance is in its messages, to ignore its own. */
+	private final String instance = UUID.randomUUID().toString();
+
+	private volatile boolean running;
+
+	private volatile @Nullable Thread listener;
+
+	SharedCaches(CacheManager caches, DataSource dataSource, DatabaseDialect dialect) {
+		this.caches = caches;
+		this.dataSource = dataSource;
+		this.dialect = dialect;
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	/**
+	 * Empties a cache here and, on PostgreSQL, in the other instances: at the commit of
+	 * the caller's transaction, or at once without one.
+	 * @param name the cache's name
+	 */
+	public void changed(String name) {
+		clear(name);
+		if (this.dialect.isPostgres()) {
+			this.jdbc.query("select pg_notify(?, ?)", (rs) -> {
+			}, CHANNEL, this.instance + "|" + name);
+		}
+	}
+
+	private void clear(String name) {
+		Cache cache = this.caches.getCache(name);
+		if (cache != null) {
+			cache.invalidate();
+		}
+	}
+
+	private void clearAll() {
+		this.caches.getCacheNames().forEach(this::clear);
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		if (this.dialect.isPostgres()) {
+			Thread thread = Thread.ofPlatform().name("shared-caches").daemon().start(this::listen);
+			this.listener = thread;
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread thread = this.listener;
+		if (thread != null) {
+			thread.interrupt();
+			try {
+				thread.join(POLL.toMillis() * 3);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Listens until stopped, connecting again after a failure. */
+	private void listen() {
+		boolean missed = false;
+		while (this.running) {
+			try (Connection connection = this.dataSource.getConnection()) {
+				connection.setAutoCommit(true);
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("LISTEN " + CHANNEL);
+				}
+				if (missed) {
+					clearAll();
+				}
+				PGConnection postgres = connection.unwrap(PGConnection.class);
+				while (this.running) {
+					PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
+					if (notifications != null) {
+						for (PGNotification notification : notifications) {
+							received(notification.getParameter());
+						}
+					}
+				}
+			}
+			catch (SQLException | RuntimeException ex) {
+				if (!this.running) {
+					return;
+				}
+				missed = true;
+				logger.warn("Lost the connection that listens for cache changes; connecting again in " + WAIT, ex);
+				try {
+					Thread.sleep(WAIT);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	private void received(String message) {
+		int bar = message.indexOf('|');
+		if (bar > 0 && !Objects.equals(message.substring(0, bar), this.instance)) {
+			clear(message.substring(bar + 1));
+		}
+	}
+
+}
