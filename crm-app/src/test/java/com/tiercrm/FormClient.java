@@ -49,6 +49,12 @@ final class FormClient {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A GET with a personal access token instead of this client's session. */
+	HttpResponse<String> getWithBearer(String path, String token) throws IOException, InterruptedException {
+		return this.client.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
 	HttpResponse<String> login(String username, String password) throws IOException, InterruptedException {
 		get("/login");
 		return post("/login", "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="

@@ -12,6 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import com.tiercrm.audit.AuditAction;
+import com.tiercrm.audit.AuditLog;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +38,11 @@ public class ApiTokenManagement {
 
 	private final Clock clock;
 
-	public ApiTokenManagement(ApiTokenRepository tokens, UserRepository users, ObjectProvider<Clock> clock) {
+	private final AuditLog audit;
+
+	public ApiTokenManagement(ApiTokenRepository tokens, UserRepository users, ObjectProvider<Clock> clock,
+			AuditLog audit) {
+		this.audit = audit;
 		this.tokens = tokens;
 		this.users = users;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -53,6 +60,7 @@ public class ApiTokenManagement {
 		Instant now = this.clock.instant();
 		ApiToken token = this.tokens
 			.save(new ApiToken(userId, name.strip(), hash(secret), access, now, now.plus(validity)));
+		this.audit.record(AuditAction.TOKEN_CREATED, token.getName(), access + ", expires " + token.getExpiresAt());
 		return new IssuedToken(token, secret);
 	}
 
@@ -67,9 +75,10 @@ public class ApiTokenManagement {
 	 */
 	@Transactional
 	public void revoke(long userId, long tokenId) {
-		this.tokens.findByIdAndUserId(tokenId, userId)
-			.orElseThrow(() -> new UnknownApiTokenException(tokenId))
-			.revoke(this.clock.instant());
+		ApiToken token = this.tokens.findByIdAndUserId(tokenId, userId)
+			.orElseThrow(() -> new UnknownApiTokenException(tokenId));
+		token.revoke(this.clock.instant());
+		this.audit.record(AuditAction.TOKEN_REVOKED, token.getName(), null);
 	}
 
 	/**

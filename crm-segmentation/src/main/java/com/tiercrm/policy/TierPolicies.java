@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.tiercrm.audit.AuditAction;
+import com.tiercrm.audit.AuditLog;
 import com.tiercrm.tiering.config.SegmentationConfigs;
 import org.jspecify.annotations.Nullable;
 
@@ -44,8 +46,11 @@ public class TierPolicies {
 
 	private final SegmentationConfigs configs;
 
-	TierPolicies(NamedParameterJdbcTemplate jdbc, SegmentationConfigs configs) {
+	private final AuditLog audit;
+
+	TierPolicies(NamedParameterJdbcTemplate jdbc, SegmentationConfigs configs, AuditLog audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 		this.configs = configs;
 	}
 
@@ -171,6 +176,7 @@ public class TierPolicies {
 				+ " payment_terms_days, response_sla_hours, contact_cadence_days, dedicated_manager,"
 				+ " preferred_channels, perks, created_by, created_at) values (:code, :next, :discount, :credit,"
 				+ " :paymentTerms, :sla, :cadence, :dedicated, :channels, :perks, :createdBy, :createdAt)", params);
+		this.audit.record(AuditAction.POLICY_SAVED, username, null, tierCode, "v" + (baseVersion + 1));
 		return find(tierCode);
 	}
 

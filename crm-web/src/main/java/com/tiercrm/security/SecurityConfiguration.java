@@ -1,6 +1,7 @@
 package com.tiercrm.security;
 
 import com.tiercrm.account.ApiTokenManagement;
+import com.tiercrm.audit.AuditLog;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -49,10 +50,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	AuthenticationProvider passwordAuthentication(UserDetailsService users, ObjectProvider<PasswordEncoder> encoder,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, AuditLog audit) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(encoder.getIfAvailable(PasswordEncoderFactories::createDelegatingPasswordEncoder));
-		return new ThrottledAuthenticationProvider(passwords, throttle);
+		return new ThrottledAuthenticationProvider(passwords, throttle, audit);
 	}
 
 	@Bean
@@ -80,7 +81,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.hasAnyRole("MANAGER", "ADMIN")
 				.requestMatchers(HttpMethod.PUT, "/api/v1/tiers/**")
 				.hasAnyRole("MANAGER", "ADMIN")
-				.requestMatchers("/api/v1/imports", "/api/v1/imports/**")
+				.requestMatchers("/api/v1/imports", "/api/v1/imports/**", "/api/v1/audit", "/api/v1/audit/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())

@@ -2,6 +2,8 @@ package com.tiercrm.security;
 
 import java.io.Serializable;
 
+import com.tiercrm.audit.AuditAction;
+import com.tiercrm.audit.AuditLog;
 import com.tiercrm.security.LoginThrottle.Failures;
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +23,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
-	ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
+	private final AuditLog audit;
+
+	ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, AuditLog audit) {
 		this.passwords = passwords;
+		this.audit = audit;
 		this.throttle = throttle;
 	}
 
@@ -31,6 +36,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		String username = authentication.getName();
 		String address = address(authentication);
 		this.throttle.check(username, address).ifPresent((wait) -> {
+			this.audit.record(AuditAction.SIGN_IN_FAILED, username, address, null, "throttled for " + wait);
 			throw new LoginThrottledException(wait);
 		});
 		Authentication result;
@@ -39,6 +45,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		}
 		catch (BadCredentialsException ex) {
 			this.throttle.failed(username, address);
+			this.audit.record(AuditAction.SIGN_IN_FAILED, username, address, null, "bad credentials");
 			throw ex;
 		}
 		Failures before = this.throttle.succeeded(username);

@@ -2,8 +2,10 @@ package com.tiercrm.security;
 
 import com.tiercrm.account.CommonPasswordChecker;
 import com.tiercrm.account.PasswordPolicy;
+import com.tiercrm.audit.AuditLog;
 import com.tiercrm.web.Formats;
 import com.tiercrm.web.ReasonText;
+import org.mockito.Mockito;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +24,12 @@ public class WebSliceConfiguration {
 	@Bean
 	PasswordPolicy passwordPolicy() {
 		return new PasswordPolicy(new CommonPasswordChecker());
+	}
+
+	/** A mock: slices check what is recorded where they mean to. */
+	@Bean
+	AuditLog auditLog() {
+		return Mockito.mock(AuditLog.class);
 	}
 
 	@Bean

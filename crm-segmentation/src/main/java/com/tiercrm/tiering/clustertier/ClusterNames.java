@@ -1,5 +1,7 @@
 package com.tiercrm.tiering.clustertier;
 
+import com.tiercrm.audit.AuditAction;
+import com.tiercrm.audit.AuditLog;
 import com.tiercrm.tiering.list.TierLabels;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,8 +23,11 @@ public class ClusterNames {
 
 	private final TierLabels labels;
 
-	ClusterNames(JdbcTemplate jdbc, TierLabels labels) {
+	private final AuditLog audit;
+
+	ClusterNames(JdbcTemplate jdbc, TierLabels labels, AuditLog audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 		this.labels = labels;
 	}
 
@@ -48,6 +53,7 @@ public class ClusterNames {
 				ClusterTierModel.CODE + ":" + classCode) == 0) {
 			throw new IllegalArgumentException("cluster.rename.unknown");
 		}
+		this.audit.record(AuditAction.CLUSTER_RENAMED, classCode, en + " / " + zh);
 		this.labels.forget();
 	}
 

@@ -4,6 +4,9 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import com.tiercrm.audit.AuditAction;
+import com.tiercrm.audit.AuditLog;
+
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,8 +32,11 @@ public class SegmentationConfigs {
 	 */
 	private final Cache tierModels;
 
-	SegmentationConfigs(SegmentationConfigRepository configs, JdbcTemplate jdbc, CacheManager caches) {
+	private final AuditLog audit;
+
+	SegmentationConfigs(SegmentationConfigRepository configs, JdbcTemplate jdbc, CacheManager caches, AuditLog audit) {
 		this.configs = configs;
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.tierModels = Objects.requireNonNull(caches.getCache(TIER_MODELS_CACHE));
 	}
@@ -62,7 +68,13 @@ public class SegmentationConfigs {
 
 	@Transactional
 	public SegmentationConfig save(SegmentationSettings settings, @Nullable String createdBy) {
-		return this.configs.save(new SegmentationConfig(settings, createdBy));
+		return audited(this.configs.save(new SegmentationConfig(settings, createdBy)), createdBy);
+	}
+
+	private SegmentationConfig audited(SegmentationConfig saved, @Nullable String createdBy) {
+		this.audit.record(AuditAction.THRESHOLDS_SAVED, createdBy, null, "v" + saved.getId(),
+				"tier model " + saved.settings().tierModel());
+		return saved;
 	}
 
 	/**
@@ -78,7 +90,7 @@ public class SegmentationConfigs {
 		if (current.getId() == null || current.getId() != baseVersion) {
 			throw new ConfigConflictException(current, baseVersion);
 		}
-		return this.configs.save(new SegmentationConfig(settings, createdBy));
+		return audited(this.configs.save(new SegmentationConfig(settings, createdBy)), createdBy);
 	}
 
 }

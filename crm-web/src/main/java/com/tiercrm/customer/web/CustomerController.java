@@ -3,6 +3,8 @@ package com.tiercrm.customer.web;
 import java.io.IOException;
 import java.util.Locale;
 
+import com.tiercrm.audit.AuditAction;
+import com.tiercrm.audit.AuditLog;
 import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.order.SalesProperties;
 import com.tiercrm.security.CrmUser;
@@ -43,9 +45,12 @@ class CustomerController {
 
 	private final CustomerWords words;
 
+	private final AuditLog audit;
+
 	CustomerController(TieredCustomerSearch search, CustomerExport export, CustomerProfiles profiles,
-			OwnerOptions owners, SalesProperties sales, CustomerWords words) {
+			OwnerOptions owners, SalesProperties sales, CustomerWords words, AuditLog audit) {
 		this.search = search;
+		this.audit = audit;
 		this.export = export;
 		this.profiles = profiles;
 		this.owners = owners;
@@ -80,7 +85,8 @@ class CustomerController {
 		}
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"customers.csv\"");
-		this.export.csv(filter.toCriteria(), user.scope(), locale, response.getOutputStream());
+		long rows = this.export.csv(filter.toCriteria(), user.scope(), locale, response.getOutputStream());
+		this.audit.record(AuditAction.EXPORT, "customers.csv", exported(filter, rows));
 	}
 
 	@GetMapping("/customers/export.xlsx")
@@ -93,7 +99,14 @@ class CustomerController {
 		}
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"customers.xlsx\"");
-		this.export.xlsx(filter.toCriteria(), user.scope(), locale, response.getOutputStream());
+		long rows = this.export.xlsx(filter.toCriteria(), user.scope(), locale, response.getOutputStream());
+		this.audit.record(AuditAction.EXPORT, "customers.xlsx", exported(filter, rows));
+	}
+
+	/** What the audit log keeps of an export: the filter and how many rows it gave. */
+	private static String exported(CustomerListForm filter, long rows) {
+		String query = filter.query();
+		return rows + " rows" + ((query != null && !query.isEmpty()) ? ", filter " + query : ", no filter");
 	}
 
 	@GetMapping("/customers/{code}")

@@ -62,24 +62,35 @@ class CustomerExport {
 		this.formats = formats;
 	}
 
-	void csv(TieredCriteria criteria, AccessScope scope, Locale locale, OutputStream out) throws IOException {
+	/**
+	 * Writes the customers as CSV.
+	 * @return the rows written
+	 */
+	long csv(TieredCriteria criteria, AccessScope scope, Locale locale, OutputStream out) throws IOException {
 		BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
 		// The byte order mark makes Excel read the file as UTF-8, Chinese included.
 		writer.write('\uFEFF');
 		CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL);
 		printer.printRecord(headers(locale));
+		long[] rows = { 0 };
 		this.search.forEach(criteria, scope, (row) -> {
 			try {
 				printer.printRecord(cells(row, locale).stream().map(this::csvText).toList());
+				rows[0]++;
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 		});
 		printer.flush();
+		return rows[0];
 	}
 
-	void xlsx(TieredCriteria criteria, AccessScope scope, Locale locale, OutputStream out) throws IOException {
+	/**
+	 * Writes the customers as an Excel workbook.
+	 * @return the rows written
+	 */
+	long xlsx(TieredCriteria criteria, AccessScope scope, Locale locale, OutputStream out) throws IOException {
 		SXSSFWorkbook workbook = new SXSSFWorkbook(XLSX_WINDOW);
 		try {
 			Sheet sheet = workbook.createSheet(this.messages.getMessage("customers.title", null, locale));
@@ -107,6 +118,7 @@ class CustomerExport {
 				}
 			});
 			workbook.write(out);
+			return next[0] - 1;
 		}
 		finally {
 			workbook.close();
