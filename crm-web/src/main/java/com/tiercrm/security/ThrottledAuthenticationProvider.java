@@ -15,7 +15,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Username and password, for the form and for HTTP Basic alike, checked only when the
- * {@link LoginThrottle} allows it: a throttled attempt costs no password hash.
+ * {@link LoginThrottle} allows it: a throttled attempt costs no password hash. Each wrong
+ * password is recorded in the audit log; throttled attempts are not, so that flooding the
+ * form cannot flood the log.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -36,7 +38,6 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		String username = authentication.getName();
 		String address = address(authentication);
 		this.throttle.check(username, address).ifPresent((wait) -> {
-			this.audit.record(AuditAction.SIGN_IN_FAILED, username, address, null, "throttled for " + wait);
 			throw new LoginThrottledException(wait);
 		});
 		Authentication result;

@@ -2,6 +2,7 @@ package com.tiercrm.security;
 
 import java.util.Base64;
 
+import com.tiercrm.audit.AuditLog;
 import com.tiercrm.web.Formats;
 import com.tiercrm.web.ReasonText;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
@@ -27,6 +29,9 @@ class ApiBasicDisabledTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@MockitoBean
+	private AuditLog audit;
 
 	@Test
 	void correctBasicCredentialsAreNotAccepted() throws Exception {

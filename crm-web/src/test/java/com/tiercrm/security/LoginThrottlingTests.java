@@ -3,6 +3,8 @@ package com.tiercrm.security;
 import java.time.Duration;
 import java.util.Base64;
 
+import com.tiercrm.audit.AuditAction;
+import com.tiercrm.audit.AuditLog;
 import com.tiercrm.web.Formats;
 import com.tiercrm.web.ReasonText;
 import org.junit.jupiter.api.Test;
@@ -15,10 +17,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.times;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -43,6 +48,9 @@ class LoginThrottlingTests {
 	@Autowired
 	private MockMvc mvc;
 
+	@MockitoBean
+	private AuditLog audit;
+
 	@Autowired
 	private LoginThrottleTests.MutableClock clock;
 
@@ -55,6 +63,10 @@ class LoginThrottlingTests {
 		for (int i = 0; i < 30; i++) {
 			this.mvc.perform(login("form-rep", "wrong", ATTACKER));
 		}
+		// Each wrong password checked is in the audit log, the throttled attempts are
+		// not.
+		then(this.audit).should(times(5))
+			.record(AuditAction.SIGN_IN_FAILED, "form-rep", ATTACKER, null, "bad credentials");
 		// Throttled attempts are not even checked: the count grows only by waiting out
 		// each delay.
 		this.mvc.perform(login("form-rep", "right-password", ATTACKER)).andExpect(redirectedUrl("/login?wait=2"));
