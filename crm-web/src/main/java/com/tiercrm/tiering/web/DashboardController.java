@@ -2,6 +2,8 @@ package com.tiercrm.tiering.web;
 
 import java.util.Locale;
 
+import com.tiercrm.account.AccountManagement;
+import com.tiercrm.account.Team;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.tiering.insight.RunDashboards;
 import com.tiercrm.tiering.list.TierLabels;
@@ -16,8 +18,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The dashboard of the published run: tiers, the Pareto curve, the RFM heat map, segments
- * and the migration since the previous run, all read from the run's precomputed
- * aggregates.
+ * and the migration since the previous run. The head of sales and admins see the
+ * company's figures, read from the run's precomputed aggregates; a manager those of their
+ * teams' customers, a rep those of their own, and the page says whose.
  */
 @Controller
 class DashboardController {
@@ -34,9 +37,12 @@ class DashboardController {
 
 	private final SegmentationRuns runs;
 
+	private final AccountManagement accounts;
+
 	DashboardController(RunDashboards dashboards, TierLabels labels, MessageSource messages, JsonMapper json,
-			SegmentationRuns runs) {
+			SegmentationRuns runs, AccountManagement accounts) {
 		this.dashboards = dashboards;
+		this.accounts = accounts;
 		this.runs = runs;
 		this.labels = labels;
 		this.messages = messages;
@@ -48,6 +54,12 @@ class DashboardController {
 		this.dashboards.published(user.scope(), DOWNGRADES_SHOWN).ifPresent((dashboard) -> {
 			DashboardView view = DashboardView.of(dashboard, this.labels, this.runs.tierOrder(), this.messages, locale);
 			model.addAttribute("view", view);
+			model.addAttribute("figuresOf", switch (dashboard.scope()) {
+				case ALL -> "";
+				case OWN -> user.displayName();
+				case TEAM ->
+					String.join(", ", this.accounts.teamsLedBy(user.id()).stream().map(Team::getName).toList());
+			});
 			view.charts()
 				.forEach((name, chart) -> model.addAttribute(name + "Chart", this.json.writeValueAsString(chart)));
 		});

@@ -79,6 +79,9 @@ class DashboardControllerTests {
 	private MockMvc mvc;
 
 	@MockitoBean
+	private com.tiercrm.account.AccountManagement accounts;
+
+	@MockitoBean
 	private RunDashboards dashboards;
 
 	@MockitoBean(name = "tierLabels")

@@ -1,0 +1,13 @@
+package com.tiercrm.ownership;
+
+/**
+ * A reassignment that was carried out.
+ *
+ * @param id its id; {@code 0} when it moved nobody and was not recorded
+ * @param toOwnerId the new owner
+ * @param toOwnerName the new owner's name
+ * @param customers how many customers changed owner
+ */
+public record Reassignment(long id, long toOwnerId, String toOwnerName, int customers) {
+
+}
