@@ -20,7 +20,7 @@ public class AccountChangeRefusedException extends RuntimeException {
 
 	private final List<String> arguments;
 
-	AccountChangeRefusedException(@Nullable String field, String reason, String... arguments) {
+	public AccountChangeRefusedException(@Nullable String field, String reason, String... arguments) {
 		super(reason);
 		this.field = field;
 		this.reason = reason;

@@ -10,7 +10,7 @@ public class UserEditConflictException extends RuntimeException {
 
 	private final transient User current;
 
-	UserEditConflictException(User current) {
+	public UserEditConflictException(User current) {
 		super("User " + current.getId() + " was changed by someone else");
 		this.current = current;
 	}

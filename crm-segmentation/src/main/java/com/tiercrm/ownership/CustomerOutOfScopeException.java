@@ -8,7 +8,7 @@ public class CustomerOutOfScopeException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
-	CustomerOutOfScopeException(String code) {
+	public CustomerOutOfScopeException(String code) {
 		super("No customer " + code + " in scope");
 	}
 

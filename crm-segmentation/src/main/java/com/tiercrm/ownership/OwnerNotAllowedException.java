@@ -9,7 +9,7 @@ public class OwnerNotAllowedException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
-	OwnerNotAllowedException(long ownerId) {
+	public OwnerNotAllowedException(long ownerId) {
 		super("Customers cannot be given to user " + ownerId);
 	}
 

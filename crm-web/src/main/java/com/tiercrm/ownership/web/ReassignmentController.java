@@ -45,6 +45,7 @@ class ReassignmentController {
 	@PostMapping("/customers/{code}/owner")
 	String reassignOne(@PathVariable String code, @RequestParam long newOwner, @AuthenticationPrincipal CrmUser user,
 			RedirectAttributes redirect) {
+		checkAllowed(user);
 		done(redirect, this.reassignments.reassignOne(code, newOwner, user.scope()));
 		return "redirect:/customers/{code}";
 	}
