@@ -1,5 +1,7 @@
 package com.tiercrm.ownership;
 
+import java.io.Serializable;
+
 /**
  * A reassignment that was carried out.
  *
@@ -8,6 +10,9 @@ package com.tiercrm.ownership;
  * @param toOwnerName the new owner's name
  * @param customers how many customers changed owner
  */
-public record Reassignment(long id, long toOwnerId, String toOwnerName, int customers) {
+// Serializable: pages carry it as a flash attribute in the session, which is stored in
+// the
+// database.
+public record Reassignment(long id, long toOwnerId, String toOwnerName, int customers) implements Serializable {
 
 }
