@@ -1,6 +1,7 @@
 package com.tiercrm.tiering.insight;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,22 +48,21 @@ final class ScopedFigures {
 		MapSqlParameterSource params = new MapSqlParameterSource("run", runId)
 			.addValue("previous", (previousRunId != null) ? previousRunId : -1L)
 			.addValue("scopeUser", scope.userId());
-		String rows = " from customers c join customer_segments s on s.run_id = :run and s.customer_id = c.id";
-		String where = " where " + scope.ownerCondition("c.owner_id");
 		String previous = (previousRunId != null)
 				? " left join customer_segments p on p.run_id = :previous and p.customer_id = c.id" : "";
+		// One pass over the scope's rows: the lookups of each customer's rows in the two
+		// runs are the cost, the few columns read per customer are not.
+		Revenues revenues = new Revenues();
 		jdbc.query("select s.tier, s.rfm_segment, s.r_score, s.f_score, "
 				+ ((previousRunId != null) ? "p.tier" : "cast(null as varchar(40))") + " as previous_tier,"
-				+ " count(*) as customers, sum(coalesce(s.revenue, s.monetary)) as revenue,"
-				+ " sum(coalesce(s.gross_profit, 0)) as profit, sum(s.clv_predicted) as clv,"
-				+ " sum(case when s.frequency >= 1 then 1 else 0 end) as buyers,"
-				+ " sum(case when s.frequency >= 2 then 1 else 0 end) as repeat_buyers,"
-				+ " sum(case when s.frequency >= 1 then coalesce(s.revenue, s.monetary) else 0 end) as buyer_revenue"
-				+ rows + previous + where + " group by s.tier, s.rfm_segment, s.r_score, s.f_score"
-				+ ((previousRunId != null) ? ", p.tier" : ""), params, (RowCallbackHandler) (rs) -> {
-					Sum sum = new Sum(rs.getLong("customers"), rs.getDouble("revenue"), rs.getDouble("profit"),
-							rs.getDouble("clv"), rs.getLong("buyers"), rs.getLong("repeat_buyers"),
-							rs.getDouble("buyer_revenue"));
+				+ " coalesce(s.revenue, s.monetary) as revenue, coalesce(s.gross_profit, 0) as profit,"
+				+ " s.clv_predicted, s.frequency from customers c"
+				+ " join customer_segments s on s.run_id = :run and s.customer_id = c.id" + previous + " where "
+				+ scope.ownerCondition("c.owner_id"), params, (RowCallbackHandler) (rs) -> {
+					double revenue = rs.getDouble("revenue");
+					int frequency = rs.getInt("frequency");
+					Sum sum = new Sum(1, revenue, rs.getDouble("profit"), rs.getDouble("clv_predicted"),
+							(frequency >= 1) ? 1 : 0, (frequency >= 2) ? 1 : 0, (frequency >= 1) ? revenue : 0);
 					String tier = rs.getString("tier");
 					figures.tiers.computeIfAbsent(tier, (code) -> Sum.zero()).add(sum);
 					figures.segments.computeIfAbsent(rs.getString("rfm_segment"), (code) -> Sum.zero()).add(sum);
@@ -72,22 +72,11 @@ final class ScopedFigures {
 					if (previousRunId != null) {
 						String from = rs.getString("previous_tier");
 						figures.migration.computeIfAbsent((from != null) ? from : NEW, (code) -> new TreeMap<>())
-							.merge(tier, sum.customers, Long::sum);
+							.merge(tier, 1L, Long::sum);
 					}
+					revenues.add(revenue);
 				});
-		long total = figures.tiers.values().stream().mapToLong((sum) -> sum.customers).sum();
-		double revenue = figures.tiers.values().stream().mapToDouble((sum) -> sum.revenue).sum();
-		figures.lorenz.add(new RunDashboard.LorenzPoint(0, 0));
-		long[] cumulativeCustomers = { 0 };
-		double[] cumulativeRevenue = { 0 };
-		jdbc.query("select b, count(*), sum(r) from (select coalesce(s.revenue, s.monetary) as r," + " ntile("
-				+ LORENZ_POINTS + ") over (order by coalesce(s.revenue, s.monetary) desc) as b" + rows + where
-				+ ") x group by b order by b", params, (RowCallbackHandler) (rs) -> {
-					cumulativeCustomers[0] += rs.getLong(2);
-					cumulativeRevenue[0] += rs.getDouble(3);
-					figures.lorenz.add(new RunDashboard.LorenzPoint((double) cumulativeCustomers[0] / total,
-							(revenue > 0) ? Math.max(0, cumulativeRevenue[0] / revenue) : 0));
-				});
+		figures.lorenz.addAll(revenues.lorenz());
 		return figures;
 	}
 
@@ -118,6 +107,52 @@ final class ScopedFigures {
 		this.migration.forEach((from, row) -> row
 			.forEach((to, customers) -> cells.add(new RunDashboard.MigrationCell(from, to, customers))));
 		return cells;
+	}
+
+	/**
+	 * The customers' revenue, folded into the Lorenz curve as the run folds the
+	 * company's: largest first, {@value #LORENZ_POINTS} points from (0, 0).
+	 */
+	static final class Revenues {
+
+		private double[] values = new double[1024];
+
+		private int size;
+
+		void add(double revenue) {
+			if (this.size == this.values.length) {
+				this.values = Arrays.copyOf(this.values, this.size * 2);
+			}
+			this.values[this.size++] = revenue;
+		}
+
+		List<RunDashboard.LorenzPoint> lorenz() {
+			double[] sorted = Arrays.copyOf(this.values, this.size);
+			Arrays.sort(sorted);
+			double total = 0;
+			for (double value : sorted) {
+				total += value;
+			}
+			List<RunDashboard.LorenzPoint> points = new ArrayList<>();
+			points.add(new RunDashboard.LorenzPoint(0, 0));
+			int lastPoint = 0;
+			double cumulative = 0;
+			for (int rank = 1; rank <= this.size; rank++) {
+				cumulative += sorted[this.size - rank];
+				int point = (int) Math.ceil((double) LORENZ_POINTS * rank / this.size);
+				RunDashboard.LorenzPoint reached = new RunDashboard.LorenzPoint((double) rank / this.size,
+						(total > 0) ? Math.max(0, cumulative / total) : 0);
+				if (point == lastPoint) {
+					RunDashboard.LorenzPoint last = points.removeLast();
+					reached = new RunDashboard.LorenzPoint(Math.max(last.customerShare(), reached.customerShare()),
+							Math.max(last.revenueShare(), reached.revenueShare()));
+				}
+				points.add(reached);
+				lastPoint = point;
+			}
+			return points;
+		}
+
 	}
 
 	/** Customers and money of one group. */
