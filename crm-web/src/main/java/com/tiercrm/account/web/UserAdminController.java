@@ -16,7 +16,6 @@ import com.tiercrm.account.UnknownUserException;
 import com.tiercrm.account.User;
 import com.tiercrm.account.UserEditConflictException;
 import com.tiercrm.account.UsernameTakenException;
-import com.tiercrm.security.CrmUser;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Admins list, create, edit, deactivate and reactivate users and reset their passwords.
  * The rules that keep users and teams consistent are {@link AccountManagement}'s; a
- * refusal comes back next to the field it concerns, in the admin's language.
+ * refusal comes back next to the field it concerns, in the admin's language. The acting
+ * admin's id is read from the principal by expression: the security package depends on
+ * this module, not the other way round.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -150,10 +151,10 @@ class UserAdminController {
 	}
 
 	@PostMapping("/{id}/enabled")
-	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, @AuthenticationPrincipal CrmUser admin,
-			RedirectAttributes redirect) {
+	String setEnabled(@PathVariable long id, @RequestParam boolean enabled,
+			@AuthenticationPrincipal(expression = "id()") long adminId, RedirectAttributes redirect) {
 		try {
-			User user = this.accounts.setEnabled(id, enabled, admin.id());
+			User user = this.accounts.setEnabled(id, enabled, adminId);
 			redirect.addFlashAttribute("message", enabled ? "user.enabled.done" : "user.disabled.done");
 			redirect.addFlashAttribute("messageArg", user.getUsername());
 		}
@@ -173,14 +174,14 @@ class UserAdminController {
 
 	@PostMapping("/{id}/edit")
 	String processUpdateForm(@PathVariable long id, @Valid UserEditForm userEditForm, BindingResult binding,
-			@AuthenticationPrincipal CrmUser admin, Model model, RedirectAttributes redirect) {
+			@AuthenticationPrincipal(expression = "id()") long adminId, Model model, RedirectAttributes redirect) {
 		User user = this.accounts.find(id);
 		model.addAttribute("user", user);
 		if (binding.hasErrors()) {
 			return EDIT_FORM;
 		}
 		try {
-			this.accounts.updateUser(id, userEditForm.toChange(), admin.id());
+			this.accounts.updateUser(id, userEditForm.toChange(), adminId);
 		}
 		catch (UserEditConflictException ex) {
 			model.addAttribute("conflict", ex.current());
