@@ -86,14 +86,18 @@ class DashboardBrowserTests {
 
 	@Test
 	void managerReadsTheDashboardInEnglishAndChinese() throws Exception {
-		long customers = this.jdbc.queryForObject("select count(*) from customers", Long.class);
+		// The manager's figures are those of the team's customers, all of this test's.
+		long customers = this.jdbc.queryForObject("select count(*) from customers where code like ?", Long.class,
+				this.prefix + "%");
 		List<Long> perTier = this.jdbc.queryForList(
-				"select count(*) from customer_segments s join tiers t on t.code = s.tier where s.run_id = ?"
+				"select count(*) from customer_segments s join tiers t on t.code = s.tier"
+						+ " join customers c on c.id = s.customer_id where s.run_id = ? and c.code like ?"
 						+ " group by t.rank_order, s.tier order by t.rank_order, s.tier",
-				Long.class, this.published.getId());
+				Long.class, this.published.getId(), this.prefix + "%");
 		try (ChromeBrowser browser = new ChromeBrowser(this.port, 1280, 2400)) {
 			browser.login(this.prefix + "-mgr", PASSWORD);
 			browser.open("/dashboard");
+			assertThat(browser.find(By.id("dashboard-scope")).getText()).contains(this.prefix + " team");
 			WebElement total = browser.find(By.id("total-customers"));
 			assertThat(Long.parseLong(total.getDomAttribute("data-value"))).isEqualTo(customers);
 			List<Long> shown = browser.driver()

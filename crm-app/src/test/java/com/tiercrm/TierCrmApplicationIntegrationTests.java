@@ -58,9 +58,12 @@ class TierCrmApplicationIntegrationTests {
 
 	private final String prefix = "IT" + UUID.randomUUID().toString().substring(0, 6);
 
+	private Long teamId;
+
 	@BeforeAll
 	void createUsersAndCustomers() {
 		SalesTeam team = this.fixture.create(this.prefix, PASSWORD);
+		this.teamId = team.rep().getTeamId();
 		this.fixture.user(this.prefix, "admin", Role.ADMIN, null, PASSWORD);
 		Customer mine = this.fixture.customer(this.prefix, "MINE", "李娜 Lina", team.rep());
 		this.fixture.customer(this.prefix, "OTHER", "Other Rep Trading", team.otherRep());
@@ -130,13 +133,15 @@ class TierCrmApplicationIntegrationTests {
 		Browser admin = new Browser();
 		admin.login(this.prefix + "-admin", PASSWORD);
 		String newUser = this.prefix + "-new";
-		HttpResponse<String> created = admin.post("/admin/users/new", "username=" + newUser
-				+ "&displayName=New+Rep&role=SALES_REP&teamId=&password=new-password-1&passwordConfirmation=new-password-1");
+		HttpResponse<String> created = admin.post("/admin/users/new",
+				"username=" + newUser + "&displayName=New+Rep&role=SALES_REP&teamId=" + this.teamId
+						+ "&password=new-password-1&passwordConfirmation=new-password-1");
 		assertThat(created.headers().firstValue("Location")).as(created.body()).hasValue(url("/admin/users"));
 		assertThat(new Browser().login(newUser, "new-password-1").headers().firstValue("Location")).hasValue(url("/"));
 
-		HttpResponse<String> duplicate = admin.post("/admin/users/new", "username=" + newUser
-				+ "&displayName=Again&role=SALES_REP&teamId=&password=new-password-1&passwordConfirmation=new-password-1");
+		HttpResponse<String> duplicate = admin.post("/admin/users/new",
+				"username=" + newUser + "&displayName=Again&role=SALES_REP&teamId=" + this.teamId
+						+ "&password=new-password-1&passwordConfirmation=new-password-1");
 		assertThat(duplicate.statusCode()).isEqualTo(200);
 		assertThat(duplicate.body()).contains("This username is already taken.");
 	}

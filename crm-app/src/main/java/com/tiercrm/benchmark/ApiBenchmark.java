@@ -71,8 +71,9 @@ class ApiBenchmark implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
 		String prefix = "apibench-" + UUID.randomUUID().toString().substring(0, 8);
+		Long team = this.accounts.createTeam(prefix, null).getId();
 		User rep = this.accounts
-			.createUser(new NewUser(prefix, "API benchmark", Role.SALES_REP, null, false, PASSWORD));
+			.createUser(new NewUser(prefix, "API benchmark", Role.SALES_REP, team, false, PASSWORD));
 		long repId = (rep.getId() != null) ? rep.getId() : -1;
 		for (int i = 0; i < 20; i++) {
 			Customer customer = new Customer(prefix + "-" + i, "Benchmark customer " + i, CustomerType.ENTERPRISE);

@@ -39,6 +39,10 @@ public class Team {
 		return this.name;
 	}
 
+	public void setName(String name) {
+		this.name = name;
+	}
+
 	public @Nullable Long getManagerId() {
 		return this.managerId;
 	}

@@ -132,6 +132,13 @@ public class User {
 	}
 
 	/**
+	 * The version an edit form started from, for optimistic locking.
+	 */
+	public long getVersion() {
+		return this.version;
+	}
+
+	/**
 	 * Which customers this user may see.
 	 */
 	public AccessScope accessScope() {

@@ -16,4 +16,8 @@ public interface UserRepository extends ListCrudRepository<User, Long> {
 
 	List<User> findAllByOrderByUsernameAsc();
 
+	long countByRoleAndEnabledTrue(Role role);
+
+	long countByTeamId(Long teamId);
+
 }

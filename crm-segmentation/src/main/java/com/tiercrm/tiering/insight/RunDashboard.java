@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.tiercrm.account.AccessScope;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,9 +18,22 @@ import org.jspecify.annotations.Nullable;
  * @param previous the run the migration is measured against, if any
  * @param migration customers per previous and current tier
  * @param downgrades the most valuable downgraded customers within the reader's scope
+ * @param scope whose customers the figures count: everyone's (the run's stored
+ * aggregates), a manager's teams' or a rep's own (computed for the reader from the run's
+ * rows of the customers they own now)
  */
 public record RunDashboard(Run run, List<GroupStats> tiers, List<GroupStats> segments, List<LorenzPoint> lorenz,
-		List<RfmCell> rfmCells, @Nullable Run previous, List<MigrationCell> migration, List<TierChange> downgrades) {
+		List<RfmCell> rfmCells, @Nullable Run previous, List<MigrationCell> migration, List<TierChange> downgrades,
+		AccessScope.Kind scope) {
+
+	/**
+	 * The company-wide dashboard.
+	 */
+	public RunDashboard(Run run, List<GroupStats> tiers, List<GroupStats> segments, List<LorenzPoint> lorenz,
+			List<RfmCell> rfmCells, @Nullable Run previous, List<MigrationCell> migration,
+			List<TierChange> downgrades) {
+		this(run, tiers, segments, lorenz, rfmCells, previous, migration, downgrades, AccessScope.Kind.ALL);
+	}
 
 	public long customers() {
 		return this.tiers.stream().mapToLong(GroupStats::customers).sum();

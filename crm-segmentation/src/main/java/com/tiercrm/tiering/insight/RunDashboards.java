@@ -29,7 +29,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Reads the dashboard of the published run and the per-tier metrics of all runs from the
- * aggregates each run stored when it was published. Reading never computes any.
+ * aggregates each run stored when it was published; only the dashboard of a rep or a
+ * manager, whose customers are a part of the company's, is aggregated on reading, over
+ * the run's rows of their customers ({@link ScopedFigures}).
  */
 @NamedInterface("insight")
 @Service
@@ -69,6 +71,12 @@ public class RunDashboards {
 			return Optional.empty();
 		}
 		Map<String, Long> params = Map.of("run", runId);
+		Long previousId = this.jdbc.queryForObject("select previous_run_id from run_aggregates where run_id = :run",
+				params, Long.class);
+		RunDashboard.Run previous = (previousId != null) ? run(previousId) : null;
+		if (scope.kind() != AccessScope.Kind.ALL) {
+			return Optional.of(scoped(run, previous, scope, downgradeLimit));
+		}
 		List<GroupStats> tiers = this.jdbc.query(
 				"select g.* from run_group_stats g join tiers t on t.code = g.group_code"
 						+ " where g.run_id = :run and g.dimension = 'TIER' order by t.rank_order, g.group_code",
@@ -87,23 +95,44 @@ public class RunDashboards {
 						+ " order by r_score desc, f_score desc",
 				params,
 				(rs, row) -> new RunDashboard.RfmCell(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getDouble(4)));
-		Long previousId = this.jdbc.queryForObject("select previous_run_id from run_aggregates where run_id = :run",
-				params, Long.class);
-		RunDashboard.Run previous = (previousId != null) ? run(previousId) : null;
 		List<RunDashboard.MigrationCell> migration = this.jdbc.query(
 				"select from_tier, to_tier, customers from run_migration_cells where run_id = :run"
 						+ " order by from_tier, to_tier",
 				params, (rs, row) -> new RunDashboard.MigrationCell(rs.getString(1), rs.getString(2), rs.getLong(3)));
+		List<TierChange> downgrades = downgrades(runId, scope, downgradeLimit);
+		return Optional.of(new RunDashboard(run, tiers, segments, lorenz, cells, previous, migration, downgrades));
+	}
+
+	/**
+	 * The dashboard of the customers a rep or a manager's teams own now, aggregated from
+	 * the run's rows (a rep's ten thousand customers in tens of milliseconds on
+	 * PostgreSQL).
+	 */
+	private RunDashboard scoped(RunDashboard.Run run, RunDashboard.@Nullable Run previous, AccessScope scope,
+			int downgradeLimit) {
+		ScopedFigures figures = ScopedFigures.read(this.jdbc, run.id(), (previous != null) ? previous.id() : null,
+				scope);
+		List<String> ranked = this.jdbc.queryForList("select code from tiers order by rank_order, code", Map.of(),
+				String.class);
+		List<String> segmentOrder = ranked.stream()
+			.filter((code) -> code.startsWith("RFM:"))
+			.map((code) -> code.substring(4))
+			.toList();
+		return new RunDashboard(run, figures.stats(figures.tiers, ranked),
+				figures.stats(figures.segments, segmentOrder), figures.lorenz, figures.heat(), previous,
+				figures.migrationCells(), downgrades(run.id(), scope, downgradeLimit), scope.kind());
+	}
+
+	private List<TierChange> downgrades(long runId, AccessScope scope, int downgradeLimit) {
 		MapSqlParameterSource scoped = new MapSqlParameterSource("run", runId).addValue("scopeUser", scope.userId())
 			.addValue("limit", downgradeLimit);
-		List<TierChange> downgrades = this.jdbc.query(
+		return this.jdbc.query(
 				"select c.id, c.code, c.name, d.from_tier, d.to_tier"
 						+ " from run_downgrades d join customers c on c.id = d.customer_id where d.run_id = :run and "
 						+ scope.ownerCondition("d.owner_id") + " order by d.from_rank, d.abc_value desc, d.customer_id"
 						+ " limit :limit",
 				scoped, (rs, row) -> new TierChange(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getString(5)));
-		return Optional.of(new RunDashboard(run, tiers, segments, lorenz, cells, previous, migration, downgrades));
 	}
 
 	/**

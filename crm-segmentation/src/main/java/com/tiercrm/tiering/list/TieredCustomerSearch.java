@@ -134,12 +134,32 @@ public class TieredCustomerSearch {
 				(ResultSet rs) -> action.accept(row(rs, rs.getRow())));
 	}
 
+	/**
+	 * The ids of every customer the criteria match within the scope, as a query to embed
+	 * in set-based statements ({@code ... where id in (<query>)}); the sort, cursor and
+	 * page size are ignored.
+	 * @param criteria filters
+	 * @param scope what the user may see
+	 * @return the query and its parameters
+	 */
+	public MatchingCustomers matching(TieredCriteria criteria, AccessScope scope) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		StringBuilder where = conditions(criteria, scope, params, false);
+		String join = criteria.filtersBySegment()
+				? " join customer_segments s on s.run_id = :runId and s.customer_id = c.id" : "";
+		return new MatchingCustomers("select c.id from customers c" + join + where, params);
+	}
+
 	private StringBuilder conditions(TieredCriteria criteria, AccessScope scope, MapSqlParameterSource params) {
+		return conditions(criteria, scope, params, walksRunIndex(criteria));
+	}
+
+	private StringBuilder conditions(TieredCriteria criteria, AccessScope scope, MapSqlParameterSource params,
+			boolean walksIndex) {
 		Long runId = SegmentationRuns.publishedRunId(this.jdbc.getJdbcOperations());
 		params.addValue("runId", (runId != null) ? runId : -1L);
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		params.addValue("scopeUser", scope.userId());
-		boolean walksIndex = walksRunIndex(criteria);
 		if (scope.kind() != AccessScope.Kind.ALL) {
 			where.append(" and ").append(ownerCondition(scope::ownerCondition, walksIndex));
 		}

@@ -142,6 +142,91 @@ abstract class RunDashboardsTests {
 		assertThat(around.after().runId()).isEqualTo(second.getId());
 	}
 
+	@Test
+	void aRepAndAManagerSeeTheFiguresOfTheCustomersTheyOwnNow() {
+		String prefix = "D" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		long manager = user(prefix + "-mgr", "MANAGER", null);
+		this.jdbc.update("insert into teams (name, manager_id) values (?, ?)", prefix, manager);
+		long team = this.jdbc.queryForObject("select id from teams where name = ?", Long.class, prefix);
+		long rep = user(prefix + "-rep", "SALES_REP", team);
+		long otherRep = user(prefix + "-rep2", "SALES_REP", team);
+		this.jdbc.update("update customers set owner_id = ?", otherRep);
+		this.jdbc.update("update customers set owner_id = ? where code in ('K01', 'K04', 'K09', 'NONE')", rep);
+		SegmentationRun first = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		this.data.order("K09-big", "K09", AS_OF.minusDays(1), 1_000_000, 1, "COMPLETED");
+		SegmentationRun second = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		assertThat(second.getStatus()).isEqualTo(RunStatus.SUCCEEDED);
+
+		// The manager's teams own every customer: their figures are the company's.
+		RunDashboard company = this.dashboards.published(AccessScope.all(1), 50).orElseThrow();
+		RunDashboard teams = this.dashboards.published(AccessScope.team(manager), 50).orElseThrow();
+		assertThat(company.scope()).isEqualTo(AccessScope.Kind.ALL);
+		assertThat(teams.scope()).isEqualTo(AccessScope.Kind.TEAM);
+		assertThat(teams.previous().id()).isEqualTo(first.getId());
+		assertThat(teams.tiers()).extracting(GroupStats::code)
+			.containsExactlyElementsOf(company.tiers().stream().map(GroupStats::code).toList());
+		for (int i = 0; i < company.tiers().size(); i++) {
+			GroupStats expected = company.tiers().get(i);
+			GroupStats actual = teams.tiers().get(i);
+			assertThat(actual.customers()).isEqualTo(expected.customers());
+			assertThat(actual.revenue()).isCloseTo(expected.revenue(), within(1e-6));
+			assertThat(actual.profit()).isCloseTo(expected.profit(), within(1e-6));
+			assertThat(actual.clvPredictedSum()).isCloseTo(expected.clvPredictedSum(), within(1e-6));
+			assertThat(actual.buyers()).isEqualTo(expected.buyers());
+			assertThat(actual.repeatBuyers()).isEqualTo(expected.repeatBuyers());
+		}
+		assertThat(teams.segments()).extracting(GroupStats::code, GroupStats::customers)
+			.containsExactlyInAnyOrderElementsOf(company.segments()
+				.stream()
+				.map((g) -> org.assertj.core.groups.Tuple.tuple(g.code(), g.customers()))
+				.toList());
+		assertThat(teams.rfmCells())
+			.extracting(RunDashboard.RfmCell::recencyScore, RunDashboard.RfmCell::frequencyScore,
+					RunDashboard.RfmCell::customers)
+			.containsExactlyElementsOf(company.rfmCells()
+				.stream()
+				.map((c) -> org.assertj.core.groups.Tuple.tuple(c.recencyScore(), c.frequencyScore(), c.customers()))
+				.toList());
+		assertThat(teams.migration()).containsExactlyInAnyOrderElementsOf(company.migration());
+		assertThat(teams.lorenz()).hasSameSizeAs(company.lorenz());
+		for (int i = 0; i < company.lorenz().size(); i++) {
+			assertThat(teams.lorenz().get(i).customerShare()).isCloseTo(company.lorenz().get(i).customerShare(),
+					within(1e-9));
+			assertThat(teams.lorenz().get(i).revenueShare()).isCloseTo(company.lorenz().get(i).revenueShare(),
+					within(1e-9));
+		}
+
+		// The rep sees their four customers, K09 moved up a tier since the previous run.
+		RunDashboard own = this.dashboards.published(AccessScope.own(rep), 50).orElseThrow();
+		assertThat(own.scope()).isEqualTo(AccessScope.Kind.OWN);
+		assertThat(own.customers()).isEqualTo(4);
+		double revenue = this.jdbc
+			.queryForObject("select sum(s.revenue) from customer_segments s join customers c on c.id = s.customer_id"
+					+ " where s.run_id = ? and c.owner_id = ?", Double.class, second.getId(), rep);
+		assertThat(own.revenue()).isCloseTo(revenue, within(1e-6));
+		assertThat(own.migration().stream().mapToLong(RunDashboard.MigrationCell::customers).sum()).isEqualTo(4);
+		String k09Tier = this.jdbc.queryForObject(
+				"select s.tier from customer_segments s join customers c"
+						+ " on c.id = s.customer_id where s.run_id = ? and c.code = 'K09'",
+				String.class, second.getId());
+		assertThat(own.migration()).anySatisfy((cell) -> assertThat(cell.toTier()).isEqualTo(k09Tier));
+		assertThat(own.lorenz().getLast().customerShare()).isCloseTo(1, within(1e-9));
+		assertThat(own.lorenz().get(1).revenueShare()).isGreaterThan(0.9);
+
+		// Customers move: the rep's figures follow at once, without another run.
+		this.jdbc.update("update customers set owner_id = ? where code = 'K09'", otherRep);
+		assertThat(this.dashboards.published(AccessScope.own(rep), 50).orElseThrow().customers()).isEqualTo(3);
+		assertThat(this.dashboards.published(AccessScope.own(4242), 50).orElseThrow().customers()).isZero();
+	}
+
+	private long user(String username, String role, @org.jspecify.annotations.Nullable Long team) {
+		this.jdbc.update(
+				"insert into users (username, display_name, password_hash, role, enabled, team_id,"
+						+ " head_of_sales, created_at) values (?, ?, '{noop}x', ?, true, ?, false, current_timestamp)",
+				username, username, role, team);
+		return this.jdbc.queryForObject("select id from users where username = ?", Long.class, username);
+	}
+
 	private void interaction(String code, LocalDate day, int satisfaction) {
 		new TestData(this.jdbc).interaction(code, day.atTime(LocalTime.NOON).atZone(TestData.ZONE).toInstant(),
 				satisfaction);

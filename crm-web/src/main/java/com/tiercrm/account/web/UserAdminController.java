@@ -1,11 +1,11 @@
 package com.tiercrm.account.web;
 
-import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.tiercrm.account.AccountChangeRefusedException;
 import com.tiercrm.account.AccountManagement;
 import com.tiercrm.account.PasswordPolicy;
 import com.tiercrm.account.Role;
@@ -14,11 +14,14 @@ import com.tiercrm.account.Team;
 import com.tiercrm.account.UnknownTeamException;
 import com.tiercrm.account.UnknownUserException;
 import com.tiercrm.account.User;
+import com.tiercrm.account.UserEditConflictException;
 import com.tiercrm.account.UsernameTakenException;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,7 +36,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Admins list, create, disable and re-enable users and reset their passwords.
+ * Admins list, create, edit, deactivate and reactivate users and reset their passwords.
+ * The rules that keep users and teams consistent are {@link AccountManagement}'s; a
+ * refusal comes back next to the field it concerns, in the admin's language. The acting
+ * admin's id is read from the principal by expression: the security package depends on
+ * this module, not the other way round.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -42,6 +49,8 @@ class UserAdminController {
 	private static final String FORM = "admin/users/form";
 
 	private static final String PASSWORD_FORM = "admin/users/password";
+
+	private static final String EDIT_FORM = "admin/users/edit";
 
 	private final AccountManagement accounts;
 
@@ -132,22 +141,83 @@ class UserAdminController {
 			binding.rejectValue("teamId", "user.team.unknown");
 			return FORM;
 		}
+		catch (AccountChangeRefusedException ex) {
+			reject(binding, ex);
+			return FORM;
+		}
 		redirect.addFlashAttribute("message", "user.created");
 		redirect.addFlashAttribute("messageArg", userForm.username());
 		return "redirect:/admin/users";
 	}
 
 	@PostMapping("/{id}/enabled")
-	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, Principal admin,
-			RedirectAttributes redirect) {
-		if (!enabled && this.accounts.find(id).getUsername().equalsIgnoreCase(admin.getName())) {
-			redirect.addFlashAttribute("error", "user.disable.self");
-			return "redirect:/admin/users";
+	String setEnabled(@PathVariable long id, @RequestParam boolean enabled,
+			@AuthenticationPrincipal(expression = "id()") long adminId, RedirectAttributes redirect) {
+		try {
+			User user = this.accounts.setEnabled(id, enabled, adminId);
+			redirect.addFlashAttribute("message", enabled ? "user.enabled.done" : "user.disabled.done");
+			redirect.addFlashAttribute("messageArg", user.getUsername());
 		}
-		this.accounts.setEnabled(id, enabled);
-		redirect.addFlashAttribute("message", enabled ? "user.enabled.done" : "user.disabled.done");
-		redirect.addFlashAttribute("messageArg", this.accounts.find(id).getUsername());
+		catch (AccountChangeRefusedException ex) {
+			refuse(redirect, ex);
+		}
 		return "redirect:/admin/users";
+	}
+
+	@GetMapping("/{id}/edit")
+	String initUpdateForm(@PathVariable long id, Model model) {
+		User user = this.accounts.find(id);
+		model.addAttribute("user", user);
+		model.addAttribute("userEditForm", UserEditForm.of(user));
+		return EDIT_FORM;
+	}
+
+	@PostMapping("/{id}/edit")
+	String processUpdateForm(@PathVariable long id, @Valid UserEditForm userEditForm, BindingResult binding,
+			@AuthenticationPrincipal(expression = "id()") long adminId, Model model, RedirectAttributes redirect) {
+		User user = this.accounts.find(id);
+		model.addAttribute("user", user);
+		if (binding.hasErrors()) {
+			return EDIT_FORM;
+		}
+		try {
+			this.accounts.updateUser(id, userEditForm.toChange(), adminId);
+		}
+		catch (UserEditConflictException ex) {
+			model.addAttribute("conflict", ex.current());
+			binding.reject("user.edit.conflict");
+			return EDIT_FORM;
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			model.addAttribute("conflict", this.accounts.find(id));
+			binding.reject("user.edit.conflict");
+			return EDIT_FORM;
+		}
+		catch (UnknownTeamException ex) {
+			binding.rejectValue("teamId", "user.team.unknown");
+			return EDIT_FORM;
+		}
+		catch (AccountChangeRefusedException ex) {
+			reject(binding, ex);
+			return EDIT_FORM;
+		}
+		redirect.addFlashAttribute("message", "user.updated");
+		redirect.addFlashAttribute("messageArg", user.getUsername());
+		return "redirect:/admin/users";
+	}
+
+	static void reject(BindingResult binding, AccountChangeRefusedException ex) {
+		if (ex.field() != null) {
+			binding.rejectValue(ex.field(), ex.reason(), ex.arguments(), null);
+		}
+		else {
+			binding.reject(ex.reason(), ex.arguments(), null);
+		}
+	}
+
+	static void refuse(RedirectAttributes redirect, AccountChangeRefusedException ex) {
+		redirect.addFlashAttribute("refusal", ex.reason());
+		redirect.addFlashAttribute("refusalArgs", List.of(ex.arguments()));
 	}
 
 	@GetMapping("/{id}/password")

@@ -2,9 +2,14 @@ package com.tiercrm.account.web;
 
 import java.util.List;
 
+import com.tiercrm.account.AccountChangeRefusedException;
 import com.tiercrm.account.AccountManagement;
 import com.tiercrm.account.AccountManagement.NewUser;
+import com.tiercrm.account.AccountManagement.UserChange;
 import com.tiercrm.account.Role;
+import com.tiercrm.account.Team;
+import com.tiercrm.account.User;
+import com.tiercrm.account.UserEditConflictException;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.security.LoginThrottle;
 import com.tiercrm.security.TestUsers;
@@ -20,8 +25,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willThrow;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -150,6 +157,116 @@ class UserAdminControllerTests {
 			.andExpect(redirectedUrl("/admin/users"))
 			.andExpect(flash().attribute("message", "user.passwordChangeRequired.done"));
 		then(this.accounts).should().requirePasswordChange(2);
+	}
+
+	@Test
+	void adminEditsAUsersTeam() throws Exception {
+		User rep = TestUsers.user(2, "rep", Role.SALES_REP);
+		given(this.accounts.find(2)).willReturn(rep);
+		given(this.accounts.allTeams()).willReturn(List.of(team(5, "East"), team(6, "West")));
+		this.mvc.perform(get("/admin/users/2/edit").with(user(ADMIN)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"version\" id=\"version\" value=\"0\"")))
+			.andExpect(content().string(containsString("West")));
+		this.mvc
+			.perform(post("/admin/users/2/edit").with(user(ADMIN))
+				.with(csrf())
+				.param("displayName", "Li Lei")
+				.param("role", "SALES_REP")
+				.param("teamId", "6")
+				.param("version", "0"))
+			.andExpect(redirectedUrl("/admin/users"))
+			.andExpect(flash().attribute("message", "user.updated"));
+		then(this.accounts).should().updateUser(2, new UserChange("Li Lei", Role.SALES_REP, 6L, false, 0), 1);
+	}
+
+	@Test
+	void aRefusedEditSaysWhyNextToTheFieldInTheAdminsLanguageAndKeepsTheInput() throws Exception {
+		given(this.accounts.find(2)).willReturn(TestUsers.user(2, "rep", Role.SALES_REP));
+		given(this.accounts.updateUser(anyLong(), any(), anyLong()))
+			.willThrow(refusal("teamId", "user.rule.repNeedsTeam"));
+		this.mvc
+			.perform(post("/admin/users/2/edit").with(user(ADMIN))
+				.with(csrf())
+				.param("lang", "zh-CN")
+				.param("displayName", "李雷")
+				.param("role", "SALES_REP")
+				.param("teamId", "")
+				.param("version", "0"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("userEditForm", "teamId", "user.rule.repNeedsTeam"))
+			.andExpect(content().string(containsString("销售代表必须属于一个团队")))
+			.andExpect(content().string(containsString("value=\"李雷\"")));
+		willThrow(refusal("headOfSales", "user.rule.headOfSalesManagersOnly")).given(this.accounts)
+			.updateUser(anyLong(), any(), anyLong());
+		this.mvc
+			.perform(post("/admin/users/2/edit").with(user(ADMIN))
+				.with(csrf())
+				.param("displayName", "Li Lei")
+				.param("role", "SALES_REP")
+				.param("teamId", "5")
+				.param("headOfSales", "true")
+				.param("version", "0"))
+			.andExpect(content().string(containsString("Only a manager can be head of sales.")));
+		willThrow(refusal("role", "user.rule.leadsTeams", "East, West")).given(this.accounts)
+			.updateUser(anyLong(), any(), anyLong());
+		this.mvc
+			.perform(post("/admin/users/2/edit").with(user(ADMIN))
+				.with(csrf())
+				.param("displayName", "Li Lei")
+				.param("role", "ADMIN")
+				.param("version", "0"))
+			.andExpect(content().string(containsString("This manager leads East, West")));
+	}
+
+	@Test
+	void aConflictingEditShowsTheOtherEditKeepsTheInputAndTakesTheNewVersion() throws Exception {
+		User rep = TestUsers.user(2, "rep", Role.SALES_REP);
+		given(this.accounts.find(2)).willReturn(rep);
+		User changed = TestUsers.user(2, "rep", Role.SALES_REP);
+		changed.setDisplayName("Changed elsewhere");
+		org.springframework.test.util.ReflectionTestUtils.setField(changed, "version", 3L);
+		given(this.accounts.updateUser(anyLong(), any(), anyLong())).willThrow(new UserEditConflictException(changed));
+		this.mvc
+			.perform(post("/admin/users/2/edit").with(user(ADMIN))
+				.with(csrf())
+				.param("displayName", "My edit")
+				.param("role", "SALES_REP")
+				.param("teamId", "5")
+				.param("version", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Someone else changed this user")))
+			.andExpect(content().string(containsString("Changed elsewhere")))
+			.andExpect(content().string(containsString("value=\"My edit\"")))
+			.andExpect(content().string(containsString("name=\"version\" id=\"version\" value=\"3\"")));
+	}
+
+	@Test
+	void anAdminWhoDeactivatesThemselvesIsToldWhyNot() throws Exception {
+		given(this.accounts.setEnabled(1, false, 1)).willThrow(refusal(null, "user.rule.deactivateSelf"));
+		this.mvc.perform(post("/admin/users/1/enabled").with(user(ADMIN)).with(csrf()).param("enabled", "false"))
+			.andExpect(redirectedUrl("/admin/users"))
+			.andExpect(flash().attribute("refusal", "user.rule.deactivateSelf"));
+		given(this.accounts.setEnabled(2, false, 1)).willReturn(TestUsers.user(2, "rep", Role.SALES_REP));
+		this.mvc.perform(post("/admin/users/2/enabled").with(user(ADMIN)).with(csrf()).param("enabled", "false"))
+			.andExpect(flash().attribute("message", "user.disabled.done"));
+		given(this.accounts.allUsers()).willReturn(List.of());
+		this.mvc
+			.perform(get("/admin/users").with(user(ADMIN))
+				.param("lang", "zh-CN")
+				.flashAttr("refusal", "user.rule.lastAdmin")
+				.flashAttr("refusalArgs", List.of()))
+			.andExpect(content().string(containsString("这是最后一个启用的管理员")));
+	}
+
+	static AccountChangeRefusedException refusal(String field, String reason, String... arguments) {
+		return new AccountChangeRefusedException(field, reason, arguments);
+	}
+
+	static Team team(long id, String name) {
+		Team team = new Team(name, null);
+		org.springframework.test.util.ReflectionTestUtils.setField(team, "id", id);
+		return team;
 	}
 
 	@Test

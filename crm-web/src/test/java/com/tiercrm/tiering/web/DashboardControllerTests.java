@@ -81,6 +81,9 @@ class DashboardControllerTests {
 	private MockMvc mvc;
 
 	@MockitoBean
+	private com.tiercrm.account.AccountManagement accounts;
+
+	@MockitoBean
 	private RunDashboards dashboards;
 
 	@MockitoBean(name = "tierLabels")
@@ -126,6 +129,27 @@ class DashboardControllerTests {
 	}
 
 	@Test
+	void thePageSaysWhoseFiguresItShows() throws Exception {
+		RunDashboard own = new RunDashboard(RUN, DASHBOARD.tiers(), DASHBOARD.segments(), DASHBOARD.lorenz(),
+				DASHBOARD.rfmCells(), PREVIOUS, DASHBOARD.migration(), DASHBOARD.downgrades(), AccessScope.Kind.OWN);
+		given(this.dashboards.published(eq(REP.scope()), anyInt())).willReturn(Optional.of(own));
+		this.mvc.perform(get("/dashboard").with(user(REP)).locale(Locale.ENGLISH))
+			.andExpect(content().string(containsString("data-scope=\"OWN\"")))
+			.andExpect(content().string(containsString("Figures of your own customers (Display rep7)")));
+		RunDashboard teams = new RunDashboard(RUN, DASHBOARD.tiers(), DASHBOARD.segments(), DASHBOARD.lorenz(),
+				DASHBOARD.rfmCells(), PREVIOUS, DASHBOARD.migration(), DASHBOARD.downgrades(), AccessScope.Kind.TEAM);
+		given(this.dashboards.published(eq(MANAGER.scope()), anyInt())).willReturn(Optional.of(teams));
+		com.tiercrm.account.Team east = new com.tiercrm.account.Team("华东", 8L);
+		given(this.accounts.teamsLedBy(8)).willReturn(List.of(east));
+		this.mvc.perform(get("/dashboard").with(user(MANAGER)).locale(Locale.SIMPLIFIED_CHINESE))
+			.andExpect(content().string(containsString("您所负责团队（华东）当前名下客户的数据")));
+		CrmUser admin = TestUsers.principal(1, "admin", Role.ADMIN);
+		given(this.dashboards.published(eq(admin.scope()), anyInt())).willReturn(Optional.of(DASHBOARD));
+		this.mvc.perform(get("/dashboard").with(user(admin)).locale(Locale.ENGLISH))
+			.andExpect(content().string(containsString("Company-wide figures: every customer.")));
+	}
+
+	@Test
 	void dashboardShowsTheTiersWithTheirNumbersInTables() throws Exception {
 		given(this.dashboards.published(any(AccessScope.class), anyInt())).willReturn(Optional.of(DASHBOARD));
 		this.mvc.perform(get("/dashboard").with(user(REP)))
@@ -148,8 +172,11 @@ class DashboardControllerTests {
 	}
 
 	@Test
-	void managersSeeTheForecastInBriefOnceComputedAndRepsDoNot() throws Exception {
+	void theForecastInBriefSitsBesideTheCompanysFiguresOnly() throws Exception {
 		given(this.dashboards.published(any(AccessScope.class), anyInt())).willReturn(Optional.of(DASHBOARD));
+		RunDashboard own = new RunDashboard(RUN, DASHBOARD.tiers(), DASHBOARD.segments(), DASHBOARD.lorenz(),
+				DASHBOARD.rfmCells(), PREVIOUS, DASHBOARD.migration(), DASHBOARD.downgrades(), AccessScope.Kind.OWN);
+		given(this.dashboards.published(eq(REP.scope()), anyInt())).willReturn(Optional.of(own));
 		given(this.forecasts.publishedIfDone()).willReturn(new StoredForecast(42, StoredForecast.Status.DONE, null,
 				LocalDate.of(2026, 6, 30), LocalDate.of(2026, 3, 31), 91, 0.9, false, 40L, 0.4, 0.71,
 				List.of(new StoredForecast.Row(StoredForecast.Kind.FORECAST, 91, "total", "*", null, 40, 12, 10.0, 14.0,
