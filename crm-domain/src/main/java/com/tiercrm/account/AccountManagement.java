@@ -2,6 +2,8 @@ package com.tiercrm.account;
 
 import java.util.List;
 
+import com.tiercrm.audit.AuditAction;
+import com.tiercrm.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,9 +30,12 @@ public class AccountManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditLog audit;
+
 	public AccountManagement(UserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, AuditLog audit) {
 		this.users = users;
+		this.audit = audit;
 		this.teams = teams;
 		this.passwordEncoder = passwordEncoder;
 		this.events = events;
@@ -72,7 +77,9 @@ public class AccountManagement {
 				this.passwordEncoder.encode(request.rawPassword()), request.role());
 		user.setTeamId(request.teamId());
 		user.setHeadOfSales(request.headOfSales());
-		return this.users.save(user);
+		User saved = this.users.save(user);
+		this.audit.record(AuditAction.USER_CREATED, username, describe(saved));
+		return saved;
 	}
 
 	/**
@@ -115,6 +122,7 @@ public class AccountManagement {
 		if (accessChanged) {
 			this.events.publishEvent(new UserAccessChanged(userId, user.getUsername()));
 		}
+		this.audit.record(AuditAction.USER_CHANGED, user.getUsername(), describe(user));
 		return user;
 	}
 
@@ -137,6 +145,7 @@ public class AccountManagement {
 			this.events.publishEvent(new UserAccessChanged(userId, user.getUsername()));
 		}
 		user.setEnabled(enabled);
+		this.audit.record(AuditAction.USER_CHANGED, user.getUsername(), enabled ? "enabled" : "disabled");
 		return user;
 	}
 
@@ -150,11 +159,14 @@ public class AccountManagement {
 		user.changePasswordHash(this.passwordEncoder.encode(rawPassword));
 		user.setPasswordChangeRequired(true);
 		this.events.publishEvent(new UserAccessChanged(userId, user.getUsername()));
+		this.audit.record(AuditAction.PASSWORD_RESET, user.getUsername(), null);
 	}
 
 	@Transactional
 	public void requirePasswordChange(long userId) {
-		find(userId).setPasswordChangeRequired(true);
+		User user = find(userId);
+		user.setPasswordChangeRequired(true);
+		this.audit.record(AuditAction.USER_CHANGED, user.getUsername(), "password change required");
 	}
 
 	/**
@@ -170,6 +182,7 @@ public class AccountManagement {
 		}
 		user.changePasswordHash(this.passwordEncoder.encode(newPassword));
 		user.setPasswordChangeRequired(false);
+		this.audit.record(AuditAction.PASSWORD_CHANGED, user.getUsername(), null);
 		return user;
 	}
 
@@ -195,7 +208,9 @@ public class AccountManagement {
 			throw new AccountChangeRefusedException("name", "team.rule.nameTaken");
 		}
 		checkManager(managerId);
-		return this.teams.save(new Team(stripped, managerId));
+		Team team = this.teams.save(new Team(stripped, managerId));
+		this.audit.record(AuditAction.TEAM_CHANGED, stripped, "created, manager " + managerId);
+		return team;
 	}
 
 	/**
@@ -213,6 +228,7 @@ public class AccountManagement {
 		checkManager(managerId);
 		team.setName(stripped);
 		team.setManagerId(managerId);
+		this.audit.record(AuditAction.TEAM_CHANGED, stripped, "renamed or given manager " + managerId);
 		return team;
 	}
 
@@ -229,7 +245,13 @@ public class AccountManagement {
 					String.valueOf(members));
 		}
 		this.teams.delete(team);
+		this.audit.record(AuditAction.TEAM_CHANGED, team.getName(), "removed");
 		return team;
+	}
+
+	private static String describe(User user) {
+		return user.getRole() + ", team " + user.getTeamId() + (user.isHeadOfSales() ? ", head of sales" : "")
+				+ (user.isEnabled() ? "" : ", disabled");
 	}
 
 	private void checkTeamAndHeadOfSales(Role role, @Nullable Long teamId, boolean headOfSales) {

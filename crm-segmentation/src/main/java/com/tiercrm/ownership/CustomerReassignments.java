@@ -10,6 +10,8 @@ import java.util.Objects;
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.account.OwnerOption;
 import com.tiercrm.account.OwnerOptions;
+import com.tiercrm.audit.AuditAction;
+import com.tiercrm.audit.AuditLog;
 import com.tiercrm.tiering.list.MatchingCustomers;
 import com.tiercrm.tiering.list.TieredCriteria;
 import com.tiercrm.tiering.list.TieredCustomerSearch;
@@ -45,9 +47,12 @@ public class CustomerReassignments {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	CustomerReassignments(NamedParameterJdbcTemplate jdbc, TieredCustomerSearch search, OwnerOptions owners,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, AuditLog audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 		this.search = search;
 		this.owners = owners;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -193,6 +198,8 @@ public class CustomerReassignments {
 				+ " where i.reassignment_id = :reassignment)", params);
 		this.jdbc.update("update customer_reassignments set customers = :moved where id = :reassignment",
 				params.addValue("moved", moved));
+		this.audit.record(AuditAction.CUSTOMERS_REASSIGNED, target.displayName(),
+				moved + " customers (" + selection + "), reassignment #" + id);
 		return new Reassignment(id, toOwnerId, target.displayName(), moved);
 	}
 
