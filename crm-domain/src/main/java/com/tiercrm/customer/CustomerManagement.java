@@ -135,12 +135,16 @@ public class CustomerManagement {
 			throw new CustomerEditConflictException(CustomerDetails.of(customer), customer.getVersion(),
 					this.changes.after(customer.getId(), version));
 		}
-		List<InvalidCustomerDetailsException.Problem> problems = problems(details);
+		Map<String, @Nullable String> before = CustomerDetails.of(customer).values();
+		Map<String, @Nullable String> after = details.values();
+		// A value stored before (by an import) that the rules refuse stays while
+		// unchanged.
+		List<InvalidCustomerDetailsException.Problem> problems = problems(details).stream()
+			.filter((problem) -> !Objects.equals(before.get(problem.field()), after.get(problem.field())))
+			.toList();
 		if (!problems.isEmpty()) {
 			throw new InvalidCustomerDetailsException(problems);
 		}
-		Map<String, @Nullable String> before = CustomerDetails.of(customer).values();
-		Map<String, @Nullable String> after = details.values();
 		if (before.equals(after)) {
 			return customer;
 		}
