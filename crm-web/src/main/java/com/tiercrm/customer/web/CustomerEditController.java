@@ -66,7 +66,7 @@ class CustomerEditController {
 		if (!binding.hasErrors()) {
 			try {
 				Customer customer = this.management.create(customerForm.code(), customerForm.toDetails(),
-						customerForm.allowDuplicate(), user.id(), user.scope());
+						customerForm.duplicateAllowed(), user.id(), user.scope());
 				redirect.addFlashAttribute("message", "customer.created");
 				redirect.addFlashAttribute("messageArg", customer.getCode());
 				return "redirect:/customers/" + customer.getCode();

@@ -39,7 +39,7 @@ record CustomerForm(@Nullable @Size(max = 64) String code, @NotBlank @Size(max =
 		@Nullable @Size(max = 50) String city, @Nullable String region, @Nullable String industry,
 		@Nullable ChannelType channelType, @Nullable @Size(max = 50) String channel, @Nullable String gender,
 		@Nullable String ageBand, @Nullable String incomeBand, @Nullable @Size(max = 50) String occupation,
-		@Nullable Long version, boolean allowDuplicate) {
+		@Nullable Long version, @Nullable Boolean allowDuplicate) {
 
 	static CustomerForm empty() {
 		return new CustomerForm("", "", CustomerType.INDIVIDUAL, "", "", "", "", "", "", null, "", "", "", "", "", null,
@@ -61,6 +61,10 @@ record CustomerForm(@Nullable @Size(max = 64) String code, @NotBlank @Size(max =
 		return new CustomerForm(this.code, this.name, this.type, this.phone, this.email, this.province, this.city,
 				this.region, this.industry, this.channelType, this.channel, this.gender, this.ageBand, this.incomeBand,
 				this.occupation, newVersion, this.allowDuplicate);
+	}
+
+	boolean duplicateAllowed() {
+		return Boolean.TRUE.equals(this.allowDuplicate);
 	}
 
 	CustomerDetails toDetails() {
