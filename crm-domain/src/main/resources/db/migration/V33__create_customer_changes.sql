@@ -1,9 +1,11 @@
 -- Customers edited on pages and through the API: who changed what and when (one row per field changed, or one
 -- row for a creation, a status change or a merge), and merges that leave the merged customer pointing at the
 -- one kept. customer_version is the customer's version after the change, so that an edit refused for a
--- conflict can show what the other edit changed.
+-- conflict can show what the other edit changed. The history belongs to its customer and goes with it; a
+-- deleted user's changes stay, by an unknown user.
 ALTER TABLE customers ADD COLUMN merged_into_id BIGINT;
-ALTER TABLE customers ADD CONSTRAINT fk_customers_merged_into FOREIGN KEY (merged_into_id) REFERENCES customers (id);
+ALTER TABLE customers ADD CONSTRAINT fk_customers_merged_into FOREIGN KEY (merged_into_id) REFERENCES customers (id)
+    ON DELETE SET NULL;
 ALTER TABLE customers DROP CONSTRAINT ck_customers_status;
 ALTER TABLE customers ADD CONSTRAINT ck_customers_status CHECK (status IN ('ACTIVE', 'INACTIVE', 'MERGED'));
 
@@ -20,8 +22,9 @@ CREATE TABLE customer_changes (
     new_value         VARCHAR(200),
     changed_by        BIGINT,
     changed_at        TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT fk_customer_changes_customer FOREIGN KEY (customer_id) REFERENCES customers (id),
-    CONSTRAINT fk_customer_changes_user FOREIGN KEY (changed_by) REFERENCES users (id),
+    CONSTRAINT fk_customer_changes_customer FOREIGN KEY (customer_id) REFERENCES customers (id)
+        ON DELETE CASCADE,
+    CONSTRAINT fk_customer_changes_user FOREIGN KEY (changed_by) REFERENCES users (id) ON DELETE SET NULL,
     CONSTRAINT ck_customer_changes_kind CHECK (change_kind IN ('CREATED', 'EDITED', 'DEACTIVATED', 'REACTIVATED',
         'MERGED_INTO', 'MERGED_FROM'))
 );
