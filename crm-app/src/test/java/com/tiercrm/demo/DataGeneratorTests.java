@@ -131,7 +131,8 @@ class DataGeneratorTests {
 		String indexesBefore = indexes();
 		generator(300, false).generate();
 
-		assertThat(foreignKeys()).isEqualTo(keysBefore).isEqualTo(4);
+		// Owner, merged-into, and each row's customer; the interaction's rep.
+		assertThat(foreignKeys()).isEqualTo(keysBefore).isEqualTo(5);
 		assertThat(indexes()).isEqualTo(indexesBefore).contains("ix_customers_name", "ix_customers_phone");
 		this.jdbc.update("""
 				INSERT INTO customers (code, name, type, status, created_at, updated_at)

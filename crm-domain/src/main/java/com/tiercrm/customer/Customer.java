@@ -64,6 +64,9 @@ public class Customer {
 
 	private @Nullable Long ownerId;
 
+	/** The customer this one was merged into, when its status is {@code MERGED}. */
+	private @Nullable Long mergedIntoId;
+
 	@Enumerated(EnumType.STRING)
 	private CustomerStatus status;
 
@@ -99,6 +102,11 @@ public class Customer {
 
 	public String getCode() {
 		return this.code;
+	}
+
+	/** Gives a customer created without a code its generated one. */
+	void assignCode(String code) {
+		this.code = code;
 	}
 
 	public String getName() {
@@ -189,6 +197,11 @@ public class Customer {
 		return this.channel;
 	}
 
+	public void setChannel(@Nullable ChannelType channelType, @Nullable String channel) {
+		this.channelType = channelType;
+		this.channel = channel;
+	}
+
 	public @Nullable String getGender() {
 		return this.gender;
 	}
@@ -205,6 +218,17 @@ public class Customer {
 		return this.occupation;
 	}
 
+	/**
+	 * Sets the segmentation bases of an individual customer.
+	 */
+	public void describe(@Nullable String gender, @Nullable String ageBand, @Nullable String incomeBand,
+			@Nullable String occupation) {
+		this.gender = gender;
+		this.ageBand = ageBand;
+		this.incomeBand = incomeBand;
+		this.occupation = occupation;
+	}
+
 	public @Nullable Long getOwnerId() {
 		return this.ownerId;
 	}
@@ -219,6 +243,21 @@ public class Customer {
 
 	public void setStatus(CustomerStatus status) {
 		this.status = status;
+	}
+
+	public @Nullable Long getMergedIntoId() {
+		return this.mergedIntoId;
+	}
+
+	/** Marks this customer as merged into another one, which keeps its records. */
+	void mergeInto(long keptId) {
+		this.mergedIntoId = keptId;
+		this.status = CustomerStatus.MERGED;
+	}
+
+	/** The optimistic-locking version, which every change of the customer raises. */
+	public long getVersion() {
+		return this.version;
 	}
 
 	public Instant getCreatedAt() {

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import com.tiercrm.customer.CustomerStatus;
+import com.tiercrm.customer.Phones;
 import com.tiercrm.customer.CustomerType;
 import org.jspecify.annotations.Nullable;
 

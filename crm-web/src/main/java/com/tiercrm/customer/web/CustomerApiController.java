@@ -2,6 +2,7 @@ package com.tiercrm.customer.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import com.tiercrm.tiering.list.TieredCustomer;
 import com.tiercrm.tiering.list.TieredCustomerSearch;
 import com.tiercrm.tiering.list.TieredPage;
 import com.tiercrm.tiering.run.CustomerSegment;
+import com.tiercrm.web.ReasonText;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -27,6 +29,7 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -54,8 +57,14 @@ class CustomerApiController {
 
 	private final MessageSource messages;
 
+	private final ReasonText reasons;
+
+	private final CustomerHistory history;
+
 	CustomerApiController(TieredCustomerSearch search, CustomerProfiles profiles, SalesProperties sales,
-			CustomerWords words, MessageSource messages) {
+			CustomerWords words, MessageSource messages, ReasonText reasons, CustomerHistory history) {
+		this.reasons = reasons;
+		this.history = history;
 		this.search = search;
 		this.profiles = profiles;
 		this.sales = sales;
@@ -80,13 +89,24 @@ class CustomerApiController {
 				this.sales.currency().getCurrencyCode());
 	}
 
+	/**
+	 * A customer with its totals and published segmentation; the {@code ETag} is the
+	 * version that {@code If-Match} of an edit names.
+	 */
 	@GetMapping("/{code}")
-	CustomerJson show(@PathVariable String code, @AuthenticationPrincipal CrmUser user, Locale locale) {
-		return this.profiles.find(code, user.scope())
+	ResponseEntity<CustomerJson> show(@PathVariable String code, @AuthenticationPrincipal CrmUser user, Locale locale) {
+		CustomerJson customer = this.profiles.find(code, user.scope())
 			.map((profile) -> CustomerJson.of(profile, this.sales.currency().getCurrencyCode(),
 					this.words.region(profile.customer().getRegion(), locale),
-					this.words.industry(profile.customer().getIndustry(), locale)))
+					this.words.industry(profile.customer().getIndustry(), locale), mergedInto(profile.customer()),
+					this.reasons))
 			.orElseThrow(() -> new CustomerNotFoundException(code));
+		return ResponseEntity.ok().eTag(Long.toString(customer.version())).body(customer);
+	}
+
+	private @Nullable String mergedInto(Customer customer) {
+		Long kept = customer.getMergedIntoId();
+		return (kept != null) ? this.history.code(kept) : null;
 	}
 
 	@ExceptionHandler(CustomerNotFoundException.class)
@@ -184,26 +204,71 @@ class CustomerApiController {
 	/**
 	 * A customer as the API returns it: region and industry as codes and by name in the
 	 * request's language; every amount (totals, segmentation, policy) in
-	 * {@code currency}.
+	 * {@code currency}; {@code version} is what an edit names in {@code If-Match}; a
+	 * merged customer names the one it was merged into.
 	 */
 	record CustomerJson(String code, String name, String type, @Nullable String phone, @Nullable String phoneDisplay,
 			@Nullable String email, @Nullable String province, @Nullable String city, @Nullable String region,
-			@Nullable String industry, @Nullable String channelType, @Nullable String channel, @Nullable Long ownerId,
-			@Nullable String ownerName, String status, Instant createdAt, Instant updatedAt, Totals totals,
-			@Nullable CustomerSegment segmentation, @Nullable TierPolicy policy, String currency,
-			@Nullable String regionName, @Nullable String industryName) {
+			@Nullable String industry, @Nullable String channelType, @Nullable String channel, @Nullable String gender,
+			@Nullable String ageBand, @Nullable String incomeBand, @Nullable String occupation, @Nullable Long ownerId,
+			@Nullable String ownerName, String status, @Nullable String mergedInto, long version, Instant createdAt,
+			Instant updatedAt, Totals totals, @Nullable SegmentJson segmentation, @Nullable TierPolicy policy,
+			String currency, @Nullable String regionName, @Nullable String industryName) {
 
 		static CustomerJson of(CustomerProfile profile, String currency, @Nullable String regionName,
-				@Nullable String industryName) {
+				@Nullable String industryName, @Nullable String mergedInto, ReasonText reasons) {
 			Customer c = profile.customer();
 			OrderTotals t = profile.totals();
 			return new CustomerJson(c.getCode(), c.getName(), c.getType().name(), c.getPhone(), c.getPhoneShown(),
 					c.getEmail(), c.getProvince(), c.getCity(), c.getRegion(), c.getIndustry(),
-					(c.getChannelType() != null) ? c.getChannelType().name() : null, c.getChannel(), c.getOwnerId(),
-					profile.ownerName(), c.getStatus().name(), c.getCreatedAt(), c.getUpdatedAt(),
+					(c.getChannelType() != null) ? c.getChannelType().name() : null, c.getChannel(), c.getGender(),
+					c.getAgeBand(), c.getIncomeBand(), c.getOccupation(), c.getOwnerId(), profile.ownerName(),
+					c.getStatus().name(), mergedInto, c.getVersion(), c.getCreatedAt(), c.getUpdatedAt(),
 					new Totals(currency, t.orders(), t.amount(), t.grossProfit(), t.firstOrderAt(), t.lastOrderAt(),
 							t.returns(), t.returnAmount()),
-					profile.segment(), profile.policy(), currency, regionName, industryName);
+					SegmentJson.of(profile.segment(), reasons), profile.policy(), currency, regionName, industryName);
+		}
+
+	}
+
+	/**
+	 * A customer's results in the published run, each reason as a stable code, its
+	 * arguments and the sentence in the request's language.
+	 */
+	record SegmentJson(long runId, LocalDate asOf, String tier, String abcClass, double abcValue, int abcRank,
+			double abcShareBefore, @Nullable ReasonJson abcReason, @Nullable Integer recencyDays, int frequency,
+			double monetary, int recencyScore, int frequencyScore, int monetaryScore, String rfmSegment,
+			@Nullable ReasonJson rfmReason, double clvHistorical, double clvPredicted, String clvMethod,
+			@Nullable Double probabilityAlive, @Nullable Double expectedPurchases, @Nullable Double expectedSpend,
+			int clvRank, String clvClass, @Nullable ReasonJson clvReason) {
+
+		static @Nullable SegmentJson of(@Nullable CustomerSegment s, ReasonText reasons) {
+			if (s == null) {
+				return null;
+			}
+			return new SegmentJson(s.runId(), s.asOf(), s.tier(), s.abcClass(), s.abcValue(), s.abcRank(),
+					s.abcShareBefore(), ReasonJson.of(s.abcReason(), reasons), s.recencyDays(), s.frequency(),
+					s.monetary(), s.recencyScore(), s.frequencyScore(), s.monetaryScore(), s.rfmSegment(),
+					ReasonJson.of(s.rfmReason(), reasons), s.clvHistorical(), s.clvPredicted(), s.clvMethod(),
+					s.probabilityAlive(), s.expectedPurchases(), s.expectedSpend(), s.clvRank(), s.clvClass(),
+					ReasonJson.of(s.clvReason(), reasons));
+		}
+
+	}
+
+	/**
+	 * Why a model chose a class: {@code code} is stable (such as
+	 * {@code abc.reason.share.a}), {@code arguments} are its numbers as stored, and
+	 * {@code text} says it in the request's language.
+	 */
+	record ReasonJson(String code, List<String> arguments, String text) {
+
+		static @Nullable ReasonJson of(@Nullable String stored, ReasonText reasons) {
+			if (stored == null || stored.isBlank()) {
+				return null;
+			}
+			List<String> parts = List.of(stored.split("\\|", -1));
+			return new ReasonJson(parts.getFirst(), parts.subList(1, parts.size()), reasons.text(stored));
 		}
 
 	}

@@ -106,6 +106,9 @@ class CustomerControllerTests {
 	@MockitoBean(name = "tierLabels")
 	private TierLabels tierLabels;
 
+	@MockitoBean(name = "customerHistory")
+	private CustomerHistory customerHistory;
+
 	@BeforeEach
 	void filterOptions() {
 		TestReferences.stub(this.references);

@@ -73,6 +73,9 @@ class CustomerMoneyTests {
 	@MockitoBean(name = "tierLabels")
 	private TierLabels tierLabels;
 
+	@MockitoBean(name = "customerHistory")
+	private CustomerHistory customerHistory;
+
 	@BeforeEach
 	void stub() {
 		TestReferences.stub(this.references);

@@ -1,4 +1,4 @@
-package com.tiercrm.imports;
+package com.tiercrm.customer;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * {@code (021) 6123 4567} → {@code 02161234567}). Other international numbers keep their
  * {@code +}.
  */
-final class Phones {
+public final class Phones {
 
 	private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-.()（）]");
 
@@ -20,7 +20,7 @@ final class Phones {
 	}
 
 	/** The normalised number, or empty when the text is not a phone number. */
-	static Optional<String> normalise(String text) {
+	public static Optional<String> normalise(String text) {
 		String compact = SEPARATORS.matcher(text).replaceAll("");
 		if (compact.startsWith("00")) {
 			compact = "+" + compact.substring(2);

@@ -1,4 +1,4 @@
-package com.tiercrm.imports;
+package com.tiercrm.customer;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,15 @@
+package com.tiercrm;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "tiercrm.demo.enabled=false",
+		"spring.datasource.url=jdbc:h2:mem:customer-editing;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
+class CustomerEditingH2IntegrationTests extends CustomerEditingIntegrationTests {
+
+	@Override
+	boolean trigrams() {
+		return false;
+	}
+
+}
