@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.tiercrm.audit.AuditAction;
+import com.tiercrm.audit.AuditLog;
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.interaction.LastContacts;
 import jakarta.persistence.EntityManager;
@@ -51,10 +53,13 @@ public class CustomerManagement {
 
 	private final EntityManager entityManager;
 
+	private final AuditLog audit;
+
 	CustomerManagement(CustomerRepository customers, CustomerChanges changes, DuplicateCustomers duplicates,
 			ReferenceData references, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events,
-			EntityManager entityManager) {
+			EntityManager entityManager, AuditLog audit) {
 		this.customers = customers;
+		this.audit = audit;
 		this.changes = changes;
 		this.duplicates = duplicates;
 		this.references = references;
@@ -231,6 +236,7 @@ public class CustomerManagement {
 				kept.getCode(), userId, now);
 		this.changes.record(keptId, kept.getVersion(), CustomerChange.Kind.MERGED_FROM, null, null, merged.getCode(),
 				userId, now);
+		this.audit.record(AuditAction.CUSTOMERS_MERGED, kept.getCode(), merged.getCode() + " merged into it");
 		return kept;
 	}
 
