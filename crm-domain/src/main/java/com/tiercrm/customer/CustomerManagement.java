@@ -11,9 +11,9 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.tiercrm.account.AccessScope;
 import com.tiercrm.audit.AuditAction;
 import com.tiercrm.audit.AuditLog;
-import com.tiercrm.account.AccessScope;
 import com.tiercrm.interaction.LastContacts;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
