@@ -37,7 +37,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(ForecastController.class)
+@WebMvcTest({ ForecastController.class, ForecastApiController.class, ForecastNames.class })
 @Import(WebSliceConfiguration.class)
 class ForecastControllerTests {
 
