@@ -247,6 +247,64 @@ abstract class RepDayIntegrationTests {
 			.containsExactly("orders-dec.csv 的订单导入失败，未写入任何数据。");
 	}
 
+	@Test
+	void aFollowUpPlannedFromTheBookReturnsThereAndInvalidInputIsKept() throws Exception {
+		FormClient rep = login(this.team.rep());
+		Document book = Jsoup.parse(rep.get("/book").body());
+		assertThat(book.select("form.plan-form input[name=customer]").eachAttr("value"))
+			.contains(this.regular.getCode());
+		String date = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+		HttpResponse<String> planned = rep.post("/tasks", "customer=" + this.regular.getCode() + "&dueDate=" + date
+				+ "&dueTime=10:30&note=Bring+samples&returnTo=%2Fbook%3Fpage%3D1");
+		assertThat(planned.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/book?page=1"));
+		assertThat(JsonPath.<List<String>>read(
+				api("GET", "/api/v1/tasks?done=false", this.team.rep().getUsername(), null).body(), "$.items[*].note"))
+			.contains("Bring samples");
+
+		// No date: the form again, with the reason and what was typed.
+		HttpResponse<String> invalid = rep.post("/tasks",
+				"customer=" + this.regular.getCode() + "&dueDate=&dueTime=10:30&note=Keep+me");
+		assertThat(invalid.statusCode()).isEqualTo(200);
+		Document form = Jsoup.parse(invalid.body());
+		assertThat(form.select("#dueDate + .invalid-feedback").text()).isEqualTo("This field is required.");
+		assertThat(form.select("#note").text()).isEqualTo("Keep me");
+
+		FormClient otherRep = login(this.team.otherRep());
+		otherRep.get("/today");
+		assertThat(otherRep.post("/tasks", "customer=" + this.regular.getCode() + "&dueDate=" + date + "&dueTime=10:30")
+			.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aConflictingEditShowsTheOtherEditAndKeepsTheInput() throws Exception {
+		String created = api("POST", "/api/v1/tasks", this.team.rep().getUsername(),
+				"{\"customer\":\"" + this.regular.getCode() + "\",\"dueAt\":\"" + Instant.now().plus(2, ChronoUnit.DAYS)
+						+ "\",\"note\":\"First\"}")
+			.body();
+		int id = JsonPath.read(created, "$.id");
+		FormClient rep = login(this.team.rep());
+		Document edit = Jsoup.parse(rep.get("/tasks/" + id + "/edit").body());
+		String version = edit.selectFirst("input[name=version]").attr("value");
+		String date = edit.selectFirst("#dueDate").attr("value");
+		assertThat(api("PUT", "/api/v1/tasks/" + id, this.team.manager().getUsername(), "{\"dueAt\":\""
+				+ Instant.now().plus(3, ChronoUnit.DAYS) + "\",\"note\":\"The manager's\",\"version\":0}")
+			.statusCode()).isEqualTo(200);
+		HttpResponse<String> conflict = rep.post("/tasks/" + id, "customer=" + this.regular.getCode() + "&version="
+				+ version + "&dueDate=" + date + "&dueTime=09:15&note=Mine");
+		Document page = Jsoup.parse(conflict.body());
+		assertThat(page.selectFirst("#task-conflict")).isNotNull();
+		assertThat(page.select("#task-current").text()).contains("The manager's");
+		assertThat(page.select("#note").text()).isEqualTo("Mine");
+		assertThat(page.selectFirst("input[name=version]").attr("value")).isEqualTo("1");
+		HttpResponse<String> saved = rep.post("/tasks/" + id,
+				"customer=" + this.regular.getCode() + "&version=1&dueDate=" + date + "&dueTime=09:15&note=Mine");
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(JsonPath.<String>read(api("GET", "/api/v1/tasks/" + id, this.team.rep().getUsername(), null).body(),
+				"$.note"))
+			.isEqualTo("Mine");
+	}
+
 	private List<Integer> ids(String username, String query) throws Exception {
 		return JsonPath.read(api("GET", "/api/v1/tasks" + query, username, null).body(), "$.items[*].id");
 	}
