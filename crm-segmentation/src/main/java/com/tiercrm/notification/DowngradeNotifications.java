@@ -51,6 +51,7 @@ class DowngradeNotifications {
 	@TransactionalEventListener
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void notifyOwners(RunPublished published) {
+		long started = System.nanoTime();
 		Integer written = this.transactions.execute((status) -> {
 			Long previous = this.jdbc.queryForObject(
 					"select max(id) from segmentation_runs where status = 'SUCCEEDED' and id < :run",
@@ -70,7 +71,7 @@ class DowngradeNotifications {
 						.addValue("now", Timestamp.from(this.clock.instant())));
 		});
 		logger.info("Segmentation run " + published.runId() + ": told " + written
-				+ " owners of their customers' downgrades");
+				+ " owners of their customers' downgrades in " + (System.nanoTime() - started) / 1_000_000 + " ms");
 	}
 
 }
