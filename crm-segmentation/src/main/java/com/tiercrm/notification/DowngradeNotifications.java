@@ -4,12 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 
 import com.tiercrm.tiering.run.RunPublished;
-import com.tiercrm.tiering.run.TierOrder;
+import com.tiercrm.tiering.insight.DashboardProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,10 +32,14 @@ class DowngradeNotifications {
 
 	private final TransactionTemplate transactions;
 
+	private final DashboardProperties dashboard;
+
 	private final Clock clock;
 
-	DowngradeNotifications(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+	DowngradeNotifications(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+			DashboardProperties dashboard) {
 		this.jdbc = jdbc;
+		this.dashboard = dashboard;
 		// After the publishing transaction committed, its resources are still bound: a
 		// transaction of its own, or the insert would join the finished one.
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -45,31 +47,18 @@ class DowngradeNotifications {
 		this.clock = Clock.systemUTC();
 	}
 
-	/**
-	 * Before retention may delete the previous run's rows, which the comparison reads.
-	 */
 	@TransactionalEventListener
-	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void notifyOwners(RunPublished published) {
 		long started = System.nanoTime();
-		Integer written = this.transactions.execute((status) -> {
-			Long previous = this.jdbc.queryForObject(
-					"select max(id) from segmentation_runs where status = 'SUCCEEDED' and id < :run",
-					new MapSqlParameterSource("run", published.runId()), Long.class);
-			if (previous == null) {
-				return 0;
-			}
-			return this.jdbc.update("insert into notifications (user_id, kind, message_key, arg0, arg1, link,"
-					+ " created_at) select c.owner_id, 'DOWNGRADES', 'notification.downgrades',"
-					+ " cast(count(*) as varchar(20)), :asOf, :link, :now from customer_segments s"
-					+ " join customer_segments p on p.run_id = :previous and p.customer_id = s.customer_id"
-					+ " join customers c on c.id = s.customer_id where s.run_id = :run and c.owner_id is not null and "
-					+ TierOrder.downgradeCondition("p.tier", "s.tier") + " group by c.owner_id",
-					new MapSqlParameterSource("run", published.runId()).addValue("previous", previous)
-						.addValue("asOf", published.asOf().toString())
-						.addValue("link", LINK)
-						.addValue("now", Timestamp.from(this.clock.instant())));
-		});
+		Integer written = this.transactions.execute((status) -> this.jdbc.update(
+				"insert into notifications (user_id, kind, message_key, arg0, arg1, arg2, link, created_at)"
+						+ " select d.owner_id, 'DOWNGRADES', 'notification.downgrades', cast(count(*) as varchar(20)),"
+						+ " :asOf, case when count(*) >= :kept then '+' else '' end, :link, :now"
+						+ " from run_downgrades d where d.run_id = :run and d.owner_id is not null group by d.owner_id",
+				new MapSqlParameterSource("run", published.runId()).addValue("asOf", published.asOf().toString())
+					.addValue("kept", this.dashboard.downgradesPerOwner())
+					.addValue("link", LINK)
+					.addValue("now", Timestamp.from(this.clock.instant()))));
 		logger.info("Segmentation run " + published.runId() + ": told " + written
 				+ " owners of their customers' downgrades in " + (System.nanoTime() - started) / 1_000_000 + " ms");
 	}

@@ -10,7 +10,6 @@ import com.tiercrm.book.RepBook;
 import com.tiercrm.book.RepBooks;
 import com.tiercrm.task.TaskManagement;
 import com.tiercrm.tiering.insight.DashboardProperties;
-import com.tiercrm.tiering.run.TierOrder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -19,14 +18,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads a user's day. Every list starts from the user's own customers (the owner index)
- * or their own tasks (the assignee index) and reaches a run's rows by their key, so its
- * cost follows the size of one book, not of all customers.
+ * Reads a user's day. Every list starts from the user's own customers (the owner index),
+ * their own tasks (the assignee index) or the downgrades the run kept for them (the owner
+ * index of {@code run_downgrades}) and reaches a run's rows by their key, so its cost
+ * follows the size of one book, not of all customers.
  */
 @Service
 public class TodayAgenda {
 
-	/** The most rows the full list of moved-down customers shows. */
+	/**
+	 * The most rows the full list of moved-down customers shows; the run keeps fewer per
+	 * owner ({@code tiercrm.dashboard.downgrades-per-owner}).
+	 */
 	public static final int FULL_LIST = 500;
 
 	private static final String RUNS = "select r.id, r.as_of from segmentation_state st"
@@ -74,8 +77,8 @@ public class TodayAgenda {
 	}
 
 	/**
-	 * All the user's customers the published run moved to a lower tier, up to
-	 * {@link #FULL_LIST}, the best previous tier first.
+	 * The user's customers the published run moved to a lower tier, as many as the run
+	 * kept for them, the best previous tier first.
 	 */
 	@Transactional(readOnly = true)
 	public Moves downgrades(long userId, AccessScope scope) {
@@ -86,26 +89,28 @@ public class TodayAgenda {
 		if (runs.previous() == null) {
 			return Moves.NONE;
 		}
-		// As Downgrade.BEST_FIRST orders them: the best previous tier, the highest
-		// previous value.
-		return moves(
-				"select c.code, c.name, p.tier as from_tier, s.tier as to_tier, p.p_alive as alive_before,"
-						+ " s.p_alive as alive_now, count(*) over () as total" + MOVES
-						+ " join tiers pt on pt.code = p.tier" + OWNER + scope.ownerCondition("c.owner_id") + " and "
-						+ TierOrder.downgradeCondition("p.tier", "s.tier")
-						+ " order by pt.rank_order, p.abc_value desc, c.id" + " limit :limit",
-				runs, userId, scope, limit);
+		// What the run stored: each owner's most valuable downgrades, in the order of
+		// Downgrade.BEST_FIRST; customers given to someone else since are left out.
+		return moves("select c.code, c.name, d.from_tier, d.to_tier, s.p_alive as alive_now,"
+				+ " cast(null as double precision) as alive_before, count(*) over () as total from run_downgrades d"
+				+ " join customers c on c.id = d.customer_id"
+				+ " left join customer_segments s on s.run_id = :run and s.customer_id = d.customer_id"
+				+ " where d.run_id = :run and d.owner_id = :owner and c.owner_id = :owner and "
+				+ scope.ownerCondition("c.owner_id") + " order by d.from_rank, d.abc_value desc, d.customer_id"
+				+ " limit :limit", runs, userId, scope, limit);
 	}
 
 	private Moves fellBelow(RunPair runs, long userId, AccessScope scope, int limit) {
 		if (runs.previous() == null) {
 			return Moves.NONE;
 		}
-		// The most valuable first: those most worth winning back.
+		// The most valuable first: those most worth winning back. Sorted by an
+		// expression, so that the plan starts from the owner's customers rather than
+		// walking the run's index by value through all customers.
 		return moves("select c.code, c.name, p.tier as from_tier, s.tier as to_tier, p.p_alive as alive_before,"
 				+ " s.p_alive as alive_now, count(*) over () as total" + MOVES + OWNER
 				+ scope.ownerCondition("c.owner_id") + " and s.p_alive < :threshold and p.p_alive >= :threshold"
-				+ " order by s.clv_predicted desc, c.id limit :limit", runs, userId, scope, limit);
+				+ " order by s.clv_predicted + 0 desc, c.id limit :limit", runs, userId, scope, limit);
 	}
 
 	private Moves moves(String sql, RunPair runs, long userId, AccessScope scope, int limit) {
@@ -126,7 +131,7 @@ public class TodayAgenda {
 	}
 
 	/**
-	 * The published run and the succeeded run before it, which it moved customers from.
+	 * The published run and the run before it, which it moved customers from.
 	 */
 	private RunPair runs() {
 		List<RunPair> published = this.jdbc.query(RUNS, new MapSqlParameterSource(),
@@ -135,10 +140,10 @@ public class TodayAgenda {
 			return new RunPair(null, null, null, null);
 		}
 		RunPair run = published.getFirst();
+		// The run it was compared with when it was published.
 		return this.jdbc
-			.query("select r.id, r.as_of from segmentation_runs r where r.id = (select max(e.id)"
-					+ " from segmentation_runs e where e.status = 'SUCCEEDED' and e.id < :run)",
-					new MapSqlParameterSource("run", run.run()),
+			.query("select r.id, r.as_of from run_aggregates a join segmentation_runs r on r.id = a.previous_run_id"
+					+ " where a.run_id = :run", new MapSqlParameterSource("run", run.run()),
 					(rs, row) -> new RunPair(run.run(), run.asOf(), rs.getLong(1), rs.getObject(2, LocalDate.class)))
 			.stream()
 			.findFirst()

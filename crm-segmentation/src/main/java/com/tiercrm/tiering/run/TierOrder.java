@@ -5,15 +5,12 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.modulith.NamedInterface;
-
 /**
  * Which tier is better than which: the ranks of the {@code tiers} table, 1 being the
  * best, compared only within a model ({@code MODEL:CLASS} codes). The one place that
  * orders tiers for runs (the stability rule, downgrades, the churn rule's lowest tier),
  * previews and the pages.
  */
-@NamedInterface("run")
 public final class TierOrder {
 
 	private final Map<String, Integer> ranks;
@@ -55,18 +52,6 @@ public final class TierOrder {
 		Integer fromRank = this.ranks.get(from);
 		Integer toRank = this.ranks.get(to);
 		return fromRank != null && toRank != null && toRank > fromRank && sameModel(from, to);
-	}
-
-	/**
-	 * {@link #isDowngrade} as an SQL condition over the {@code tiers} table, for reads
-	 * that find downgrades set-based rather than row by row in Java.
-	 * @param fromTier the SQL expression of the earlier tier's code
-	 * @param toTier the SQL expression of the new tier's code
-	 * @return a condition that holds for a downgrade
-	 */
-	public static String downgradeCondition(String fromTier, String toTier) {
-		return "exists (select 1 from tiers tf join tiers tt on tt.model = tf.model and tt.rank_order > tf.rank_order"
-				+ " where tf.code = " + fromTier + " and tt.code = " + toTier + ")";
 	}
 
 	/**

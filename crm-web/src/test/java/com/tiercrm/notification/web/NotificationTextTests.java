@@ -26,11 +26,11 @@ class NotificationTextTests {
 
 	@Test
 	void plainArgumentsAreShownAsStored() {
-		Notification downgrades = notification("notification.downgrades", "1200", "2026-12-01");
+		Notification downgrades = notification("notification.downgrades", "50", "2026-12-01", "+");
 		assertThat(this.text.text(downgrades, Locale.ENGLISH))
-			.isEqualTo("1200 of your customers moved to a lower tier in the run of 2026-12-01.");
+			.isEqualTo("50+ of your customers moved to a lower tier in the run of 2026-12-01.");
 		assertThat(this.text.text(downgrades, Locale.SIMPLIFIED_CHINESE))
-			.isEqualTo("在 2026-12-01 的分级中，您有 1200 位客户等级下降。");
+			.isEqualTo("在 2026-12-01 的分级中，您有 50+ 位客户等级下降。");
 	}
 
 	@Test
