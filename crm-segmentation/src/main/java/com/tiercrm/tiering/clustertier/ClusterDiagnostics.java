@@ -5,6 +5,8 @@ import java.util.List;
 import com.tiercrm.tiering.cluster.Dendrogram;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What helps a manager choose the variables and K, kept with each run that made clusters:
  * the within-cluster sum of squares (the elbow) and the mean silhouette per K on a
@@ -22,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param dendrogram Ward's hierarchy of a sample of the customers, {@code null} for fewer
  * than three
  */
+@NamedInterface("clustertier")
 public record ClusterDiagnostics(List<Score> scores, @Nullable Integer silhouetteK, @Nullable Integer elbowK,
 		List<String> variables, List<Double> explainedVariance, List<List<Double>> loadings,
 		@Nullable Dendrogram dendrogram) {
@@ -36,6 +39,7 @@ public record ClusterDiagnostics(List<Score> scores, @Nullable Integer silhouett
 	 * @param wcss the within-cluster sum of squares
 	 * @param silhouette the mean silhouette
 	 */
+	@NamedInterface("clustertier")
 	public record Score(int k, double wcss, double silhouette) {
 
 	}

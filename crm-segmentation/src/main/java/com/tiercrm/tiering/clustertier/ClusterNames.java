@@ -4,6 +4,7 @@ import com.tiercrm.audit.AuditAction;
 import com.tiercrm.audit.AuditLog;
 import com.tiercrm.tiering.list.TierLabels;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
  * cluster keeps its code from run to run (matched to the previous run's centres), and so
  * keeps its name.
  */
+@NamedInterface("clustertier")
 @Service
 public class ClusterNames {
 

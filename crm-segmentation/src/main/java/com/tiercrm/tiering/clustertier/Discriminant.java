@@ -9,6 +9,8 @@ import com.tiercrm.tiering.cluster.Lda;
 import com.tiercrm.tiering.model.CustomerFacts;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The linear discriminant trained on a published run's clusters: it places a customer the
  * run did not cluster in the cluster whose function is largest, without rerunning k-means
@@ -20,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param functions one function per cluster, by class code
  * @param accuracy its cross-validated accuracy on the run's customers
  */
+@NamedInterface("clustertier")
 public record Discriminant(long runId, List<String> variables, List<Function> functions, Lda.Accuracy accuracy) {
 
 	/**
@@ -94,6 +97,7 @@ public record Discriminant(long runId, List<String> variables, List<Function> fu
 	 * @param weights per variable, its weight per transformed unit
 	 * @param missing per variable, what it adds when the value is missing
 	 */
+	@NamedInterface("clustertier")
 	public record Function(String classCode, double constant, double[] weights, double[] missing) {
 
 	}
@@ -108,6 +112,7 @@ public record Discriminant(long runId, List<String> variables, List<Function> fu
 	 * @param provisional whether the discriminant placed the customer (until the next
 	 * run), rather than the run itself
 	 */
+	@NamedInterface("clustertier")
 	public record Placement(long runId, String classCode, Map<String, Double> probabilities,
 			List<String> missingVariables, boolean provisional) {
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.tiercrm.account.AccessScope;
 import com.tiercrm.tiering.model.CustomerFacts;
 import com.tiercrm.tiering.run.CurrentFacts;
 import com.tiercrm.tiering.run.CustomerSegment;
@@ -11,7 +12,10 @@ import com.tiercrm.tiering.run.CustomerTiers;
 import com.tiercrm.tiering.run.SegmentationRuns;
 import com.tiercrm.tiering.run.TierModel;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,10 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
  * customers who came in after the run ("provisional" until the next run gives them a
  * tier) and customers described to the API.
  */
+@NamedInterface("clustertier")
 @Service
 public class ProvisionalClusters {
 
 	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
 
 	private final RunClusters store;
 
@@ -33,6 +40,7 @@ public class ProvisionalClusters {
 
 	ProvisionalClusters(JdbcTemplate jdbc, RunClusters store, CurrentFacts facts, CustomerTiers tiers) {
 		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.tiers = tiers;
 		this.store = store;
 		this.facts = facts;
@@ -57,6 +65,21 @@ public class ProvisionalClusters {
 	@Transactional(readOnly = true)
 	public Optional<Discriminant.Placement> place(Map<String, Double> values) {
 		return published().map((discriminant) -> discriminant.place(values));
+	}
+
+	/**
+	 * A customer's cluster, by code, if the customer is in the caller's scope.
+	 * @param code the customer's code
+	 * @param scope the caller's scope
+	 * @return the placement; empty when the customer is not there for the caller or the
+	 * published run made no clusters
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Discriminant.Placement> classifyCustomer(String code, AccessScope scope) {
+		List<Long> ids = this.named.queryForList(
+				"select c.id from customers c where c.code = :code and " + scope.ownerCondition("c.owner_id"),
+				new MapSqlParameterSource("code", code).addValue("scopeUser", scope.userId()), Long.class);
+		return ids.isEmpty() ? Optional.empty() : classifyCustomer(ids.get(0));
 	}
 
 	/**

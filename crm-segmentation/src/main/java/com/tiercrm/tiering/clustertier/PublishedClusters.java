@@ -13,6 +13,7 @@ import com.tiercrm.tiering.config.SettingsJson;
 import com.tiercrm.tiering.run.SegmentationRuns;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The published run's clusters with their profiles, for the page that shows them: a few
  * rows per cluster, whatever the number of customers.
  */
+@NamedInterface("clustertier")
 @Service
 public class PublishedClusters {
 
@@ -117,6 +119,7 @@ public class PublishedClusters {
 	 * @param diagnostics the K curves, principal components and hierarchy, {@code null}
 	 * for runs made before they were kept
 	 */
+	@NamedInterface("clustertier")
 	public record Report(long runId, List<String> variables, int k, @Nullable Integer suggestedK, long customers,
 			@Nullable Long previousRunId, @Nullable Double adjustedRand, @Nullable Long comparedCustomers,
 			@Nullable Long discriminantCorrect, @Nullable Long discriminantRows, List<Cluster> clusters,
@@ -143,6 +146,7 @@ public class PublishedClusters {
 	 * standard deviations; {@code null} when it is new
 	 * @param variables its profile
 	 */
+	@NamedInterface("clustertier")
 	public record Cluster(String tier, String classCode, long customers, @Nullable Double revenueShare,
 			@Nullable Double profitShare, List<ClusterProfile.NameTerm> name, @Nullable Double previousDistance,
 			List<Variable> variables) {
@@ -156,6 +160,7 @@ public class PublishedClusters {
 	 * @param mean the cluster's mean in the variable's units
 	 * @param zScore the cluster's mean against everyone clustered, in standard deviations
 	 */
+	@NamedInterface("clustertier")
 	public record Variable(String name, @Nullable Double mean, double zScore) {
 
 	}

@@ -12,6 +12,8 @@ import com.tiercrm.tiering.model.ClvModel;
 import com.tiercrm.tiering.model.ClvSettings;
 import com.tiercrm.tiering.model.CustomerFacts;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Checks the purchase model on a holdout period: fit on the facts as of a past date (the
  * calibration end), predict each customer's purchases in the period after it, and compare
@@ -21,6 +23,7 @@ import com.tiercrm.tiering.model.CustomerFacts;
  * Only customers who bought in the calibration period take part: the model has no history
  * to condition the others on.
  */
+@NamedInterface("forecast")
 public final class HoldoutCheck {
 
 	/** Classes of calibration repeat purchases: 0 to 6, and 7 or more. */

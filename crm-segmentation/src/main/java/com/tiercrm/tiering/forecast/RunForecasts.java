@@ -14,6 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskExecutor;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a run's computation (the row's key); a claim left running for {@value #STALE_MINUTES}
  * minutes, by an instance that stopped, is taken over.
  */
+@NamedInterface("forecast")
 @Service
 public class RunForecasts {
 

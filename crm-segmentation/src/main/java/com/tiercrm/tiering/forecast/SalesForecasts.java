@@ -23,6 +23,7 @@ import com.tiercrm.tiering.run.RunReport;
 import com.tiercrm.tiering.run.SegmentationRun;
 import com.tiercrm.tiering.run.SegmentationRuns;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Service;
  * forecast and as of a past date for the check, whose actuals are the orders between that
  * date and the run's.
  */
+@NamedInterface("forecast")
 @Service
 public class SalesForecasts {
 

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A run's sales forecast and holdout check as kept ({@link RunForecasts}), or where its
  * computation is.
@@ -27,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param correlation of predicted and actual repeat purchases over customers
  * @param rows the forecast, backtest and holdout rows
  */
+@NamedInterface("forecast")
 public record StoredForecast(long runId, Status status, @Nullable String errorCode, @Nullable LocalDate asOf,
 		@Nullable LocalDate calibrationEnd, @Nullable Integer holdoutDays, @Nullable Double level,
 		@Nullable Boolean fallbackUsed, @Nullable Long holdoutCustomers, @Nullable Double meanAbsoluteError,
@@ -79,6 +82,7 @@ public record StoredForecast(long runId, Status status, @Nullable String errorCo
 	}
 
 	/** Where a computation is. */
+	@NamedInterface("forecast")
 	public enum Status {
 
 		RUNNING, DONE, FAILED
@@ -86,6 +90,7 @@ public record StoredForecast(long runId, Status status, @Nullable String errorCo
 	}
 
 	/** What a row holds. */
+	@NamedInterface("forecast")
 	public enum Kind {
 
 		/** Expected purchases and revenue after the run, with an interval. */
@@ -121,6 +126,7 @@ public record StoredForecast(long runId, Status status, @Nullable String errorCo
 	 * @param actualPurchases what happened, for backtest and holdout rows
 	 * @param actualRevenue what happened, for backtest and holdout rows
 	 */
+	@NamedInterface("forecast")
 	public record Row(Kind kind, int horizonDays, String groupBy, String groupKey, @Nullable Integer rank,
 			long customers, double expectedPurchases, @Nullable Double purchasesLow, @Nullable Double purchasesHigh,
 			double expectedRevenue, @Nullable Double revenueLow, @Nullable Double revenueHigh,

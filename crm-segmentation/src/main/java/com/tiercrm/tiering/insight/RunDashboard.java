@@ -7,6 +7,8 @@ import java.util.List;
 import com.tiercrm.account.AccessScope;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What the dashboard shows of one run, read from its precomputed aggregates.
  *
@@ -22,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * aggregates), a manager's teams' or a rep's own (computed for the reader from the run's
  * rows of the customers they own now)
  */
+@NamedInterface("insight")
 public record RunDashboard(Run run, List<GroupStats> tiers, List<GroupStats> segments, List<LorenzPoint> lorenz,
 		List<RfmCell> rfmCells, @Nullable Run previous, List<MigrationCell> migration, List<TierChange> downgrades,
 		AccessScope.Kind scope) {
@@ -57,6 +60,7 @@ public record RunDashboard(Run run, List<GroupStats> tiers, List<GroupStats> seg
 	 * @param tierModel the code of the model that defined its tiers
 	 * @param churnThreshold the probability-alive threshold its churn counts used
 	 */
+	@NamedInterface("insight")
 	public record Run(long id, LocalDate asOf, @Nullable Instant finishedAt, long configId, @Nullable String tierModel,
 			double churnThreshold) {
 
@@ -65,6 +69,7 @@ public record RunDashboard(Run run, List<GroupStats> tiers, List<GroupStats> seg
 	/**
 	 * One point of the Lorenz curve.
 	 */
+	@NamedInterface("insight")
 	public record LorenzPoint(double customerShare, double revenueShare) {
 
 	}
@@ -72,6 +77,7 @@ public record RunDashboard(Run run, List<GroupStats> tiers, List<GroupStats> seg
 	/**
 	 * One cell of the recency × frequency heat map.
 	 */
+	@NamedInterface("insight")
 	public record RfmCell(int recencyScore, int frequencyScore, long customers, double monetarySum) {
 
 		public double averageMonetary() {
@@ -83,6 +89,7 @@ public record RunDashboard(Run run, List<GroupStats> tiers, List<GroupStats> seg
 	/**
 	 * How many customers moved from one tier to another.
 	 */
+	@NamedInterface("insight")
 	public record MigrationCell(String fromTier, String toTier, long customers) {
 
 	}

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.tiercrm.customer.Customer;
-import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.tiering.clustertier.Discriminant;
 import com.tiercrm.tiering.clustertier.ProvisionalClusters;
@@ -36,16 +34,12 @@ class ClassifyApiController {
 
 	private final ProvisionalClusters clusters;
 
-	private final CustomerRepository customers;
-
 	private final TierLabels labels;
 
 	private final MessageSource messages;
 
-	ClassifyApiController(ProvisionalClusters clusters, CustomerRepository customers, TierLabels labels,
-			MessageSource messages) {
+	ClassifyApiController(ProvisionalClusters clusters, TierLabels labels, MessageSource messages) {
 		this.clusters = clusters;
-		this.customers = customers;
 		this.labels = labels;
 		this.messages = messages;
 	}
@@ -58,9 +52,8 @@ class ClassifyApiController {
 		String code = body.customer();
 		Map<String, Double> variables = body.variables();
 		if (code != null && !code.isBlank()) {
-			Customer customer = this.customers.findByCode(code.strip(), user.scope())
+			placement = this.clusters.classifyCustomer(code.strip(), user.scope())
 				.orElseThrow(() -> new ClassifyException(HttpStatus.NOT_FOUND, "api.classify.noCustomer", List.of()));
-			placement = this.clusters.classifyCustomer(customer.getId()).orElseThrow();
 		}
 		else if (variables != null && !variables.isEmpty()) {
 			List<String> unknown = variables.keySet()

@@ -1,4 +1,4 @@
-package com.tiercrm.tiering.web;
+package com.tiercrm.report.web;
 
 import java.io.IOException;
 import java.time.LocalDate;

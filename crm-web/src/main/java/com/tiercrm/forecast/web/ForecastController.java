@@ -1,4 +1,4 @@
-package com.tiercrm.tiering.web;
+package com.tiercrm.forecast.web;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
