@@ -184,6 +184,19 @@ public class OrderManagement {
 				this.orders.countByCustomerId(customer.id()));
 	}
 
+	/**
+	 * What is wrong with an order's fields by the import's rules, without looking up its
+	 * customer or number: for callers that found problems of their own and report all at
+	 * once.
+	 * @param input the order as written
+	 * @return the problems, empty if none
+	 */
+	public List<OrderProblem> problems(OrderInput input) {
+		List<OrderProblem> problems = new ArrayList<>();
+		check(input, problems);
+		return problems;
+	}
+
 	private Checked check(OrderInput input, List<OrderProblem> problems) {
 		// Microseconds, as the database keeps them.
 		Instant orderedAt = (input.orderedAt() != null) ? input.orderedAt().truncatedTo(ChronoUnit.MICROS) : null;

@@ -1,11 +1,8 @@
 package com.tiercrm.order.web;
 
-import java.time.Clock;
-
 import com.tiercrm.order.OrderStatus;
-import com.tiercrm.web.EntryTimes;
-import com.tiercrm.web.WebProperties;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -15,12 +12,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackages = "com.tiercrm.customer.web")
 class CustomerPageOrderForm {
 
-	private final EntryTimes times;
+	private final OrderTimes times;
 
-	// From the settings rather than the EntryTimes bean: advice reaches every web slice
-	// test, which need not provide it.
-	CustomerPageOrderForm(WebProperties web) {
-		this.times = new EntryTimes(web.timeZone(), Clock.systemUTC());
+	// The zone rather than the OrderTimes bean: advice reaches every web slice test,
+	// which need not provide it.
+	CustomerPageOrderForm(@Value(OrderTimes.ZONE) String zone) {
+		this.times = new OrderTimes(zone);
 	}
 
 	@ModelAttribute("orderForm")

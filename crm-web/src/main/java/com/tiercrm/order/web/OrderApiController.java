@@ -26,7 +26,6 @@ import com.tiercrm.order.ScopedOrder;
 import com.tiercrm.order.UnknownOrderCustomerException;
 import com.tiercrm.order.UnknownOrderException;
 import com.tiercrm.security.CrmUser;
-import com.tiercrm.web.EntryTimes;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -62,11 +61,11 @@ class OrderApiController {
 
 	private final SalesProperties sales;
 
-	private final EntryTimes times;
+	private final OrderTimes times;
 
 	private final MessageSource messages;
 
-	OrderApiController(OrderManagement orders, SalesProperties sales, EntryTimes times, MessageSource messages) {
+	OrderApiController(OrderManagement orders, SalesProperties sales, OrderTimes times, MessageSource messages) {
 		this.orders = orders;
 		this.sales = sales;
 		this.times = times;
@@ -130,11 +129,19 @@ class OrderApiController {
 				problems.add(new OrderProblem("orderedAt", "order.error.dateTime", request.orderedAt()));
 			}
 		}
+		OrderInput input = new OrderInput(request.customer(), request.orderNo(), orderedAt, request.amount(),
+				request.grossProfit(), request.channel(), request.status(), false);
 		if (!problems.isEmpty()) {
+			// Every problem at once: the rules' too, but for the time already refused.
+			boolean timeRefused = orderedAt == null
+					&& problems.stream().anyMatch((problem) -> problem.field().equals("orderedAt"));
+			this.orders.problems(input)
+				.stream()
+				.filter((problem) -> !(timeRefused && problem.field().equals("orderedAt")))
+				.forEach(problems::add);
 			throw new InvalidOrderException(problems);
 		}
-		return new OrderInput(request.customer(), request.orderNo(), orderedAt, request.amount(), request.grossProfit(),
-				request.channel(), request.status(), false);
+		return input;
 	}
 
 	/**

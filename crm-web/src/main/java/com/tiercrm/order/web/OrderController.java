@@ -15,7 +15,6 @@ import com.tiercrm.order.UnknownOrderException;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.tiering.run.RunSchedule;
 import com.tiercrm.tiering.run.SegmentationProperties;
-import com.tiercrm.web.EntryTimes;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -47,11 +46,11 @@ class OrderController {
 
 	private final OrderManagement orders;
 
-	private final EntryTimes times;
+	private final OrderTimes times;
 
 	private final SegmentationProperties segmentation;
 
-	OrderController(OrderManagement orders, EntryTimes times, SegmentationProperties segmentation) {
+	OrderController(OrderManagement orders, OrderTimes times, SegmentationProperties segmentation) {
 		this.orders = orders;
 		this.times = times;
 		this.segmentation = segmentation;

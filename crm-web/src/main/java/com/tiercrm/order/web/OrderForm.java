@@ -6,7 +6,6 @@ import com.tiercrm.order.OrderInput;
 import com.tiercrm.order.OrderRules;
 import com.tiercrm.order.OrderStatus;
 import com.tiercrm.order.SalesOrder;
-import com.tiercrm.web.EntryTimes;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -29,19 +28,19 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param version the version the user read, when editing
  */
 record OrderForm(@NotNull @Nullable Kind kind, @Size(max = OrderRules.MAX_ORDER_NO) @Nullable String orderNo,
-		@NotNull @DateTimeFormat(pattern = EntryTimes.INPUT_PATTERN,
-				fallbackPatterns = EntryTimes.INPUT_PATTERN_SECONDS) @Nullable LocalDateTime orderedAt,
+		@NotNull @DateTimeFormat(pattern = OrderTimes.INPUT_PATTERN,
+				fallbackPatterns = OrderTimes.INPUT_PATTERN_SECONDS) @Nullable LocalDateTime orderedAt,
 		@NotBlank @Size(max = 40) @Nullable String amount, @Size(max = 40) @Nullable String grossProfit,
 		@Size(max = OrderRules.MAX_CHANNEL) @Nullable String channel, @NotNull @Nullable OrderStatus status,
 		@Nullable Long version) {
 
 	/** A new completed order, placed now. */
-	static OrderForm blank(EntryTimes times) {
+	static OrderForm blank(OrderTimes times) {
 		return new OrderForm(Kind.ORDER, null, times.now(), null, null, null, OrderStatus.COMPLETED, null);
 	}
 
 	/** An order as stored, for editing: a return shows its amount without the sign. */
-	static OrderForm of(SalesOrder order, EntryTimes times) {
+	static OrderForm of(SalesOrder order, OrderTimes times) {
 		boolean isReturn = order.isReturn();
 		return new OrderForm(isReturn ? Kind.RETURN : Kind.ORDER, order.getOrderNo(), times.local(order.getOrderedAt()),
 				order.getAmount().abs().stripTrailingZeros().toPlainString(),
@@ -49,7 +48,7 @@ record OrderForm(@NotNull @Nullable Kind kind, @Size(max = OrderRules.MAX_ORDER_
 				order.getChannel(), order.getStatus(), order.getVersion());
 	}
 
-	OrderInput toInput(String customer, EntryTimes times) {
+	OrderInput toInput(String customer, OrderTimes times) {
 		return new OrderInput(customer, this.orderNo, (this.orderedAt != null) ? times.instant(this.orderedAt) : null,
 				this.amount, this.grossProfit, this.channel, (this.status != null) ? this.status.name() : null,
 				this.kind == Kind.RETURN);
