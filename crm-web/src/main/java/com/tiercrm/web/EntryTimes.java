@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * The times people enter in forms ({@code <input type="datetime-local">}): read and
  * proposed in the installation's time zone ({@code tiercrm.web.time-zone}), the one pages
- * show times in. Templates use it as {@code ${@entryTimes.now()}}.
+ * show times in.
  */
-@Component("entryTimes")
+@Component
 public class EntryTimes {
 
 	/** How a {@code datetime-local} input writes a time; seconds are optional. */
