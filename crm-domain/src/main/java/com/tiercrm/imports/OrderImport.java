@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import com.tiercrm.order.OrderRules;
 import com.tiercrm.order.OrderStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -24,14 +25,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * customer code is an error, never a new customer.
  */
 final class OrderImport implements RowImport<OrderImport.OrderRow> {
-
-	private static final Map<String, OrderStatus> STATUSES = Map.ofEntries(
-			Map.entry("completed", OrderStatus.COMPLETED), Map.entry("已完成", OrderStatus.COMPLETED),
-			Map.entry("完成", OrderStatus.COMPLETED), Map.entry("成交", OrderStatus.COMPLETED),
-			Map.entry("cancelled", OrderStatus.CANCELLED), Map.entry("canceled", OrderStatus.CANCELLED),
-			Map.entry("已取消", OrderStatus.CANCELLED), Map.entry("取消", OrderStatus.CANCELLED),
-			Map.entry("refunded", OrderStatus.REFUNDED), Map.entry("已退款", OrderStatus.REFUNDED),
-			Map.entry("退款", OrderStatus.REFUNDED));
 
 	private final HeaderMapping<OrderColumn> mapping;
 
@@ -86,7 +79,7 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 		BigDecimal amount = amount(cells, OrderColumn.AMOUNT);
 		BigDecimal grossProfit = amount(cells, OrderColumn.GROSS_PROFIT);
 		String channel = cells.text(OrderColumn.CHANNEL);
-		OrderStatus status = cells.choice(OrderColumn.STATUS, STATUSES, "import.error.orderStatus");
+		OrderStatus status = cells.choice(OrderColumn.STATUS, OrderRules.statusWords(), "import.error.orderStatus");
 		if (cells.failed() || orderNo == null || customerCode == null || orderedAt == null || amount == null) {
 			return Optional.empty();
 		}
@@ -188,8 +181,10 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 		if (write) {
 			this.jdbc.batchUpdate("INSERT INTO sales_orders (order_no, customer_id, ordered_at, amount, gross_profit,"
 					+ " channel, status) VALUES (?, ?, ?, ?, ?, ?, ?)", inserts);
-			this.jdbc.batchUpdate("UPDATE sales_orders SET customer_id = ?, ordered_at = ?, amount = ?,"
-					+ " gross_profit = ?, channel = ?, status = ? WHERE id = ?", updates);
+			this.jdbc.batchUpdate(
+					"UPDATE sales_orders SET customer_id = ?, ordered_at = ?, amount = ?,"
+							+ " gross_profit = ?, channel = ?, status = ?, version = version + 1 WHERE id = ?",
+					updates);
 		}
 	}
 

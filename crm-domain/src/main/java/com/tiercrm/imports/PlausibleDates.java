@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
+import com.tiercrm.order.OrderRules;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,12 +22,12 @@ final class PlausibleDates {
 
 	private final LocalDate earliest;
 
-	private final LocalDate latest;
+	private final LocalDate today;
 
 	PlausibleDates(ZoneId zone, LocalDate earliest, Clock clock) {
 		this.zone = zone;
 		this.earliest = earliest;
-		this.latest = LocalDate.now(clock.withZone(zone)).plusDays(1);
+		this.today = LocalDate.now(clock.withZone(zone));
 	}
 
 	PlausibleDates(ImportProperties properties) {
@@ -37,8 +38,7 @@ final class PlausibleDates {
 	 * The instant of a date in the file's zone, or empty when it is out of range.
 	 */
 	Optional<Instant> instant(LocalDateTime local) {
-		LocalDate date = local.toLocalDate();
-		if (date.isBefore(this.earliest) || date.isAfter(this.latest)) {
+		if (!OrderRules.plausibleDay(local.toLocalDate(), this.earliest, this.today)) {
 			return Optional.empty();
 		}
 		return Optional.of(local.atZone(this.zone).toInstant());

@@ -229,8 +229,8 @@ final class PostgresOrderLoad {
 		}
 		String sql = "WITH merged AS (INSERT INTO sales_orders AS o (order_no, customer_id, ordered_at, amount,"
 				+ " gross_profit, channel, status) " + VALID_ROWS + " ORDER BY c.id, s.ordered_at"
-				+ " ON CONFLICT (order_no) DO UPDATE SET " + set + " WHERE (" + stored + ") IS DISTINCT FROM ("
-				+ incoming + ") RETURNING (o.xmax = 0) AS inserted)"
+				+ " ON CONFLICT (order_no) DO UPDATE SET " + set + ", version = o.version + 1 WHERE (" + stored
+				+ ") IS DISTINCT FROM (" + incoming + ") RETURNING (o.xmax = 0) AS inserted)"
 				+ " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged";
 		counts(statement, sql, tally);
 	}

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.tiercrm.order.OrderRules;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,17 +43,6 @@ final class Values {
 	private static final Pattern SERIAL = Pattern.compile("\\d{1,6}(\\.\\d+)?");
 
 	private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
-
-	/** Currency signs and codes, and blanks (thousands separators in 1 234,56). */
-	private static final Pattern CURRENCY = Pattern.compile("(?i)[¥￥$€£\\s\\u00A0\\u202F]|CNY|RMB|EUR|GBP|元");
-
-	private static final Pattern POINT_AMOUNT = Pattern.compile("-?\\d{1,3}(,\\d{3})*(\\.\\d+)?|-?\\d+(\\.\\d+)?");
-
-	private static final Pattern COMMA_AMOUNT = Pattern.compile("-?\\d{1,3}(\\.\\d{3})*(,\\d+)?|-?\\d+(,\\d+)?");
-
-	private static final int MAX_DECIMALS = 4;
-
-	private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
 	private Values() {
 	}
@@ -162,41 +152,17 @@ final class Values {
 		return dayFirst ? DateClue.DAY_FIRST : monthFirst ? DateClue.MONTH_FIRST : DateClue.NONE;
 	}
 
-	/** Digits, separators and signs only: nothing for the currency pattern to remove. */
-	private static boolean isPlainNumber(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if ((c < '0' || c > '9') && c != '.' && c != ',' && c != '-') {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	/** An amount with a decimal point, as {@link #amount(String, DecimalMark)}. */
 	static Optional<BigDecimal> amount(String text) {
 		return amount(text, DecimalMark.POINT);
 	}
 
 	/**
-	 * An amount of money with at most four decimals (a quantity times a unit price gives
-	 * three or four): a currency sign or code and thousands separators are allowed
-	 * ({@code ¥1,234.50}, {@code 1234.5元}, {@code 2042.761}; with a decimal comma
-	 * {@code 1.234,56}, {@code 1 234,56 €}, {@code -12,5}). Negative amounts are returns.
-	 * The amount keeps its decimals, with at least two.
+	 * An amount of money as {@link OrderRules#amount(String, boolean)} reads it, the rule
+	 * the orders recorded in the application follow too.
 	 */
 	static Optional<BigDecimal> amount(String text, DecimalMark mark) {
-		String bare = isPlainNumber(text) ? text : CURRENCY.matcher(text).replaceAll("");
-		boolean comma = mark == DecimalMark.COMMA;
-		if (!(comma ? COMMA_AMOUNT : POINT_AMOUNT).matcher(bare).matches()) {
-			return Optional.empty();
-		}
-		BigDecimal amount = new BigDecimal(comma ? bare.replace(".", "").replace(',', '.') : bare.replace(",", ""));
-		int decimals = amount.stripTrailingZeros().scale();
-		if (decimals > MAX_DECIMALS || amount.abs().compareTo(MAX_AMOUNT) > 0) {
-			return Optional.empty();
-		}
-		return Optional.of(amount.setScale(Math.max(2, decimals), RoundingMode.UNNECESSARY));
+		return OrderRules.amount(text, mark == DecimalMark.COMMA);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,9 @@ public class SalesOrder {
 
 	@Enumerated(EnumType.STRING)
 	private OrderStatus status;
+
+	@Version
+	private long version;
 
 	protected SalesOrder() {
 		this("", 0, Instant.EPOCH, BigDecimal.ZERO, BigDecimal.ZERO, OrderStatus.COMPLETED);
@@ -83,6 +87,28 @@ public class SalesOrder {
 
 	public void setChannel(@Nullable String channel) {
 		this.channel = channel;
+	}
+
+	/**
+	 * Changes what the order says; the order number stays.
+	 */
+	public void change(long customerId, Instant orderedAt, BigDecimal amount, BigDecimal grossProfit,
+			@Nullable String channel, OrderStatus status) {
+		this.customerId = customerId;
+		this.orderedAt = orderedAt;
+		this.amount = amount;
+		this.grossProfit = grossProfit;
+		this.channel = channel;
+		this.status = status;
+	}
+
+	/** Whether this is a return or credit note: a negative amount. */
+	public boolean isReturn() {
+		return this.amount.signum() < 0;
+	}
+
+	public long getVersion() {
+		return this.version;
 	}
 
 	public OrderStatus getStatus() {

@@ -3,6 +3,7 @@ package com.tiercrm.order;
 import java.util.List;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -22,6 +23,10 @@ public interface SalesOrderRepository extends ListCrudRepository<SalesOrder, Lon
 			from SalesOrder o where o.customerId = :customerId and o.status = com.tiercrm.order.OrderStatus.COMPLETED""")
 	OrderTotals totalsOfCustomer(long customerId);
 
+	List<SalesOrder> findByCustomerIdOrderByOrderedAtDescIdDesc(long customerId, Pageable pageable);
+
 	long countByCustomerId(long customerId);
+
+	boolean existsByOrderNo(String orderNo);
 
 }

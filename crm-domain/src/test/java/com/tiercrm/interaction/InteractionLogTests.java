@@ -107,6 +107,40 @@ class InteractionLogTests {
 	}
 
 	@Test
+	void aBackDatedContactIsStoredAtItsTimeAndNeverMovesTheLastContactBackwards() {
+		long repId = this.rep.getId();
+		this.log.log(this.customer.getCode(), InteractionType.CALL, null, null, repId, AccessScope.own(repId));
+		assertThat(lastContact()).isEqualTo(NOW);
+		Instant lastWeek = NOW.minus(7, ChronoUnit.DAYS);
+		Interaction backDated = this.log.log(this.customer.getCode(), InteractionType.VISIT, lastWeek,
+				"Met at the fair", null, repId, AccessScope.own(repId));
+		assertThat(backDated.getOccurredAt()).isEqualTo(lastWeek);
+		assertThat(lastContact()).isEqualTo(NOW);
+		assertThat(this.interactions.findByCustomerIdOrderByOccurredAtDescIdDesc(this.customer.getId(), Limit.of(2)))
+			.extracting(Interaction::getOccurredAt)
+			.containsExactly(NOW, lastWeek);
+	}
+
+	@Test
+	void aBackDatedFirstContactBecomesTheLastContact() {
+		long repId = this.rep.getId();
+		Instant lastMonth = NOW.minus(30, ChronoUnit.DAYS);
+		this.log.log(this.customer.getCode(), InteractionType.MEETING, lastMonth, null, 4, repId,
+				AccessScope.own(repId));
+		assertThat(lastContact()).isEqualTo(lastMonth);
+	}
+
+	@Test
+	void aContactDatedBeyondAFewMinutesAheadIsRefused() {
+		long repId = this.rep.getId();
+		assertThat(this.log.acceptable(NOW.plus(InteractionLog.FUTURE_TOLERANCE))).isTrue();
+		assertThat(this.log.acceptable(NOW.plus(InteractionLog.FUTURE_TOLERANCE).plusSeconds(1))).isFalse();
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.log.log(this.customer.getCode(),
+				InteractionType.CALL, NOW.plus(1, ChronoUnit.HOURS), null, null, repId, AccessScope.own(repId)));
+		assertThat(lastContact()).isNull();
+	}
+
+	@Test
 	void blankNotesAndNoScoreAreStoredAsNothing() {
 		long repId = this.rep.getId();
 		this.log.log(this.customer.getCode(), InteractionType.CALL, " ", null, repId, AccessScope.own(repId));

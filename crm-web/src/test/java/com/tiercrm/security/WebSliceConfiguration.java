@@ -3,6 +3,7 @@ package com.tiercrm.security;
 import com.tiercrm.account.CommonPasswordChecker;
 import com.tiercrm.account.PasswordPolicy;
 import com.tiercrm.audit.AuditLog;
+import com.tiercrm.web.EntryTimes;
 import com.tiercrm.web.Formats;
 import com.tiercrm.web.ReasonText;
 import org.mockito.Mockito;
@@ -18,7 +19,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  * template helpers.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfiguration.class, Formats.class, ReasonText.class })
+@Import({ SecurityConfiguration.class, Formats.class, ReasonText.class, EntryTimes.class })
 public class WebSliceConfiguration {
 
 	@Bean

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * How and when segmentation runs.
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param previewFactsTtl how long a preview keeps the facts it read after they were last
  * used
  */
+@NamedInterface("run")
 @ConfigurationProperties("tiercrm.segmentation")
 public record SegmentationProperties(@DefaultValue("Asia/Shanghai") ZoneId zone,
 		@DefaultValue("0 0 2 1 * *") String cron, @DefaultValue("24") int retainedRuns,

@@ -1,5 +1,6 @@
 package com.tiercrm.book.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,6 +12,7 @@ import com.tiercrm.interaction.InteractionLog;
 import com.tiercrm.interaction.InteractionType;
 import com.tiercrm.interaction.UnknownCustomerException;
 import com.tiercrm.security.CrmUser;
+import com.tiercrm.web.EntryTimes;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -40,10 +42,13 @@ class BookController {
 
 	private final OwnerOptions owners;
 
-	BookController(RepBooks books, InteractionLog interactions, OwnerOptions owners) {
+	private final EntryTimes times;
+
+	BookController(RepBooks books, InteractionLog interactions, OwnerOptions owners, EntryTimes times) {
 		this.books = books;
 		this.interactions = interactions;
 		this.owners = owners;
+		this.times = times;
 	}
 
 	@GetMapping("/book")
@@ -64,14 +69,20 @@ class BookController {
 	String logInteraction(@Valid InteractionForm interactionForm, BindingResult binding,
 			@AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect) {
 		Integer page = binding.hasFieldErrors("page") ? null : interactionForm.page();
+		Instant occurredAt = (interactionForm.occurredAt() != null) ? this.times.instant(interactionForm.occurredAt())
+				: null;
+		if (occurredAt != null && !this.interactions.acceptable(occurredAt)) {
+			binding.rejectValue("occurredAt", "interaction.occurredAt.future",
+					new Object[] { InteractionLog.FUTURE_TOLERANCE.toMinutes() }, null);
+		}
 		if (binding.hasErrors()) {
 			model.addAttribute("failed", true);
 			populate(interactionForm.rep(), (page != null) ? page : 1, user, model);
 			return "book/index";
 		}
 		this.interactions.log(Objects.requireNonNull(interactionForm.customer()),
-				Objects.requireNonNull(interactionForm.type()), interactionForm.notes(), interactionForm.satisfaction(),
-				user.id(), user.scope());
+				Objects.requireNonNull(interactionForm.type()), occurredAt, interactionForm.notes(),
+				interactionForm.satisfaction(), user.id(), user.scope());
 		redirect.addFlashAttribute("message", "book.logged");
 		redirect.addFlashAttribute("messageArg", interactionForm.customer());
 		// Back to the page the contact was logged on, which the customer may have left.

@@ -16,6 +16,7 @@ import com.tiercrm.tiering.run.RunReport;
 import com.tiercrm.tiering.run.RunRequest;
 import com.tiercrm.tiering.run.RunTrigger;
 import com.tiercrm.tiering.run.SegmentationPreview;
+import com.tiercrm.tiering.run.RunSchedule;
 import com.tiercrm.tiering.run.SegmentationProperties;
 import com.tiercrm.tiering.run.SegmentationRun;
 import com.tiercrm.tiering.run.SegmentationRuns;

@@ -220,7 +220,40 @@ class BookControllerTests {
 			.andExpect(redirectedUrl("/book"))
 			.andExpect(flash().attribute("message", "book.logged"));
 		then(this.interactions).should()
-			.log("C-1", InteractionType.VISIT, "Discussed the renewal", 4, 7, AccessScope.own(7));
+			.log("C-1", InteractionType.VISIT, null, "Discussed the renewal", 4, 7, AccessScope.own(7));
+	}
+
+	@Test
+	void aContactIsLoggedAtTheTimeEnteredInTheInstallationsZone() throws Exception {
+		given(this.interactions.acceptable(any())).willReturn(true);
+		this.mvc
+			.perform(post("/book/interactions").param("customer", "C-1")
+				.param("type", "CALL")
+				.param("occurredAt", "2026-11-30T09:15")
+				.with(user(REP))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/book"));
+		then(this.interactions).should()
+			.log("C-1", InteractionType.CALL, Instant.parse("2026-11-30T01:15:00Z"), null, null, 7, AccessScope.own(7));
+	}
+
+	@Test
+	void aContactDatedInTheFutureIsRefusedInTheUsersLanguageKeepingTheInput() throws Exception {
+		given(this.interactions.acceptable(any())).willReturn(false);
+		this.mvc
+			.perform(post("/book/interactions").param("customer", "C-1")
+				.param("type", "CALL")
+				.param("notes", "Promised a call back")
+				.param("occurredAt", "2099-01-01T10:00")
+				.param("lang", "zh-CN")
+				.with(user(REP))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("interactionForm", "occurredAt"))
+			.andExpect(content().string(containsString("联系时间不能晚于现在 5 分钟以上")))
+			.andExpect(content().string(containsString("value=\"Promised a call back\"")))
+			.andExpect(content().string(containsString("value=\"2099-01-01T10:00\"")));
+		then(this.interactions).should(never()).log(any(), any(), any(), any(), any(), eq(7L), any());
 	}
 
 	@Test
@@ -247,7 +280,7 @@ class BookControllerTests {
 			.andExpect(model().attributeHasFieldErrors("interactionForm", "type", "satisfaction"))
 			.andExpect(content().string(containsString("不能大于 5。")))
 			.andExpect(content().string(containsString("此项为必填项。")));
-		then(this.interactions).should(never()).log(any(), any(), any(), any(), eq(7L), any());
+		then(this.interactions).should(never()).log(any(), any(), any(), any(), any(), eq(7L), any());
 	}
 
 	@Test

@@ -1,11 +1,10 @@
-package com.tiercrm.tiering.web;
+package com.tiercrm.tiering.run;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
-import com.tiercrm.tiering.run.SegmentationProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
