@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.order.SalesProperties;
+import com.tiercrm.savedview.SavedViews;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.tiering.list.InvalidListCursorException;
 import com.tiercrm.tiering.list.TierFilterOptions;
@@ -43,14 +44,17 @@ class CustomerController {
 
 	private final CustomerWords words;
 
+	private final SavedViews views;
+
 	CustomerController(TieredCustomerSearch search, CustomerExport export, CustomerProfiles profiles,
-			OwnerOptions owners, SalesProperties sales, CustomerWords words) {
+			OwnerOptions owners, SalesProperties sales, CustomerWords words, SavedViews views) {
 		this.search = search;
 		this.export = export;
 		this.profiles = profiles;
 		this.owners = owners;
 		this.sales = sales;
 		this.words = words;
+		this.views = views;
 	}
 
 	@GetMapping("/customers")
@@ -60,12 +64,14 @@ class CustomerController {
 		filter.rejectUnknownValues(options, binding);
 		model.addAttribute("selects", this.words.selects(options, this.owners.visibleTo(user.scope()), filter, locale));
 		model.addAttribute("filterQuery", filter.query());
+		model.addAttribute("savedViews", this.views.visibleTo(user.id()));
 		if (binding.hasErrors()) {
 			model.addAttribute("page", null);
 			return "customers/list";
 		}
 		TieredPage page = this.search.search(filter.toCriteria(), user.scope());
 		model.addAttribute("page", page);
+		model.addAttribute("total", this.search.total(filter.toCriteria(), user.scope()));
 		model.addAttribute("rows", this.words.rows(page.items(), locale));
 		return "customers/list";
 	}
