@@ -154,6 +154,35 @@ abstract class ContactsIntegrationTests {
 	}
 
 	@Test
+	void anEditOverAnotherShowsTheOtherEditAndKeepsTheInput() throws Exception {
+		String rep = this.prefix + "-rep";
+		Customer customer = this.fixture.customer(this.prefix, "-V1", "冲突测试公司", this.team.rep());
+		HttpResponse<String> added = api("POST", "/" + customer.getCode() + "/contacts", "{\"name\": \"Chen Jing\"}",
+				rep, "en");
+		int id = JsonPath.read(added.body(), "$.id");
+		FormClient page = new FormClient(this.port);
+		page.login(rep, PASSWORD);
+		String edit = "/customers/" + customer.getCode() + "/contacts/" + id;
+		String version = Jsoup.parse(page.get(edit + "/edit").body()).selectFirst("input[name=version]").attr("value");
+		assertThat(api("PUT", "/" + customer.getCode() + "/contacts/" + id,
+				"{\"name\": \"Chen Jing\", \"title\": \"CFO\", \"version\": " + version + "}", this.prefix + "-mgr",
+				"en")
+			.statusCode()).isEqualTo(200);
+		HttpResponse<String> conflict = page.post(edit, "name=Chen+Jing&title=Buyer&version=" + version);
+		assertThat(conflict.statusCode()).isEqualTo(200);
+		Document html = Jsoup.parse(conflict.body());
+		assertThat(html.selectFirst("#contact-conflict").text()).contains("Someone else changed this contact", "CFO");
+		assertThat(html.selectFirst("#contact-title").attr("value")).isEqualTo("Buyer");
+		String newer = html.selectFirst("input[name=version]").attr("value");
+		assertThat(newer).isNotEqualTo(version);
+		// Saving again, knowing, replaces the other edit.
+		assertThat(page.post(edit, "name=Chen+Jing&title=Buyer&version=" + newer).statusCode()).isEqualTo(302);
+		assertThat(JsonPath
+			.<String>read(api("GET", "/" + customer.getCode() + "/contacts/" + id, null, rep, "en").body(), "$.title"))
+			.isEqualTo("Buyer");
+	}
+
+	@Test
 	void invalidContactsAreRefusedInTheUsersLanguage() throws Exception {
 		String rep = this.prefix + "-rep";
 		HttpResponse<String> refused = api("POST", "/" + this.mine + "/contacts",
