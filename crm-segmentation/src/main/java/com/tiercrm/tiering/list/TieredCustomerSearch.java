@@ -264,13 +264,18 @@ public class TieredCustomerSearch {
 		if (criteria.text() != null) {
 			String text = criteria.text();
 			String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-			where.append(" and ((c.name ilike :textAnywhere escape '\\'");
 			if (shortFragmentsByGrams && text.codePointCount(0, text.length()) < 3) {
-				where.append(" and c.id = any(array(select g.id from customers g")
-					.append(" where tiercrm_short_grams(g.name) @> array[lower(cast(:text as text))]))");
+				// strpos, not ILIKE: a generic plan would add the trigram index to the
+				// ILIKE, reading all its entries for so short a pattern.
+				where.append(" and ((strpos(lower(c.name), lower(cast(:text as text))) > 0")
+					.append(" and c.id = any(array(select g.id from customers g")
+					.append(" where tiercrm_short_grams(g.name) @> array[lower(cast(:text as text))])))");
 				params.addValue("text", text);
 			}
-			where.append(") or c.code ilike :textPrefix escape '\\'");
+			else {
+				where.append(" and (c.name ilike :textAnywhere escape '\\'");
+			}
+			where.append(" or c.code ilike :textPrefix escape '\\'");
 			params.addValue("textAnywhere", "%" + escaped + "%");
 			params.addValue("textPrefix", escaped + "%");
 			String digits = text.replaceAll("[^0-9]", "");
