@@ -30,9 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
  * while the earlier ones left room.
  * <p>
  * On PostgreSQL each tier is answered by an index: ranges of the unique code and the name
- * and phone b-trees for prefixes, trigram indexes for fragments of three characters or
- * more, and the one- and two-character grams of {@code V36} for shorter ones, such as a
- * Chinese surname. H2 reads the same conditions without them.
+ * and phone b-trees for prefixes, trigram indexes for fragments of a customer's code,
+ * name or phone of three characters or more, and the one- and two-character grams of
+ * {@code V36} for shorter ones, such as a Chinese surname, and for contacts' names. H2
+ * reads the same conditions without them.
  */
 @Service
 public class GlobalSearch {
@@ -102,7 +103,7 @@ public class GlobalSearch {
 		}
 		if (found.size() < terms.limit) {
 			List<String> anywhere = new ArrayList<>();
-			anywhere.add(terms.nameContains("c.name"));
+			anywhere.add(terms.nameContains("c.name", true));
 			if (terms.fragment.length() >= TRIGRAM) {
 				anywhere.add("c.code ilike :anywhere escape '\\'");
 			}
@@ -124,9 +125,9 @@ public class GlobalSearch {
 		collect(found, terms.limit, ContactHit::id,
 				query(Terms.startsWith(select, "k.name", "name", "text"), terms, contact(Match.PREFIX)));
 		if (found.size() < terms.limit) {
-			collect(found, terms.limit, ContactHit::id, sorted(
-					query(select + terms.nameContains("k.name") + " limit :limit", terms, contact(Match.CONTAINS)),
-					ContactHit::name));
+			collect(found, terms.limit, ContactHit::id,
+					sorted(query(select + terms.nameContains("k.name", false) + " limit :limit", terms,
+							contact(Match.CONTAINS)), ContactHit::name));
 		}
 		return List.copyOf(found.values());
 	}
@@ -223,16 +224,21 @@ public class GlobalSearch {
 		}
 
 		/**
-		 * A name holding the text: a trigram index finds three characters or more. For
-		 * fewer, PostgreSQL narrows the rows by the grams index and tests them with
-		 * {@code strpos}: an {@code ILIKE} there would let a generic plan (the driver's
-		 * after five runs of a statement) add the trigram index, which reads all of its
-		 * million entries for a two-character pattern (1.6 s).
+		 * A name holding the text. On PostgreSQL the grams index of {@code V36} finds the
+		 * names holding every character and pair of the text (a customer's name of three
+		 * characters or more also by V5's trigram index), tested with {@code strpos}: an
+		 * {@code ILIKE} there would let a generic plan (the driver's after five runs of a
+		 * statement) add the trigram index, which reads all its million entries for a
+		 * two-character pattern (1.6 s).
+		 * @param column the name column
+		 * @param trigrams whether the column has a trigram index
 		 */
-		String nameContains(String column) {
-			if (this.postgres && this.fragment.codePointCount(0, this.fragment.length()) < TRIGRAM) {
-				return "(tiercrm_short_grams(" + column + ") @> array[lower(cast(:text as text))] and strpos(lower("
-						+ column + "), lower(cast(:text as text))) > 0)";
+		String nameContains(String column, boolean trigrams) {
+			boolean shortText = this.fragment.codePointCount(0, this.fragment.length()) < TRIGRAM;
+			if (this.postgres && (shortText || !trigrams)) {
+				return "(tiercrm_short_grams(" + column
+						+ ") @> tiercrm_short_grams(cast(:text as text)) and strpos(lower(" + column
+						+ "), lower(cast(:text as text))) > 0)";
 			}
 			return column + " ilike :anywhere escape '\\'";
 		}
