@@ -270,6 +270,11 @@ abstract class CustomerEditingIntegrationTests {
 				new BigDecimal("10.00"), BigDecimal.ONE, OrderStatus.COMPLETED));
 		Instant contacted = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
 		this.fixture.interaction(merged, contacted, 4);
+		for (Customer customer : List.of(kept, merged)) {
+			this.jdbc.update("insert into customer_contacts (customer_id, name, is_primary, created_at, updated_at)"
+					+ " values (?, ?, true, current_timestamp, current_timestamp)", customer.getId(),
+					"Primary of " + customer.getCode());
+		}
 		String gone = "/api/v1/customers/" + merged.getCode();
 		send("PATCH", gone, this.manager, "{\"city\": \"南京\", \"version\": %d}".formatted(version(gone, this.manager)),
 				null);
@@ -298,6 +303,17 @@ abstract class CustomerEditingIntegrationTests {
 		assertThat(this.jdbc.queryForObject("select last_contact_at from customers where id = ?", Instant.class,
 				kept.getId()))
 			.isEqualTo(contacted);
+		// the merged customer's contact persons too, the kept one's primary contact staying so
+		assertThat(this.jdbc.queryForList("select name from customer_contacts where customer_id = ? and is_primary",
+				String.class, kept.getId()))
+			.containsExactly("Primary of " + kept.getCode());
+		assertThat(this.jdbc.queryForObject("select count(*) from customer_contacts where customer_id = ?", Long.class,
+				kept.getId()))
+			.isEqualTo(2);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_entries where action = 'CUSTOMERS_MERGED' and target = ?", Long.class,
+				kept.getCode()))
+			.isOne();
 
 		List<String> keptHistory = JsonPath.read(
 				send("GET", "/api/v1/customers/" + kept.getCode() + "/changes", this.manager, null, null).body(),

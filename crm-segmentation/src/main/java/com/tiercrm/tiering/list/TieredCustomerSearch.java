@@ -11,19 +11,25 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import com.tiercrm.account.AccessScope;
+import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.tiering.config.SegmentationConfigs;
 import com.tiercrm.tiering.run.SegmentationRuns;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one customer search, behind the customer pages, their exports and
@@ -42,6 +48,15 @@ public class TieredCustomerSearch {
 
 	private static final int EXPORT_FETCH_SIZE = 1000;
 
+	/** The most rows the planner may expect for PostgreSQL to count them. */
+	static final long COUNT_ESTIMATE_LIMIT = 200_000;
+
+	/** How long a count may take on PostgreSQL before the estimate stands in. */
+	static final int COUNT_TIMEOUT_MILLIS = 300;
+
+	/** The planner's row estimate on the first line of a plan. */
+	private static final Pattern PLAN_ROWS = Pattern.compile(" rows=(\\d+) ");
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final NamedParameterJdbcTemplate streaming;
@@ -50,11 +65,18 @@ public class TieredCustomerSearch {
 
 	private final TierLabels tiers;
 
+	private final DatabaseDialect dialect;
+
+	private final TransactionTemplate counting;
+
 	TieredCustomerSearch(NamedParameterJdbcTemplate jdbc, DataSource dataSource, SegmentationConfigs configs,
-			TierLabels tiers) {
+			TierLabels tiers, DatabaseDialect dialect, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.configs = configs;
 		this.tiers = tiers;
+		this.dialect = dialect;
+		this.counting = new TransactionTemplate(transactions);
+		this.counting.setReadOnly(true);
 		JdbcTemplate fetching = new JdbcTemplate(dataSource);
 		fetching.setFetchSize(EXPORT_FETCH_SIZE);
 		this.streaming = new NamedParameterJdbcTemplate(fetching);
@@ -120,6 +142,57 @@ public class TieredCustomerSearch {
 	}
 
 	/**
+	 * How many customers the criteria match, ignoring the cursor and page size. H2
+	 * counts; PostgreSQL counts when the planner expects at most
+	 * {@value #COUNT_ESTIMATE_LIMIT} rows and the count ends within
+	 * {@value #COUNT_TIMEOUT_MILLIS} ms, and otherwise reports the planner's estimate, so
+	 * that a list of a million customers never waits for its total.
+	 * @param criteria filters
+	 * @param scope what the user may see
+	 * @return the total, counted or estimated
+	 */
+	public ListTotal total(TieredCriteria criteria, AccessScope scope) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		StringBuilder where = conditions(criteria, scope, params);
+		boolean joinsRun = criteria.sort().bySegment() || criteria.filtersBySegment();
+		String from = "from customers c"
+				+ (joinsRun ? " join customer_segments s on s.run_id = :runId and s.customer_id = c.id" : "") + where;
+		if (!this.dialect.isPostgres()) {
+			return new ListTotal(count(from, params), true);
+		}
+		long estimate = estimate(from, params);
+		if (estimate <= COUNT_ESTIMATE_LIMIT) {
+			try {
+				Long counted = this.counting.execute((status) -> {
+					this.jdbc.getJdbcOperations().execute("set local statement_timeout = " + COUNT_TIMEOUT_MILLIS);
+					return count(from, params);
+				});
+				if (counted != null) {
+					return new ListTotal(counted, true);
+				}
+			}
+			catch (DataAccessException ex) {
+				// Cancelled by the timeout: the estimate will do.
+			}
+		}
+		return new ListTotal(estimate, false);
+	}
+
+	private long count(String from, MapSqlParameterSource params) {
+		Long count = this.jdbc.queryForObject("select count(*) " + from, params, Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	private long estimate(String from, MapSqlParameterSource params) {
+		List<String> plan = this.jdbc.queryForList("explain select 1 " + from, params, String.class);
+		Matcher rows = PLAN_ROWS.matcher(plan.isEmpty() ? "" : plan.getFirst());
+		if (!rows.find()) {
+			throw new IllegalStateException("No estimate in the plan: " + plan);
+		}
+		return Long.parseLong(rows.group(1));
+	}
+
+	/**
 	 * Every row the criteria match, in their order, streamed from the database without
 	 * holding them; the cursor and page size are ignored.
 	 * @param criteria filters and sort
@@ -167,7 +240,8 @@ public class TieredCustomerSearch {
 			where.append(" and ").append(ownerCondition((owner) -> owner + " = :ownerId", walksIndex));
 			params.addValue("ownerId", criteria.ownerId());
 		}
-		appendCustomerFilters(where, params, criteria);
+		appendCustomerFilters(where, params, criteria, this.dialect.isPostgres(),
+				scope.kind() == AccessScope.Kind.ALL && criteria.ownerId() == null);
 		if (criteria.tier() != null) {
 			where.append(" and s.tier = :tier");
 			params.addValue("tier", criteria.tier());
@@ -190,8 +264,15 @@ public class TieredCustomerSearch {
 		return where;
 	}
 
+	/**
+	 * The plain filters. A fragment of one or two characters (a Chinese surname, 王伟) is
+	 * beyond the trigram indexes, and the planner then walks the name index testing every
+	 * name, seconds for a million customers; across everyone's customers on PostgreSQL
+	 * the names holding it are first looked up in the grams index of {@code V36}. A rep's
+	 * or a team's customers are few enough to test.
+	 */
 	private static void appendCustomerFilters(StringBuilder where, MapSqlParameterSource params,
-			TieredCriteria criteria) {
+			TieredCriteria criteria, boolean postgres, boolean everyone) {
 		if (criteria.region() != null) {
 			where.append(" and c.region = :region");
 			params.addValue("region", criteria.region());
@@ -203,7 +284,23 @@ public class TieredCustomerSearch {
 		if (criteria.text() != null) {
 			String text = criteria.text();
 			String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-			where.append(" and (c.name ilike :textAnywhere escape '\\' or c.code ilike :textPrefix escape '\\'");
+			if (postgres && text.codePointCount(0, text.length()) < 3) {
+				// strpos, not ILIKE: a generic plan (the driver's after five runs) would
+				// add
+				// the trigram index to the ILIKE, reading all its entries for so short a
+				// pattern.
+				where.append(" and ((strpos(lower(c.name), lower(cast(:text as text))) > 0");
+				if (everyone) {
+					where.append(" and c.id = any(array(select g.id from customers g")
+						.append(" where tiercrm_short_grams(g.name) @> array[lower(cast(:text as text))]))");
+				}
+				where.append(")");
+				params.addValue("text", text);
+			}
+			else {
+				where.append(" and (c.name ilike :textAnywhere escape '\\'");
+			}
+			where.append(" or c.code ilike :textPrefix escape '\\'");
 			params.addValue("textAnywhere", "%" + escaped + "%");
 			params.addValue("textPrefix", escaped + "%");
 			String digits = text.replaceAll("[^0-9]", "");

@@ -155,6 +155,38 @@ abstract class TieredListsTests {
 	}
 
 	@Test
+	void totalsCountTheScopeAndTheFiltersWithoutThePage() {
+		TieredCriteria everyone = new TieredCriteria(null, null, null, null, null, null, null, null, null,
+				TieredSort.NAME_ASC, null, 2);
+		assertThat(this.search.total(everyone, AccessScope.all(0))).isEqualTo(new ListTotal(11, true));
+		assertThat(this.search.total(everyone, AccessScope.own(this.repA))).isEqualTo(new ListTotal(6, true));
+		assertThat(this.search.total(everyone, AccessScope.team(this.manager))).isEqualTo(new ListTotal(6, true));
+		TieredCriteria bySpend = new TieredCriteria(null, null, null, null, null, null, null, null, null,
+				TieredSort.MONETARY_DESC, "ignored", 2);
+		assertThat(this.search.total(bySpend, AccessScope.own(this.repA)).count()).isEqualTo(6);
+		TieredCriteria noPurchase = new TieredCriteria(null, null, null, null, null, "NO_PURCHASE", null, null, null,
+				TieredSort.NAME_ASC, null, 2);
+		assertThat(this.search.total(noPurchase, AccessScope.all(0)).count()).isEqualTo(1);
+	}
+
+	@Test
+	void oneAndTwoCharacterFragmentsFindNamesHoldingThem() {
+		this.jdbc.update("update customers set name = '王伟贸易' where code = 'K01'");
+		this.jdbc.update("update customers set name = '李王庄' where code = 'K02'");
+		for (AccessScope scope : List.of(AccessScope.all(0), AccessScope.team(this.manager))) {
+			assertThat(codes(text("王伟"), scope)).as(scope.kind().name()).containsExactly("K01");
+			assertThat(codes(text("王"), scope)).as(scope.kind().name())
+				.containsExactlyElementsOf(
+						(scope.kind() == AccessScope.Kind.ALL) ? List.of("K01", "K02") : List.of("K01"));
+			assertThat(this.search.total(text("王"), scope).count())
+				.isEqualTo((scope.kind() == AccessScope.Kind.ALL) ? 2 : 1);
+		}
+		// A code's start still counts, and a fragment matching nothing finds nothing.
+		assertThat(codes(text("k1"), AccessScope.all(0))).containsExactly("K10");
+		assertThat(codes(text("庄王"), AccessScope.all(0))).isEmpty();
+	}
+
+	@Test
 	void filtersByClassesAndAliveBand() {
 		TieredCriteria noPurchase = new TieredCriteria(null, null, null, null, null, "NO_PURCHASE", null, null, null,
 				TieredSort.NAME_ASC, null, 50);

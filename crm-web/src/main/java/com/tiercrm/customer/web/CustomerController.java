@@ -3,10 +3,11 @@ package com.tiercrm.customer.web;
 import java.io.IOException;
 import java.util.Locale;
 
+import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.audit.AuditAction;
 import com.tiercrm.audit.AuditLog;
-import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.order.SalesProperties;
+import com.tiercrm.savedview.SavedViews;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.tiering.list.InvalidListCursorException;
 import com.tiercrm.tiering.list.TierFilterOptions;
@@ -47,8 +48,10 @@ class CustomerController {
 
 	private final AuditLog audit;
 
+	private final SavedViews views;
+
 	CustomerController(TieredCustomerSearch search, CustomerExport export, CustomerProfiles profiles,
-			OwnerOptions owners, SalesProperties sales, CustomerWords words, AuditLog audit) {
+			OwnerOptions owners, SalesProperties sales, CustomerWords words, AuditLog audit, SavedViews views) {
 		this.search = search;
 		this.audit = audit;
 		this.export = export;
@@ -56,6 +59,7 @@ class CustomerController {
 		this.owners = owners;
 		this.sales = sales;
 		this.words = words;
+		this.views = views;
 	}
 
 	@GetMapping("/customers")
@@ -65,12 +69,14 @@ class CustomerController {
 		filter.rejectUnknownValues(options, binding);
 		model.addAttribute("selects", this.words.selects(options, this.owners.visibleTo(user.scope()), filter, locale));
 		model.addAttribute("filterQuery", filter.query());
+		model.addAttribute("savedViews", this.views.visibleTo(user.id()));
 		if (binding.hasErrors()) {
 			model.addAttribute("page", null);
 			return "customers/list";
 		}
 		TieredPage page = this.search.search(filter.toCriteria(), user.scope());
 		model.addAttribute("page", page);
+		model.addAttribute("total", this.search.total(filter.toCriteria(), user.scope()));
 		model.addAttribute("rows", this.words.rows(page.items(), locale));
 		return "customers/list";
 	}

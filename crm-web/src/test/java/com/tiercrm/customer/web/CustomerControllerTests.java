@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.tiercrm.contact.Contacts;
+import com.tiercrm.savedview.SavedViews;
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.account.ApiTokenManagement;
 import com.tiercrm.account.Role;
@@ -102,6 +104,12 @@ class CustomerControllerTests {
 
 	@MockitoBean
 	private ApiTokenManagement apiTokens;
+
+	@MockitoBean
+	private SavedViews savedViews;
+
+	@MockitoBean(name = "contacts")
+	private Contacts contacts;
 
 	@MockitoBean(name = "tierLabels")
 	private TierLabels tierLabels;

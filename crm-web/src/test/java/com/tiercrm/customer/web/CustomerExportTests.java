@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
+import com.tiercrm.contact.Contacts;
+import com.tiercrm.savedview.SavedViews;
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.account.Role;
@@ -61,6 +63,12 @@ class CustomerExportTests {
 
 	@MockitoBean
 	private ReferenceData references;
+
+	@MockitoBean
+	private SavedViews savedViews;
+
+	@MockitoBean(name = "contacts")
+	private Contacts contacts;
 
 	@MockitoBean(name = "tierLabels")
 	private TierLabels tierLabels;

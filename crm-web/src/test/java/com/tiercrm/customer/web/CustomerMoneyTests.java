@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.tiercrm.contact.Contacts;
+import com.tiercrm.savedview.SavedViews;
 import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.account.Role;
 import com.tiercrm.customer.Customer;
@@ -69,6 +71,12 @@ class CustomerMoneyTests {
 
 	@MockitoBean
 	private ReferenceData references;
+
+	@MockitoBean
+	private SavedViews savedViews;
+
+	@MockitoBean(name = "contacts")
+	private Contacts contacts;
 
 	@MockitoBean(name = "tierLabels")
 	private TierLabels tierLabels;

@@ -1,0 +1,7 @@
+/**
+ * Saving, picking and deleting the customer list's saved views.
+ */
+@NullMarked
+package com.tiercrm.savedview.web;
+
+import org.jspecify.annotations.NullMarked;
