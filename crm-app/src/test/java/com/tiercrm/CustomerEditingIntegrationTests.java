@@ -271,9 +271,10 @@ abstract class CustomerEditingIntegrationTests {
 		Instant contacted = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
 		this.fixture.interaction(merged, contacted, 4);
 		for (Customer customer : List.of(kept, merged)) {
-			this.jdbc.update("insert into customer_contacts (customer_id, name, is_primary, created_at, updated_at)"
-					+ " values (?, ?, true, current_timestamp, current_timestamp)", customer.getId(),
-					"Primary of " + customer.getCode());
+			this.jdbc.update(
+					"insert into customer_contacts (customer_id, name, is_primary, created_at, updated_at)"
+							+ " values (?, ?, true, current_timestamp, current_timestamp)",
+					customer.getId(), "Primary of " + customer.getCode());
 		}
 		String gone = "/api/v1/customers/" + merged.getCode();
 		send("PATCH", gone, this.manager, "{\"city\": \"南京\", \"version\": %d}".formatted(version(gone, this.manager)),
@@ -303,7 +304,8 @@ abstract class CustomerEditingIntegrationTests {
 		assertThat(this.jdbc.queryForObject("select last_contact_at from customers where id = ?", Instant.class,
 				kept.getId()))
 			.isEqualTo(contacted);
-		// the merged customer's contact persons too, the kept one's primary contact staying so
+		// the merged customer's contact persons too, the kept one's primary contact
+		// staying so
 		assertThat(this.jdbc.queryForList("select name from customer_contacts where customer_id = ? and is_primary",
 				String.class, kept.getId()))
 			.containsExactly("Primary of " + kept.getCode());

@@ -28,13 +28,13 @@ import org.springframework.web.util.UriComponentsBuilder;
  * on a page of its own with the input kept.
  */
 @Controller
-class ContactController {
+class ContactLogController {
 
 	private final InteractionLog interactions;
 
 	private final EntryTimes times;
 
-	ContactController(InteractionLog interactions, EntryTimes times) {
+	ContactLogController(InteractionLog interactions, EntryTimes times) {
 		this.interactions = interactions;
 		this.times = times;
 	}
