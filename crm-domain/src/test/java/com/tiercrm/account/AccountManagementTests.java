@@ -5,6 +5,7 @@ import java.util.UUID;
 import com.tiercrm.account.AccountManagement.NewUser;
 import com.tiercrm.account.AccountManagement.UserChange;
 import com.tiercrm.testing.PostgresTestDatabase;
+import com.tiercrm.audit.AuditLog;
 import domaintest.DomainTestApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @DataJpaTest
 @ContextConfiguration(classes = DomainTestApplication.class, initializers = PostgresTestDatabase.class)
-@Import({ AccountManagement.class, AccountManagementTests.Encoder.class })
+@Import({ AccountManagement.class, AuditLog.class, AccountManagementTests.Encoder.class })
 @RecordApplicationEvents
 class AccountManagementTests {
 
