@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 import com.tiercrm.SalesTeamFixture.SalesTeam;
+import com.tiercrm.account.Role;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.testing.UsePostgres;
 import com.tiercrm.tiering.config.SegmentationConfigs;
@@ -75,6 +76,7 @@ class ClusterAndForecastBrowserTests {
 	@BeforeAll
 	void customersWhoBuyAtTheirOwnRatesAndARunWithClusters() {
 		SalesTeam team = this.fixture.create(this.prefix, PASSWORD);
+		this.fixture.user(this.prefix, "admin", Role.ADMIN, null, PASSWORD);
 		SplittableRandom random = new SplittableRandom(17);
 		List<Object[]> orders = new ArrayList<>();
 		for (int c = 0; c < 300; c++) {
@@ -157,6 +159,12 @@ class ClusterAndForecastBrowserTests {
 			assertThat(browser.find(By.id("holdout-heading")).getText()).isEqualTo("留出期检验");
 			assertThat(browser.find(By.id("forecast-by-tier")).getText()).contains("年轻时尚高消费群体");
 			browser.screenshot("forecast-zh");
+			// The forecast in brief sits beside the company's figures: not on a manager's
+			// dashboard of their teams, on the head of sales' or an admin's.
+			browser.open("/dashboard?lang=en");
+			assertThat(browser.find(By.id("dashboard-forecast")).getText()).doesNotContain("Next 91 days");
+			browser.logout();
+			browser.login(this.prefix + "-admin", PASSWORD);
 			browser.open("/dashboard?lang=en");
 			assertThat(browser.find(By.id("dashboard-forecast")).getText()).contains("Next 91 days: expected revenue");
 		}

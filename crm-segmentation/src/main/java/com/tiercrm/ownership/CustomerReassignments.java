@@ -196,6 +196,11 @@ public class CustomerReassignments {
 		this.jdbc.update("update customers set owner_id = :toOwner, version = version + 1, updated_at = :now"
 				+ " where id in (select i.customer_id from customer_reassignment_items i"
 				+ " where i.reassignment_id = :reassignment)", params);
+		// The open follow-ups the previous owner was to do go with the customers; other
+		// people's stay theirs.
+		this.jdbc.update("update tasks set assignee_id = :toOwner, version = version + 1 where done_at is null"
+				+ " and exists (select 1 from customer_reassignment_items i where i.reassignment_id = :reassignment"
+				+ " and i.customer_id = tasks.customer_id and i.from_owner_id = tasks.assignee_id)", params);
 		this.jdbc.update("update customer_reassignments set customers = :moved where id = :reassignment",
 				params.addValue("moved", moved));
 		this.audit.record(AuditAction.CUSTOMERS_REASSIGNED, target.displayName(),

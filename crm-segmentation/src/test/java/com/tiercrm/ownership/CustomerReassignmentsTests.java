@@ -1,5 +1,7 @@
 package com.tiercrm.ownership;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,6 +192,22 @@ abstract class CustomerReassignmentsTests {
 		assertThat(this.jdbc.queryForObject("select count(*) from customer_reassignments where reassigned_by = ?",
 				Integer.class, this.rep))
 			.isZero();
+	}
+
+	@Test
+	void theOpenFollowUpsOfThePreviousOwnerGoWithTheCustomer() {
+		long customer = this.jdbc.queryForObject("select id from customers where code = 'C07'", Long.class);
+		String insert = "insert into tasks (customer_id, assignee_id, due_at, note, created_by, created_at, done_at)"
+				+ " values (?, ?, current_timestamp, ?, ?, current_timestamp, ?)";
+		this.jdbc.update(insert, customer, this.rep, "open, the owner's", this.rep, null);
+		this.jdbc.update(insert, customer, this.rep, "done, the owner's", this.rep, Timestamp.from(Instant.now()));
+		this.jdbc.update(insert, customer, this.manager, "open, the manager's", this.manager, null);
+		this.reassignments.reassignOne("C07", this.otherRep, AccessScope.all(this.admin));
+		assertThat(this.jdbc.queryForList(
+				"select note || ' -> ' || assignee_id from tasks where customer_id = ?" + " order by note",
+				String.class, customer))
+			.containsExactly("done, the owner's -> " + this.rep, "open, the manager's -> " + this.manager,
+					"open, the owner's -> " + this.otherRep);
 	}
 
 	@Test
