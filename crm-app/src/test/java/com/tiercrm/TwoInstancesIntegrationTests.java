@@ -1,9 +1,11 @@
 package com.tiercrm;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -16,6 +18,12 @@ import com.tiercrm.account.UserRepository;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.customer.CustomerType;
+import com.tiercrm.imports.ImportJob;
+import com.tiercrm.imports.ImportKind;
+import com.tiercrm.imports.ImportManagement;
+import com.tiercrm.imports.ImportMode;
+import com.tiercrm.imports.ImportRequest;
+import com.tiercrm.imports.ImportStatus;
 import com.tiercrm.lease.LeasedTable;
 import com.tiercrm.lease.Leases;
 import com.tiercrm.testing.PostgresTestDatabase;
@@ -44,7 +52,7 @@ import static org.awaitility.Awaitility.await;
  * other starting, as long as its lease is renewed; once its instance stops renewing, the
  * other fails it after the lease has expired, and the first can then no longer publish
  * it; the scheduled run fires on one instance only; names cached on one are read again
- * when another changes them.
+ * when another changes them; an import checked on one is committed by the other.
  */
 class TwoInstancesIntegrationTests {
 
@@ -148,6 +156,21 @@ class TwoInstancesIntegrationTests {
 		assertThat(status(jdbc, runId)).isEqualTo(RunStatus.FAILED);
 		assertThat(jdbc.queryForObject("select published_run_id from segmentation_state", Long.class))
 			.isEqualTo(published);
+
+		// A file checked by a dry run on A is committed by B: the upload is kept with its
+		// job in the database, not on A's disk.
+		ImportJob checked = this.a.getBean(ImportManagement.class)
+			.submit(new ImportRequest(ImportKind.CUSTOMERS, "customers.csv", ImportMode.ATOMIC, true, null, username),
+					new ByteArrayInputStream(
+							("客户编号,客户名称\r\n" + username + "-IMP,两实例导入客户\r\n").getBytes(StandardCharsets.UTF_8)));
+		assertThat(checked.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(
+				jdbc.queryForObject("select count(*) from customers where code = ?", Integer.class, username + "-IMP"))
+			.isZero();
+		ImportJob committed = this.b.getBean(ImportManagement.class).commit(checked.id(), username);
+		assertThat(committed.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(jdbc.queryForObject("select name from customers where code = ?", String.class, username + "-IMP"))
+			.isEqualTo("两实例导入客户");
 
 		// The scheduled run, fired on both, runs once.
 		jdbc.update("delete from shedlock where name = 'scheduled-segmentation'");
