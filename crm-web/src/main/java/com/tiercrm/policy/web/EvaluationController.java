@@ -62,7 +62,8 @@ class EvaluationController {
 
 	@GetMapping("/tiering/evaluation")
 	String evaluation(@RequestParam(required = false) @Nullable String tier,
-			@RequestParam(required = false) @Nullable Integer version, Locale locale, Model model) {
+			@RequestParam(required = false) @Nullable Integer version,
+			@RequestParam(defaultValue = "RUN") EvaluationPeriod period, Locale locale, Model model) {
 		Map<String, TierSeries> series = new LinkedHashMap<>();
 		List<TierMetrics> history = this.dashboards.tierHistory();
 		// The history comes oldest run first; the stable sort by tier keeps each tier's
@@ -74,7 +75,10 @@ class EvaluationController {
 						(code) -> new TierSeries(code, this.labels.label(code, locale), new ArrayList<>()))
 				.runs()
 				.add(m));
+		series.replaceAll((code, s) -> new TierSeries(s.code(), s.label(), period.lastOfEach(s.runs())));
 		model.addAttribute("series", series.values());
+		model.addAttribute("period", period);
+		model.addAttribute("periods", EvaluationPeriod.values());
 		model.addAttribute("churnThreshold", this.properties.churnThreshold());
 		model.addAttribute("revenueChart", this.json.writeValueAsString(revenueChart(series.values(),
 				this.formats.inCurrency(this.messages.getMessage("dashboard.revenue", null, locale)))));

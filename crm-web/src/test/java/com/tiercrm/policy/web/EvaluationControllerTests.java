@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -123,6 +124,41 @@ class EvaluationControllerTests {
 			.andExpect(content().string(containsString("5.0%")))
 			.andExpect(content().string(containsString("2 of 40")))
 			.andExpect(content().string(containsString("new configuration: tier drops not counted")));
+	}
+
+	@Test
+	void theTiersCanBeComparedByTheLastRunOfEachMonthQuarterOrYear() throws Exception {
+		TierMetrics march = new TierMetrics(39, LocalDate.of(2026, 3, 31), PREVIOUS.finishedAt(), 1, A);
+		TierMetrics april = new TierMetrics(40, LocalDate.of(2026, 4, 30), PREVIOUS.finishedAt(), 1, A);
+		TierMetrics aprilAgain = new TierMetrics(41, LocalDate.of(2026, 4, 30), PREVIOUS.finishedAt(), 1, A);
+		TierMetrics june = new TierMetrics(42, RUN.asOf(), RUN.finishedAt(), 1, A);
+		given(this.dashboards.tierHistory()).willReturn(List.of(march, april, aprilAgain, june));
+		assertThat(runsShown("RUN")).containsExactly("39", "40", "41", "42");
+		assertThat(runsShown("MONTH")).containsExactly("39", "41", "42");
+		assertThat(runsShown("QUARTER")).containsExactly("39", "42");
+		assertThat(runsShown("YEAR")).containsExactly("42");
+		this.mvc
+			.perform(get("/tiering/evaluation").param("period", "QUARTER").param("lang", "zh-CN").with(user(MANAGER)))
+			.andExpect(content().string(containsString("每季度最后一次运行")));
+		this.mvc.perform(get("/tiering/evaluation").param("period", "WEEK").with(user(MANAGER)))
+			.andExpect(status().isBadRequest());
+	}
+
+	/** The runs in tier A's history table, by number. */
+	private List<String> runsShown(String period) throws Exception {
+		String html = this.mvc.perform(get("/tiering/evaluation").param("period", period).with(user(MANAGER)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String table = html.substring(html.indexOf("id=\"tier-history-ABC:A\""));
+		table = table.substring(0, table.indexOf("</table>"));
+		return java.util.regex.Pattern.compile("run (\\d+)")
+			.matcher(table)
+			.results()
+			.map((match) -> match.group(1))
+			.distinct()
+			.toList();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
