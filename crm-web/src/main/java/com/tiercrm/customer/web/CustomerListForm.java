@@ -1,16 +1,14 @@
 package com.tiercrm.customer.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.stream.Stream;
 
 import com.tiercrm.tiering.list.AliveBand;
 import com.tiercrm.tiering.list.TierFilterOptions;
 import com.tiercrm.tiering.list.TieredCriteria;
 import com.tiercrm.tiering.list.TieredSort;
+import com.tiercrm.web.QueryString;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -118,25 +116,18 @@ class CustomerListForm {
 	 * to other pages and to the exports.
 	 */
 	String query() {
-		StringJoiner builder = new StringJoiner("&");
-		add(builder, "q", this.q);
-		add(builder, "owner", this.owner);
-		add(builder, "region", this.region);
-		add(builder, "industry", this.industry);
-		add(builder, "tier", this.tier);
-		add(builder, "abc", this.abc);
-		add(builder, "rfm", this.rfm);
-		add(builder, "clv", this.clv);
-		add(builder, "alive", this.alive);
-		add(builder, "sort", this.sort);
-		add(builder, "size", this.size);
-		return builder.toString();
-	}
-
-	private static void add(StringJoiner builder, String name, @Nullable String value) {
-		if (value != null && !value.isBlank()) {
-			builder.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-		}
+		return new QueryString().add("q", this.q)
+			.add("owner", this.owner)
+			.add("region", this.region)
+			.add("industry", this.industry)
+			.add("tier", this.tier)
+			.add("abc", this.abc)
+			.add("rfm", this.rfm)
+			.add("clv", this.clv)
+			.add("alive", this.alive)
+			.add("sort", this.sort)
+			.add("size", this.size)
+			.toString();
 	}
 
 	private static boolean isBlank(@Nullable String value) {

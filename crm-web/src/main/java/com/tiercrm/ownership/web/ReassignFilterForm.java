@@ -1,12 +1,9 @@
 package com.tiercrm.ownership.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.StringJoiner;
-
 import com.tiercrm.tiering.list.AliveBand;
 import com.tiercrm.tiering.list.TieredCriteria;
 import com.tiercrm.tiering.list.TieredSort;
+import com.tiercrm.web.QueryString;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -35,23 +32,16 @@ record ReassignFilterForm(@Size(max = 100) @Nullable String q, @Pattern(regexp =
 	 * The filters as an encoded query string, for the way back to the list.
 	 */
 	String query() {
-		StringJoiner builder = new StringJoiner("&");
-		add(builder, "q", this.q);
-		add(builder, "owner", this.owner);
-		add(builder, "region", this.region);
-		add(builder, "industry", this.industry);
-		add(builder, "tier", this.tier);
-		add(builder, "abc", this.abc);
-		add(builder, "rfm", this.rfm);
-		add(builder, "clv", this.clv);
-		add(builder, "alive", this.alive);
-		return builder.toString();
-	}
-
-	private static void add(StringJoiner builder, String name, @Nullable String value) {
-		if (value != null && !value.isBlank()) {
-			builder.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-		}
+		return new QueryString().add("q", this.q)
+			.add("owner", this.owner)
+			.add("region", this.region)
+			.add("industry", this.industry)
+			.add("tier", this.tier)
+			.add("abc", this.abc)
+			.add("rfm", this.rfm)
+			.add("clv", this.clv)
+			.add("alive", this.alive)
+			.toString();
 	}
 
 	private static boolean isBlank(@Nullable String value) {
