@@ -55,6 +55,16 @@ final class FormClient {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A POST of JSON with a personal access token. */
+	HttpResponse<String> postJsonWithBearer(String path, String json, String token)
+			throws IOException, InterruptedException {
+		return this.client.send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	HttpResponse<String> login(String username, String password) throws IOException, InterruptedException {
 		get("/login");
 		return post("/login", "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="

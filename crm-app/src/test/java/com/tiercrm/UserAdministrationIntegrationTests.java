@@ -143,6 +143,53 @@ class UserAdministrationIntegrationTests {
 		assertThat(page).contains("id=\"ownership-history\"").contains("Reassigned 1 customer(s) to rep2 用户");
 	}
 
+	@Test
+	void theApiReassignsByCodeOrFilterWithinTheCallersScope() throws Exception {
+		SalesTeam team = this.fixture.create(this.prefix + "a", PASSWORD);
+		User outsider = this.fixture.user(this.prefix + "a", "out", Role.SALES_REP, null, PASSWORD);
+		Customer mine = this.fixture.customer(this.prefix, "AMINE", "Api Mine Trading", team.rep());
+		Customer theirs = this.fixture.customer(this.prefix, "ATHEIRS", "Api Outside Trading", outsider);
+		String manager = this.tokens
+			.issue(team.manager().getId(), "reassigner", ApiTokenAccess.READ_WRITE, Duration.ofDays(1))
+			.secret();
+		String rep = this.tokens.issue(team.rep().getId(), "rep script", ApiTokenAccess.READ_WRITE, Duration.ofDays(1))
+			.secret();
+		FormClient api = new FormClient(this.port);
+
+		HttpResponse<String> byCode = api.postJsonWithBearer("/api/v1/reassignments",
+				"{\"toOwner\": %d, \"customers\": [\"%s\", \"%s\"]}".formatted(team.otherRep().getId(), mine.getCode(),
+						theirs.getCode()),
+				manager);
+		assertThat(byCode.statusCode()).as(byCode.body()).isEqualTo(200);
+		assertThat(byCode.body()).contains("\"customers\":1");
+		assertThat(ownerOf(mine)).isEqualTo(team.otherRep().getId());
+		assertThat(ownerOf(theirs)).isEqualTo(outsider.getId());
+
+		HttpResponse<String> byFilter = api.postJsonWithBearer("/api/v1/reassignments",
+				"{\"toOwner\": %d, \"filter\": {\"q\": \"%s\"}}".formatted(team.rep().getId(), this.prefix + "AMINE"),
+				manager);
+		assertThat(byFilter.statusCode()).as(byFilter.body()).isEqualTo(200);
+		assertThat(ownerOf(mine)).isEqualTo(team.rep().getId());
+
+		assertThat(api
+			.postJsonWithBearer("/api/v1/reassignments",
+					"{\"toOwner\": %d, \"customers\": [\"%s\"]}".formatted(outsider.getId(), mine.getCode()), manager)
+			.statusCode()).isEqualTo(400);
+		assertThat(api.postJsonWithBearer("/api/v1/reassignments",
+				"{\"toOwner\": %d, \"customers\": [\"%s\"]}".formatted(team.otherRep().getId(), mine.getCode()), rep)
+			.statusCode()).isEqualTo(403);
+		HttpResponse<String> both = api.postJsonWithBearer("/api/v1/reassignments",
+				"{\"toOwner\": 1, \"customers\": [], \"filter\": {}}", manager);
+		assertThat(both.statusCode()).isEqualTo(400);
+		assertThat(both.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(ownerOf(mine)).isEqualTo(team.rep().getId());
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_entries where action = 'CUSTOMERS_REASSIGNED' and actor = ?", Long.class,
+				team.manager().getUsername()))
+			.isEqualTo(2);
+	}
+
 	private FormClient adminBrowser() throws Exception {
 		User admin = this.fixture.user(this.prefix + UUID.randomUUID().toString().substring(0, 4), "adm", Role.ADMIN,
 				null, PASSWORD);
