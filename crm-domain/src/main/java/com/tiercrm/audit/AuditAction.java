@@ -44,6 +44,9 @@ public enum AuditAction {
 	/** A cluster was named. */
 	CLUSTER_RENAMED,
 
+	/** A market size was entered or removed. */
+	MARKET_SIZE_CHANGED,
+
 	/** Customers were given to another owner. */
 	CUSTOMERS_REASSIGNED,
 
