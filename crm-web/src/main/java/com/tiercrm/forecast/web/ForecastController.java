@@ -61,7 +61,7 @@ class ForecastController {
 							.toList());
 			}
 			model.addAttribute("groups", groups);
-			model.addAttribute("holdoutChart", this.json.writeValueAsString(holdoutChart(forecast, locale)));
+			model.addAttribute("holdoutChart", this.json.writeValueAsString(holdoutChart(forecast, names, locale)));
 		}
 		return "tiering/forecast";
 	}
@@ -71,10 +71,9 @@ class ForecastController {
 	 * period, by number of repeat purchases in the calibration period (Fader, Hardie and
 	 * Lee 2005, figure 4).
 	 */
-	private Map<String, Object> holdoutChart(StoredForecast forecast, Locale locale) {
+	private Map<String, Object> holdoutChart(StoredForecast forecast, Map<String, String> names, Locale locale) {
 		int days = (forecast.holdoutDays() != null) ? forecast.holdoutDays() : 0;
 		List<StoredForecast.Row> rows = forecast.rows(StoredForecast.Kind.HOLDOUT, days, RunForecasts.BY_REPEATS);
-		Map<String, String> names = this.names.of(forecast, locale);
 		Map<String, Object> chart = new LinkedHashMap<>();
 		chart.put("type", "line");
 		chart.put("labels",
