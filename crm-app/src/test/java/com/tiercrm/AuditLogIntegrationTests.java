@@ -90,7 +90,7 @@ class AuditLogIntegrationTests {
 				ApiTokenAccess.READ_ONLY, Duration.ofDays(30));
 		this.tokens.revoke(rep.getId(), token.token().getId());
 
-		List<AuditEntry> mine = this.audit.search(new AuditQuery(null, manager, null, null, null), null, 20);
+		List<AuditEntry> mine = this.audit.search(new AuditQuery(null, manager, null, null, null), null, 20).entries();
 		assertThat(mine).extracting(AuditEntry::action)
 			.contains(AuditAction.SIGN_IN_FAILED, AuditAction.SIGN_IN, AuditAction.EXPORT,
 					AuditAction.THRESHOLDS_SAVED);
@@ -102,7 +102,8 @@ class AuditLogIntegrationTests {
 		assertThat(exported.target()).isEqualTo("customers.csv");
 		assertThat(exported.details()).isEqualTo("1 rows, filter q=" + this.prefix);
 		assertThat(exported.address()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
-		assertThat(this.audit.search(new AuditQuery(null, null, null, null, this.prefix + " script"), null, 10))
+		assertThat(
+				this.audit.search(new AuditQuery(null, null, null, null, this.prefix + " script"), null, 10).entries())
 			.extracting(AuditEntry::action)
 			.containsExactly(AuditAction.TOKEN_REVOKED, AuditAction.TOKEN_CREATED);
 	}

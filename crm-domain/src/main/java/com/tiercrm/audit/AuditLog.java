@@ -90,14 +90,14 @@ public class AuditLog {
 	}
 
 	/**
-	 * Entries matching a query, newest first.
+	 * A page of the entries matching a query, newest first.
 	 * @param query what to match
 	 * @param beforeId only entries older than this one (the next page), or {@code null}
-	 * @param limit the most entries
-	 * @return the entries
+	 * @param size the most entries on the page
+	 * @return the entries, and where the next page starts if there is one
 	 */
 	@Transactional(readOnly = true)
-	public List<AuditEntry> search(AuditQuery query, @Nullable Long beforeId, int limit) {
+	public AuditPage search(AuditQuery query, @Nullable Long beforeId, int size) {
 		StringBuilder sql = new StringBuilder(
 				"select id, occurred_at, actor, address, action, target, details from audit_entries where 1 = 1");
 		List<Object> arguments = new ArrayList<>();
@@ -129,12 +129,18 @@ public class AuditLog {
 			arguments.add(like);
 			arguments.add(like);
 		}
+		// One more than the page: whether there is a next page.
 		sql.append(" order by id desc limit ?");
-		arguments.add(limit);
-		return this.jdbc.query(sql.toString(),
+		arguments.add(size + 1);
+		List<AuditEntry> entries = this.jdbc.query(sql.toString(),
 				(rs, row) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
 						rs.getString(4), AuditAction.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7)),
 				arguments.toArray());
+		if (entries.size() <= size) {
+			return new AuditPage(entries, null);
+		}
+		List<AuditEntry> page = entries.subList(0, size);
+		return new AuditPage(page, page.getLast().id());
 	}
 
 	/**

@@ -2,12 +2,11 @@ package com.tiercrm.audit.web;
 
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.tiercrm.audit.AuditEntry;
 import com.tiercrm.audit.AuditLog;
+import com.tiercrm.audit.AuditPage;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -51,12 +50,10 @@ class AuditApiController {
 				.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 						this.messages.getMessage("audit.api.invalid", new Object[] { MAX_PAGE }, locale)));
 		}
-		List<AuditEntry> entries = this.audit.search(filter.toQuery(this.zone), filter.before(), size + 1);
-		boolean more = entries.size() > size;
+		AuditPage page = this.audit.search(filter.toQuery(this.zone), filter.before(), size);
 		Map<String, Object> body = new LinkedHashMap<>();
-		List<AuditEntry> shown = more ? entries.subList(0, size) : entries;
-		body.put("entries", shown);
-		body.put("nextBefore", more ? shown.getLast().id() : null);
+		body.put("entries", page.entries());
+		body.put("nextBefore", page.nextBefore());
 		return ResponseEntity.ok(body);
 	}
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import com.tiercrm.audit.AuditAction;
-import com.tiercrm.audit.AuditEntry;
 import com.tiercrm.audit.AuditLog;
+import com.tiercrm.audit.AuditPage;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -48,11 +48,9 @@ class AuditController {
 			model.addAttribute("entries", List.of());
 			return "admin/audit";
 		}
-		List<AuditEntry> entries = this.audit.search(filter.toQuery(this.zone), filter.before(), PAGE + 1);
-		boolean more = entries.size() > PAGE;
-		List<AuditEntry> shown = more ? entries.subList(0, PAGE) : entries;
-		model.addAttribute("entries", shown);
-		if (more) {
+		AuditPage page = this.audit.search(filter.toQuery(this.zone), filter.before(), PAGE);
+		model.addAttribute("entries", page.entries());
+		if (page.nextBefore() != null) {
 			model.addAttribute("older",
 					UriComponentsBuilder.fromPath("/admin/audit")
 						.queryParamIfPresent("action", Optional.ofNullable(filter.action()))
@@ -60,7 +58,7 @@ class AuditController {
 						.queryParamIfPresent("from", Optional.ofNullable(filter.from()))
 						.queryParamIfPresent("to", Optional.ofNullable(filter.to()))
 						.queryParamIfPresent("text", Optional.ofNullable(filter.text()))
-						.queryParam("before", shown.getLast().id())
+						.queryParam("before", page.nextBefore())
 						.encode()
 						.build()
 						.toUriString());
