@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -215,10 +216,19 @@ class RepDayBrowserTests {
 			.until(ExpectedConditions.urlMatches(java.util.regex.Pattern.quote(path) + "(#.*)?$"));
 	}
 
+	/**
+	 * Scrolls the element to the middle and clicks it; while the page is still settling
+	 * (CI once found the navigation link at y = -20 after scrolling), scrolls and clicks
+	 * again, for up to ten seconds.
+	 */
 	private static void click(ChromeBrowser browser, WebElement element) {
-		((JavascriptExecutor) browser.driver())
-			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-		element.click();
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(ElementClickInterceptedException.class)
+			.until((driver) -> {
+				((JavascriptExecutor) driver)
+					.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+				element.click();
+				return true;
+			});
 	}
 
 }
