@@ -1,10 +1,13 @@
 package com.tiercrm;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -21,6 +24,9 @@ import com.tiercrm.tiering.run.RunRequest;
 import com.tiercrm.tiering.run.RunStatus;
 import com.tiercrm.tiering.run.RunTrigger;
 import com.tiercrm.tiering.run.SegmentationRuns;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,7 +173,30 @@ class ClusterAndForecastBrowserTests {
 			browser.login(this.prefix + "-admin", PASSWORD);
 			browser.open("/dashboard?lang=en");
 			assertThat(browser.find(By.id("dashboard-forecast")).getText()).contains("Next 91 days: expected revenue");
+			// The report's PDF, fetched from the dashboard's link in the browser's
+			// session,
+			// now holds the forecast and the holdout check with its chart.
+			String pdf = download(browser, browser.find(By.id("dashboard-report-pdf-link")).getAttribute("href"));
+			byte[] bytes = Base64.getDecoder().decode(pdf);
+			Files.createDirectories(Path.of("target", "screenshots"));
+			Files.write(Path.of("target", "screenshots", "tiering-report-forecast-en.pdf"), bytes);
+			try (PDDocument document = Loader.loadPDF(bytes)) {
+				assertThat(new PDFTextStripper().getText(document)).contains("Forecast")
+					.contains("the models predicted each customer's repeat purchases")
+					.contains("Predicted");
+			}
 		}
+	}
+
+	private static String download(ChromeBrowser browser, String href) {
+		return (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch(arguments[0]).then((response) => response.arrayBuffer()).then((buffer) => {
+					const bytes = new Uint8Array(buffer);
+					let text = '';
+					for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]);
+					done(btoa(text));
+				});""", href);
 	}
 
 	private static boolean drawn(ChromeBrowser browser, String canvas) {

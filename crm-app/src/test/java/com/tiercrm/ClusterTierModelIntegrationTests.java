@@ -3,6 +3,8 @@ package com.tiercrm;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +26,12 @@ import com.tiercrm.tiering.run.RunStatus;
 import com.tiercrm.tiering.run.RunTrigger;
 import com.tiercrm.tiering.run.SegmentationRun;
 import com.tiercrm.tiering.run.SegmentationRuns;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -350,6 +358,41 @@ class ClusterTierModelIntegrationTests {
 				Sheet migration = workbook.getSheetAt(3);
 				assertThat(migration.getRow(0).getCell(0).getStringCellValue())
 					.contains(String.valueOf(this.first.getId()));
+			}
+		}
+	}
+
+	@Test
+	void theTieringReportDownloadsAsAPdfWithItsFontEmbeddedInBothLanguages() throws Exception {
+		UserDetails manager = this.users.loadUserByUsername(this.prefix + "-mgr");
+		for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+			boolean zh = locale.getLanguage().equals("zh");
+			byte[] bytes = this.mvc.perform(get("/tiering/report.pdf").locale(locale).with(user(manager)))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Content-Type", "application/pdf"))
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray();
+			// kept beside the browser tests' screenshots, for a look at the layout
+			Files.createDirectories(Path.of("target", "screenshots"));
+			Files.write(Path.of("target", "screenshots", "tiering-report-" + locale.getLanguage() + ".pdf"), bytes);
+			try (PDDocument pdf = Loader.loadPDF(bytes)) {
+				String text = new PDFTextStripper().getText(pdf);
+				assertThat(text)
+					.contains(zh ? "第 " + this.second.getId() + " 次运行客户分级报告"
+							: "Tiering report of run " + this.second.getId())
+					.contains(zh ? "第 1 群" : "Cluster 1")
+					.contains(zh ? "帕累托曲线" : "Pareto curve")
+					.contains(zh ? "服务策略" : "Policies")
+					.contains(zh ? "聚类分群" : "Clusters")
+					.contains(zh ? "销售预测" : "Forecast");
+				List<PDFont> fonts = new java.util.ArrayList<>();
+				for (PDPage page : pdf.getPages()) {
+					for (COSName name : page.getResources().getFontNames()) {
+						fonts.add(page.getResources().getFont(name));
+					}
+				}
+				assertThat(fonts).isNotEmpty().allSatisfy((font) -> assertThat(font.isEmbedded()).isTrue());
 			}
 		}
 	}

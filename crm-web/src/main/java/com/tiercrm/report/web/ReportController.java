@@ -9,14 +9,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * {@code /tiering/report.xlsx}: the published run's tiering report for a management
- * meeting, in the reader's language and scope.
+ * {@code /tiering/report.xlsx} and {@code /tiering/report.pdf}: the published run's
+ * tiering report for a management meeting, in the reader's language and scope.
  */
 @Controller
 class ReportController {
@@ -25,8 +26,11 @@ class ReportController {
 
 	private final TieringReport report;
 
-	ReportController(TieringReport report) {
+	private final TieringReportPdf pdf;
+
+	ReportController(TieringReport report, TieringReportPdf pdf) {
 		this.report = report;
+		this.pdf = pdf;
 	}
 
 	@GetMapping("/tiering/report.xlsx")
@@ -43,6 +47,23 @@ class ReportController {
 					.build()
 					.toString());
 		this.report.write(user.scope(), locale, response.getOutputStream());
+		return null;
+	}
+
+	@GetMapping("/tiering/report.pdf")
+	String downloadPdf(@AuthenticationPrincipal CrmUser user, Locale locale, HttpServletResponse response,
+			RedirectAttributes redirect) throws IOException {
+		if (!this.report.available(user.scope())) {
+			redirect.addFlashAttribute("error", "report.none");
+			return "redirect:/tiering/evaluation";
+		}
+		response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename("tiering-report-" + LocalDate.now() + ".pdf")
+					.build()
+					.toString());
+		this.pdf.write(user.scope(), locale, response.getOutputStream());
 		return null;
 	}
 
