@@ -99,22 +99,14 @@ public class RunForecasts {
 	 */
 	public StoredForecast of(long runId) {
 		StoredForecast stored = read(runId);
-		if (stored == null || stale(stored)) {
-			if (claim(runId, stored != null)) {
-				this.executor.execute(() -> compute(runId));
-			}
+		// A running computation is taken over only when its claim is older than
+		// STALE_MINUTES, which the claim's UPDATE checks.
+		boolean open = stored == null || stored.status() == StoredForecast.Status.RUNNING;
+		if (open && claim(runId, stored != null)) {
+			this.executor.execute(() -> compute(runId));
 			stored = read(runId);
 		}
 		return (stored != null) ? stored : running(runId);
-	}
-
-	private boolean stale(StoredForecast stored) {
-		if (stored.status() != StoredForecast.Status.RUNNING) {
-			return false;
-		}
-		Timestamp started = this.jdbc.queryForObject("select started_at from run_forecasts where run_id = ?",
-				Timestamp.class, stored.runId());
-		return started != null && started.toInstant().isBefore(Instant.now().minus(Duration.ofMinutes(STALE_MINUTES)));
 	}
 
 	private boolean claim(long runId, boolean takeOver) {

@@ -1,7 +1,10 @@
 package com.tiercrm.tiering.forecast;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 import com.tiercrm.tiering.model.ClvTimeUnit;
 import com.tiercrm.tiering.run.RunRequest;
@@ -130,6 +133,20 @@ abstract class SalesForecastsTests {
 		Object finished = this.jdbc.queryForObject("select finished_at from run_forecasts", Object.class);
 		this.stored.published();
 		assertThat(this.jdbc.queryForObject("select finished_at from run_forecasts", Object.class)).isEqualTo(finished);
+
+		// A claim left running by an instance that stopped: a recent one is left alone,
+		// one older than 30 minutes is taken over and computed again.
+		this.jdbc.update("delete from run_forecast_rows");
+		Timestamp recent = Timestamp.from(Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS));
+		this.jdbc.update("update run_forecasts set status = 'RUNNING', finished_at = null, started_at = ?", recent);
+		assertThat(this.stored.of(run.getId()).status()).isEqualTo(StoredForecast.Status.RUNNING);
+		assertThat(this.jdbc.queryForObject("select started_at from run_forecasts", Timestamp.class)).isEqualTo(recent);
+		this.jdbc.update("update run_forecasts set started_at = ?",
+				Timestamp.from(Instant.now().minus(Duration.ofMinutes(31))));
+		await().atMost(Duration.ofMinutes(2))
+			.until(() -> this.stored.of(run.getId()).status() == StoredForecast.Status.DONE);
+		assertThat(this.stored.of(run.getId()).rows(StoredForecast.Kind.HOLDOUT, 273, RunForecasts.BY_REPEATS))
+			.isNotEmpty();
 	}
 
 }
