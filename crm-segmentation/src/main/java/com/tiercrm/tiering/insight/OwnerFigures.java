@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
-import com.tiercrm.tiering.run.SegmentationRuns;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -61,6 +60,7 @@ public class OwnerFigures {
 	 */
 	public long store(long runId) {
 		long started = System.nanoTime();
+		lockPublication();
 		MapSqlParameterSource params = new MapSqlParameterSource("run", runId);
 		this.jdbc.update("delete from owner_figures where run_id <> :run", params);
 		this.jdbc.update("delete from owner_revenue_bands where run_id <> :run", params);
@@ -103,15 +103,29 @@ public class OwnerFigures {
 		}
 	}
 
-	/** The published run, when its per-owner figures are stored. */
-	@Nullable Long storedRun() {
-		Long published = SegmentationRuns.publishedRunId(this.jdbc.getJdbcOperations());
+	/**
+	 * The published run, when its per-owner figures are stored. Waits for a run being
+	 * published to commit, so that owners changed meanwhile are rewritten in the new run.
+	 */
+	private @Nullable Long storedRun() {
+		Long published = lockPublication();
 		if (published == null) {
 			return null;
 		}
 		Integer stored = this.jdbc.queryForObject("select count(*) from owner_figure_runs where run_id = :run",
 				new MapSqlParameterSource("run", published), Integer.class);
 		return (stored != null && stored > 0) ? published : null;
+	}
+
+	/**
+	 * Locks the publication state until the transaction ends: a run storing its figures
+	 * and a change of owners take turns, so that neither misses the other's rows.
+	 * @return the published run
+	 */
+	private @Nullable Long lockPublication() {
+		List<Long> published = this.jdbc.getJdbcOperations()
+			.queryForList("select published_run_id from segmentation_state where id = 1 for update", Long.class);
+		return published.isEmpty() ? null : published.getFirst();
 	}
 
 	private void write(long runId, String owners, MapSqlParameterSource params) {
