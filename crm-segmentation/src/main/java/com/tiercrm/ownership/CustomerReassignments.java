@@ -3,6 +3,7 @@ package com.tiercrm.ownership;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -12,9 +13,11 @@ import com.tiercrm.account.OwnerOption;
 import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.audit.AuditAction;
 import com.tiercrm.audit.AuditLog;
+import com.tiercrm.tiering.insight.OwnerFigures;
 import com.tiercrm.tiering.list.MatchingCustomers;
 import com.tiercrm.tiering.list.TieredCriteria;
 import com.tiercrm.tiering.list.TieredCustomerSearch;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -49,9 +52,12 @@ public class CustomerReassignments {
 
 	private final AuditLog audit;
 
+	private final OwnerFigures figures;
+
 	CustomerReassignments(NamedParameterJdbcTemplate jdbc, TieredCustomerSearch search, OwnerOptions owners,
-			ObjectProvider<Clock> clock, AuditLog audit) {
+			ObjectProvider<Clock> clock, AuditLog audit, OwnerFigures figures) {
 		this.jdbc = jdbc;
+		this.figures = figures;
 		this.audit = audit;
 		this.search = search;
 		this.owners = owners;
@@ -203,6 +209,12 @@ public class CustomerReassignments {
 				+ " and i.customer_id = tasks.customer_id and i.from_owner_id = tasks.assignee_id)", params);
 		this.jdbc.update("update customer_reassignments set customers = :moved where id = :reassignment",
 				params.addValue("moved", moved));
+		// The dashboards of the owners on both sides, in the same transaction.
+		List<@Nullable Long> changed = new ArrayList<>(this.jdbc.queryForList(
+				"select distinct from_owner_id from customer_reassignment_items where reassignment_id = :reassignment",
+				params, Long.class));
+		changed.add(toOwnerId);
+		this.figures.ownersChanged(changed);
 		this.audit.record(AuditAction.CUSTOMERS_REASSIGNED, target.displayName(),
 				moved + " customers (" + selection + "), reassignment #" + id);
 		return new Reassignment(id, toOwnerId, target.displayName(), moved);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.tiercrm.account.AccessScope;
+import com.tiercrm.tiering.insight.RunDashboards;
 import com.tiercrm.tiering.list.TieredCriteria;
 import com.tiercrm.tiering.list.TieredSort;
 import com.tiercrm.tiering.run.RunRequest;
@@ -43,6 +44,9 @@ abstract class CustomerReassignmentsTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	RunDashboards dashboards;
 
 	String prefix;
 
@@ -147,6 +151,16 @@ abstract class CustomerReassignmentsTests {
 					+ " where s.run_id = (select published_run_id from segmentation_state) and s.tier = 'ABC:A'"
 					+ " and c.owner_id = ?", Long.class, this.manager))
 			.isEqualTo(expected);
+		// The dashboards of the owners on both sides count the customers they own now.
+		for (long owner : List.of(this.rep, this.manager)) {
+			assertThat(this.dashboards.published(AccessScope.own(owner), 50).orElseThrow().customers())
+				.isEqualTo(this.jdbc.queryForObject("select count(*) from customer_segments s join customers c"
+						+ " on c.id = s.customer_id where s.run_id = (select published_run_id from segmentation_state)"
+						+ " and c.owner_id = ?", Long.class, owner));
+		}
+		assertThat(this.jdbc.queryForObject("select sum(customers) from owner_figures where owner_id = ?", Long.class,
+				this.manager))
+			.isGreaterThanOrEqualTo(expected);
 	}
 
 	@Test

@@ -29,9 +29,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Reads the dashboard of the published run and the per-tier metrics of all runs from the
- * aggregates each run stored when it was published; only the dashboard of a rep or a
- * manager, whose customers are a part of the company's, is aggregated on reading, over
- * the run's rows of their customers ({@link ScopedFigures}).
+ * aggregates each run stored when it was published; the dashboard of a rep or a manager,
+ * whose customers are a part of the company's, adds up the figures stored per owner
+ * ({@link ScopedFigures}).
  */
 @NamedInterface("insight")
 @Service
@@ -104,14 +104,17 @@ public class RunDashboards {
 	}
 
 	/**
-	 * The dashboard of the customers a rep or a manager's teams own now, aggregated from
-	 * the run's rows (a rep's ten thousand customers in tens of milliseconds on
-	 * PostgreSQL).
+	 * The dashboard of the customers a rep or a manager's teams own now, added up from
+	 * the owners' figures the run stored ({@link OwnerFigures}), or for a run published
+	 * without them aggregated from the run's rows.
 	 */
 	private RunDashboard scoped(RunDashboard.Run run, RunDashboard.@Nullable Run previous, AccessScope scope,
 			int downgradeLimit) {
-		ScopedFigures figures = ScopedFigures.read(this.jdbc, run.id(), (previous != null) ? previous.id() : null,
-				scope);
+		Long previousId = (previous != null) ? previous.id() : null;
+		ScopedFigures figures = ScopedFigures.stored(this.jdbc, run.id(), previousId, scope);
+		if (figures == null) {
+			figures = ScopedFigures.read(this.jdbc, run.id(), previousId, scope);
+		}
 		List<String> ranked = this.jdbc.queryForList("select code from tiers order by rank_order, code", Map.of(),
 				String.class);
 		List<String> segmentOrder = ranked.stream()

@@ -14,6 +14,7 @@ import java.util.Map;
 import com.tiercrm.tiering.insight.ChurnCohort;
 import com.tiercrm.tiering.insight.DashboardProperties;
 import com.tiercrm.tiering.insight.GroupStats;
+import com.tiercrm.tiering.insight.OwnerFigures;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -25,9 +26,10 @@ import org.springframework.stereotype.Component;
  * Writes a run's {@link RunFigures} into the small tables the dashboard and the
  * evaluation read ({@code run_group_stats}, {@code run_lorenz_points},
  * {@code run_rfm_cells}, {@code run_migration_cells}, {@code run_churn_cohorts},
- * {@code run_downgrades}, {@code run_aggregates}). Nothing is aggregated over the run's
- * rows: the run computed the figures in memory. The database adds what the run does not
- * hold, each customer's satisfaction scores and the owners of those who moved down.
+ * {@code run_downgrades}, {@code run_aggregates}), computed by the run in memory. The
+ * database adds what the run does not hold: each customer's satisfaction scores, the
+ * owners of those who moved down, and the figures per owner ({@link OwnerFigures}), the
+ * one aggregate over the run's rows.
  */
 @Component
 class RunAggregator {
@@ -44,9 +46,12 @@ class RunAggregator {
 
 	private final DashboardProperties properties;
 
-	RunAggregator(NamedParameterJdbcTemplate jdbc, SegmentationProperties segmentation,
-			DashboardProperties properties) {
+	private final OwnerFigures owners;
+
+	RunAggregator(NamedParameterJdbcTemplate jdbc, SegmentationProperties segmentation, DashboardProperties properties,
+			OwnerFigures owners) {
 		this.jdbc = jdbc;
+		this.owners = owners;
 		this.segmentation = segmentation;
 		this.properties = properties;
 	}
@@ -132,7 +137,9 @@ class RunAggregator {
 		this.jdbc.update("insert into run_aggregates (run_id, previous_run_id, churn_threshold, churn_lowest_tier,"
 				+ " computed_at, compute_millis) values (:run, :previous, :threshold, :lowestTier, :computedAt, :millis)",
 				params);
-		return millis;
+		// The only figures aggregated over the run's rows: by owner, which the run does
+		// not hold.
+		return millis + this.owners.store(runId);
 	}
 
 	private void storeMigration(long runId, Map<String, Map<String, Long>> matrix) {

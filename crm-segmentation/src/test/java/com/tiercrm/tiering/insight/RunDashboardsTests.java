@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -42,6 +43,12 @@ abstract class RunDashboardsTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	NamedParameterJdbcTemplate named;
+
+	@Autowired
+	OwnerFigures ownerFigures;
 
 	TestData data;
 
@@ -215,8 +222,95 @@ abstract class RunDashboardsTests {
 
 		// Customers move: the rep's figures follow at once, without another run.
 		this.jdbc.update("update customers set owner_id = ? where code = 'K09'", otherRep);
+		this.ownerFigures.ownersChanged(List.of(rep, otherRep));
 		assertThat(this.dashboards.published(AccessScope.own(rep), 50).orElseThrow().customers()).isEqualTo(3);
 		assertThat(this.dashboards.published(AccessScope.own(4242), 50).orElseThrow().customers()).isZero();
+	}
+
+	@Test
+	void theFiguresStoredPerOwnerAreThoseOfTheirCustomersRowsBeforeAndAfterCustomersMove() {
+		this.data.clear();
+		this.data.cdnowSample();
+		String prefix = "F" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		long manager = user(prefix + "-mgr", "MANAGER", null);
+		this.jdbc.update("insert into teams (name, manager_id) values (?, ?)", prefix, manager);
+		long team = this.jdbc.queryForObject("select id from teams where name = ?", Long.class, prefix);
+		long rep = user(prefix + "-rep", "SALES_REP", team);
+		long otherRep = user(prefix + "-rep2", "SALES_REP", team);
+		long outsider = user(prefix + "-out", "SALES_REP", null);
+		this.jdbc.update("update customers set owner_id = case mod(id, 4) when 0 then ? when 1 then ?"
+				+ " when 2 then ? else ? end", rep, otherRep, manager, outsider);
+		this.jdbc.update("update customers set owner_id = null where mod(id, 50) = 7");
+		SegmentationRun first = this.runs
+			.runNow(new RunRequest(LocalDate.of(1997, 12, 31), null, RunTrigger.MANUAL, null));
+		SegmentationRun second = this.runs
+			.runNow(new RunRequest(LocalDate.of(1998, 6, 30), null, RunTrigger.MANUAL, null));
+		assertThat(second.getStatus()).isEqualTo(RunStatus.SUCCEEDED);
+		List<AccessScope> scopes = List.of(AccessScope.own(rep), AccessScope.own(otherRep), AccessScope.own(manager),
+				AccessScope.own(outsider), AccessScope.team(manager), AccessScope.own(4242));
+		for (AccessScope scope : scopes) {
+			assertSameFigures(second.getId(), first.getId(), scope);
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from owner_figures where run_id = ?", Long.class,
+				first.getId()))
+			.isZero();
+
+		// A third of the rep's customers move to the other rep: stale until the two are
+		// rewritten, then equal again.
+		this.jdbc.update("update customers set owner_id = ? where owner_id = ? and mod(id, 3) = 0", otherRep, rep);
+		assertThat(customers(ScopedFigures.stored(this.named, second.getId(), first.getId(), AccessScope.own(rep))))
+			.isGreaterThan(
+					customers(ScopedFigures.read(this.named, second.getId(), first.getId(), AccessScope.own(rep))));
+		this.ownerFigures.ownersChanged(java.util.Arrays.asList(rep, otherRep, null));
+		for (AccessScope scope : scopes) {
+			assertSameFigures(second.getId(), first.getId(), scope);
+		}
+		assertThat(this.dashboards.published(AccessScope.own(rep), 50).orElseThrow().customers())
+			.isEqualTo(this.jdbc.queryForObject(
+					"select count(*) from customer_segments s join customers c"
+							+ " on c.id = s.customer_id where s.run_id = ? and c.owner_id = ?",
+					Long.class, second.getId(), rep));
+	}
+
+	/**
+	 * The figures added up from the owners' stored rows against those aggregated over the
+	 * run's rows: equal, but for a team's Lorenz curve, merged from the owners' bands.
+	 */
+	private void assertSameFigures(long runId, long previousRunId, AccessScope scope) {
+		ScopedFigures stored = ScopedFigures.stored(this.named, runId, previousRunId, scope);
+		ScopedFigures read = ScopedFigures.read(this.named, runId, previousRunId, scope);
+		assertThat(stored).as("stored figures of %s", scope).isNotNull();
+		assertSameSums(stored.tiers, read.tiers);
+		assertSameSums(stored.segments, read.segments);
+		assertSameSums(stored.cells, read.cells);
+		assertThat(stored.migration).isEqualTo(read.migration);
+		assertThat(stored.lorenz).hasSameSizeAs(read.lorenz);
+		double tolerance = (scope.kind() == AccessScope.Kind.OWN) ? 1e-9 : 0.01;
+		for (int i = 0; i < read.lorenz.size(); i++) {
+			assertThat(stored.lorenz.get(i).customerShare()).as("%s point %d", scope, i)
+				.isCloseTo(read.lorenz.get(i).customerShare(), within(tolerance));
+			assertThat(stored.lorenz.get(i).revenueShare()).as("%s point %d", scope, i)
+				.isCloseTo(read.lorenz.get(i).revenueShare(), within(tolerance));
+		}
+	}
+
+	private static long customers(@org.jspecify.annotations.Nullable ScopedFigures figures) {
+		assertThat(figures).isNotNull();
+		return figures.tiers.values().stream().mapToLong((sum) -> sum.customers).sum();
+	}
+
+	private static <K> void assertSameSums(Map<K, ScopedFigures.Sum> stored, Map<K, ScopedFigures.Sum> read) {
+		assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(read.keySet());
+		read.forEach((key, expected) -> {
+			ScopedFigures.Sum actual = stored.get(key);
+			assertThat(actual.customers).as("customers of %s", key).isEqualTo(expected.customers);
+			assertThat(actual.revenue).as("revenue of %s", key).isCloseTo(expected.revenue, within(1e-6));
+			assertThat(actual.profit).isCloseTo(expected.profit, within(1e-6));
+			assertThat(actual.clv).isCloseTo(expected.clv, within(1e-6));
+			assertThat(actual.buyers).isEqualTo(expected.buyers);
+			assertThat(actual.repeatBuyers).isEqualTo(expected.repeatBuyers);
+			assertThat(actual.buyerRevenue).isCloseTo(expected.buyerRevenue, within(1e-6));
+		});
 	}
 
 	private long user(String username, String role, @org.jspecify.annotations.Nullable Long team) {
