@@ -102,9 +102,17 @@ class ReassignmentApiController {
 			@Nullable String alive) {
 
 		TieredCriteria toCriteria() {
-			return new ReassignFilterForm(this.q, (this.owner != null) ? this.owner.toString() : null, this.region,
-					this.industry, this.tier, this.abc, this.rfm, this.clv, this.alive, null)
-				.toCriteria();
+			ReassignFilterForm form = new ReassignFilterForm();
+			form.setQ(this.q);
+			form.setOwner((this.owner != null) ? this.owner.toString() : null);
+			form.setRegion(this.region);
+			form.setIndustry(this.industry);
+			form.setTier(this.tier);
+			form.setAbc(this.abc);
+			form.setRfm(this.rfm);
+			form.setClv(this.clv);
+			form.setAlive(this.alive);
+			return form.toCriteria();
 		}
 
 	}

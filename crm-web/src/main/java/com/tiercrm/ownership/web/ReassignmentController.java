@@ -91,7 +91,7 @@ class ReassignmentController {
 			return CONFIRM;
 		}
 		done(redirect, this.reassignments.reassignMatching(reassign.toCriteria(),
-				java.util.Objects.requireNonNull(reassign.newOwner()), user.scope()));
+				java.util.Objects.requireNonNull(reassign.getNewOwner()), user.scope()));
 		String query = reassign.query();
 		return "redirect:/customers" + (query.isEmpty() ? "" : "?" + query);
 	}
