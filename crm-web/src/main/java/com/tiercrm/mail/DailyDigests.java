@@ -102,7 +102,7 @@ public class DailyDigests {
 	 */
 	public int sendDue(Instant now) {
 		ZonedDateTime local = now.atZone(this.zone);
-		if (local.toLocalTime().isBefore(this.properties.digests().sendAt())) {
+		if (!this.properties.digests().due(local)) {
 			return 0;
 		}
 		LocalDate day = local.toLocalDate();

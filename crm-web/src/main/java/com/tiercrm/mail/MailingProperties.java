@@ -2,7 +2,9 @@ package com.tiercrm.mail;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZonedDateTime;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -44,6 +46,13 @@ public record MailingProperties(@DefaultValue("http://localhost:8080") URI baseU
 	public record Digests(@DefaultValue("false") boolean enabled, @DefaultValue("07:30") LocalTime sendAt,
 			@DefaultValue("10") int limit) {
 
+		/**
+		 * Whether the day's digests are due at the given local time.
+		 */
+		boolean due(ZonedDateTime local) {
+			return !local.toLocalTime().isBefore(this.sendAt);
+		}
+
 	}
 
 	/**
@@ -56,6 +65,17 @@ public record MailingProperties(@DefaultValue("http://localhost:8080") URI baseU
 	 */
 	public record Reports(@DefaultValue("false") boolean enabled, @DefaultValue("1") int dayOfMonth,
 			@DefaultValue("08:00") LocalTime sendAt) {
+
+		/**
+		 * Whether the month's reports are due at the given local time: from the send time
+		 * of the day of the month on, to the month's end.
+		 */
+		boolean due(ZonedDateTime local) {
+			LocalDate day = local.toLocalDate();
+			int sendOn = Math.min(Math.max(this.dayOfMonth, 1), day.lengthOfMonth());
+			return day.getDayOfMonth() > sendOn
+					|| (day.getDayOfMonth() == sendOn && !local.toLocalTime().isBefore(this.sendAt));
+		}
 
 	}
 

@@ -84,12 +84,10 @@ public class MonthlyReports {
 	 */
 	public int sendDue(Instant now) {
 		ZonedDateTime local = now.atZone(this.zone);
-		LocalDate day = local.toLocalDate();
-		int sendOn = Math.min(Math.max(this.properties.reports().dayOfMonth(), 1), day.lengthOfMonth());
-		if (day.getDayOfMonth() < sendOn || (day.getDayOfMonth() == sendOn
-				&& local.toLocalTime().isBefore(this.properties.reports().sendAt()))) {
+		if (!this.properties.reports().due(local)) {
 			return 0;
 		}
+		LocalDate day = local.toLocalDate();
 		// Nothing to report before the first run: the month's reports wait for it.
 		if (!this.report.available(AccessScope.all(0))) {
 			return 0;
