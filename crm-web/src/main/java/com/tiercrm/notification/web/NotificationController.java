@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import com.tiercrm.notification.NotificationText;
 import com.tiercrm.notification.Notifications;
 import com.tiercrm.security.CrmUser;
 import org.jspecify.annotations.Nullable;

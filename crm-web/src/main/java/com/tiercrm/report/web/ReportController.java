@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import com.tiercrm.report.TieringReport;
 import com.tiercrm.security.CrmUser;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,8 +23,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReportController {
 
-	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 	private final TieringReport report;
 
 	private final TieringReportPdf pdf;
@@ -40,12 +39,9 @@ class ReportController {
 			redirect.addFlashAttribute("error", "report.none");
 			return "redirect:/tiering/evaluation";
 		}
-		response.setContentType(XLSX);
+		response.setContentType(TieringReport.CONTENT_TYPE);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment()
-					.filename("tiering-report-" + LocalDate.now() + ".xlsx")
-					.build()
-					.toString());
+				ContentDisposition.attachment().filename(TieringReport.filename(LocalDate.now())).build().toString());
 		this.report.write(user.scope(), locale, response.getOutputStream());
 		return null;
 	}

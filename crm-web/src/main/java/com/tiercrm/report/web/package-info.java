@@ -1,6 +1,5 @@
 /**
- * The tiering report of the published run as an Excel workbook: the run's figures with
- * each tier's service policy, so a module of its own above tiering and policy.
+ * {@code /tiering/report.xlsx}: the tiering report's download.
  */
 @NullMarked
 package com.tiercrm.report.web;

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.tiercrm.notification.Notification;
 import com.tiercrm.notification.NotificationKind;
+import com.tiercrm.notification.NotificationText;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.support.ResourceBundleMessageSource;

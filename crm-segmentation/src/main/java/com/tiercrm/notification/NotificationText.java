@@ -1,8 +1,6 @@
-package com.tiercrm.notification.web;
+package com.tiercrm.notification;
 
 import java.util.Locale;
-
-import com.tiercrm.notification.Notification;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -10,18 +8,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders a stored notification in the reader's language: its message with its arguments,
- * an argument written {@code #{key}} being a message of its own.
+ * an argument written {@code #{key}} being a message of its own: on the bell's list and
+ * in the mail digest alike.
  */
 @Component
-class NotificationText {
+public class NotificationText {
 
 	private final MessageSource messages;
 
-	NotificationText(MessageSource messages) {
+	public NotificationText(MessageSource messages) {
 		this.messages = messages;
 	}
 
-	String text(Notification notification, Locale locale) {
+	/**
+	 * The notification's text.
+	 * @param notification what was stored
+	 * @param locale the reader's language
+	 * @return the text, or the message key where the bundle has no such message
+	 */
+	public String text(Notification notification, Locale locale) {
 		Object[] arguments = notification.arguments().stream().map(NotificationText::argument).toArray();
 		return this.messages.getMessage(notification.messageKey(), arguments, notification.messageKey(), locale);
 	}

@@ -1,7 +1,8 @@
-package com.tiercrm.report.web;
+package com.tiercrm.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -39,10 +40,13 @@ import org.springframework.stereotype.Component;
  * the tiers and the Pareto curve, each tier's policy, the migration and downgrades, the
  * evaluation over the runs, the cluster profiles, and the forecast with its holdout
  * check. Everything is read from what the runs kept; nothing is computed over the
- * customers here.
+ * customers here. The download and the monthly mail write the same workbook.
  */
 @Component
-class TieringReport {
+public class TieringReport {
+
+	/** The workbook's media type. */
+	public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	static final int DOWNGRADES = 200;
 
@@ -69,9 +73,17 @@ class TieringReport {
 	}
 
 	/**
+	 * The workbook's file name.
+	 * @param day the day it is written
+	 */
+	public static String filename(LocalDate day) {
+		return "tiering-report-" + day + ".xlsx";
+	}
+
+	/**
 	 * Whether there is a published run to report on.
 	 */
-	boolean available(AccessScope scope) {
+	public boolean available(AccessScope scope) {
 		return this.dashboards.published(scope, 0).isPresent();
 	}
 
@@ -82,7 +94,7 @@ class TieringReport {
 	 * @param out where to write
 	 * @throws IOException when writing fails
 	 */
-	void write(AccessScope scope, Locale locale, OutputStream out) throws IOException {
+	public void write(AccessScope scope, Locale locale, OutputStream out) throws IOException {
 		RunDashboard dashboard = this.dashboards.published(scope, DOWNGRADES).orElseThrow();
 		try (Workbook workbook = new XSSFWorkbook()) {
 			Sheets sheets = new Sheets(workbook, locale);
