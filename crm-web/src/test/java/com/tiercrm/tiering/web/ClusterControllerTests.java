@@ -3,6 +3,7 @@ package com.tiercrm.tiering.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import com.tiercrm.account.Role;
@@ -56,17 +57,20 @@ class ClusterControllerTests {
 									new ClusterProfile.NameTerm("cluster.name.recency.low", List.of())),
 							0.12,
 							List.of(new PublishedClusters.Variable("recency", 12.5, -0.9),
-									new PublishedClusters.Variable("monetary", 25000.0, 1.4))),
+									new PublishedClusters.Variable("monetary", 25000.0, 1.4)),
+							List.of()),
 					new PublishedClusters.Cluster("CLUSTER:C02", "C02", 600, 0.18, 0.21,
 							List.of(new ClusterProfile.NameTerm("cluster.name.typical", List.of())), null,
 							List.of(new PublishedClusters.Variable("recency", 200.0, 0.45),
-									new PublishedClusters.Variable("monetary", null, -0.7)))),
+									new PublishedClusters.Variable("monetary", null, -0.7)),
+							List.of())),
 			new ClusterDiagnostics(
 					List.of(new ClusterDiagnostics.Score(2, 900.5, 0.61),
 							new ClusterDiagnostics.Score(3, 500.25, 0.48)),
 					2, 2, List.of("recency", "monetary"), List.of(0.8, 0.2),
 					List.of(List.of(0.9, -0.9), List.of(0.4, 0.4)),
-					new Dendrogram(3, List.of(new Dendrogram.Merge(0, 1, 1, 2), new Dendrogram.Merge(2, 3, 4, 3)))));
+					new Dendrogram(3, List.of(new Dendrogram.Merge(0, 1, 1, 2), new Dendrogram.Merge(2, 3, 4, 3)))),
+			null, Map.of());
 
 	@Autowired
 	private MockMvc mvc;
