@@ -13,7 +13,6 @@ import com.tiercrm.customer.Customer;
 import com.tiercrm.order.OrderStatus;
 import com.tiercrm.order.SalesOrder;
 import com.tiercrm.order.SalesOrderRepository;
-import com.tiercrm.testing.UsePostgres;
 import com.tiercrm.tiering.cluster.VariableSummary;
 import com.tiercrm.tiering.clustertier.PublishedClusters;
 import com.tiercrm.tiering.config.SegmentationConfigs;
@@ -29,8 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -45,21 +42,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Clusters on a mix of variables on PostgreSQL: purchase frequency, the CLV model's
- * predicted value, interactions, satisfaction, the online share and the region. Three
- * planted groups of eight customers (frequent, mostly online buyers in the east who are
- * satisfied; occasional store buyers in the north who are not; occasional store buyers in
- * the south whom nobody asked) come out as three clusters; the missing satisfaction is
- * counted on the clusters page in both languages, each cluster's top region is kept, and
- * the classify API takes the region by name and refuses an unknown one with the allowed
- * values.
+ * Clusters on a mix of variables: purchase frequency, the CLV model's predicted value,
+ * interactions, satisfaction, the online share and the region. Three planted groups of
+ * eight customers (frequent, mostly online buyers in the east who are satisfied;
+ * occasional store buyers in the north who are not; occasional store buyers in the south
+ * whom nobody asked) come out as three clusters; the missing satisfaction is counted on
+ * the clusters page in both languages, each cluster's top region is kept, and the
+ * classify API takes the region by name and refuses an unknown one with the allowed
+ * values. Subclasses pick the database.
  */
-@SpringBootTest(properties = "tiercrm.demo.enabled=false")
-@AutoConfigureMockMvc
-@UsePostgres
 @Import(SalesTeamFixture.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ClusterVariablesIntegrationTests {
+abstract class ClusterVariablesIntegrationTests {
 
 	private static final String PASSWORD = "cluster-variables-secret";
 
