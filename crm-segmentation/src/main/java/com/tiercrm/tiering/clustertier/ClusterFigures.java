@@ -18,12 +18,14 @@ import com.tiercrm.tiering.cluster.ClusterProfile;
  * @param variables its centre and profile, one per variable clustered on
  * @param discriminantConstant the constant of its linear discriminant function, for the
  * variables in their transformed units; NaN when the run trained no discriminant
+ * @param categories the most frequent levels of each categorical variable in the cluster
  */
 record ClusterFigures(String classCode, int customers, double revenueShare, double profitShare,
 		List<ClusterProfile.NameTerm> name, double previousDistance, List<Centre> variables,
-		double discriminantConstant) {
+		double discriminantConstant, List<ClusterProfile.CategoryShare> categories) {
 
 	ClusterFigures {
+		categories = List.copyOf(categories);
 		name = List.copyOf(name);
 		variables = List.copyOf(variables);
 	}

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.tiercrm.tiering.cluster.Lda;
+import com.tiercrm.tiering.cluster.VariableSummary;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * deviations (NaN for a customer who never bought)
  * @param runnersUp the number of the next nearest cluster, 0 when there is none
  * @param runnerUpDistances the distance to that cluster's centre, NaN when there is none
- * @param variables the names of the variables clustered on, in column order
+ * @param variables the names of the prepared columns clustered on: a numeric variable's
+ * name, {@code variable=level} for a category's indicator
  * @param clusters every cluster, by class code
  * @param suggestedK the K the silhouette suggested, {@code null} when a manager set K
  * @param previousRunId the run whose clusters these continue, {@code null} when none
@@ -25,15 +27,18 @@ import org.jspecify.annotations.Nullable;
  * trained on these clusters, {@code null} when there were too few customers to train one
  * @param diagnostics the K curves, principal components and hierarchy that help choose K
  * and the variables, {@code null} when nobody bought
+ * @param summaries per variable, the values missing (imputed, never dropped) and the
+ * indicator columns made
  */
 record ClusterOutcome(int[] numbers, double[] distances, int[] runnersUp, double[] runnerUpDistances,
 		List<String> variables, List<ClusterFigures> clusters, @Nullable Integer suggestedK,
 		@Nullable Long previousRunId, Lda.@Nullable Accuracy discriminantAccuracy,
-		@Nullable ClusterDiagnostics diagnostics) {
+		@Nullable ClusterDiagnostics diagnostics, List<VariableSummary> summaries) {
 
 	ClusterOutcome {
 		variables = List.copyOf(variables);
 		clusters = List.copyOf(clusters);
+		summaries = List.copyOf(summaries);
 	}
 
 	/** How many customers were clustered (all who bought). */

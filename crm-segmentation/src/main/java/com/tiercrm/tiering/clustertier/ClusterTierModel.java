@@ -1,5 +1,6 @@
 package com.tiercrm.tiering.clustertier;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,12 +11,14 @@ import java.util.stream.IntStream;
 
 import com.tiercrm.tiering.cluster.AdjustedRand;
 import com.tiercrm.tiering.cluster.Lda;
+import com.tiercrm.tiering.cluster.VariableSummary;
 import com.tiercrm.tiering.config.SegmentationSettings;
 import com.tiercrm.tiering.model.CustomerFacts;
 import com.tiercrm.tiering.model.Reason;
 import com.tiercrm.tiering.run.Classification;
 import com.tiercrm.tiering.run.ModelResults;
 import com.tiercrm.tiering.run.ModelSetting;
+import com.tiercrm.tiering.run.RunInputs;
 import com.tiercrm.tiering.run.TierClass;
 import com.tiercrm.tiering.run.TierModel;
 import org.apache.commons.logging.Log;
@@ -51,14 +54,17 @@ class ClusterTierModel implements TierModel {
 
 	private final RunClusters store;
 
+	private final ClusterFactsReader reader;
+
 	/**
 	 * The clusters behind the results of runs not published yet, by the results object
 	 * (weakly: a preview's are dropped with its results).
 	 */
 	private final Map<ModelResults, Pending> pending = Collections.synchronizedMap(new WeakHashMap<>());
 
-	ClusterTierModel(RunClusters store) {
+	ClusterTierModel(RunClusters store, ClusterFactsReader reader) {
 		this.store = store;
+		this.reader = reader;
 	}
 
 	private static List<TierClass> clusterClasses() {
@@ -122,9 +128,28 @@ class ClusterTierModel implements TierModel {
 		return new ClusterOptions(setting(settings, K), setting(settings, STARTS), variables, SEED);
 	}
 
+	/** P(alive) and the predicted value are the CLV model's results of the same run. */
+	@Override
+	public boolean needsClv(SegmentationSettings settings) {
+		return options(settings).variables()
+			.stream()
+			.anyMatch((variable) -> variable.source() == ClusterVariable.Source.CLV);
+	}
+
+	/**
+	 * Classifies as of today, all interactions counted, without the CLV results (P(alive)
+	 * and the predicted value then count as missing).
+	 */
 	@Override
 	public Classification classify(List<CustomerFacts> facts, SegmentationSettings settings) {
-		ClusterOutcome outcome = ClusterTiering.classify(facts, options(settings), this.store.published());
+		return classify(facts, settings, new RunInputs(LocalDate.now(), 0, null, null));
+	}
+
+	@Override
+	public Classification classify(List<CustomerFacts> facts, SegmentationSettings settings, RunInputs inputs) {
+		ClusterOptions options = options(settings);
+		ClusterData data = this.reader.read(facts, options.variables(), inputs);
+		ClusterOutcome outcome = ClusterTiering.classify(data, options, this.store.published());
 		Classification results = classification(this, facts, outcome);
 		long[] customerIds = new long[facts.size()];
 		for (int i = 0; i < customerIds.length; i++) {
@@ -132,7 +157,8 @@ class ClusterTierModel implements TierModel {
 		}
 		this.pending.put(results,
 				new Pending(outcome.clusters(), outcome.numbers(), outcome.variables(), outcome.suggestedK(),
-						outcome.previousRunId(), outcome.discriminantAccuracy(), outcome.diagnostics(), customerIds));
+						outcome.previousRunId(), outcome.discriminantAccuracy(), outcome.diagnostics(),
+						outcome.summaries(), customerIds));
 		return results;
 	}
 
@@ -218,11 +244,12 @@ class ClusterTierModel implements TierModel {
 	 */
 	private record Pending(List<ClusterFigures> clusters, int[] numbers, List<String> variables,
 			@Nullable Integer suggestedK, @Nullable Long previousRunId, Lda.@Nullable Accuracy discriminantAccuracy,
-			@Nullable ClusterDiagnostics diagnostics, long[] customerIds) {
+			@Nullable ClusterDiagnostics diagnostics, List<VariableSummary> summaries, long[] customerIds) {
 
 		ClusterOutcome outcome() {
 			return new ClusterOutcome(this.numbers, new double[0], new int[0], new double[0], this.variables,
-					this.clusters, this.suggestedK, this.previousRunId, this.discriminantAccuracy, this.diagnostics);
+					this.clusters, this.suggestedK, this.previousRunId, this.discriminantAccuracy, this.diagnostics,
+					this.summaries);
 		}
 
 	}

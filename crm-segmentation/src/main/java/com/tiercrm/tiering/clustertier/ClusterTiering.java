@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import com.tiercrm.tiering.cluster.CategoricalVariable;
 import com.tiercrm.tiering.cluster.CentroidMatching;
 import com.tiercrm.tiering.cluster.ClusterAnalysis;
 import com.tiercrm.tiering.cluster.ClusterInput;
@@ -73,10 +74,23 @@ final class ClusterTiering {
 	 */
 	static ClusterOutcome classify(List<CustomerFacts> facts, ClusterOptions options,
 			@Nullable PreviousClusters previous) {
+		return classify(ClusterData.of(facts), options, previous);
+	}
+
+	/**
+	 * Clusters the customers who bought, on order facts and other variables.
+	 * @param data every customer's facts and the values of the variables that are not
+	 * order facts
+	 * @param options K, starts, variables and seed
+	 * @param previous the previous run's clusters, or {@code null}; used only when they
+	 * were made from the same prepared columns
+	 * @return each customer's cluster and every cluster's figures
+	 */
+	static ClusterOutcome classify(ClusterData data, ClusterOptions options, @Nullable PreviousClusters previous) {
+		List<CustomerFacts> facts = data.facts();
 		int n = facts.size();
 		int[] buyerRows = IntStream.range(0, n).filter((i) -> facts.get(i).hasPurchased()).toArray();
 		int m = buyerRows.length;
-		List<String> names = options.variables().stream().map(ClusterVariable::variableName).toList();
 		int[] numbers = new int[n];
 		double[] distances = new double[n];
 		int[] runnersUp = new int[n];
@@ -85,18 +99,31 @@ final class ClusterTiering {
 		Arrays.fill(runnerUpDistances, Double.NaN);
 		@Nullable Long previousRunId = (previous != null) ? previous.runId() : null;
 		if (m == 0) {
+			List<String> names = options.variables().stream().map(ClusterVariable::variableName).toList();
 			return new ClusterOutcome(numbers, distances, runnersUp, runnerUpDistances, names, List.of(), null,
-					previousRunId, null, null);
+					previousRunId, null, null, List.of());
 		}
 		List<NumericVariable> variables = new ArrayList<>();
+		List<CategoricalVariable> categories = new ArrayList<>();
 		for (ClusterVariable variable : options.variables()) {
-			double[] values = new double[m];
-			for (int b = 0; b < m; b++) {
-				values[b] = variable.of(facts.get(buyerRows[b]));
+			if (variable.categorical()) {
+				@Nullable String[] levels = new String[m];
+				for (int b = 0; b < m; b++) {
+					levels[b] = data.category(variable, buyerRows[b]);
+				}
+				categories.add(new CategoricalVariable(variable.variableName(), levels));
 			}
-			variables.add(new NumericVariable(variable.variableName(), values, variable.scale()));
+			else {
+				double[] values = new double[m];
+				for (int b = 0; b < m; b++) {
+					values[b] = data.number(variable, buyerRows[b]);
+				}
+				variables.add(new NumericVariable(variable.variableName(), values, variable.scale()));
+			}
 		}
-		PreparedData prepared = ClusterAnalysis.prepare(ClusterInput.numeric(variables));
+		PreparedData prepared = ClusterAnalysis.prepare(new ClusterInput(variables, categories));
+		// The prepared columns: a numeric variable's own, an indicator per kept level.
+		List<String> names = prepared.columns().stream().map(PreparedColumn::name).toList();
 		DataMatrix matrix = prepared.matrix();
 		int k = options.k();
 		Integer suggestedK = null;
@@ -149,19 +176,34 @@ final class ClusterTiering {
 			runnersUp[row] = (second[b] >= 0) ? number[second[b]] : 0;
 			runnerUpDistances[row] = (second[b] >= 0) ? secondDistance[b] : Double.NaN;
 		}
+		double[] overallShares = new double[names.size()];
+		double[][] clusterShares = new double[clusters][names.size()];
+		indicatorShares(prepared, labels, sizes, overallShares, clusterShares);
 		List<ClusterFigures> figures = new ArrayList<>();
 		for (int c = 0; c < clusters; c++) {
 			ClusterProfile profile = profiles.get(c);
 			List<ClusterFigures.Centre> centres = new ArrayList<>();
 			// The discriminant in the variables' transformed units, so that a customer's
 			// values can be placed without this run's means and standard deviations:
-			// w·(x - μ)/σ = (w/σ)·x - w·μ/σ.
+			// w·(x - μ)/σ = (w/σ)·x - w·μ/σ. An indicator is neither centred nor scaled:
+			// its weight is the discriminant's, and a missing level sets no indicator.
 			double constant = (discriminant != null) ? discriminant.constants()[c] : Double.NaN;
 			for (int j = 0; j < names.size(); j++) {
-				ClusterProfile.VariableProfile variable = profile.variables().get(j);
 				PreparedColumn column = prepared.columns().get(j);
 				double weight = Double.NaN;
 				double missing = Double.NaN;
+				if (column.indicator()) {
+					if (discriminant != null) {
+						weight = discriminant.weights()[c][j];
+						missing = 0;
+					}
+					double share = overallShares[j];
+					double spread = Math.sqrt(share * (1 - share));
+					centres.add(new ClusterFigures.Centre(names.get(j), centroids[c][j], clusterShares[c][j],
+							(spread > 0) ? (clusterShares[c][j] - share) / spread : 0, weight, missing));
+					continue;
+				}
+				ClusterProfile.VariableProfile variable = profile.variables().get(j);
 				if (discriminant != null) {
 					weight = (column.standardDeviation() > 0)
 							? discriminant.weights()[c][j] / column.standardDeviation() : 0;
@@ -172,11 +214,37 @@ final class ClusterTiering {
 						variable.mean(), variable.zScore(), weight, missing));
 			}
 			figures.add(new ClusterFigures(ClusterOutcome.classCode(number[c]), profile.size(), profile.revenueShare(),
-					profile.profitShare(), profile.name(), previousDistance[c], centres, constant));
+					profile.profitShare(), profile.name(), previousDistance[c], centres, constant,
+					profile.topCategories()));
 		}
 		figures.sort(Comparator.comparing(ClusterFigures::classCode));
 		return new ClusterOutcome(numbers, distances, runnersUp, runnerUpDistances, names, figures, suggestedK,
-				previousRunId, accuracy, diagnostics);
+				previousRunId, accuracy, diagnostics, prepared.variables());
+	}
+
+	/**
+	 * Each indicator column's share of all clustered customers and of each cluster's (the
+	 * share at that level); 0 for numeric columns.
+	 */
+	private static void indicatorShares(PreparedData prepared, int[] labels, int[] sizes, double[] overall,
+			double[][] byCluster) {
+		DataMatrix matrix = prepared.matrix();
+		List<PreparedColumn> columns = prepared.columns();
+		for (int j = 0; j < columns.size(); j++) {
+			if (!columns.get(j).indicator()) {
+				continue;
+			}
+			double total = 0;
+			for (int r = 0; r < labels.length; r++) {
+				double value = matrix.get(r, j);
+				byCluster[labels[r]][j] += value;
+				total += value;
+			}
+			overall[j] = (labels.length > 0) ? total / labels.length : 0;
+			for (int c = 0; c < sizes.length; c++) {
+				byCluster[c][j] = (sizes[c] > 0) ? byCluster[c][j] / sizes[c] : 0;
+			}
+		}
 	}
 
 	/**
@@ -257,12 +325,20 @@ final class ClusterTiering {
 		double[] z = new double[columns.size()];
 		for (int j = 0; j < z.length; j++) {
 			PreparedColumn column = columns.get(j);
-			z[j] = (column.standardDeviation() > 0) ? (centre[j] - column.mean()) / column.standardDeviation() : 0;
+			if (column.indicator()) {
+				z[j] = centre[j];
+			}
+			else {
+				z[j] = (column.standardDeviation() > 0) ? (centre[j] - column.mean()) / column.standardDeviation() : 0;
+			}
 		}
 		return z;
 	}
 
 	private static double untransform(PreparedColumn column, double z) {
+		if (column.indicator()) {
+			return z;
+		}
 		return column.mean() + z * column.standardDeviation();
 	}
 

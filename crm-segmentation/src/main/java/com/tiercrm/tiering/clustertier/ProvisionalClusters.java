@@ -1,5 +1,6 @@
 package com.tiercrm.tiering.clustertier;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import com.tiercrm.tiering.model.CustomerFacts;
 import com.tiercrm.tiering.run.CurrentFacts;
 import com.tiercrm.tiering.run.CustomerSegment;
 import com.tiercrm.tiering.run.CustomerTiers;
+import com.tiercrm.tiering.run.SegmentationProperties;
 import com.tiercrm.tiering.run.SegmentationRuns;
 import com.tiercrm.tiering.run.TierModel;
 
@@ -38,7 +40,14 @@ public class ProvisionalClusters {
 
 	private final CustomerTiers tiers;
 
-	ProvisionalClusters(JdbcTemplate jdbc, RunClusters store, CurrentFacts facts, CustomerTiers tiers) {
+	private final ClusterFactsReader reader;
+
+	private final SegmentationProperties properties;
+
+	ProvisionalClusters(JdbcTemplate jdbc, RunClusters store, CurrentFacts facts, CustomerTiers tiers,
+			ClusterFactsReader reader, SegmentationProperties properties) {
+		this.reader = reader;
+		this.properties = properties;
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.tiers = tiers;
@@ -59,12 +68,13 @@ public class ProvisionalClusters {
 
 	/**
 	 * Places a customer described by the variables' values.
-	 * @param values by variable name, in the variables' own units
+	 * @param values by numeric variable name, in the variables' own units
+	 * @param categories by categorical variable name, the level
 	 * @return the placement, empty without a discriminant
 	 */
 	@Transactional(readOnly = true)
-	public Optional<Discriminant.Placement> place(Map<String, Double> values) {
-		return published().map((discriminant) -> discriminant.place(values));
+	public Optional<Discriminant.Placement> place(Map<String, Double> values, Map<String, String> categories) {
+		return published().map((discriminant) -> discriminant.place(values, categories));
 	}
 
 	/**
@@ -100,8 +110,9 @@ public class ProvisionalClusters {
 	}
 
 	/**
-	 * Places a customer from their completed orders as of today; a customer who never
-	 * bought is {@link TierModel#NO_PURCHASE}, as in a run.
+	 * Places a customer from their completed orders, interactions and categories as of
+	 * today (P(alive) and the predicted value count as missing: only a run fits them); a
+	 * customer who never bought is {@link TierModel#NO_PURCHASE}, as in a run.
 	 * @param customerId the customer
 	 * @return the placement, empty without a discriminant
 	 */
@@ -113,7 +124,11 @@ public class ProvisionalClusters {
 				return new Discriminant.Placement(discriminant.runId(), TierModel.NO_PURCHASE,
 						Map.of(TierModel.NO_PURCHASE, 1.0), List.of(), true);
 			}
-			return discriminant.place(discriminant.values(customer));
+			// Interactions are counted over all time here: the run's window is a setting
+			// of
+			// the run, not of the published clusters.
+			return discriminant.place(this.reader.readOne(customer, discriminant.clusterVariables(),
+					LocalDate.now(this.properties.zone()), 0));
 		});
 	}
 

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import com.tiercrm.tiering.cluster.ClusterProfile;
 import com.tiercrm.tiering.cluster.Lda;
+import com.tiercrm.tiering.cluster.VariableSummary;
 import com.tiercrm.tiering.config.SettingsJson;
 import com.tiercrm.tiering.run.SegmentationRuns;
 import com.tiercrm.tiering.run.TierModel;
@@ -49,12 +50,13 @@ class RunClusters {
 		if (runId == null) {
 			return null;
 		}
-		List<String> variables = this.jdbc.queryForList("select variable_names from run_clusterings where run_id = ?",
-				String.class, runId);
-		if (variables.isEmpty()) {
+		List<List<String>> columns = this.jdbc.query(
+				"select variable_names, preparation from run_clusterings where run_id = ?",
+				(rs, row) -> columns(rs.getString(1), rs.getString(2)), runId);
+		if (columns.isEmpty()) {
 			return null;
 		}
-		List<String> names = Arrays.asList(variables.get(0).split(","));
+		List<String> names = columns.get(0);
 		Map<String, double[]> centres = new HashMap<>();
 		this.jdbc.query("select class_code, variable_name, centre from run_cluster_centroids where run_id = ?",
 				(ResultSet rs) -> {
@@ -85,17 +87,21 @@ class RunClusters {
 	 */
 	void save(long runId, ClusterOutcome outcome, @Nullable Stability stability) {
 		Lda.Accuracy accuracy = outcome.discriminantAccuracy();
+		List<String> variables = outcome.summaries().isEmpty() ? outcome.variables()
+				: outcome.summaries().stream().map(VariableSummary::name).toList();
 		this.jdbc.update("insert into run_clusterings (run_id, variable_names, cluster_count, suggested_k, customers,"
 				+ " previous_run_id, adjusted_rand, compared_customers, discriminant_correct, discriminant_rows,"
-				+ " diagnostics) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", runId,
-				String.join(",", outcome.variables()), outcome.clusters().size(), outcome.suggestedK(),
-				outcome.clustered(), (stability != null) ? stability.previousRunId() : null,
+				+ " diagnostics, preparation) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", runId,
+				String.join(",", variables), outcome.clusters().size(), outcome.suggestedK(), outcome.clustered(),
+				(stability != null) ? stability.previousRunId() : null,
 				(stability != null) ? finite(stability.adjustedRand()) : null,
 				(stability != null) ? stability.compared() : null, (accuracy != null) ? accuracy.correct() : null,
 				(accuracy != null) ? accuracy.rows() : null,
-				(outcome.diagnostics() != null) ? SettingsJson.write(outcome.diagnostics()) : null);
+				(outcome.diagnostics() != null) ? SettingsJson.write(outcome.diagnostics()) : null,
+				SettingsJson.write(new ClusterPreparation(outcome.variables(), outcome.summaries())));
 		List<Object[]> clusters = new ArrayList<>();
 		List<Object[]> centroids = new ArrayList<>();
+		List<Object[]> categories = new ArrayList<>();
 		for (ClusterFigures cluster : outcome.clusters()) {
 			clusters.add(new Object[] { runId, cluster.classCode(), cluster.customers(), finite(cluster.revenueShare()),
 					finite(cluster.profitShare()), nameKeys(cluster.name()), finite(cluster.previousDistance()),
@@ -105,6 +111,10 @@ class RunClusters {
 						finite(centre.mean()), centre.zScore(), finite(centre.discriminantWeight()),
 						finite(centre.discriminantMissing()) });
 			}
+			for (ClusterProfile.CategoryShare category : cluster.categories()) {
+				categories.add(new Object[] { runId, cluster.classCode(), category.variable(), category.level(),
+						category.share(), category.overallShare() });
+			}
 		}
 		this.jdbc.batchUpdate(
 				"insert into run_clusters (run_id, class_code, customers, revenue_share, profit_share,"
@@ -113,6 +123,8 @@ class RunClusters {
 		this.jdbc.batchUpdate("insert into run_cluster_centroids (run_id, class_code, variable_name, centre,"
 				+ " mean_value, z_score, discriminant_weight, discriminant_missing) values (?, ?, ?, ?, ?, ?, ?, ?)",
 				centroids);
+		this.jdbc.batchUpdate("insert into run_cluster_categories (run_id, class_code, variable_name, category,"
+				+ " share, overall_share) values (?, ?, ?, ?, ?, ?)", categories);
 	}
 
 	/**
@@ -122,10 +134,10 @@ class RunClusters {
 	 */
 	@Nullable Discriminant discriminant(long runId) {
 		List<Discriminant> runs = this.jdbc.query(
-				"select variable_names, discriminant_correct, discriminant_rows from run_clusterings"
+				"select variable_names, preparation, discriminant_correct, discriminant_rows from run_clusterings"
 						+ " where run_id = ? and discriminant_rows is not null",
-				(rs, row) -> new Discriminant(runId, Arrays.asList(rs.getString(1).split(",")), new ArrayList<>(),
-						new Lda.Accuracy(rs.getInt(2), rs.getInt(3))),
+				(rs, row) -> new Discriminant(runId, columns(rs.getString(1), rs.getString(2)), new ArrayList<>(),
+						new Lda.Accuracy(rs.getInt(3), rs.getInt(4))),
 				runId);
 		if (runs.isEmpty()) {
 			return null;
@@ -153,6 +165,15 @@ class RunClusters {
 								missing.getOrDefault(code, new double[variables.size()])));
 				}, runId);
 		return discriminant.functions().isEmpty() ? null : discriminant;
+	}
+
+	/**
+	 * A run's prepared columns: as kept since categories could be clustered on, else its
+	 * variables (each its own column).
+	 */
+	static List<String> columns(String variableNames, @Nullable String preparation) {
+		return (preparation != null) ? SettingsJson.read(preparation, ClusterPreparation.class).columns()
+				: Arrays.asList(variableNames.split(","));
 	}
 
 	/** {@code key|arg;key|arg}: a suggested name's terms as stored. */

@@ -1,5 +1,6 @@
 package com.tiercrm.tiering.run;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,26 +33,36 @@ final class SegmentationEngine {
 		this.order = order;
 	}
 
-	Segmentation apply(List<CustomerFacts> facts, SegmentationSettings settings, PreviousTiers previous) {
+	Segmentation apply(List<CustomerFacts> facts, SegmentationSettings settings, PreviousTiers previous,
+			LocalDate asOf) {
 		TierModel tierModel = this.models.tierModel(settings);
 		Segmentation segmentation = new Segmentation(facts);
+		RunInputs inputs = new RunInputs(asOf, settings.abcWindowMonths(), null, null);
 		// Every model but the last runs on another core while the last one (by default
 		// CLV, whose fit takes longest) runs on this one. Each result is held column-wise
-		// as soon as it is computed.
+		// as soon as it is computed. A tier model that needs the CLV results runs after
+		// the others, with them.
+		boolean afterClv = !ClvTierModel.CODE.equals(tierModel.code()) && tierModel.needsClv(settings);
 		List<TierModel> all = this.models.all()
 			.stream()
-			.filter((model) -> model.runsAlways() || model == tierModel)
+			.filter((model) -> model.runsAlways() || (model == tierModel && !afterClv))
 			.toList();
 		List<CompletableFuture<Timed>> others = all.subList(0, all.size() - 1)
 			.stream()
-			.map((model) -> CompletableFuture.supplyAsync(() -> timed(model, facts, settings)))
+			.map((model) -> CompletableFuture.supplyAsync(() -> timed(model, facts, settings, inputs)))
 			.toList();
-		Timed last = timed(all.get(all.size() - 1), facts, settings);
+		Timed last = timed(all.get(all.size() - 1), facts, settings, inputs);
 		for (CompletableFuture<Timed> other : others) {
 			Timed done = other.join();
 			segmentation.put(done.model(), done.results(), done.millis());
 		}
 		segmentation.put(last.model(), last.results(), last.millis());
+		if (afterClv) {
+			ClvResults clv = segmentation.clv();
+			Timed tier = timed(tierModel, facts, settings,
+					new RunInputs(asOf, settings.abcWindowMonths(), clv.probabilityAlive, clv.predicted));
+			segmentation.put(tier.model(), tier.results(), tier.millis());
+		}
 		ModelResults classes = segmentation.results(tierModel.code());
 		// One string per tier, not one per customer.
 		Map<String, String> tierCodes = new HashMap<>();
@@ -65,9 +76,10 @@ final class SegmentationEngine {
 		return segmentation;
 	}
 
-	private static Timed timed(TierModel model, List<CustomerFacts> facts, SegmentationSettings settings) {
+	private static Timed timed(TierModel model, List<CustomerFacts> facts, SegmentationSettings settings,
+			RunInputs inputs) {
 		long start = System.nanoTime();
-		ModelResults results = model.classify(facts, settings);
+		ModelResults results = model.classify(facts, settings, inputs);
 		return new Timed(model.code(), results, millis(start, System.nanoTime()));
 	}
 

@@ -53,8 +53,8 @@ public class SegmentationPreview {
 		List<CustomerFacts> customerFacts = facts(date, settings.abcWindowMonths());
 		PreviousTiers published = this.runs.previousTiers();
 		TierOrder order = this.runs.tierOrder();
-		Segmentation segmentation = new SegmentationEngine(this.models, order).apply(customerFacts, settings,
-				published);
+		Segmentation segmentation = new SegmentationEngine(this.models, order).apply(customerFacts, settings, published,
+				date);
 		// The same figures a run computes, without the satisfaction scores it does not
 		// show.
 		RunChanges changes = published

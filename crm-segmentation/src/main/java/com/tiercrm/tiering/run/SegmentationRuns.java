@@ -179,7 +179,7 @@ public class SegmentationRuns {
 			// The facts are not kept in a local: once the models have run, they can be
 			// collected.
 			Segmentation segmentation = new SegmentationEngine(this.models, order).apply(readFacts(prepared, factsDone),
-					prepared.settings(), previous);
+					prepared.settings(), previous, prepared.asOf());
 			// Every figure the dashboard shows is computed here, in memory, once; then
 			// the
 			// previous tiers can be collected.

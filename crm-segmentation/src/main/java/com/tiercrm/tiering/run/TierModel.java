@@ -111,6 +111,29 @@ public interface TierModel {
 	ModelResults classify(List<CustomerFacts> facts, SegmentationSettings settings);
 
 	/**
+	 * Classifies every customer, knowing the run's date and, when asked for, the CLV
+	 * model's results: a model that reads more than the order facts overrides this.
+	 * Classifies from the facts alone by default.
+	 * @param facts every customer's facts
+	 * @param settings the run's settings
+	 * @param inputs the run's date and the CLV results asked for
+	 * @return one class per customer, in the order of {@code facts}
+	 */
+	default ModelResults classify(List<CustomerFacts> facts, SegmentationSettings settings, RunInputs inputs) {
+		return classify(facts, settings);
+	}
+
+	/**
+	 * Whether this model, as the tier model under these settings, needs the CLV model's
+	 * results of the same run; it then runs after the CLV model instead of beside it.
+	 * @param settings the run's settings
+	 * @return {@code false} by default
+	 */
+	default boolean needsClv(SegmentationSettings settings) {
+		return false;
+	}
+
+	/**
 	 * Called in the transaction that publishes a run, after its results are written, with
 	 * the results this model returned for it: a model that carries something from run to
 	 * run (such as cluster centres) stores it here. Previews never call it, so

@@ -1,5 +1,7 @@
 package com.tiercrm.tiering.clustertier;
 
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,10 +9,12 @@ import java.util.Map;
 import com.tiercrm.tiering.config.SegmentationSettings;
 import com.tiercrm.tiering.run.Classification;
 import com.tiercrm.tiering.run.ModelSetting;
+import com.tiercrm.tiering.run.SegmentationProperties;
 import com.tiercrm.tiering.run.TierClass;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClusterTierModelTests {
 
-	private final ClusterTierModel model = new ClusterTierModel(
-			new RunClusters(new JdbcTemplate(new DriverManagerDataSource())));
+	private final ClusterTierModel model = model();
+
+	private static ClusterTierModel model() {
+		JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource());
+		return new ClusterTierModel(new RunClusters(jdbc),
+				new ClusterFactsReader(jdbc, new DataSourceTransactionManager(jdbc.getDataSource()),
+						new SegmentationProperties(ZoneId.of("Asia/Shanghai"), "0 0 2 1 * *", 24, 20_000,
+								Duration.ofMinutes(5)),
+						new ClusterProperties(List.of("tmall"))));
+	}
 
 	@Test
 	void hasTenClusterClassesAndNoPurchase() {
@@ -36,7 +48,8 @@ class ClusterTierModelTests {
 	void settingsChooseKStartsAndVariables() {
 		assertThat(this.model.settings()).extracting(ModelSetting::name)
 			.containsExactly("k", "starts", "useRecency", "useFrequency", "useMonetary", "useAverageOrder", "useTenure",
-					"useMargin");
+					"useMargin", "usePAlive", "usePredictedClv", "useInteractions", "useSatisfaction", "useOnlineShare",
+					"useAgeBand", "useGender", "useIncomeBand", "useOccupation", "useType", "useRegion", "useIndustry");
 		ClusterOptions defaults = this.model.options(settings(Map.of()));
 		assertThat(defaults.k()).isZero();
 		assertThat(defaults.starts()).isEqualTo(10);
@@ -52,6 +65,12 @@ class ClusterTierModelTests {
 			none.put(variable.settingName(), 0);
 		}
 		assertThat(this.model.options(settings(none)).variables()).isEqualTo(defaults.variables());
+		ClusterOptions mixed = this.model.options(settings(Map.of("useRecency", 0, "useMonetary", 0, "useAverageOrder",
+				0, "useTenure", 0, "useSatisfaction", 1, "useRegion", 1, "usePAlive", 1)));
+		assertThat(mixed.variables()).containsExactly(ClusterVariable.FREQUENCY, ClusterVariable.P_ALIVE,
+				ClusterVariable.SATISFACTION, ClusterVariable.REGION);
+		assertThat(this.model.needsClv(settings(Map.of("usePAlive", 1)))).isTrue();
+		assertThat(this.model.needsClv(settings(Map.of("useRegion", 1)))).isFalse();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.tiercrm.tiering.cluster.ClusterProfile;
 import com.tiercrm.tiering.clustertier.ClusterDiagnostics;
 import com.tiercrm.tiering.clustertier.ClusterNames;
 import com.tiercrm.tiering.clustertier.PublishedClusters;
@@ -31,6 +32,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ClusterController {
+
+	/** The bundle keys that name a categorical variable's levels, by variable. */
+	private static final Map<String, String> LEVEL_KEYS = Map.of("type", "customer.type.", "gender", "gender.",
+			"ageBand", "ageBand.", "incomeBand", "income.", "occupation", "occupation.");
 
 	/** The groups at the bottom of the dendrogram. */
 	static final int DENDROGRAM_GROUPS = 12;
@@ -58,7 +63,8 @@ class ClusterController {
 	String clusters(Model model, Locale locale) {
 		PublishedClusters.Report report = this.clusters.published().orElse(null);
 		model.addAttribute("report", report);
-		model.addAttribute("nameForms", (report != null) ? nameForms(report) : Map.of());
+		model.addAttribute("nameForms", (report != null) ? nameForms(report, locale) : Map.of());
+		model.addAttribute("levelLabels", (report != null) ? levelLabels(report, locale) : Map.of());
 		ClusterDiagnostics diagnostics = (report != null) ? report.diagnostics() : null;
 		if (diagnostics != null) {
 			charts(diagnostics, locale)
@@ -105,6 +111,44 @@ class ClusterController {
 		return chart;
 	}
 
+	/**
+	 * The words for each category level shown, by {@code variable=level}: a region's or
+	 * industry's name, another level's name in the bundles, else the level as stored.
+	 */
+	private Map<String, String> levelLabels(PublishedClusters.Report report, Locale locale) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		for (String column : report.indicatorColumns()) {
+			int at = column.indexOf('=');
+			labels.put(column, levelLabel(report, column.substring(0, at), column.substring(at + 1), locale));
+		}
+		for (PublishedClusters.Cluster cluster : report.clusters()) {
+			for (PublishedClusters.Category category : cluster.categories()) {
+				labels.computeIfAbsent(category.variable() + "=" + category.level(),
+						(column) -> levelLabel(report, category.variable(), category.level(), locale));
+			}
+		}
+		return labels;
+	}
+
+	private String levelLabel(PublishedClusters.Report report, String variable, String level, Locale locale) {
+		String name = report.levelName(variable, level, Locale.CHINESE.getLanguage().equals(locale.getLanguage()));
+		if (name != null) {
+			return name;
+		}
+		String prefix = LEVEL_KEYS.get(variable);
+		return (prefix != null) ? this.messages.getMessage(prefix + level, null, level, locale) : level;
+	}
+
+	/** A suggested name's arguments, a category's level in words. */
+	private Object[] nameArguments(PublishedClusters.Report report, ClusterProfile.NameTerm term, Locale locale) {
+		String prefix = "cluster.name.category.";
+		if (term.key().startsWith(prefix) && term.arguments().size() == 1) {
+			return new Object[] {
+					levelLabel(report, term.key().substring(prefix.length()), term.arguments().get(0), locale) };
+		}
+		return term.arguments().toArray();
+	}
+
 	private String message(String code, Locale locale, Object... arguments) {
 		return this.messages.getMessage(code, arguments, locale);
 	}
@@ -142,27 +186,27 @@ class ClusterController {
 	 * Each cluster's names to start from: the names given, else the suggested name in
 	 * each language.
 	 */
-	private Map<String, ClusterNameForm> nameForms(PublishedClusters.Report report) {
+	private Map<String, ClusterNameForm> nameForms(PublishedClusters.Report report, Locale locale) {
 		Map<String, ClusterNameForm> forms = new LinkedHashMap<>();
 		for (PublishedClusters.Cluster cluster : report.clusters()) {
 			String en = this.labels.label(cluster.tier(), Locale.ENGLISH);
 			String zh = this.labels.label(cluster.tier(), Locale.SIMPLIFIED_CHINESE);
 			int number = Integer.parseInt(cluster.classCode().substring(1));
 			if (en.equals("Cluster " + number)) {
-				en = suggested(cluster, Locale.ENGLISH);
+				en = suggested(report, cluster, Locale.ENGLISH);
 			}
 			if (zh.equals("第 " + number + " 群")) {
-				zh = suggested(cluster, Locale.SIMPLIFIED_CHINESE);
+				zh = suggested(report, cluster, Locale.SIMPLIFIED_CHINESE);
 			}
 			forms.put(cluster.classCode(), new ClusterNameForm(en, zh));
 		}
 		return forms;
 	}
 
-	private String suggested(PublishedClusters.Cluster cluster, Locale locale) {
+	private String suggested(PublishedClusters.Report report, PublishedClusters.Cluster cluster, Locale locale) {
 		return cluster.name()
 			.stream()
-			.map((term) -> this.messages.getMessage(term.key(), term.arguments().toArray(), locale))
+			.map((term) -> this.messages.getMessage(term.key(), nameArguments(report, term, locale), locale))
 			.collect(Collectors.joining(this.messages.getMessage("cluster.page.nameSeparator", null, locale)));
 	}
 

@@ -3,6 +3,7 @@ package com.tiercrm.tiering.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import com.tiercrm.account.Role;
@@ -11,8 +12,10 @@ import com.tiercrm.security.TestUsers;
 import com.tiercrm.security.WebSliceConfiguration;
 import com.tiercrm.tiering.cluster.ClusterProfile;
 import com.tiercrm.tiering.cluster.Dendrogram;
+import com.tiercrm.tiering.cluster.VariableSummary;
 import com.tiercrm.tiering.clustertier.ClusterDiagnostics;
 import com.tiercrm.tiering.clustertier.ClusterNames;
+import com.tiercrm.tiering.clustertier.ClusterPreparation;
 import com.tiercrm.tiering.clustertier.PublishedClusters;
 import com.tiercrm.tiering.list.TierLabels;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,17 +59,47 @@ class ClusterControllerTests {
 									new ClusterProfile.NameTerm("cluster.name.recency.low", List.of())),
 							0.12,
 							List.of(new PublishedClusters.Variable("recency", 12.5, -0.9),
-									new PublishedClusters.Variable("monetary", 25000.0, 1.4))),
+									new PublishedClusters.Variable("monetary", 25000.0, 1.4)),
+							List.of()),
 					new PublishedClusters.Cluster("CLUSTER:C02", "C02", 600, 0.18, 0.21,
 							List.of(new ClusterProfile.NameTerm("cluster.name.typical", List.of())), null,
 							List.of(new PublishedClusters.Variable("recency", 200.0, 0.45),
-									new PublishedClusters.Variable("monetary", null, -0.7)))),
+									new PublishedClusters.Variable("monetary", null, -0.7)),
+							List.of())),
 			new ClusterDiagnostics(
 					List.of(new ClusterDiagnostics.Score(2, 900.5, 0.61),
 							new ClusterDiagnostics.Score(3, 500.25, 0.48)),
 					2, 2, List.of("recency", "monetary"), List.of(0.8, 0.2),
 					List.of(List.of(0.9, -0.9), List.of(0.4, 0.4)),
-					new Dendrogram(3, List.of(new Dendrogram.Merge(0, 1, 1, 2), new Dendrogram.Merge(2, 3, 4, 3)))));
+					new Dendrogram(3, List.of(new Dendrogram.Merge(0, 1, 1, 2), new Dendrogram.Merge(2, 3, 4, 3)))),
+			null, Map.of());
+
+	/**
+	 * Clusters on frequency, satisfaction and region: satisfaction missing for 1,234
+	 * customers, region for 12.
+	 */
+	private static final PublishedClusters.Report MIXED = new PublishedClusters.Report(
+			43, List.of("frequency", "satisfaction", "region"), 2, null, 5000L, null, null, null, null, null, List.of(
+					new PublishedClusters.Cluster("CLUSTER:C01", "C01", 2000, 0.7, 0.6,
+							List.of(new ClusterProfile.NameTerm("cluster.name.frequency.high", List.of()),
+									new ClusterProfile.NameTerm("cluster.name.category.region", List.of("EAST"))),
+							null,
+							List.of(new PublishedClusters.Variable("frequency", 9.0, 1.2),
+									new PublishedClusters.Variable("satisfaction", 4.6, 0.9)),
+							List.of(new PublishedClusters.Category("region", "EAST", 0.9, 0.55),
+									new PublishedClusters.Category("region", "NORTH", 0.1, 0.45))),
+					new PublishedClusters.Cluster("CLUSTER:C02", "C02", 3000, 0.3, 0.4,
+							List.of(new ClusterProfile.NameTerm("cluster.name.satisfaction.low", List.of())), null,
+							List.of(new PublishedClusters.Variable("frequency", 1.5, -0.8),
+									new PublishedClusters.Variable("satisfaction", 1.8, -0.6)),
+							List.of(new PublishedClusters.Category("region", "NORTH", 0.8, 0.45),
+									new PublishedClusters.Category("region", "EAST", 0.2, 0.55)))),
+			new ClusterDiagnostics(List.of(), null, null, List.of("frequency", "satisfaction", "region=EAST"),
+					List.of(0.7, 0.2, 0.1), List.of(List.of(0.7, 0.5, 0.5)), null),
+			new ClusterPreparation(List.of("frequency", "satisfaction", "region=EAST", "region=NORTH"),
+					List.of(new VariableSummary("frequency", 0, 0, 0), new VariableSummary("satisfaction", 1234, 0, 0),
+							new VariableSummary("region", 12, 2, 0))),
+			Map.of("region=EAST", List.of("East China", "华东"), "region=NORTH", List.of("North China", "华北")));
 
 	@Autowired
 	private MockMvc mvc;
@@ -169,6 +202,23 @@ class ClusterControllerTests {
 	}
 
 	/** The page's text without tags, whitespace runs made one space. */
+	@Test
+	void showsTheMissingValuesAndTopCategoriesOfAMixOfVariablesInBothLanguages() throws Exception {
+		given(this.clusters.published()).willReturn(Optional.of(MIXED));
+		assertThat(text(get("/tiering/clusters")))
+			.contains("Average satisfaction: missing for 1,234 customers, set to the mean.")
+			.contains("Region: missing for 12 customers, counted in no category.")
+			.contains("Suggested name: Frequent buyers · Mostly East China")
+			.contains("Top categories In the cluster Everyone Region: East China 90.0% 55.0%")
+			.contains("Region: North China 80.0% 45.0%")
+			.contains("Region: East China 0.50");
+		assertThat(text(get("/tiering/clusters").param("lang", "zh-CN"))).contains("平均满意度：1,234 位客户缺失，以均值填补。")
+			.contains("区域：12 位客户缺失，不计入任何类别。")
+			.contains("建议名称： 高频 · 以华东为主")
+			.contains("主要类别 本群占比 全体占比 区域：华东 90.0% 55.0%")
+			.doesNotContain("East China");
+	}
+
 	private String text(MockHttpServletRequestBuilder request) throws Exception {
 		String html = this.mvc.perform(request.with(user(MANAGER)))
 			.andReturn()
