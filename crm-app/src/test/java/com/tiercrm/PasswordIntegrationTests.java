@@ -80,6 +80,49 @@ class PasswordIntegrationTests {
 	}
 
 	@Test
+	void aChangeRequiredWhileSignedInHoldsForTheOpenSessionAndForBasicApiCalls() throws Exception {
+		User rep = this.fixture.user(this.prefix, "open", Role.SALES_REP, null, "initial passphrase");
+		Browser browser = new Browser();
+		browser.login(rep.getUsername(), "initial passphrase");
+		assertThat(browser.get("/dashboard").statusCode()).isEqualTo(200);
+		assertThat(basic("/api/v1/customers", rep.getUsername(), "initial passphrase", "en").statusCode())
+			.isEqualTo(200);
+
+		this.accounts.requirePasswordChange(rep.getId());
+
+		HttpResponse<String> dashboard = browser.get("/dashboard");
+		assertThat(dashboard.statusCode()).isEqualTo(302);
+		assertThat(dashboard.headers().firstValue("Location")).hasValue(url("/account/password"));
+		assertThat(browser.get("/customers").headers().firstValue("Location")).hasValue(url("/account/password"));
+		assertThat(browser.get("/account/password").body()).contains("password-change-required");
+		assertThat(browser.get("/webjars/bootstrap/css/bootstrap.min.css").statusCode()).isEqualTo(200);
+		HttpResponse<String> api = basic("/api/v1/customers", rep.getUsername(), "initial passphrase", "zh-CN");
+		assertThat(api.statusCode()).isEqualTo(403);
+		assertThat(api.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(api.body()).contains("管理员要求您设置新密码");
+		assertThat(basic("/api/v1/customers", rep.getUsername(), "initial passphrase", "en").body())
+			.contains("An administrator requires you to choose a new password");
+
+		browser.post("/account/password",
+				"currentPassword=initial+passphrase&password=my+own+passphrase&passwordConfirmation=my+own+passphrase");
+		assertThat(browser.get("/dashboard").statusCode()).isEqualTo(200);
+		assertThat(basic("/api/v1/customers", rep.getUsername(), "my own passphrase", "en").statusCode())
+			.isEqualTo(200);
+	}
+
+	private HttpResponse<String> basic(String path, String username, String password, String language)
+			throws IOException, InterruptedException {
+		String credentials = java.util.Base64.getEncoder()
+			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url(path)))
+				.header("Authorization", "Basic " + credentials)
+				.header("Accept-Language", language)
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
 	void failedAttemptsAreToldAtTheNextSignIn() throws Exception {
 		User rep = this.fixture.user(this.prefix, "told", Role.SALES_REP, null, "the right passphrase");
 		for (int i = 0; i < 3; i++) {

@@ -186,6 +186,14 @@ public class AccountManagement {
 		return user;
 	}
 
+	/**
+	 * Whether a user must choose a new password before anything else, as the database
+	 * says now: an admin may have asked for it while the user was signed in.
+	 */
+	public boolean passwordChangeRequired(long userId) {
+		return this.users.existsByIdAndPasswordChangeRequiredTrue(userId);
+	}
+
 	@Transactional(readOnly = true)
 	public User find(long userId) {
 		return this.users.findById(userId).orElseThrow(() -> new UnknownUserException(userId));

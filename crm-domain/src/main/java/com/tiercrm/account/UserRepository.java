@@ -14,6 +14,8 @@ public interface UserRepository extends ListCrudRepository<User, Long> {
 
 	boolean existsByUsernameIgnoreCase(String username);
 
+	boolean existsByIdAndPasswordChangeRequiredTrue(long id);
+
 	List<User> findAllByOrderByUsernameAsc();
 
 	long countByRoleAndEnabledTrue(Role role);

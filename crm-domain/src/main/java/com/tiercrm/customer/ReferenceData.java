@@ -4,11 +4,15 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 
+import com.tiercrm.database.InstanceCache;
+import com.tiercrm.database.SharedCacheChanged;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -17,16 +21,23 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The industries and regions of the installation, kept until one changes here or for a
- * minute at most, so that an edit made on another instance shows there soon too: every
- * page that shows a customer names its codes through here.
+ * The industries and regions of the installation, kept until one changes, on every
+ * instance (a change is announced as {@link SharedCacheChanged}), or for a minute at most
+ * should a message be missed: every page that shows a customer names its codes through
+ * here.
  */
 @Service
-public class ReferenceData {
+public class ReferenceData implements InstanceCache, ApplicationEventPublisherAware {
+
+	/** The name the instances know this cache by. */
+	public static final String CACHE = "customer.reference-data";
 
 	private final JdbcTemplate jdbc;
 
 	private final LoadingCache<ReferenceKind, ReferenceCatalog> catalogs;
+
+	private ApplicationEventPublisher events = (event) -> {
+	};
 
 	@Autowired
 	ReferenceData(JdbcTemplate jdbc) {
@@ -40,6 +51,25 @@ public class ReferenceData {
 			.expireAfterWrite(Duration.ofMinutes(1))
 			.ticker(ticker)
 			.build(this::read);
+	}
+
+	/**
+	 * Where {@link SharedCacheChanged} goes; a catalogue built by hand (tests) tells no
+	 * one.
+	 */
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher events) {
+		this.events = events;
+	}
+
+	@Override
+	public String cacheName() {
+		return CACHE;
+	}
+
+	@Override
+	public void clear() {
+		forget();
 	}
 
 	/** The entries of a kind as they are now. */
@@ -134,6 +164,7 @@ public class ReferenceData {
 
 	private void forgetAfterCommit() {
 		forget();
+		this.events.publishEvent(new SharedCacheChanged(CACHE));
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

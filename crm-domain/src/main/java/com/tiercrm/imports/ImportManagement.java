@@ -17,10 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import com.tiercrm.database.ConnectionLoss;
 import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.customer.ReferenceData;
+import com.tiercrm.lease.LeaseLostException;
 import com.tiercrm.lease.LeasedTable;
 import com.tiercrm.lease.Leases;
+import com.tiercrm.lease.WorkCancelledException;
 import jakarta.persistence.EntityManager;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -155,12 +158,15 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 	}
 
 	/**
-	 * Asks a running job to stop; it then writes nothing and ends as cancelled.
+	 * Asks a running job to stop; it then writes nothing and ends as cancelled. Its
+	 * worker stops at its next check (every few hundred rows); a worker that has not
+	 * stopped within {@code tiercrm.leases.cancel-grace} (stuck on a lost connection,
+	 * say) is cancelled without it, and whatever it still tries to write is refused.
 	 * @return whether the job was running
 	 */
 	public boolean cancel(long id) {
-		return this.jdbc.update("UPDATE import_jobs SET cancel_requested = TRUE WHERE id = ? AND status = 'RUNNING'",
-				id) > 0;
+		this.jdbc.update("UPDATE import_jobs SET cancel_requested = TRUE WHERE id = ? AND status = 'RUNNING'", id);
+		return this.leases.requestCancel(LeasedTable.IMPORT_JOBS, id);
 	}
 
 	private Prepared prepare(ImportRequest request, InputStream content) throws IOException {
@@ -222,6 +228,8 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		created.reading(reading);
 		ImportJob job = inTransaction(() -> {
 			ImportJob saved = this.jobs.save(created);
+			// Leased like every running job: unleased, any sweep would take it for dead.
+			this.leases.hold(LeasedTable.IMPORT_JOBS, saved.id());
 			boolean handedOver = dryRunAgain ? this.uploads.copy(dryRun.id(), saved.id())
 					: this.uploads.transfer(dryRun.id(), saved.id());
 			if (!handedOver) {
@@ -276,7 +284,8 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 	}
 
 	/**
-	 * Fails the running jobs whose lease has expired; at start-up and on every renewal.
+	 * Fails the running jobs whose lease has expired, and cancels those whose worker did
+	 * not answer a cancel in time; at start-up and on every renewal.
 	 */
 	@Scheduled(fixedDelayString = "${tiercrm.leases.renewal-interval:15s}",
 			initialDelayString = "${tiercrm.leases.renewal-interval:15s}")
@@ -288,15 +297,42 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 							(job) -> finish(job, ImportStatus.FAILED, "import.failure.interrupted", null, List.of()));
 			}
 		}
+		for (long id : this.leases.unansweredCancels(LeasedTable.IMPORT_JOBS)) {
+			if (this.leases.takeOverUnanswered(LeasedTable.IMPORT_JOBS, id)) {
+				logger.warn("Import job " + id + " did not stop when asked to; marking it cancelled");
+				deleteUploadQuietly(id);
+				this.jobs.findById(id)
+					.ifPresent((job) -> finish(job, ImportStatus.CANCELLED, "import.failure.cancelledUnanswered", null,
+							List.of()));
+			}
+		}
 	}
 
 	private ImportJob run(ImportJob job, @Nullable Charset encoding) {
 		long started = System.nanoTime();
-		ImportJob finished = read(job, encoding);
-		this.events.publishEvent(
-				new ImportFinished(finished.id(), finished.getKind(), finished.getStatus(), finished.isDryRun(), bulk(),
-						finished.getCounts().total(), Duration.ofNanos(System.nanoTime() - started)));
-		return finished;
+		try {
+			ImportJob finished = read(job, encoding);
+			this.events.publishEvent(
+					new ImportFinished(finished.id(), finished.getKind(), finished.getStatus(), finished.isDryRun(),
+							bulk(), finished.getCounts().total(), Duration.ofNanos(System.nanoTime() - started)));
+			return finished;
+		}
+		catch (Error ex) {
+			// The worker thread is dying: say so now rather than after the lease.
+			try {
+				finish(job, ImportStatus.FAILED, "import.failure.unexpected", null, List.of());
+			}
+			catch (RuntimeException failed) {
+				ex.addSuppressed(failed);
+			}
+			throw ex;
+		}
+		finally {
+			// However the worker ended, its lease is no longer renewed: a job it could
+			// not
+			// mark finished is failed by the sweep once the lease expires.
+			this.leases.release(LeasedTable.IMPORT_JOBS, job.id());
+		}
 	}
 
 	/**
@@ -333,28 +369,61 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 	private ImportJob read(ImportJob job, Path file, @Nullable Charset encoding) {
 		try {
 			FileReading reading = reading(job, file, encoding);
-			Outcome outcome;
 			if (job.getKind() == ImportKind.ORDERS && bulk()) {
-				outcome = inTransaction(() -> bulkOrders(job, file, encoding, reading));
+				return complete(job, () -> bulkOrders(job, file, encoding, reading));
 			}
 			else if (job.getKind() == ImportKind.CUSTOMERS && bulk()) {
-				outcome = inTransaction(() -> bulkCustomers(job, file, encoding));
+				return complete(job, () -> bulkCustomers(job, file, encoding));
 			}
 			else if (job.getKind() == ImportKind.INTERACTIONS && bulk()) {
-				outcome = inTransaction(() -> bulkInteractions(job, file, encoding, reading));
+				return complete(job, () -> bulkInteractions(job, file, encoding, reading));
 			}
 			else if (job.isDryRun()) {
-				outcome = inTransaction(() -> pass(job, file, encoding, reading, false));
+				return complete(job, () -> pass(job, file, encoding, reading, false));
 			}
 			else if (job.getMode() == ImportMode.ATOMIC) {
-				outcome = inTransaction(() -> pass(job, file, encoding, reading, false));
-				if (outcome.counts().invalid() == 0) {
-					outcome = inTransaction(() -> pass(job, file, encoding, reading, true));
-				}
+				Outcome checked = inTransaction(() -> pass(job, file, encoding, reading, false));
+				return complete(job,
+						() -> (checked.counts().invalid() == 0) ? pass(job, file, encoding, reading, true) : checked);
 			}
 			else {
-				outcome = inTransaction(() -> pass(job, file, encoding, reading, true));
+				return complete(job, () -> pass(job, file, encoding, reading, true));
 			}
+		}
+		catch (ImportFileException ex) {
+			if (!job.isDryRun()) {
+				deleteUploadQuietly(job.id());
+			}
+			return finish(job, ImportStatus.REJECTED, ex.messageKey(), ex.argument(), List.of());
+		}
+		catch (WorkCancelledException ex) {
+			deleteUploadQuietly(job.id());
+			return finish(job, ImportStatus.CANCELLED, "import.failure.cancelled", null, List.of());
+		}
+		catch (LeaseLostException ex) {
+			logger.warn("Import job " + job.getId() + " wrote nothing: " + ex.getMessage());
+			return this.jobs.findById(job.id()).orElse(job);
+		}
+		catch (IOException | RuntimeException ex) {
+			// A lost connection is said as such; the job is marked on a fresh one.
+			boolean lost = ConnectionLoss.causedBy(ex);
+			logger.warn("Import job " + job.getId() + (lost ? " lost its database connection" : " failed"), ex);
+			deleteUploadQuietly(job.id());
+			return finish(job, ImportStatus.FAILED,
+					lost ? "import.failure.connectionLost" : "import.failure.unexpected", null, List.of());
+		}
+	}
+
+	/**
+	 * Does the job's writing and marks it finished in one transaction, only while it is
+	 * still this instance's and nobody asked it to stop: a cancel or a recovery by
+	 * another instance either comes first and nothing is written, or finds the job
+	 * finished.
+	 */
+	private ImportJob complete(ImportJob job, java.util.function.Supplier<Outcome> work) {
+		return inTransaction(() -> {
+			Outcome outcome = work.get();
+			this.leases.confirmNotCancelled(LeasedTable.IMPORT_JOBS, job.id());
 			// All or nothing with invalid rows writes nothing, and a dry run says so: the
 			// valid rows are what would have been written once the file is fixed.
 			boolean nothingWritten = job.getMode() == ImportMode.ATOMIC && outcome.counts().invalid() > 0;
@@ -367,22 +436,7 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 			return finish(job, rejected ? ImportStatus.REJECTED : ImportStatus.SUCCEEDED,
 					rejected ? "import.failure.invalidRows" : null,
 					rejected ? String.valueOf(outcome.counts().valid()) : null, outcome.errors());
-		}
-		catch (ImportFileException ex) {
-			if (!job.isDryRun()) {
-				deleteUploadQuietly(job.id());
-			}
-			return finish(job, ImportStatus.REJECTED, ex.messageKey(), ex.argument(), List.of());
-		}
-		catch (CancelledException ex) {
-			deleteUploadQuietly(job.id());
-			return finish(job, ImportStatus.CANCELLED, "import.failure.cancelled", null, List.of());
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.warn("Import job " + job.getId() + " failed", ex);
-			deleteUploadQuietly(job.id());
-			return finish(job, ImportStatus.FAILED, "import.failure.unexpected", null, List.of());
-		}
+		});
 	}
 
 	private <T> T inTransaction(java.util.function.Supplier<T> work) {
@@ -536,7 +590,7 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 					jobId);
 		});
 		if (Boolean.TRUE.equals(cancelled)) {
-			throw new CancelledException();
+			throw new WorkCancelledException(LeasedTable.IMPORT_JOBS, jobId);
 		}
 	}
 
@@ -708,21 +762,35 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		});
 	}
 
+	/**
+	 * Marks a job finished, only while it is running and this instance's: a job already
+	 * ended elsewhere (cancelled without its worker, or recovered after its lease) keeps
+	 * how it ended.
+	 */
 	private ImportJob finish(ImportJob job, ImportStatus status, @Nullable String failureKey,
 			@Nullable String failureArg, List<RowError> errors) {
 		job.finish(status, failureKey, failureArg);
 		this.leases.release(LeasedTable.IMPORT_JOBS, job.id());
-		return inTransaction(() -> {
-			ImportJob saved = this.jobs.save(job);
-			List<Object[]> rows = new ArrayList<>(errors.size());
-			for (int i = 0; i < errors.size(); i++) {
-				RowError error = errors.get(i);
-				rows.add(new Object[] { saved.id(), i, error.row(), error.column(), error.value(), error.reasonKey() });
-			}
-			this.jdbc.batchUpdate("INSERT INTO import_errors (job_id, seq, row_no, column_name, cell_value, reason_key)"
-					+ " VALUES (?, ?, ?, ?, ?, ?)", rows);
-			return saved;
-		});
+		try {
+			return inTransaction(() -> record(job, errors));
+		}
+		catch (LeaseLostException ex) {
+			logger.warn("Import job " + job.getId() + " was not marked " + status + ": " + ex.getMessage());
+			return this.jobs.findById(job.id()).orElse(job);
+		}
+	}
+
+	private ImportJob record(ImportJob job, List<RowError> errors) {
+		this.leases.confirm(LeasedTable.IMPORT_JOBS, job.id());
+		ImportJob saved = this.jobs.save(job);
+		List<Object[]> rows = new ArrayList<>(errors.size());
+		for (int i = 0; i < errors.size(); i++) {
+			RowError error = errors.get(i);
+			rows.add(new Object[] { saved.id(), i, error.row(), error.column(), error.value(), error.reasonKey() });
+		}
+		this.jdbc.batchUpdate("INSERT INTO import_errors (job_id, seq, row_no, column_name, cell_value, reason_key)"
+				+ " VALUES (?, ?, ?, ?, ?, ?)", rows);
+		return saved;
 	}
 
 	/**
@@ -799,13 +867,6 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 	 * A job whose file is stored, ready to run, or (not stored) a job already refused.
 	 */
 	private record Prepared(ImportJob job, boolean stored, @Nullable Charset encoding) {
-
-	}
-
-	/** Unwinds a cancelled job, rolling back what it wrote. */
-	private static final class CancelledException extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
 
 	}
 

@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param renewalInterval how often an instance renews the leases it holds, and looks for
  * expired ones; well below the duration, so that a late renewal or two do not lose a
  * lease
+ * @param cancelGrace how long work asked to stop has to stop by itself: after that, any
+ * instance marks it cancelled and whatever the worker still tries to finish is refused
  */
 @ConfigurationProperties("tiercrm.leases")
-public record LeaseProperties(@DefaultValue("60s") Duration duration, @DefaultValue("15s") Duration renewalInterval) {
+public record LeaseProperties(@DefaultValue("60s") Duration duration, @DefaultValue("15s") Duration renewalInterval,
+		@DefaultValue("30s") Duration cancelGrace) {
 
 	public LeaseProperties {
 		if (renewalInterval.compareTo(duration) >= 0) {

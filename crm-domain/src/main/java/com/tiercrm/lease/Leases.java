@@ -93,6 +93,75 @@ public class Leases {
 	}
 
 	/**
+	 * Renews the lease of one row, as {@link #confirm}, for the transaction that writes
+	 * the work's results: it also refuses when someone asked the work to stop. The row
+	 * stays locked until that transaction ends, so a cancel either comes before (and the
+	 * work writes nothing) or finds the work finished.
+	 * @throws WorkCancelledException when the work was asked to stop
+	 * @throws LeaseLostException when another instance recovered or cancelled the work
+	 */
+	public void confirmNotCancelled(LeasedTable table, long id) {
+		int renewed = this.jdbc.update("UPDATE " + table.name()
+				+ " SET lease_expires_at = ? WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'"
+				+ " AND cancel_requested_at IS NULL", expiry(), id, this.owner);
+		if (renewed == 0) {
+			checkNotCancelled(table, id);
+			throw new LeaseLostException(table, id);
+		}
+	}
+
+	/**
+	 * Where work checks between two steps whether it should go on.
+	 * @throws WorkCancelledException when someone asked it to stop
+	 */
+	public void checkNotCancelled(LeasedTable table, long id) {
+		Integer asked = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM " + table.name() + " WHERE id = ? AND cancel_requested_at IS NOT NULL",
+				Integer.class, id);
+		if (asked != null && asked > 0) {
+			throw new WorkCancelledException(table, id);
+		}
+	}
+
+	/**
+	 * Asks running work to stop, wherever it runs: its worker sees it at its next check.
+	 * @return whether the work is (still) running
+	 */
+	public boolean requestCancel(LeasedTable table, long id) {
+		this.jdbc.update("UPDATE " + table.name()
+				+ " SET cancel_requested_at = ? WHERE id = ? AND status = 'RUNNING' AND cancel_requested_at IS NULL",
+				now(), id);
+		Integer running = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM " + table.name() + " WHERE id = ? AND status = 'RUNNING'", Integer.class, id);
+		return running != null && running > 0;
+	}
+
+	/**
+	 * Running rows asked to stop longer ago than the grace period: their worker is stuck
+	 * (in a statement on a lost connection, say) or gone, and they are to be cancelled
+	 * without it.
+	 */
+	public List<Long> unansweredCancels(LeasedTable table) {
+		return this.jdbc.queryForList(
+				"SELECT id FROM " + table.name() + " WHERE status = 'RUNNING' AND cancel_requested_at < ? ORDER BY id",
+				Long.class, Timestamp.from(this.clock.instant().minus(this.properties.cancelGrace())));
+	}
+
+	/**
+	 * Takes over work asked to stop longer ago than the grace period, so that of several
+	 * instances only one cancels it.
+	 * @return whether this instance has it now
+	 */
+	public boolean takeOverUnanswered(LeasedTable table, long id) {
+		return this.jdbc.update(
+				"UPDATE " + table.name()
+						+ " SET lease_owner = ?, lease_expires_at = ? WHERE id = ? AND status = 'RUNNING'"
+						+ " AND cancel_requested_at < ?",
+				this.owner, expiry(), id,
+				Timestamp.from(this.clock.instant().minus(this.properties.cancelGrace()))) > 0;
+	}
+
+	/**
 	 * Running rows whose lease has expired, or that never had one (left from before
 	 * leases).
 	 */

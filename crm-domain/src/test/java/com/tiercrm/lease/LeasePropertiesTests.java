@@ -11,9 +11,11 @@ class LeasePropertiesTests {
 
 	@Test
 	void aLeaseIsRenewedMoreOftenThanItLasts() {
-		assertThatNoException().isThrownBy(() -> new LeaseProperties(Duration.ofSeconds(60), Duration.ofSeconds(15)));
+		assertThatNoException().isThrownBy(
+				() -> new LeaseProperties(Duration.ofSeconds(60), Duration.ofSeconds(15), Duration.ofSeconds(30)));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new LeaseProperties(Duration.ofSeconds(15), Duration.ofSeconds(15)))
+			.isThrownBy(
+					() -> new LeaseProperties(Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(30)))
 			.withMessageContaining("tiercrm.leases.renewal-interval");
 	}
 

@@ -10,25 +10,30 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.tiercrm.database.DatabaseDialect;
+import com.tiercrm.database.InstanceCache;
+import com.tiercrm.database.SharedCacheChanged;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Caches whose content follows the database (the tier names, the runs' metadata), emptied
- * in every instance when it changes. On PostgreSQL an instance that changes one tells the
- * others with {@code NOTIFY} (delivered when its transaction commits, so never before the
- * change is visible), and each instance listens on a connection of its own. After losing
- * that connection an instance empties the caches, since it may have missed a message. The
- * embedded H2 serves one instance, which only empties its own.
+ * Caches whose content follows the database (the tier names, the runs' metadata, the
+ * reference data), emptied in every instance when it changes. On PostgreSQL an instance
+ * that changes one tells the others with {@code NOTIFY} (delivered when its transaction
+ * commits, so never before the change is visible), and each instance listens on a
+ * connection of its own. After losing that connection an instance empties the caches,
+ * since it may have missed a message. The embedded H2 serves one instance, which only
+ * empties its own.
  */
 @Component
 public class SharedCaches implements SmartLifecycle {
@@ -58,8 +63,13 @@ public class SharedCaches implements SmartLifecycle {
 
 	private volatile @Nullable Thread listener;
 
-	SharedCaches(CacheManager caches, DataSource dataSource, DatabaseDialect dialect) {
+	/** The caches kept outside the cache manager (reference data). */
+	private final ObjectProvider<InstanceCache> instanceCaches;
+
+	SharedCaches(CacheManager caches, DataSource dataSource, DatabaseDialect dialect,
+			ObjectProvider<InstanceCache> instanceCaches) {
 		this.caches = caches;
+		this.instanceCaches = instanceCaches;
 		this.dataSource = dataSource;
 		this.dialect = dialect;
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -78,15 +88,28 @@ public class SharedCaches implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Empties a cache that a module below this one changed, here and in the others, once
+	 * the change is committed.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void changed(SharedCacheChanged changed) {
+		changed(changed.cacheName());
+	}
+
 	private void clear(String name) {
 		Cache cache = this.caches.getCache(name);
 		if (cache != null) {
 			cache.invalidate();
 		}
+		this.instanceCaches.orderedStream()
+			.filter((instanceCache) -> instanceCache.cacheName().equals(name))
+			.forEach(InstanceCache::clear);
 	}
 
 	private void clearAll() {
 		this.caches.getCacheNames().forEach(this::clear);
+		this.instanceCaches.orderedStream().forEach(InstanceCache::clear);
 	}
 
 	@Override

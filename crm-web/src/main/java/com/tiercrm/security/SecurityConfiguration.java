@@ -1,5 +1,6 @@
 package com.tiercrm.security;
 
+import com.tiercrm.account.AccountManagement;
 import com.tiercrm.account.ApiTokenManagement;
 import com.tiercrm.audit.AuditLog;
 
@@ -89,7 +90,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.csrf((csrf) -> csrf.disable())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
-			.addFilterBefore(new ReadOnlyTokenFilter(messages), AuthorizationFilter.class);
+			.addFilterBefore(new ReadOnlyTokenFilter(messages), AuthorizationFilter.class)
+			.addFilterBefore(new PasswordChangeRequiredApiFilter(messages), AuthorizationFilter.class);
 		if (properties.apiBasicAuth()) {
 			http.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
 				.addFilterBefore(new PlainHttpBasicWarning(), BasicAuthenticationFilter.class);
@@ -102,7 +104,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain pageSecurity(HttpSecurity http, ObjectProvider<AccountManagement> accounts,
+			SessionPrincipal sessionPrincipal) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers("/login", "/webjars/**", "/static/**", "/favicon.ico", "/error")
 					.permitAll()
@@ -121,7 +124,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.csrf(Customizer.withDefaults())
-			.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
+			.addFilterBefore(new PasswordChangeRequiredFilter(accounts, sessionPrincipal), AuthorizationFilter.class);
 		return http.build();
 	}
 

@@ -8,6 +8,6 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("run")
 public enum RunStatus {
 
-	RUNNING, SUCCEEDED, FAILED
+	RUNNING, SUCCEEDED, FAILED, CANCELLED
 
 }

@@ -78,12 +78,6 @@ public class SegmentationRun {
 		this.report = SettingsJson.write(report);
 	}
 
-	void failed(String failureCode) {
-		this.status = RunStatus.FAILED;
-		this.finishedAt = Instant.now();
-		this.failureCode = failureCode;
-	}
-
 	public @Nullable Long getId() {
 		return this.id;
 	}

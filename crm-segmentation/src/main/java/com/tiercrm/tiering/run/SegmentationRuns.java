@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.tiercrm.database.ConnectionLoss;
 import com.tiercrm.lease.LeaseLostException;
 import com.tiercrm.lease.LeasedTable;
 import com.tiercrm.lease.Leases;
+import com.tiercrm.lease.WorkCancelledException;
 import com.tiercrm.tiering.config.SegmentationConfig;
 import com.tiercrm.tiering.config.SegmentationConfigs;
 import com.tiercrm.tiering.config.SegmentationSettings;
@@ -114,6 +116,17 @@ public class SegmentationRuns {
 		return this.runs.findById(prepared.runId()).orElseThrow();
 	}
 
+	/**
+	 * Asks a running run to stop: it publishes nothing and ends as cancelled. Its worker
+	 * stops at its next step; one that has not stopped within
+	 * {@code tiercrm.leases.cancel-grace} (stuck on a lost connection, say) is cancelled
+	 * without it, and its publication is refused.
+	 * @return whether the run was running
+	 */
+	public boolean cancel(long runId) {
+		return this.leases.requestCancel(LeasedTable.SEGMENTATION_RUNS, runId);
+	}
+
 	public Optional<SegmentationRun> find(long runId) {
 		return this.runs.findById(runId);
 	}
@@ -180,6 +193,7 @@ public class SegmentationRuns {
 			// collected.
 			Segmentation segmentation = new SegmentationEngine(this.models, order).apply(readFacts(prepared, factsDone),
 					prepared.settings(), previous, prepared.asOf());
+			this.leases.checkNotCancelled(LeasedTable.SEGMENTATION_RUNS, prepared.runId());
 			// Every figure the dashboard shows is computed here, in memory, once; then
 			// the
 			// previous tiers can be collected.
@@ -199,8 +213,9 @@ public class SegmentationRuns {
 			long figuresMillis = millis(figuresStarted, System.nanoTime());
 			long modelsDone = System.nanoTime();
 			this.transactions.executeWithoutResult((status) -> {
-				// Publishes only while the run is still this instance's.
-				this.leases.confirm(LeasedTable.SEGMENTATION_RUNS, prepared.runId());
+				// Publishes only while the run is still this instance's and nobody asked
+				// it to stop; the run's row stays locked until the publication commits.
+				this.leases.confirmNotCancelled(LeasedTable.SEGMENTATION_RUNS, prepared.runId());
 				this.writer.write(prepared.runId(), segmentation);
 				for (TierModel model : this.models.all()) {
 					ModelResults applied = segmentation.results().get(model.code());
@@ -234,11 +249,24 @@ public class SegmentationRuns {
 		catch (LeaseLostException ex) {
 			logger.warn("Segmentation run " + prepared.runId() + " was not published: " + ex.getMessage());
 		}
+		catch (WorkCancelledException ex) {
+			logger.info("Segmentation run " + prepared.runId() + " stopped: it was cancelled");
+			if (end(prepared.runId(), RunStatus.CANCELLED, "runs.failure.cancelled")) {
+				this.events.publishEvent(new RunFinished(prepared.runId(), RunStatus.CANCELLED, prepared.trigger(), 0,
+						Duration.ofNanos(System.nanoTime() - started), null));
+			}
+		}
 		catch (RuntimeException | OutOfMemoryError ex) {
-			logger.error("Segmentation run " + prepared.runId() + " failed", ex);
-			fail(prepared.runId(), (ex instanceof OutOfMemoryError) ? "runs.failure.memory" : "runs.failure.error");
-			this.events.publishEvent(new RunFinished(prepared.runId(), RunStatus.FAILED, prepared.trigger(), 0,
-					Duration.ofNanos(System.nanoTime() - started), null));
+			// A lost connection is said as such; the run is marked on a fresh one.
+			boolean lost = ConnectionLoss.causedBy(ex);
+			logger.error("Segmentation run " + prepared.runId() + (lost ? " lost its database connection" : " failed"),
+					ex);
+			String reason = (ex instanceof OutOfMemoryError) ? "runs.failure.memory"
+					: lost ? "runs.failure.connectionLost" : "runs.failure.error";
+			if (end(prepared.runId(), RunStatus.FAILED, reason)) {
+				this.events.publishEvent(new RunFinished(prepared.runId(), RunStatus.FAILED, prepared.trigger(), 0,
+						Duration.ofNanos(System.nanoTime() - started), null));
+			}
 		}
 		finally {
 			this.leases.release(LeasedTable.SEGMENTATION_RUNS, prepared.runId());
@@ -248,24 +276,32 @@ public class SegmentationRuns {
 	private List<CustomerFacts> readFacts(PreparedRun prepared, long[] doneAt) {
 		List<CustomerFacts> read = this.facts.read(prepared.asOf(), prepared.settings().abcWindowMonths());
 		doneAt[0] = System.nanoTime();
+		this.leases.checkNotCancelled(LeasedTable.SEGMENTATION_RUNS, prepared.runId());
 		return read;
 	}
 
 	/**
-	 * Fails a run with the message code of its reason; what went wrong in detail is in
-	 * the log, not on the page.
+	 * Ends a running run as failed or cancelled, with the message code of its reason;
+	 * what went wrong in detail is in the log, not on the page. A run already ended (by
+	 * another instance, or cancelled without its worker) keeps how it ended.
+	 * @return whether the run was still running
 	 */
-	private void fail(long runId, String failureCode) {
-		this.transactions.executeWithoutResult((status) -> {
+	private boolean end(long runId, RunStatus status, String failureCode) {
+		Boolean ended = this.transactions.execute((transaction) -> {
+			int updated = this.jdbc.update(
+					"update segmentation_runs set status = ?, finished_at = ?, error_message = ?"
+							+ " where id = ? and status = 'RUNNING'",
+					status.name(), java.sql.Timestamp.from(java.time.Instant.now()), failureCode, runId);
+			if (updated == 0) {
+				return false;
+			}
 			this.jdbc.update("delete from customer_segments where run_id = ?", runId);
 			this.jdbc.update("delete from customer_model_results where run_id = ?", runId);
-			this.runs.findById(runId).ifPresent((run) -> {
-				run.failed(failureCode);
-				this.runs.save(run);
-			});
 			this.jdbc.update("update segmentation_state set running_run_id = null where id = 1 and running_run_id = ?",
 					runId);
+			return true;
 		});
+		return Boolean.TRUE.equals(ended);
 	}
 
 	/**
@@ -280,7 +316,13 @@ public class SegmentationRuns {
 		for (long runId : this.leases.expired(LeasedTable.SEGMENTATION_RUNS)) {
 			if (this.leases.takeOver(LeasedTable.SEGMENTATION_RUNS, runId)) {
 				logger.warn("Segmentation run " + runId + " was interrupted (its lease expired); marking it failed");
-				fail(runId, "runs.failure.interrupted");
+				end(runId, RunStatus.FAILED, "runs.failure.interrupted");
+			}
+		}
+		for (long runId : this.leases.unansweredCancels(LeasedTable.SEGMENTATION_RUNS)) {
+			if (this.leases.takeOverUnanswered(LeasedTable.SEGMENTATION_RUNS, runId)) {
+				logger.warn("Segmentation run " + runId + " did not stop when asked to; marking it cancelled");
+				end(runId, RunStatus.CANCELLED, "runs.failure.cancelledUnanswered");
 			}
 		}
 	}

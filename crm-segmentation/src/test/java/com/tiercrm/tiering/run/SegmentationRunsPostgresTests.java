@@ -14,21 +14,29 @@ import com.tiercrm.testing.UsePostgres;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(properties = "spring.jpa.hibernate.ddl-auto=validate")
+@SpringBootTest(properties = { "spring.jpa.hibernate.ddl-auto=validate", "tiercrm.leases.cancel-grace=2s" })
 @UsePostgres
 class SegmentationRunsPostgresTests extends SegmentationRunsTests {
 
+	private static final Duration PROMPTLY = Duration.ofSeconds(20);
+
 	@Autowired
 	FailingPublication failing;
+
+	@Autowired
+	ThreadPoolTaskExecutor workers;
 
 	@AfterEach
 	void publishAgain() {
@@ -125,6 +133,83 @@ class SegmentationRunsPostgresTests extends SegmentationRunsTests {
 
 		assertThat(next.getStatus()).isEqualTo(RunStatus.SUCCEEDED);
 		assertThat(read).containsExactly(12L, 1L, 1L);
+	}
+
+	@Test
+	void aRunAskedToStopEndsCancelledAndChangesNothing() throws SQLException {
+		SegmentationRun published = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		try (Connection locker = holdCustomers()) {
+			long runId = this.runs.start(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+			await().atMost(PROMPTLY).until(() -> waitingOn(locker));
+
+			assertThat(this.runs.cancel(runId)).isTrue();
+			locker.rollback();
+
+			SegmentationRun cancelled = await().atMost(PROMPTLY)
+				.until(() -> this.runs.find(runId).orElseThrow(), (run) -> run.getStatus() != RunStatus.RUNNING);
+			assertThat(cancelled.getStatus()).isEqualTo(RunStatus.CANCELLED);
+			assertThat(cancelled.getFailureCode()).isEqualTo("runs.failure.cancelled");
+			assertThat(cancelled.getFinishedAt()).isNotNull();
+			assertNothingWrittenBy(runId, published.getId());
+		}
+	}
+
+	@Test
+	void aRunThatDoesNotAnswerIsCancelledWithoutItAndCannotPublishAfterwards() throws SQLException {
+		SegmentationRun published = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+		try (Connection locker = holdCustomers()) {
+			long runId = this.runs.start(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+			await().atMost(PROMPTLY).until(() -> waitingOn(locker));
+
+			assertThat(this.runs.cancel(runId)).isTrue();
+			SegmentationRun cancelled = await().atMost(PROMPTLY).until(() -> {
+				this.runs.recoverExpiredRuns();
+				return this.runs.find(runId).orElseThrow();
+			}, (run) -> run.getStatus() != RunStatus.RUNNING);
+			assertThat(cancelled.getStatus()).isEqualTo(RunStatus.CANCELLED);
+			assertThat(cancelled.getFailureCode()).isEqualTo("runs.failure.cancelledUnanswered");
+			assertThat(waitingOn(locker)).as("the worker is still stuck").isTrue();
+			assertThat(this.jdbc.queryForObject("select running_run_id from segmentation_state", Long.class)).isNull();
+
+			// Unstuck, the old worker goes on, and its publication is refused.
+			locker.rollback();
+			await().atMost(PROMPTLY).until(() -> this.workers.getActiveCount() == 0);
+			assertThat(this.runs.find(runId).orElseThrow().getFailureCode())
+				.isEqualTo("runs.failure.cancelledUnanswered");
+			assertNothingWrittenBy(runId, published.getId());
+		}
+	}
+
+	private void assertNothingWrittenBy(long runId, long publishedBefore) {
+		assertThat(this.runs.published()).map(SegmentationRun::getId).contains(publishedBefore);
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from customer_segments where run_id = ?", Long.class, runId))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("select to_regclass(?)::text", String.class, "customer_segments_r" + runId))
+			.isNull();
+		assertThat(this.jdbc.queryForObject("select running_run_id from segmentation_state", Long.class)).isNull();
+		assertThat(this.runs.cancel(runId)).as("still running").isFalse();
+	}
+
+	/**
+	 * A connection of the test's own that keeps every run from reading its facts: the run
+	 * waits on its first statement, holding one connection of the small test pool.
+	 */
+	private static Connection holdCustomers() throws SQLException {
+		Connection locker = PostgresTestDatabase.connection().open();
+		locker.setAutoCommit(false);
+		try (Statement statement = locker.createStatement()) {
+			statement.execute("lock table customers in access exclusive mode");
+		}
+		return locker;
+	}
+
+	/** Whether a backend waits on a lock of the connection. */
+	private boolean waitingOn(Connection locker) throws SQLException {
+		int pid = locker.unwrap(PGConnection.class).getBackendPID();
+		return !this.jdbc
+			.queryForList("select pid from pg_stat_activity where ? = any(pg_blocking_pids(pid))", Integer.class, pid)
+			.isEmpty();
 	}
 
 	private static long count(Statement statement, String sql) throws SQLException {

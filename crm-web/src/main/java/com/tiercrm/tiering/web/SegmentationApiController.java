@@ -79,13 +79,25 @@ class SegmentationApiController {
 	}
 
 	@GetMapping("/runs")
-	List<RunJson> recent() {
-		return this.runs.recent().stream().map(RunJson::of).toList();
+	List<RunJson> recent(Locale locale) {
+		return this.runs.recent().stream().map((run) -> RunJson.of(run, this.messages, locale)).toList();
 	}
 
 	@GetMapping("/runs/{id}")
-	RunJson show(@PathVariable long id) {
-		return this.runs.find(id).map(RunJson::of).orElseThrow(() -> notFound(id));
+	RunJson show(@PathVariable long id, Locale locale) {
+		return this.runs.find(id).map((run) -> RunJson.of(run, this.messages, locale)).orElseThrow(() -> notFound(id));
+	}
+
+	/**
+	 * Asks a running run to stop: 202 while it stops (it ends as cancelled, within
+	 * {@code tiercrm.leases.cancel-grace} at most, changing nothing), 409 when it had
+	 * already ended.
+	 */
+	@PostMapping("/runs/{id}/cancel")
+	ResponseEntity<RunJson> cancel(@PathVariable long id, Locale locale) {
+		show(id, locale);
+		boolean running = this.runs.cancel(id);
+		return ResponseEntity.status(running ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(show(id, locale));
 	}
 
 	@GetMapping("/runs/{id}/migration")

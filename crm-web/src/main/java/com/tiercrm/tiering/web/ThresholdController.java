@@ -41,7 +41,9 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -151,6 +153,19 @@ class ThresholdController {
 		}
 		catch (RunInProgressException ex) {
 			redirect.addFlashAttribute("runRefused", ex.runningRunId());
+		}
+		return "redirect:/tiering/runs";
+	}
+
+	@PostMapping("/tiering/runs/{id}/cancel")
+	String cancelRun(@PathVariable long id, RedirectAttributes redirect) {
+		this.runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (this.runs.cancel(id)) {
+			redirect.addFlashAttribute("message", "thresholds.run.cancelRequested");
+			redirect.addFlashAttribute("messageArg", id);
+		}
+		else {
+			redirect.addFlashAttribute("error", "thresholds.run.notRunning");
 		}
 		return "redirect:/tiering/runs";
 	}

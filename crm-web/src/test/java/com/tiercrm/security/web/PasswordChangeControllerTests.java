@@ -96,6 +96,7 @@ class PasswordChangeControllerTests {
 	void aUserWhoMustChangeIsSentToTheChangePage() throws Exception {
 		User mustChange = TestUsers.user(2, "rep", Role.SALES_REP);
 		mustChange.setPasswordChangeRequired(true);
+		given(this.accounts.passwordChangeRequired(2)).willReturn(true);
 		this.mvc.perform(get("/dashboard").with(user(CrmUser.of(mustChange))))
 			.andExpect(redirectedUrl("/account/password"));
 		this.mvc.perform(get("/account/password").with(user(CrmUser.of(mustChange))).param("lang", "en"))

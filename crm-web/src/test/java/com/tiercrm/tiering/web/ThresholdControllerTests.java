@@ -34,7 +34,10 @@ import com.tiercrm.tiering.run.CustomerTiers;
 import com.tiercrm.tiering.run.PreviewResult;
 import com.tiercrm.tiering.run.RunInProgressException;
 import com.tiercrm.tiering.run.RunReport;
+import com.tiercrm.tiering.run.RunStatus;
+import com.tiercrm.tiering.run.RunTrigger;
 import com.tiercrm.tiering.run.SegmentationPreview;
+import com.tiercrm.tiering.run.SegmentationRun;
 import com.tiercrm.tiering.run.SegmentationRuns;
 import com.tiercrm.tiering.run.TierOrder;
 import org.junit.jupiter.api.BeforeEach;
@@ -376,6 +379,42 @@ class ThresholdControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Run 41 is still in progress")))
 			.andExpect(content().string(not(containsString("??"))));
+	}
+
+	@Test
+	void aRunningRunIsCancelledFromThePageAndTheApiAndEndsWithItsReasonInBothLanguages() throws Exception {
+		SegmentationRun run = mock(SegmentationRun.class);
+		given(run.getId()).willReturn(43L);
+		given(run.getStatus()).willReturn(RunStatus.CANCELLED);
+		given(run.getFailureCode()).willReturn("runs.failure.cancelledUnanswered");
+		given(run.getAsOf()).willReturn(LocalDate.of(2025, 6, 30));
+		given(run.getTrigger()).willReturn(RunTrigger.MANUAL);
+		given(run.getStartedAt()).willReturn(Instant.parse("2025-06-30T01:00:00Z"));
+		given(this.runs.find(43)).willReturn(Optional.of(run));
+		given(this.runs.cancel(43)).willReturn(true);
+		this.mvc.perform(post("/tiering/runs/43/cancel").with(csrf()).with(user(MANAGER)))
+			.andExpect(redirectedUrl("/tiering/runs"))
+			.andExpect(flash().attribute("message", "thresholds.run.cancelRequested"));
+		this.mvc.perform(post("/tiering/runs/43/cancel").with(csrf()).with(user(REP)))
+			.andExpect(status().isForbidden());
+
+		given(this.runs.recent()).willReturn(List.of(run));
+		this.mvc.perform(get("/tiering/runs").with(user(MANAGER)).locale(Locale.SIMPLIFIED_CHINESE))
+			.andExpect(content().string(containsString("已取消")))
+			.andExpect(content().string(containsString("系统已将其结束")));
+		this.mvc.perform(get("/tiering/runs").with(user(MANAGER)).locale(Locale.ENGLISH))
+			.andExpect(content().string(containsString("Cancelled")))
+			.andExpect(content().string(containsString("it did not stop by itself in time")));
+
+		given(this.runs.cancel(43)).willReturn(false);
+		this.mvc
+			.perform(post("/api/v1/segmentation/runs/43/cancel").with(user(MANAGER)).locale(Locale.SIMPLIFIED_CHINESE))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.status").value("CANCELLED"))
+			.andExpect(jsonPath("$.error").value("runs.failure.cancelledUnanswered"))
+			.andExpect(jsonPath("$.errorMessage").value(containsString("系统已将其结束")));
+		this.mvc.perform(post("/api/v1/segmentation/runs/44/cancel").with(user(MANAGER)))
+			.andExpect(status().isNotFound());
 	}
 
 	/**

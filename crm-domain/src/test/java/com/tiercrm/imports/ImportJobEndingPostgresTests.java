@@ -1,0 +1,220 @@
+package com.tiercrm.imports;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.tiercrm.customer.ReferenceData;
+import com.tiercrm.database.DatabaseDialect;
+import com.tiercrm.lease.LeasedTable;
+import com.tiercrm.lease.Leases;
+import com.tiercrm.testing.PostgresTestDatabase;
+import com.tiercrm.testing.UsePostgres;
+import domaintest.DomainTestApplication;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * How a running import ends when its worker loses the database or is asked to stop, on a
+ * real PostgreSQL, with the worker held at a chosen point by a lock taken from a
+ * connection of the test's own.
+ */
+@SpringBootTest(classes = { DomainTestApplication.class, ImportJobEndingPostgresTests.Config.class },
+		properties = { "spring.jpa.hibernate.ddl-auto=validate", "tiercrm.leases.cancel-grace=1s" })
+@UsePostgres
+class ImportJobEndingPostgresTests {
+
+	private static final Duration PROMPTLY = Duration.ofSeconds(20);
+
+	@TempDir
+	static Path workDirectory;
+
+	@Autowired
+	private ImportManagement imports;
+
+	@Autowired
+	private Leases leases;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private ThreadPoolTaskExecutor workers;
+
+	private String prefix;
+
+	private Connection locker;
+
+	private int lockerPid;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("tiercrm.imports.work-directory", workDirectory::toString);
+		registry.add("tiercrm.imports.max-file-size", () -> "16MB");
+	}
+
+	@BeforeEach
+	void setUp() throws SQLException {
+		this.prefix = "E" + UUID.randomUUID().toString().substring(0, 8) + "-";
+		this.locker = PostgresTestDatabase.connection().open();
+		this.locker.setAutoCommit(false);
+		try (Statement statement = this.locker.createStatement();
+				ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
+			result.next();
+			this.lockerPid = result.getInt(1);
+		}
+	}
+
+	@AfterEach
+	void release() throws SQLException {
+		this.locker.rollback();
+		this.locker.close();
+		await().atMost(PROMPTLY).until(() -> this.workers.getActiveCount() == 0);
+	}
+
+	@Test
+	void aWorkerWhoseConnectionIsKilledDuringTheCopyMarksTheJobFailedAtOnce() throws Exception {
+		// 100,000 rows: the worker tells its progress every 20,000, in the middle of the
+		// COPY, and waits there on the job's row, which the test holds.
+		ImportJob job = start(customers(100_000));
+		lock("SELECT id FROM import_jobs WHERE id = " + job.id() + " FOR UPDATE");
+		long copying = await().atMost(PROMPTLY).until(this::copyingBackend, (pid) -> pid > 0 && waitingOnTheTest());
+
+		this.jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, (int) copying);
+		this.locker.rollback();
+
+		ImportJob failed = await().atMost(PROMPTLY)
+			.until(() -> this.imports.find(job.id()).orElseThrow(),
+					(found) -> found.getStatus() != ImportStatus.RUNNING);
+		assertThat(failed.getStatus()).isEqualTo(ImportStatus.FAILED);
+		assertThat(failed.getFailureKey()).isEqualTo("import.failure.connectionLost");
+		assertThat(this.leases.holds(LeasedTable.IMPORT_JOBS, job.id())).as("lease still renewed").isFalse();
+		assertThat(written()).isZero();
+	}
+
+	@Test
+	void aWorkerAskedToStopEndsTheJobCancelledWithoutWriting() throws Exception {
+		lock("LOCK TABLE customers IN SHARE MODE");
+		ImportJob job = start(customers(1_000));
+		await().atMost(PROMPTLY).until(this::waitingOnTheTest);
+
+		assertThat(this.imports.cancel(job.id())).isTrue();
+		this.locker.rollback();
+
+		ImportJob cancelled = await().atMost(PROMPTLY)
+			.until(() -> this.imports.find(job.id()).orElseThrow(),
+					(found) -> found.getStatus() != ImportStatus.RUNNING);
+		assertThat(cancelled.getStatus()).isEqualTo(ImportStatus.CANCELLED);
+		assertThat(cancelled.getFailureKey()).isEqualTo("import.failure.cancelled");
+		assertThat(written()).isZero();
+		assertThat(this.imports.cancel(job.id())).as("still running").isFalse();
+	}
+
+	@Test
+	void aWorkerThatDoesNotAnswerIsCancelledWithoutItAndItsLateWritesAreRefused() throws Exception {
+		lock("LOCK TABLE customers IN SHARE MODE");
+		ImportJob job = start(customers(1_000));
+		await().atMost(PROMPTLY).until(this::waitingOnTheTest);
+
+		assertThat(this.imports.cancel(job.id())).isTrue();
+		// The worker is stuck in a statement: after the grace period, any instance's
+		// sweep cancels the job without it.
+		ImportJob cancelled = await().atMost(PROMPTLY).until(() -> {
+			this.imports.failExpiredJobs();
+			return this.imports.find(job.id()).orElseThrow();
+		}, (found) -> found.getStatus() != ImportStatus.RUNNING);
+		assertThat(cancelled.getStatus()).isEqualTo(ImportStatus.CANCELLED);
+		assertThat(cancelled.getFailureKey()).isEqualTo("import.failure.cancelledUnanswered");
+		assertThat(waitingOnTheTest()).as("the worker is still stuck").isTrue();
+
+		// Unstuck, the worker goes on to write, and is refused.
+		this.locker.rollback();
+		await().atMost(PROMPTLY).until(() -> this.workers.getActiveCount() == 0);
+		assertThat(written()).isZero();
+		ImportJob after = this.imports.find(job.id()).orElseThrow();
+		assertThat(after.getStatus()).isEqualTo(ImportStatus.CANCELLED);
+		assertThat(after.getFailureKey()).isEqualTo("import.failure.cancelledUnanswered");
+	}
+
+	private ImportJob start(byte[] content) throws IOException {
+		ImportJob job = this.imports.start(
+				new ImportRequest(ImportKind.CUSTOMERS, "customers.csv", ImportMode.ATOMIC, false, null, "admin"),
+				new ByteArrayInputStream(content));
+		assertThat(job.getStatus()).isEqualTo(ImportStatus.RUNNING);
+		return job;
+	}
+
+	private byte[] customers(int rows) {
+		StringBuilder csv = new StringBuilder("code,name\n");
+		for (int i = 0; i < rows; i++) {
+			csv.append(this.prefix).append(i).append(",Name ").append(i).append('\n');
+		}
+		return csv.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private void lock(String sql) throws SQLException {
+		try (Statement statement = this.locker.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	/** Whether a backend waits on the lock the test holds. */
+	private boolean waitingOnTheTest() {
+		List<Integer> waiting = this.jdbc.queryForList(
+				"SELECT pid FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))", Integer.class, this.lockerPid);
+		return !waiting.isEmpty();
+	}
+
+	private long copyingBackend() {
+		List<Integer> pids = this.jdbc.queryForList(
+				"SELECT pid FROM pg_stat_activity"
+						+ " WHERE datname = current_database() AND query LIKE 'COPY import_customer_stage%'",
+				Integer.class);
+		return pids.isEmpty() ? 0 : pids.get(0);
+	}
+
+	private long written() {
+		Long count = this.jdbc.queryForObject("SELECT count(*) FROM customers WHERE code LIKE ?", Long.class,
+				this.prefix + "%");
+		return (count != null) ? count : -1;
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class,
+			Leases.class })
+	static class Config {
+
+		@Bean
+		ThreadPoolTaskExecutor applicationTaskExecutor() {
+			ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+			executor.setCorePoolSize(2);
+			executor.setThreadNamePrefix("import-worker-");
+			return executor;
+		}
+
+	}
+
+}
