@@ -4,12 +4,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import com.tiercrm.database.DatabaseDialect;
+import com.tiercrm.database.ReplicaReads;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +23,8 @@ import org.springframework.cache.CacheManager;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Caches whose content follows the database (the tier names, the runs' metadata), emptied
@@ -28,7 +32,10 @@ import org.springframework.stereotype.Component;
  * others with {@code NOTIFY} (delivered when its transaction commits, so never before the
  * change is visible), and each instance listens on a connection of its own. After losing
  * that connection an instance empties the caches, since it may have missed a message. The
- * embedded H2 serves one instance, which only empties its own.
+ * embedded H2 serves one instance, which only empties its own. With a read replica, an
+ * emptied cache is filled again from the primary until the replica has replayed the
+ * change ({@link ReplicaReads#requireCaughtUpTo}), so that it does not keep the old
+ * value.
  */
 @Component
 public class SharedCaches implements SmartLifecycle {
@@ -51,6 +58,8 @@ public class SharedCaches implements SmartLifecycle {
 
 	private final JdbcTemplate jdbc;
 
+	private final ReplicaReads replicaReads;
+
 	/** Who this instance is in its messages, to ignore its own. */
 	private final String instance = UUID.randomUUID().toString();
 
@@ -58,11 +67,12 @@ public class SharedCaches implements SmartLifecycle {
 
 	private volatile @Nullable Thread listener;
 
-	SharedCaches(CacheManager caches, DataSource dataSource, DatabaseDialect dialect) {
+	SharedCaches(CacheManager caches, DataSource dataSource, DatabaseDialect dialect, ReplicaReads replicaReads) {
 		this.caches = caches;
 		this.dataSource = dataSource;
 		this.dialect = dialect;
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.replicaReads = replicaReads;
 	}
 
 	/**
@@ -72,6 +82,18 @@ public class SharedCaches implements SmartLifecycle {
 	 */
 	public void changed(String name) {
 		clear(name);
+		if (this.replicaReads.configured() && TransactionSynchronizationManager.isSynchronizationActive()) {
+			// Emptied before the change commits: a read in between may have filled it
+			// again with the old value, from the primary or a replica.
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					clear(name);
+				}
+
+			});
+		}
 		if (this.dialect.isPostgres()) {
 			this.jdbc.query("select pg_notify(?, ?)", (rs) -> {
 			}, CHANNEL, this.instance + "|" + name);
@@ -79,6 +101,7 @@ public class SharedCaches implements SmartLifecycle {
 	}
 
 	private void clear(String name) {
+		this.replicaReads.requireCaughtUpTo(Instant.now());
 		Cache cache = this.caches.getCache(name);
 		if (cache != null) {
 			cache.invalidate();
