@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.transaction.TransactionExecution;
+import org.springframework.util.StringUtils;
 import org.springframework.transaction.TransactionExecutionListener;
 
 /**
@@ -41,8 +42,9 @@ class ReplicaConfiguration {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("replica");
 		config.setJdbcUrl(replica.url());
-		config.setUsername((replica.username() != null) ? replica.username() : primary.determineUsername());
-		config.setPassword((replica.username() != null) ? replica.password() : primary.determinePassword());
+		boolean ownUser = StringUtils.hasText(replica.username());
+		config.setUsername(ownUser ? replica.username() : primary.determineUsername());
+		config.setPassword(ownUser ? replica.password() : primary.determinePassword());
 		config.setReadOnly(true);
 		config.setMaximumPoolSize(replica.maximumPoolSize());
 		config.setMinimumIdle(0);

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param url the replica's JDBC URL; none (the default) reads everything from the primary
  * @param username the replica's user, the primary's ({@code spring.datasource.username})
- * when not set
+ * when not set or empty
  * @param password the replica's password, the primary's when no username is set
  * @param maxStaleness how far behind the primary a read from the replica may be: when the
  * replica has not replayed everything the primary had written this long ago (it lags, or
