@@ -121,6 +121,8 @@ class ReplicaRoutingIntegrationTests {
 
 		// The reader, who wrote nothing, reads from the replica until it is more than the
 		// bound behind, then from the primary, while the replica still does not replay.
+		assertThat(reader.get("/customers/" + code).body()).contains("Replica Original");
+		assertThat(reader.get("/customers/" + code).body()).contains("Replica Original");
 		await().atMost(MAX_STALENESS.plusSeconds(30))
 			.until(() -> reader.get("/customers/" + code).body().contains("Replica Renamed"));
 		assertThat(reader.get("/customers/" + code).body()).contains("Replica Contact");

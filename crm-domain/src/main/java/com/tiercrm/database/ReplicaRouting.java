@@ -114,6 +114,10 @@ final class ReplicaRouting implements AutoCloseable {
 				logger.debug("No connection to the replica; reading from the primary", ex);
 			}
 		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("Read-only work reads from the primary: the replica has caught up to " + this.caughtUpTo
+					+ ", the work needs " + ((required != null) ? required : "the primary"));
+		}
 		Connection connection = this.primaryPool.getConnection();
 		connection.setReadOnly(true);
 		return connection;

@@ -75,13 +75,14 @@ class ReplicaReadFilter extends OncePerRequestFilter {
 			return;
 		}
 		Instant notBefore = later(lastWrite(session), (userWrites != null) ? userWrites.lastEnded() : null);
-		boolean wrote;
-		try (ReplicaReads.Scope scope = reads.allow(notBefore)) {
+		// A GET that commits a read-write transaction reads from the primary from then
+		// on, but is no write of the user's: many pages note something in passing.
+		ReplicaReads.Scope scope = reads.allow(notBefore);
+		try {
 			chain.doFilter(request, response);
-			wrote = scope.wrote();
 		}
-		if (wrote) {
-			ended(request.getSession(false), userWrites);
+		finally {
+			scope.close();
 		}
 	}
 
