@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import javax.sql.DataSource;
 
 import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.database.InstanceCache;
+import com.tiercrm.database.ReplicaReads;
 import com.tiercrm.database.SharedCacheChanged;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -25,6 +27,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Caches whose content follows the database (the tier names, the runs' metadata, the
@@ -33,7 +37,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * commits, so never before the change is visible), and each instance listens on a
  * connection of its own. After losing that connection an instance empties the caches,
  * since it may have missed a message. The embedded H2 serves one instance, which only
- * empties its own.
+ * empties its own. With a read replica, an emptied cache is filled again from the primary
+ * until the replica has replayed the change ({@link ReplicaReads#requireCaughtUpTo}), so
+ * that it does not keep the old value.
  */
 @Component
 public class SharedCaches implements SmartLifecycle {
@@ -56,6 +62,8 @@ public class SharedCaches implements SmartLifecycle {
 
 	private final JdbcTemplate jdbc;
 
+	private final ReplicaReads replicaReads;
+
 	/** Who this instance is in its messages, to ignore its own. */
 	private final String instance = UUID.randomUUID().toString();
 
@@ -67,12 +75,13 @@ public class SharedCaches implements SmartLifecycle {
 	private final ObjectProvider<InstanceCache> instanceCaches;
 
 	SharedCaches(CacheManager caches, DataSource dataSource, DatabaseDialect dialect,
-			ObjectProvider<InstanceCache> instanceCaches) {
+			ObjectProvider<InstanceCache> instanceCaches, ReplicaReads replicaReads) {
 		this.caches = caches;
 		this.instanceCaches = instanceCaches;
 		this.dataSource = dataSource;
 		this.dialect = dialect;
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.replicaReads = replicaReads;
 	}
 
 	/**
@@ -82,6 +91,18 @@ public class SharedCaches implements SmartLifecycle {
 	 */
 	public void changed(String name) {
 		clear(name);
+		if (this.replicaReads.configured() && TransactionSynchronizationManager.isSynchronizationActive()) {
+			// Emptied before the change commits: a read in between may have filled it
+			// again with the old value, from the primary or a replica.
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					clear(name);
+				}
+
+			});
+		}
 		if (this.dialect.isPostgres()) {
 			this.jdbc.query("select pg_notify(?, ?)", (rs) -> {
 			}, CHANNEL, this.instance + "|" + name);
@@ -98,6 +119,7 @@ public class SharedCaches implements SmartLifecycle {
 	}
 
 	private void clear(String name) {
+		this.replicaReads.requireCaughtUpTo(Instant.now());
 		Cache cache = this.caches.getCache(name);
 		if (cache != null) {
 			cache.invalidate();

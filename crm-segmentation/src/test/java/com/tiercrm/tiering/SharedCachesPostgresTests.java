@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.database.DatabaseDialect;
+import com.tiercrm.database.ReplicaReads;
 import com.tiercrm.database.InstanceCache;
 import com.tiercrm.database.SharedCacheChanged;
 import com.tiercrm.testing.PostgresTestDatabase;
@@ -36,9 +37,10 @@ class SharedCachesPostgresTests {
 		given(postgres.isPostgres()).willReturn(true);
 		CountedCache referenceDataOfB = new CountedCache(ReferenceData.CACHE);
 		CountedCache otherOfB = new CountedCache("other");
-		SharedCaches a = new SharedCaches(new CaffeineCacheManager(), dataSource, postgres, caches());
+		SharedCaches a = new SharedCaches(new CaffeineCacheManager(), dataSource, postgres, caches(),
+				new ReplicaReads());
 		SharedCaches b = new SharedCaches(new CaffeineCacheManager(), dataSource, postgres,
-				caches(referenceDataOfB, otherOfB));
+				caches(referenceDataOfB, otherOfB), new ReplicaReads());
 		a.start();
 		b.start();
 		try {

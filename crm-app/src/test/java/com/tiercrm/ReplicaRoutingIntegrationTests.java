@@ -1,0 +1,192 @@
+package com.tiercrm;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+
+import com.tiercrm.account.Role;
+import com.tiercrm.account.User;
+import com.tiercrm.account.UserRepository;
+import com.tiercrm.customer.Customer;
+import com.tiercrm.customer.CustomerRepository;
+import com.tiercrm.customer.CustomerType;
+import com.tiercrm.database.ReplicaReads;
+import com.tiercrm.testing.PostgresTestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The application on a primary and a real streaming replica (scripts/replica.sh):
+ * read-only work of a GET reads from the replica, everything else from the primary; a
+ * user who wrote reads from the primary until the replica has replayed the write; a
+ * replica that lags more than the bound is left for the primary until it catches up.
+ */
+class ReplicaRoutingIntegrationTests {
+
+	static final String REPLICA_URL_VARIABLE = "CRM_TEST_POSTGRES_REPLICA_URL";
+
+	private static final Duration MAX_STALENESS = Duration.ofSeconds(10);
+
+	private static final String PASSWORD = "a replica passphrase";
+
+	private ConfigurableApplicationContext app;
+
+	private Connection replica;
+
+	@AfterEach
+	void close() throws SQLException {
+		if (this.replica != null) {
+			try (Statement statement = this.replica.createStatement()) {
+				statement.execute("select pg_wal_replay_resume()");
+			}
+			this.replica.close();
+		}
+		if (this.app != null) {
+			this.app.close();
+		}
+	}
+
+	@Test
+	void readsGoToTheReplicaUnlessTheUserWroteOrItLags() throws Exception {
+		String replicaUrl = replicaUrl();
+		PostgresTestDatabase.Connection db = PostgresTestDatabase.connection();
+		this.replica = DriverManager.getConnection(replicaUrl, db.username(), db.password());
+		this.app = start(replicaUrl);
+		ReplicaReads reads = this.app.getBean(ReplicaReads.class);
+		TransactionTemplate readOnly = new TransactionTemplate(this.app.getBean(PlatformTransactionManager.class));
+		readOnly.setReadOnly(true);
+		TransactionTemplate readWrite = new TransactionTemplate(this.app.getBean(PlatformTransactionManager.class));
+		JdbcTemplate jdbc = this.app.getBean(JdbcTemplate.class);
+
+		// Read-only transactions read from the replica only where allowed (a GET), and
+		// read-write ones never do.
+		try (ReplicaReads.Scope scope = reads.allow(null)) {
+			// In this thread: the scope is the thread's.
+			await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> inRecovery(readOnly, jdbc));
+			assertThat(scope.wrote()).isFalse();
+			assertThat(inRecovery(readWrite, jdbc)).isFalse();
+			assertThat(scope.wrote()).isTrue();
+			assertThat(inRecovery(readOnly, jdbc)).as("after a write, the thread's reads stay on the primary")
+				.isFalse();
+		}
+		assertThat(inRecovery(readOnly, jdbc)).as("outside a request that only reads").isFalse();
+
+		String prefix = "RR" + UUID.randomUUID().toString().substring(0, 6);
+		PasswordEncoder encoder = this.app.getBean(PasswordEncoder.class);
+		UserRepository users = this.app.getBean(UserRepository.class);
+		users.save(new User(prefix + "-w", "replica writer", encoder.encode(PASSWORD), Role.ADMIN));
+		users.save(new User(prefix + "-r", "replica reader", encoder.encode(PASSWORD), Role.ADMIN));
+		String code = prefix + "-C";
+		this.app.getBean(CustomerRepository.class)
+			.save(new Customer(code, "Replica Original", CustomerType.ENTERPRISE));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> onReplica("select count(*) from customers where code = '" + code
+					+ "' and exists (select 1 from users where username = '" + prefix + "-r')")
+				.equals("1"));
+		FormClient writer = new FormClient(port(this.app));
+		writer.login(prefix + "-w", PASSWORD);
+		FormClient reader = new FormClient(port(this.app));
+		reader.login(prefix + "-r", PASSWORD);
+
+		// The replica stops replaying; someone else renames the customer on the primary.
+		onReplica("select pg_wal_replay_pause()::text");
+		jdbc.update("update customers set name = 'Replica Renamed' where code = ?", code);
+
+		// Within the staleness bound, a page read from the replica shows the old name.
+		assertThat(writer.get("/customers/" + code).body()).contains("Replica Original")
+			.doesNotContain("Replica Renamed");
+
+		// The writer adds a contact: after the redirect it sees it, read from the
+		// primary.
+		HttpResponse<String> added = writer.post("/customers/" + code + "/contacts", "name=Replica+Contact");
+		assertThat(added.statusCode()).isEqualTo(302);
+		writer.get("/customers/" + code);
+		assertThat(writer.get("/customers/" + code).body()).contains("Replica Contact").contains("Replica Renamed");
+
+		// The reader, who wrote nothing, reads from the replica until it is more than the
+		// bound behind, then from the primary, while the replica still does not replay.
+		assertThat(reader.get("/customers/" + code).body()).contains("Replica Original");
+		assertThat(reader.get("/customers/" + code).body()).contains("Replica Original");
+		await().atMost(MAX_STALENESS.plusSeconds(30))
+			.until(() -> reader.get("/customers/" + code).body().contains("Replica Renamed"));
+		assertThat(reader.get("/customers/" + code).body()).contains("Replica Contact");
+		assertThat(onReplica("select pg_is_wal_replay_paused()::text")).isEqualTo("true");
+		assertThat(onReplica("select name from customers where code = '" + code + "'")).isEqualTo("Replica Original");
+
+		// Replaying again, the replica catches up and serves the reads once more.
+		onReplica("select pg_wal_replay_resume()::text");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> onReplica("select name from customers where code = '" + code + "'").equals("Replica Renamed"));
+		try (ReplicaReads.Scope scope = reads.allow(null)) {
+			// In this thread: the scope is the thread's.
+			await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> inRecovery(readOnly, jdbc));
+			assertThat(scope.wrote()).isFalse();
+		}
+		assertThat(reader.get("/customers/" + code).body()).contains("Replica Renamed").contains("Replica Contact");
+	}
+
+	/**
+	 * Whether a transaction of this kind reads from a server in recovery (the replica).
+	 */
+	private static boolean inRecovery(TransactionTemplate transaction, JdbcTemplate jdbc) {
+		return Boolean.TRUE
+			.equals(transaction.execute((status) -> jdbc.queryForObject("select pg_is_in_recovery()", Boolean.class)));
+	}
+
+	private String onReplica(String query) throws SQLException {
+		try (Statement statement = this.replica.createStatement(); ResultSet result = statement.executeQuery(query)) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+	/**
+	 * The replica of the test PostgreSQL, as {@code .ci/run} starts it: the tests never
+	 * skip for want of one.
+	 */
+	static String replicaUrl() {
+		String url = System.getenv(REPLICA_URL_VARIABLE);
+		if (url == null || url.isBlank()) {
+			throw new IllegalStateException("""
+					The replica routing test needs a streaming replica of the test PostgreSQL and found none.
+					Start one with scripts/replica.sh start (a pg_basebackup copy of 127.0.0.1:5432 on port 5433)
+					and set CRM_TEST_POSTGRES_REPLICA_URL to the test database on it, e.g.
+					jdbc:postgresql://127.0.0.1:5433/tiercrm_test for CRM_TEST_POSTGRES_URL's
+					jdbc:postgresql://127.0.0.1:5432/tiercrm_test. .ci/run does both.""");
+		}
+		return url;
+	}
+
+	private static ConfigurableApplicationContext start(String replicaUrl) {
+		PostgresTestDatabase.Connection db = PostgresTestDatabase.connection();
+		return new SpringApplicationBuilder(TierCrmApplication.class).run("--server.port=0",
+				"--tiercrm.demo.enabled=false", "--spring.datasource.url=" + db.url(),
+				"--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
+				"--spring.datasource.hikari.maximum-pool-size=6", "--spring.datasource.hikari.minimum-idle=0",
+				"--spring.flyway.locations=classpath:db/migration,classpath:db/vendor/{vendor}",
+				"--tiercrm.datasource.replica.url=" + replicaUrl, "--tiercrm.datasource.replica.maximum-pool-size=4",
+				"--tiercrm.datasource.replica.max-staleness=" + MAX_STALENESS.toMillis() + "ms",
+				"--spring.application.name=tiercrm-replica-test");
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+}
