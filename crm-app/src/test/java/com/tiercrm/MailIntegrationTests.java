@@ -38,6 +38,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -206,7 +209,7 @@ abstract class MailIntegrationTests {
 	}
 
 	@Test
-	void aManagerWhoChoseItGetsTheMonthlyReportAsAWorkbookInTheirLanguage() throws Exception {
+	void aManagerWhoChoseItGetsTheMonthlyReportAsAWorkbookAndAPdfInTheirLanguage() throws Exception {
 		User manager = this.fixture.user(this.prefix, "mgr2", Role.MANAGER, null, "mail-secret");
 		this.subscriptions.save(manager.getId(), new MailSettings(address(manager), "zh-CN", false, true));
 
@@ -216,8 +219,14 @@ abstract class MailIntegrationTests {
 		MimeMessage mail = received.getFirst();
 		assertThat(mail.getSubject()).contains("客户分级报告");
 		assertThat(part(mail, "text/html")).contains("附件是", "https://crm.example.com/tiering/evaluation");
-		Part attachment = attachment(mail);
+		List<Part> attachments = attachments(mail);
+		assertThat(attachments).hasSize(2);
+		Part attachment = attachments.get(0);
 		assertThat(attachment.getFileName()).startsWith("tiering-report-").endsWith(".xlsx");
+		try (InputStream in = attachments.get(1).getInputStream(); PDDocument pdf = Loader.loadPDF(in.readAllBytes())) {
+			assertThat(attachments.get(1).getFileName()).startsWith("tiering-report-").endsWith(".pdf");
+			assertThat(new PDFTextStripper().getText(pdf)).contains("客户分级报告", "帕累托曲线");
+		}
 		try (InputStream in = attachment.getInputStream();
 				Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(in.readAllBytes()))) {
 			List<String> sheets = new ArrayList<>();
@@ -290,20 +299,18 @@ abstract class MailIntegrationTests {
 		return null;
 	}
 
-	private static Part attachment(Part part) throws MessagingException, IOException {
+	private static List<Part> attachments(Part part) throws MessagingException, IOException {
+		List<Part> found = new ArrayList<>();
 		if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-			return part;
+			found.add(part);
 		}
-		if (part.getContent() instanceof Multipart multipart) {
+		else if (part.getContent() instanceof Multipart multipart) {
 			for (int i = 0; i < multipart.getCount(); i++) {
 				BodyPart body = multipart.getBodyPart(i);
-				Part found = attachment(body);
-				if (found != null) {
-					return found;
-				}
+				found.addAll(attachments(body));
 			}
 		}
-		return null;
+		return found;
 	}
 
 	private String address(User user) {

@@ -141,7 +141,7 @@ public class DailyDigests {
 		variables.put("fmt", this.formats);
 		variables.put("tierLabels", this.tierLabels);
 		String subject = this.messages.getMessage("mail.digest.subject", new Object[] { day }, locale);
-		return new PeriodicMail.Mail(subject, this.templates.render("digest", locale, variables), null);
+		return new PeriodicMail.Mail(subject, this.templates.render("digest", locale, variables), List.of());
 	}
 
 	/**

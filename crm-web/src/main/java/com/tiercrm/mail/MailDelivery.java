@@ -1,6 +1,7 @@
 package com.tiercrm.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -31,10 +32,10 @@ class MailDelivery {
 	 * @param to the recipient's address
 	 * @param subject the subject
 	 * @param parts the text
-	 * @param attachment a file to attach, {@code null} for none
+	 * @param attachments the files to attach
 	 * @throws org.springframework.mail.MailException when the mail cannot be sent
 	 */
-	void send(String to, String subject, MailTemplates.Parts parts, @Nullable Attachment attachment) {
+	void send(String to, String subject, MailTemplates.Parts parts, List<Attachment> attachments) {
 		MimeMessage message = this.sender.createMimeMessage();
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
@@ -43,7 +44,7 @@ class MailDelivery {
 			helper.setTo(to);
 			helper.setSubject(subject);
 			helper.setText(parts.text(), parts.html());
-			if (attachment != null) {
+			for (Attachment attachment : attachments) {
 				helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()),
 						attachment.contentType());
 			}

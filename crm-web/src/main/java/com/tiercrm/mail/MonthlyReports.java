@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import com.tiercrm.account.UserRepository;
 import com.tiercrm.mail.MailSubscriptions.Kind;
 import com.tiercrm.mail.MailSubscriptions.Recipient;
 import com.tiercrm.report.TieringReport;
+import com.tiercrm.report.TieringReportPdf;
 import com.tiercrm.web.WebProperties;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
@@ -30,12 +32,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The monthly tiering report: the workbook that {@code /tiering/report.xlsx} downloads,
- * attached to a mail in each recipient's language and covering their scope, for the
- * managers and admins who chose it, from the configured day and time of each month on. At
- * most once per month and recipient, however many instances check (ShedLock, and the
- * month claimed per recipient). Only there when mail is configured and reports are
- * enabled.
+ * The monthly tiering report: the workbook and the PDF that {@code /tiering/report.xlsx}
+ * and {@code /tiering/report.pdf} download, attached to a mail in each recipient's
+ * language and covering their scope, for the managers and admins who chose it, from the
+ * configured day and time of each month on. At most once per month and recipient, however
+ * many instances check (ShedLock, and the month claimed per recipient). Only there when
+ * mail is configured and reports are enabled.
  */
 @Component
 @ConditionalOnBooleanProperty("tiercrm.mail.reports.enabled")
@@ -43,6 +45,8 @@ import org.springframework.stereotype.Component;
 public class MonthlyReports {
 
 	private final TieringReport report;
+
+	private final TieringReportPdf pdf;
 
 	private final UserRepository users;
 
@@ -58,9 +62,11 @@ public class MonthlyReports {
 
 	private final Clock clock = Clock.systemUTC();
 
-	MonthlyReports(MailSubscriptions subscriptions, TieringReport report, UserRepository users, MailTemplates templates,
-			MessageSource messages, JavaMailSender sender, MailingProperties properties, WebProperties web) {
+	MonthlyReports(MailSubscriptions subscriptions, TieringReport report, TieringReportPdf pdf, UserRepository users,
+			MailTemplates templates, MessageSource messages, JavaMailSender sender, MailingProperties properties,
+			WebProperties web) {
 		this.report = report;
+		this.pdf = pdf;
 		this.users = users;
 		this.templates = templates;
 		this.messages = messages;
@@ -103,8 +109,10 @@ public class MonthlyReports {
 		}
 		Locale locale = recipient.locale();
 		ByteArrayOutputStream workbook = new ByteArrayOutputStream();
+		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
 		try {
 			this.report.write(user.accessScope(), locale, workbook);
+			this.pdf.write(user.accessScope(), locale, pdf);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -113,8 +121,11 @@ public class MonthlyReports {
 		String subject = this.messages.getMessage("mail.report.subject", new Object[] { month }, locale);
 		MailTemplates.Parts parts = this.templates.render("report", locale,
 				Map.of("name", user.getDisplayName(), "month", month, "base", this.properties.base()));
-		return new PeriodicMail.Mail(subject, parts, new MailDelivery.Attachment(TieringReport.filename(day),
-				workbook.toByteArray(), TieringReport.CONTENT_TYPE));
+		return new PeriodicMail.Mail(subject, parts,
+				List.of(new MailDelivery.Attachment(TieringReport.filename(day), workbook.toByteArray(),
+						TieringReport.CONTENT_TYPE),
+						new MailDelivery.Attachment(TieringReportPdf.filename(day), pdf.toByteArray(),
+								TieringReportPdf.CONTENT_TYPE)));
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.tiercrm.mail;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 import com.tiercrm.mail.MailSubscriptions.Kind;
@@ -48,7 +49,7 @@ class PeriodicMail {
 				if (mail == null) {
 					continue;
 				}
-				this.delivery.send(recipient.email(), mail.subject(), mail.parts(), mail.attachment());
+				this.delivery.send(recipient.email(), mail.subject(), mail.parts(), mail.attachments());
 				sent++;
 			}
 			catch (MailException ex) {
@@ -88,9 +89,9 @@ class PeriodicMail {
 	 *
 	 * @param subject its subject
 	 * @param parts its text
-	 * @param attachment its attachment, {@code null} for none
+	 * @param attachments its attachments
 	 */
-	record Mail(String subject, MailTemplates.Parts parts, MailDelivery.@Nullable Attachment attachment) {
+	record Mail(String subject, MailTemplates.Parts parts, List<MailDelivery.Attachment> attachments) {
 
 	}
 

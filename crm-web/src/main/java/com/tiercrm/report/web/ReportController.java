@@ -5,12 +5,12 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import com.tiercrm.report.TieringReport;
+import com.tiercrm.report.TieringReportPdf;
 import com.tiercrm.security.CrmUser;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,10 +53,10 @@ class ReportController {
 			redirect.addFlashAttribute("error", "report.none");
 			return "redirect:/tiering/evaluation";
 		}
-		response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+		response.setContentType(TieringReportPdf.CONTENT_TYPE);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment()
-					.filename("tiering-report-" + LocalDate.now() + ".pdf")
+					.filename(TieringReportPdf.filename(LocalDate.now()))
 					.build()
 					.toString());
 		this.pdf.write(user.scope(), locale, response.getOutputStream());

@@ -1,4 +1,4 @@
-package com.tiercrm.report.web;
+package com.tiercrm.report;
 
 import java.util.ArrayList;
 import java.util.List;

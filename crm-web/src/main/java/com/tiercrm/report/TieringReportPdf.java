@@ -1,8 +1,9 @@
-package com.tiercrm.report.web;
+package com.tiercrm.report;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,10 @@ import org.springframework.stereotype.Component;
  * CJK font.
  */
 @Component
-class TieringReportPdf {
+public class TieringReportPdf {
+
+	/** Its media type. */
+	public static final String CONTENT_TYPE = "application/pdf";
 
 	/**
 	 * Liberation Sans for Latin letters and digits, then Droid Sans Fallback for Chinese.
@@ -81,13 +85,21 @@ class TieringReportPdf {
 	}
 
 	/**
+	 * The PDF's file name.
+	 * @param day the day it is written
+	 */
+	public static String filename(LocalDate day) {
+		return "tiering-report-" + day + ".pdf";
+	}
+
+	/**
 	 * Writes the PDF.
 	 * @param scope whose customers the figures cover, as on the dashboard
 	 * @param locale the reader's language
 	 * @param out where to write
 	 * @throws IOException when writing fails
 	 */
-	void write(AccessScope scope, Locale locale, OutputStream out) throws IOException {
+	public void write(AccessScope scope, Locale locale, OutputStream out) throws IOException {
 		RunDashboard dashboard = this.dashboards.published(scope, DOWNGRADES).orElseThrow();
 		Context context = new Context(locale, model(dashboard, locale));
 		String html = this.templates.process("report/pdf", context);
