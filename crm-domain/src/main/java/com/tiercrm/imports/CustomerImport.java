@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.tiercrm.customer.Customer;
+import com.tiercrm.customer.CustomerStatus;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.customer.ReferenceKind;
 import jakarta.persistence.EntityManager;
@@ -71,6 +72,15 @@ final class CustomerImport implements RowImport<CustomerRow> {
 		return new RowError(row, this.mapping.headerOf(CustomerColumn.OWNER), owner, "import.error.unknownOwner");
 	}
 
+	/**
+	 * A row giving a status to a merged customer: only the customer it was merged into
+	 * lives on, and setting it back to active would bring back a customer without its
+	 * orders.
+	 */
+	RowError mergedCustomer(long row, String status) {
+		return new RowError(row, this.mapping.headerOf(CustomerColumn.STATUS), status, "import.error.mergedCustomer");
+	}
+
 	/** Whether the file has the column; without it the stored values stay. */
 	boolean sets(CustomerColumn column) {
 		return this.parser.has(column);
@@ -122,8 +132,12 @@ final class CustomerImport implements RowImport<CustomerRow> {
 				tally.invalid(List.of(unknownOwner(row.row(), row.owner())));
 				continue;
 			}
-			tally.valid++;
 			Customer customer = existing.get(row.code());
+			if (customer != null && row.status() != null && customer.getStatus() == CustomerStatus.MERGED) {
+				tally.invalid(List.of(mergedCustomer(row.row(), row.status().name())));
+				continue;
+			}
+			tally.valid++;
 			if (customer == null) {
 				tally.inserted++;
 				if (write) {

@@ -108,16 +108,24 @@ final class PostgresCustomerLoad {
 	private long reject(Statement statement, CustomerImport customers, ImportTally tally) throws SQLException {
 		statement.execute("""
 				CREATE TEMPORARY TABLE import_customer_rejected ON COMMIT DROP AS
-				SELECT s.row_no, TRUE AS duplicate FROM import_customer_stage s
+				SELECT s.row_no, 'DUPLICATE' AS reason FROM import_customer_stage s
 				  JOIN (SELECT code, min(row_no) AS first_row FROM import_customer_stage
 				        GROUP BY code HAVING count(*) > 1) d
 				    ON d.code = s.code AND s.row_no > d.first_row""");
 		if (customers.sets(CustomerColumn.OWNER)) {
 			statement.execute("""
-					INSERT INTO import_customer_rejected (row_no, duplicate)
-					SELECT s.row_no, FALSE FROM import_customer_stage s
+					INSERT INTO import_customer_rejected (row_no, reason)
+					SELECT s.row_no, 'OWNER' FROM import_customer_stage s
 					WHERE s.owner IS NOT NULL
 					  AND NOT EXISTS (SELECT 1 FROM users u WHERE u.username = s.owner)
+					  AND NOT EXISTS (SELECT 1 FROM import_customer_rejected r WHERE r.row_no = s.row_no)""");
+		}
+		if (customers.sets(CustomerColumn.STATUS)) {
+			statement.execute("""
+					INSERT INTO import_customer_rejected (row_no, reason)
+					SELECT s.row_no, 'MERGED' FROM import_customer_stage s
+					  JOIN customers c ON c.code = s.code AND c.status = 'MERGED'
+					WHERE s.status IS NOT NULL
 					  AND NOT EXISTS (SELECT 1 FROM import_customer_rejected r WHERE r.row_no = s.row_no)""");
 		}
 		long count;
@@ -129,12 +137,16 @@ final class PostgresCustomerLoad {
 			return 0;
 		}
 		List<RowError> errors = new ArrayList<>();
-		try (ResultSet rs = statement.executeQuery("SELECT r.row_no, r.duplicate, s.code, s.owner"
+		try (ResultSet rs = statement.executeQuery("SELECT r.row_no, r.reason, s.code, s.owner, s.status"
 				+ " FROM import_customer_rejected r JOIN import_customer_stage s ON s.row_no = r.row_no"
 				+ " ORDER BY r.row_no LIMIT " + this.maxErrors)) {
 			while (rs.next()) {
-				errors.add(rs.getBoolean(2) ? customers.duplicate(rs.getLong(1), rs.getString(3))
-						: customers.unknownOwner(rs.getLong(1), rs.getString(4)));
+				long row = rs.getLong(1);
+				errors.add(switch (rs.getString(2)) {
+					case "DUPLICATE" -> customers.duplicate(row, rs.getString(3));
+					case "OWNER" -> customers.unknownOwner(row, rs.getString(4));
+					default -> customers.mergedCustomer(row, rs.getString(5));
+				});
 			}
 		}
 		tally.invalid(count, errors);

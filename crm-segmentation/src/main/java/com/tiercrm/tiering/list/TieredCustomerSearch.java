@@ -231,7 +231,8 @@ public class TieredCustomerSearch {
 			boolean walksIndex) {
 		Long runId = SegmentationRuns.publishedRunId(this.jdbc.getJdbcOperations());
 		params.addValue("runId", (runId != null) ? runId : -1L);
-		StringBuilder where = new StringBuilder(" where 1 = 1");
+		// Merged customers live on only in their own page, which names the one kept.
+		StringBuilder where = new StringBuilder(" where c.status <> 'MERGED'");
 		params.addValue("scopeUser", scope.userId());
 		if (scope.kind() != AccessScope.Kind.ALL) {
 			where.append(" and ").append(ownerCondition(scope::ownerCondition, walksIndex));
