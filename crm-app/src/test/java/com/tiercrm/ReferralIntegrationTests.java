@@ -83,11 +83,10 @@ class ReferralIntegrationTests {
 	private SegmentationRun run;
 
 	/**
-	 * A day of its own in the past, so that the customers other tests (and earlier runs
-	 * of this one) acquired stay out of its periods.
+	 * A day long before any customer stored so far, so that the customers other tests
+	 * (and earlier runs of this one) acquired stay out of its periods.
 	 */
-	private final LocalDate day = LocalDate.of(1990, 1, 1)
-		.plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(9000));
+	private LocalDate day;
 
 	/**
 	 * A and B are referrers: A of two customers acquired on the day, B of one acquired
@@ -95,6 +94,11 @@ class ReferralIntegrationTests {
 	 */
 	@BeforeAll
 	void referrersAndARun() {
+		java.sql.Timestamp first = this.jdbc.queryForObject("select min(created_at) from customers",
+				java.sql.Timestamp.class);
+		this.day = ((first != null) ? first.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate()
+				: LocalDate.now())
+			.minusDays(1000);
 		this.team = this.fixture.create(this.prefix, "referral-secret");
 		Instant now = Instant.now();
 		Map<String, Customer> customers = new java.util.HashMap<>();
@@ -185,6 +189,12 @@ class ReferralIntegrationTests {
 								Long.class, this.prefix + "-API"))))
 			.andExpect(status().is3xxRedirection());
 		assertThat(referrerOf("-API")).isEqualTo(this.prefix + "-B");
+		String json = this.mvc.perform(get("/api/v1/customers/" + this.prefix + "-API").with(user(rep)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(json).contains("\"referredBy\":\"" + this.prefix + "-B\"");
 	}
 
 	private String referrerOf(String code) {
