@@ -108,7 +108,7 @@ class CustomerEditingBrowserTests {
 			// Someone else saves the customer while the rep edits it.
 			click(browser, browser.find(By.id("edit-customer")));
 			Customer stored = this.customers.findByCode(code, this.team.rep().accessScope()).orElseThrow();
-			CustomerDetails details = CustomerDetails.of(stored);
+			CustomerDetails details = CustomerDetails.of(stored, null);
 			this.management.update(code,
 					new CustomerDetails(details.name(), details.type(), details.phone(), details.email(),
 							details.province(), "苏州", details.region(), details.industry(), details.channelType(),

@@ -67,6 +67,9 @@ public class Customer {
 	/** The customer this one was merged into, when its status is {@code MERGED}. */
 	private @Nullable Long mergedIntoId;
 
+	/** The customer who referred this one, if any. */
+	private @Nullable Long referredById;
+
 	@Enumerated(EnumType.STRING)
 	private CustomerStatus status;
 
@@ -247,6 +250,14 @@ public class Customer {
 
 	public @Nullable Long getMergedIntoId() {
 		return this.mergedIntoId;
+	}
+
+	public @Nullable Long getReferredById() {
+		return this.referredById;
+	}
+
+	public void setReferredById(@Nullable Long referredById) {
+		this.referredById = referredById;
 	}
 
 	/** Marks this customer as merged into another one, which keeps its records. */

@@ -28,11 +28,12 @@ import org.jspecify.annotations.Nullable;
  * @param ageBand one of {@link #AGE_BANDS}
  * @param incomeBand one of {@link #INCOME_BANDS}
  * @param occupation one of {@link #OCCUPATIONS}, or other text
+ * @param referredBy the code of the customer who referred this one
  */
 public record CustomerDetails(String name, CustomerType type, @Nullable String phone, @Nullable String email,
 		@Nullable String province, @Nullable String city, @Nullable String region, @Nullable String industry,
 		@Nullable ChannelType channelType, @Nullable String channel, @Nullable String gender, @Nullable String ageBand,
-		@Nullable String incomeBand, @Nullable String occupation) {
+		@Nullable String incomeBand, @Nullable String occupation, @Nullable String referredBy) {
 
 	/** The genders the seeds segment individuals by. */
 	public static final List<String> GENDERS = List.of("M", "F");
@@ -49,7 +50,7 @@ public record CustomerDetails(String name, CustomerType type, @Nullable String p
 
 	/** The fields {@link #values()} names, in the order forms show them. */
 	public static final List<String> FIELDS = List.of("name", "type", "phone", "email", "province", "city", "region",
-			"industry", "channelType", "channel", "gender", "ageBand", "incomeBand", "occupation");
+			"industry", "channelType", "channel", "gender", "ageBand", "incomeBand", "occupation", "referredBy");
 
 	public CustomerDetails {
 		name = Objects.requireNonNullElse(clean(name), "");
@@ -68,14 +69,29 @@ public record CustomerDetails(String name, CustomerType type, @Nullable String p
 		ageBand = individual ? clean(ageBand) : null;
 		incomeBand = individual ? clean(incomeBand) : null;
 		occupation = individual ? clean(occupation) : null;
+		referredBy = clean(referredBy);
 	}
 
-	/** What a customer holds now, phone as it was written. */
-	public static CustomerDetails of(Customer customer) {
+	/** Details without a referrer. */
+	public CustomerDetails(String name, CustomerType type, @Nullable String phone, @Nullable String email,
+			@Nullable String province, @Nullable String city, @Nullable String region, @Nullable String industry,
+			@Nullable ChannelType channelType, @Nullable String channel, @Nullable String gender,
+			@Nullable String ageBand, @Nullable String incomeBand, @Nullable String occupation) {
+		this(name, type, phone, email, province, city, region, industry, channelType, channel, gender, ageBand,
+				incomeBand, occupation, null);
+	}
+
+	/**
+	 * What a customer holds now, phone as it was written.
+	 * @param customer the customer
+	 * @param referrerCode the code of the customer its {@code referredById} names
+	 * @return the details
+	 */
+	public static CustomerDetails of(Customer customer, @Nullable String referrerCode) {
 		return new CustomerDetails(customer.getName(), customer.getType(), customer.getPhoneShown(),
 				customer.getEmail(), customer.getProvince(), customer.getCity(), customer.getRegion(),
 				customer.getIndustry(), customer.getChannelType(), customer.getChannel(), customer.getGender(),
-				customer.getAgeBand(), customer.getIncomeBand(), customer.getOccupation());
+				customer.getAgeBand(), customer.getIncomeBand(), customer.getOccupation(), referrerCode);
 	}
 
 	/** Each field of {@link #FIELDS} with its value as text, {@code null} for none. */
@@ -95,6 +111,7 @@ public record CustomerDetails(String name, CustomerType type, @Nullable String p
 		values.put("ageBand", this.ageBand);
 		values.put("incomeBand", this.incomeBand);
 		values.put("occupation", this.occupation);
+		values.put("referredBy", this.referredBy);
 		return values;
 	}
 

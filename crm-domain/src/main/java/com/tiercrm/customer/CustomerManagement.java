@@ -92,6 +92,7 @@ public class CustomerManagement {
 		if (!given.isEmpty() && !CODE.matcher(given).matches()) {
 			problems.add(new InvalidCustomerDetailsException.Problem("code", "customer.error.code", given));
 		}
+		Long referrerId = referrerId(details, given, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidCustomerDetailsException(problems);
 		}
@@ -107,6 +108,7 @@ public class CustomerManagement {
 		Customer customer = new Customer(given.isEmpty() ? "~" + UUID.randomUUID() : given, details.name(),
 				details.type());
 		details.applyTo(customer);
+		customer.setReferredById(referrerId);
 		customer.setOwnerId(userId);
 		store(customer);
 		if (given.isEmpty()) {
@@ -137,14 +139,17 @@ public class CustomerManagement {
 		Customer customer = find(code, scope);
 		refuseMerged(customer);
 		if (customer.getVersion() != version) {
-			throw new CustomerEditConflictException(CustomerDetails.of(customer), customer.getVersion(),
+			throw new CustomerEditConflictException(details(customer), customer.getVersion(),
 					this.changes.after(customer.getId(), version));
 		}
-		Map<String, @Nullable String> before = CustomerDetails.of(customer).values();
+		Map<String, @Nullable String> before = details(customer).values();
 		Map<String, @Nullable String> after = details.values();
+		List<InvalidCustomerDetailsException.Problem> all = problems(details);
+		boolean referrerChanged = !Objects.equals(before.get("referredBy"), after.get("referredBy"));
+		Long referrerId = referrerChanged ? referrerId(details, customer.getCode(), all) : customer.getReferredById();
 		// A value stored before (by an import) that the rules refuse stays while
 		// unchanged.
-		List<InvalidCustomerDetailsException.Problem> problems = problems(details).stream()
+		List<InvalidCustomerDetailsException.Problem> problems = all.stream()
 			.filter((problem) -> !Objects.equals(before.get(problem.field()), after.get(problem.field())))
 			.toList();
 		if (!problems.isEmpty()) {
@@ -154,6 +159,7 @@ public class CustomerManagement {
 			return customer;
 		}
 		details.applyTo(customer);
+		customer.setReferredById(referrerId);
 		store(customer);
 		Instant now = now();
 		before.forEach((field, old) -> {
@@ -238,6 +244,47 @@ public class CustomerManagement {
 				userId, now);
 		this.audit.record(AuditAction.CUSTOMERS_MERGED, kept.getCode(), merged.getCode() + " merged into it");
 		return kept;
+	}
+
+	/**
+	 * What a customer holds now, its referrer named by code.
+	 * @param customer the customer
+	 * @return its details
+	 */
+	@Transactional(readOnly = true)
+	public CustomerDetails details(Customer customer) {
+		Long referrer = customer.getReferredById();
+		String code = (referrer != null) ? this.jdbc
+			.queryForList("select code from customers where id = :id", new MapSqlParameterSource("id", referrer),
+					String.class)
+			.stream()
+			.findFirst()
+			.orElse(null) : null;
+		return CustomerDetails.of(customer, code);
+	}
+
+	/**
+	 * The id of the referrer the details name by code, or a problem when no customer (not
+	 * merged away) has that code or it is the customer's own.
+	 */
+	private @Nullable Long referrerId(CustomerDetails details, String ownCode,
+			List<InvalidCustomerDetailsException.Problem> problems) {
+		String code = details.referredBy();
+		if (code == null) {
+			return null;
+		}
+		if (code.equals(ownCode)) {
+			problems
+				.add(new InvalidCustomerDetailsException.Problem("referredBy", "customer.error.referredBySelf", code));
+			return null;
+		}
+		List<Long> ids = this.jdbc.queryForList("select id from customers where code = :code and status <> 'MERGED'",
+				new MapSqlParameterSource("code", code), Long.class);
+		if (ids.isEmpty()) {
+			problems.add(new InvalidCustomerDetailsException.Problem("referredBy", "customer.error.referredBy", code));
+			return null;
+		}
+		return ids.getFirst();
 	}
 
 	/**

@@ -15,7 +15,8 @@ enum CustomerColumn implements ImportColumn {
 	EMAIL(false, 200, "邮箱", "email", "电子邮箱", "电子邮件", "e-mail", "mail"), PROVINCE(false, 50, "省份", "province", "省"),
 	CITY(false, 50, "城市", "city", "市"), REGION(false, 30, "区域", "region", "大区", "地区"),
 	INDUSTRY(false, 50, "行业", "industry", "所属行业"), STATUS(false, 20, "状态", "status", "客户状态"),
-	OWNER(false, 50, "负责人", "owner", "客户负责人", "销售负责人", "归属销售", "客户经理", "owner username", "sales rep");
+	OWNER(false, 50, "负责人", "owner", "客户负责人", "销售负责人", "归属销售", "客户经理", "owner username", "sales rep"),
+	REFERRED_BY(false, 64, "推荐人", "referred by", "推荐人编号", "推荐客户", "referrer", "referrer code");
 
 	private final Spec spec;
 

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.tiercrm.customer.Customer;
+import com.tiercrm.customer.CustomerStatus;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.customer.ReferenceKind;
 import jakarta.persistence.EntityManager;
@@ -67,8 +68,22 @@ final class CustomerImport implements RowImport<CustomerRow> {
 		return new RowError(row, this.mapping.headerOf(CustomerColumn.CODE), code, "import.error.duplicateInFile");
 	}
 
+	RowError unknownReferrer(long row, String code) {
+		return new RowError(row, this.mapping.headerOf(CustomerColumn.REFERRED_BY), code,
+				"import.error.unknownReferrer");
+	}
+
 	RowError unknownOwner(long row, String owner) {
 		return new RowError(row, this.mapping.headerOf(CustomerColumn.OWNER), owner, "import.error.unknownOwner");
+	}
+
+	/**
+	 * A row giving a status to a merged customer: only the customer it was merged into
+	 * lives on, and setting it back to active would bring back a customer without its
+	 * orders.
+	 */
+	RowError mergedCustomer(long row, String status) {
+		return new RowError(row, this.mapping.headerOf(CustomerColumn.STATUS), status, "import.error.mergedCustomer");
 	}
 
 	/** Whether the file has the column; without it the stored values stay. */
@@ -95,6 +110,22 @@ final class CustomerImport implements RowImport<CustomerRow> {
 	}
 
 	/**
+	 * The ids of the stored customers (not merged away) the rows name as referrers, by
+	 * code.
+	 */
+	private Map<String, Long> referrers(List<CustomerRow> chunk) {
+		List<String> codes = chunk.stream().map(CustomerRow::referredBy).filter(Objects::nonNull).distinct().toList();
+		Map<String, Long> ids = new HashMap<>();
+		if (!codes.isEmpty()) {
+			this.jdbc.query("SELECT code, id FROM customers WHERE code IN (:codes) AND status <> 'MERGED'",
+					new MapSqlParameterSource("codes", codes), (rs) -> {
+						ids.put(rs.getString(1), rs.getLong(2));
+					});
+		}
+		return ids;
+	}
+
+	/**
 	 * Stores the industries and regions the rows read so far added, when the admin chose
 	 * to add unknown ones: before any customer that names them is written.
 	 */
@@ -113,6 +144,7 @@ final class CustomerImport implements RowImport<CustomerRow> {
 			.stream()
 			.collect(Collectors.toMap(Customer::getCode, Function.identity()));
 		Map<String, Long> owners = owners(chunk);
+		Map<String, Long> referrers = referrers(chunk);
 		if (write) {
 			storeAddedReferenceData();
 		}
@@ -122,18 +154,27 @@ final class CustomerImport implements RowImport<CustomerRow> {
 				tally.invalid(List.of(unknownOwner(row.row(), row.owner())));
 				continue;
 			}
-			tally.valid++;
+			Long referrerId = (row.referredBy() != null) ? referrers.get(row.referredBy()) : null;
+			if (row.referredBy() != null && (referrerId == null || row.referredBy().equals(row.code()))) {
+				tally.invalid(List.of(unknownReferrer(row.row(), row.referredBy())));
+				continue;
+			}
 			Customer customer = existing.get(row.code());
+			if (customer != null && row.status() != null && customer.getStatus() == CustomerStatus.MERGED) {
+				tally.invalid(List.of(mergedCustomer(row.row(), row.status().name())));
+				continue;
+			}
+			tally.valid++;
 			if (customer == null) {
 				tally.inserted++;
 				if (write) {
-					this.entities.persist(row.newCustomer(ownerId));
+					this.entities.persist(row.newCustomer(ownerId, referrerId));
 				}
 			}
-			else if (row.differsFrom(customer, ownerId)) {
+			else if (row.differsFrom(customer, ownerId, referrerId)) {
 				tally.updated++;
 				if (write) {
-					row.applyTo(customer, ownerId);
+					row.applyTo(customer, ownerId, referrerId);
 				}
 			}
 			else {

@@ -14,21 +14,24 @@ import org.jspecify.annotations.Nullable;
 record CustomerRow(long row, String code, String name, @Nullable CustomerType type, @Nullable String phone,
 		@Nullable String phoneDisplay, @Nullable String email, @Nullable String province, @Nullable String city,
 		@Nullable String region, @Nullable String industry, @Nullable CustomerStatus status, boolean hasPhone,
-		boolean hasEmail, boolean hasLocation, boolean hasIndustry, @Nullable String owner, boolean hasOwner) {
+		boolean hasEmail, boolean hasLocation, boolean hasIndustry, @Nullable String owner, boolean hasOwner,
+		@Nullable String referredBy, boolean hasReferredBy) {
 
-	Customer newCustomer(@Nullable Long ownerId) {
+	Customer newCustomer(@Nullable Long ownerId, @Nullable Long referrerId) {
 		Customer customer = new Customer(this.code, this.name,
 				(this.type != null) ? this.type : CustomerType.ENTERPRISE);
-		applyTo(customer, ownerId);
+		applyTo(customer, ownerId, referrerId);
 		return customer;
 	}
 
 	/**
 	 * Whether the row would change the customer.
 	 * @param ownerId the id of the row's owner (null when it names none)
+	 * @param referrerId the id of the row's referrer (null when it names none)
 	 */
-	boolean differsFrom(Customer customer, @Nullable Long ownerId) {
+	boolean differsFrom(Customer customer, @Nullable Long ownerId, @Nullable Long referrerId) {
 		return (this.hasOwner && !Objects.equals(ownerId, customer.getOwnerId()))
+				|| (this.hasReferredBy && !Objects.equals(referrerId, customer.getReferredById()))
 				|| !this.name.equals(customer.getName()) || (this.type != null && this.type != customer.getType())
 				|| (this.status != null && this.status != customer.getStatus())
 				|| (this.hasPhone && (!Objects.equals(this.phone, customer.getPhone())
@@ -53,10 +56,13 @@ record CustomerRow(long row, String code, String name, @Nullable CustomerType ty
 		return (this.phoneDisplay != null) ? this.phoneDisplay : this.phone;
 	}
 
-	void applyTo(Customer customer, @Nullable Long ownerId) {
+	void applyTo(Customer customer, @Nullable Long ownerId, @Nullable Long referrerId) {
 		customer.setName(this.name);
 		if (this.hasOwner) {
 			customer.setOwnerId(ownerId);
+		}
+		if (this.hasReferredBy) {
+			customer.setReferredById(referrerId);
 		}
 		if (this.type != null) {
 			customer.setType(this.type);

@@ -67,6 +67,7 @@ final class CustomerRowParser {
 		String region = code(cells, CustomerColumn.REGION, this.regions, "import.error.unknownRegion");
 		String industry = code(cells, CustomerColumn.INDUSTRY, this.industries, "import.error.unknownIndustry");
 		String owner = cells.text(CustomerColumn.OWNER);
+		String referredBy = cells.text(CustomerColumn.REFERRED_BY);
 		if (cells.failed() || code == null || name == null) {
 			return Optional.empty();
 		}
@@ -74,7 +75,8 @@ final class CustomerRowParser {
 				emptyToNull(phoneDisplay), emptyToNull(email), emptyToNull(cells.text(CustomerColumn.PROVINCE)),
 				emptyToNull(cells.text(CustomerColumn.CITY)), emptyToNull(region), emptyToNull(industry), status,
 				has(CustomerColumn.PHONE), has(CustomerColumn.EMAIL), setsLocation(), has(CustomerColumn.INDUSTRY),
-				emptyToNull(owner), has(CustomerColumn.OWNER)));
+				emptyToNull(owner), has(CustomerColumn.OWNER), emptyToNull(referredBy),
+				has(CustomerColumn.REFERRED_BY)));
 	}
 
 	/** The code of a region or industry cell: null when blank, refused when unknown. */

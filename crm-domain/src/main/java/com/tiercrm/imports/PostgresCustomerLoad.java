@@ -51,7 +51,7 @@ final class PostgresCustomerLoad {
 				statement.execute("SET LOCAL work_mem = '128MB'");
 				statement.execute("CREATE TEMPORARY TABLE import_customer_stage (row_no BIGINT NOT NULL,"
 						+ " code TEXT NOT NULL, name TEXT NOT NULL, type TEXT, phone TEXT, phone_display TEXT, email TEXT,"
-						+ " province TEXT, city TEXT, region TEXT, industry TEXT, status TEXT, owner TEXT) ON COMMIT DROP");
+						+ " province TEXT, city TEXT, region TEXT, industry TEXT, status TEXT, owner TEXT, referred_by TEXT) ON COMMIT DROP");
 				long start = System.nanoTime();
 				long staged = CopyStage.stage(connection, "import_customer_stage", customers, file, tally, progress,
 						PostgresCustomerLoad::append);
@@ -98,6 +98,7 @@ final class PostgresCustomerLoad {
 		copy.nullableText(row.industry());
 		copy.nullableText((row.status() != null) ? row.status().name() : null);
 		copy.nullableText(row.owner());
+		copy.nullableText(row.referredBy());
 	}
 
 	/**
@@ -108,16 +109,33 @@ final class PostgresCustomerLoad {
 	private long reject(Statement statement, CustomerImport customers, ImportTally tally) throws SQLException {
 		statement.execute("""
 				CREATE TEMPORARY TABLE import_customer_rejected ON COMMIT DROP AS
-				SELECT s.row_no, TRUE AS duplicate FROM import_customer_stage s
+				SELECT s.row_no, 'DUPLICATE' AS reason FROM import_customer_stage s
 				  JOIN (SELECT code, min(row_no) AS first_row FROM import_customer_stage
 				        GROUP BY code HAVING count(*) > 1) d
 				    ON d.code = s.code AND s.row_no > d.first_row""");
 		if (customers.sets(CustomerColumn.OWNER)) {
 			statement.execute("""
-					INSERT INTO import_customer_rejected (row_no, duplicate)
-					SELECT s.row_no, FALSE FROM import_customer_stage s
+					INSERT INTO import_customer_rejected (row_no, reason)
+					SELECT s.row_no, 'OWNER' FROM import_customer_stage s
 					WHERE s.owner IS NOT NULL
 					  AND NOT EXISTS (SELECT 1 FROM users u WHERE u.username = s.owner)
+					  AND NOT EXISTS (SELECT 1 FROM import_customer_rejected r WHERE r.row_no = s.row_no)""");
+		}
+		if (customers.sets(CustomerColumn.REFERRED_BY)) {
+			statement.execute("""
+					INSERT INTO import_customer_rejected (row_no, reason)
+					SELECT s.row_no, 'REFERRER' FROM import_customer_stage s
+					WHERE s.referred_by IS NOT NULL
+					  AND (s.referred_by = s.code OR NOT EXISTS (SELECT 1 FROM customers c
+					       WHERE c.code = s.referred_by AND c.status <> 'MERGED'))
+					  AND NOT EXISTS (SELECT 1 FROM import_customer_rejected r WHERE r.row_no = s.row_no)""");
+		}
+		if (customers.sets(CustomerColumn.STATUS)) {
+			statement.execute("""
+					INSERT INTO import_customer_rejected (row_no, reason)
+					SELECT s.row_no, 'MERGED' FROM import_customer_stage s
+					  JOIN customers c ON c.code = s.code AND c.status = 'MERGED'
+					WHERE s.status IS NOT NULL
 					  AND NOT EXISTS (SELECT 1 FROM import_customer_rejected r WHERE r.row_no = s.row_no)""");
 		}
 		long count;
@@ -129,12 +147,17 @@ final class PostgresCustomerLoad {
 			return 0;
 		}
 		List<RowError> errors = new ArrayList<>();
-		try (ResultSet rs = statement.executeQuery("SELECT r.row_no, r.duplicate, s.code, s.owner"
+		try (ResultSet rs = statement.executeQuery("SELECT r.row_no, r.reason, s.code, s.owner, s.status, s.referred_by"
 				+ " FROM import_customer_rejected r JOIN import_customer_stage s ON s.row_no = r.row_no"
 				+ " ORDER BY r.row_no LIMIT " + this.maxErrors)) {
 			while (rs.next()) {
-				errors.add(rs.getBoolean(2) ? customers.duplicate(rs.getLong(1), rs.getString(3))
-						: customers.unknownOwner(rs.getLong(1), rs.getString(4)));
+				long row = rs.getLong(1);
+				errors.add(switch (rs.getString(2)) {
+					case "DUPLICATE" -> customers.duplicate(row, rs.getString(3));
+					case "OWNER" -> customers.unknownOwner(row, rs.getString(4));
+					case "REFERRER" -> customers.unknownReferrer(row, rs.getString(6));
+					default -> customers.mergedCustomer(row, rs.getString(5));
+				});
 			}
 		}
 		tally.invalid(count, errors);
@@ -158,8 +181,9 @@ final class PostgresCustomerLoad {
 
 	/** The valid staged rows with their owner's id. */
 	private static String validRows(boolean anyRejected) {
-		return "SELECT s.*, u.id AS owner_id FROM import_customer_stage s"
+		return "SELECT s.*, u.id AS owner_id, rf.id AS referred_by_id FROM import_customer_stage s"
 				+ " LEFT JOIN users u ON u.username = s.owner"
+				+ " LEFT JOIN customers rf ON rf.code = s.referred_by AND rf.status <> 'MERGED'"
 				+ (anyRejected
 						? " WHERE NOT EXISTS (SELECT 1 FROM import_customer_rejected r" + " WHERE r.row_no = s.row_no)"
 						: "");
@@ -184,11 +208,11 @@ final class PostgresCustomerLoad {
 	/** Inserts the customers whose codes are not stored yet, in file order. */
 	private static String insert(String valid, boolean anyStored) {
 		return "INSERT INTO customers (code, name, type, phone, phone_display, email, province, city, region, industry,"
-				+ " owner_id, status, created_at, updated_at, version) SELECT v.code, v.name,"
+				+ " owner_id, referred_by_id, status, created_at, updated_at, version) SELECT v.code, v.name,"
 				+ " COALESCE(v.type, 'ENTERPRISE'), v.phone, v.phone_display, v.email, v.province, v.city, v.region,"
-				+ " v.industry, v.owner_id," + " COALESCE(v.status, 'ACTIVE'), now(), now(), 0 FROM (" + valid + ") v"
-				+ (anyStored ? " WHERE NOT EXISTS (SELECT 1 FROM import_customer_stored m WHERE m.row_no = v.row_no)"
-						: "")
+				+ " v.industry, v.owner_id, v.referred_by_id, COALESCE(v.status, 'ACTIVE'), now(), now(), 0 FROM ("
+				+ valid + ") v" + (anyStored
+						? " WHERE NOT EXISTS (SELECT 1 FROM import_customer_stored m WHERE m.row_no = v.row_no)" : "")
 				+ " ORDER BY v.row_no";
 	}
 
@@ -232,6 +256,9 @@ final class PostgresCustomerLoad {
 		}
 		if (customers.sets(CustomerColumn.OWNER)) {
 			columns.add("owner_id");
+		}
+		if (customers.sets(CustomerColumn.REFERRED_BY)) {
+			columns.add("referred_by_id");
 		}
 		return columns;
 	}

@@ -2,6 +2,7 @@ package com.tiercrm.savedview;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -30,6 +31,18 @@ public class SavedViews {
 	@Transactional(readOnly = true)
 	public List<SavedView> visibleTo(long userId) {
 		return this.views.visibleTo(userId);
+	}
+
+	/**
+	 * One of the views a user may pick.
+	 * @return the view, or empty when it does not exist or the user may not see it
+	 */
+	@Transactional(readOnly = true)
+	public Optional<SavedView> visibleTo(long userId, long viewId) {
+		return this.views.visibleTo(userId)
+			.stream()
+			.filter((view) -> Long.valueOf(viewId).equals(view.getId()))
+			.findFirst();
 	}
 
 	/**

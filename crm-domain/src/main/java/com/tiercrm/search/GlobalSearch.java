@@ -84,7 +84,7 @@ public class GlobalSearch {
 
 	private List<CustomerHit> customers(Terms terms) {
 		String select = "select c.code, c.name, coalesce(c.phone_display, c.phone) as phone, c.phone as phone_digits,"
-				+ " c.city from customers c" + " where " + terms.scope("c.owner_id") + " and ";
+				+ " c.city from customers c where c.status <> 'MERGED' and " + terms.scope("c.owner_id") + " and ";
 		Map<String, CustomerHit> found = new LinkedHashMap<>();
 		collect(found, terms.limit, CustomerHit::code,
 				query(select + "c.code in (:text, :upper) limit :limit", terms, customer(Match.EXACT)));
@@ -119,7 +119,7 @@ public class GlobalSearch {
 
 	private List<ContactHit> contacts(Terms terms) {
 		String select = "select k.id, k.name, k.title, k.is_primary, c.code, c.name as customer_name"
-				+ " from customer_contacts k join customers c on c.id = k.customer_id where "
+				+ " from customer_contacts k join customers c on c.id = k.customer_id where c.status <> 'MERGED' and "
 				+ terms.scope("c.owner_id") + " and ";
 		Map<Long, ContactHit> found = new LinkedHashMap<>();
 		collect(found, terms.limit, ContactHit::id,

@@ -37,7 +37,7 @@ class CustomerDetailsTests {
 			.applyTo(customer);
 		assertThat(customer.getPhone()).isEqualTo("13900000000");
 		assertThat(customer.getPhoneShown()).isEqualTo("0086 139 0000 0000");
-		assertThat(CustomerDetails.of(customer).values()).containsEntry("ageBand", "55+")
+		assertThat(CustomerDetails.of(customer, null).values()).containsEntry("ageBand", "55+")
 			.containsEntry("city", "广州")
 			.containsEntry("channelType", "ONLINE")
 			.containsEntry("type", "INDIVIDUAL");

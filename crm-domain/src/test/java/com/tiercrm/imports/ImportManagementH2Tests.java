@@ -17,10 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The embedded H2 database (the default installation) runs the same SQL.
@@ -36,6 +38,9 @@ class ImportManagementH2Tests {
 
 	@Autowired
 	private ImportManagement imports;
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -76,6 +81,23 @@ class ImportManagementH2Tests {
 				"order no,customer code,order time,amount\nEO3,E1,01/02/2011,5\n", "european-ambiguous.csv");
 		assertThat(ambiguous.getStatus()).isEqualTo(ImportStatus.REJECTED);
 		assertThat(ambiguous.getFailureKey()).isEqualTo("import.file.dateOrderAmbiguous");
+	}
+
+	@Test
+	void aStatusForAMergedCustomerIsARowError() throws IOException {
+		submit(ImportKind.CUSTOMERS, "code,name\nM1,Kept Ltd\nM2,Merged Ltd\nM3,Other Ltd\n", "merged-setup.csv");
+		this.jdbc.update("UPDATE customers SET status = 'MERGED', merged_into_id = (SELECT id FROM customers"
+				+ " WHERE code = 'M1') WHERE code = 'M2'");
+		ImportJob job = this.imports.submit(
+				new ImportRequest(ImportKind.CUSTOMERS, "merged.csv", ImportMode.SKIP_INVALID, false, null, "admin"),
+				new ByteArrayInputStream(
+						"code,name,status\nM2,Merged Ltd,active\nM3,Other Ltd,停用\n".getBytes(StandardCharsets.UTF_8)));
+		assertThat(job.getCounts()).isEqualTo(new ImportCounts(2, 1, 1, 0, 1, 0));
+		assertThat(this.imports.errors(job.id(), 10)).extracting(RowError::row, RowError::column, RowError::reasonKey)
+			.containsExactly(tuple(2L, "status", "import.error.mergedCustomer"));
+		assertThat(this.jdbc.queryForList("SELECT status FROM customers WHERE code IN ('M2', 'M3') ORDER BY code",
+				String.class))
+			.containsExactly("MERGED", "INACTIVE");
 	}
 
 	@Test

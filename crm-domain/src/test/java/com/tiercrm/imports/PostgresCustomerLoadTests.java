@@ -126,6 +126,48 @@ class PostgresCustomerLoadTests {
 	}
 
 	@Test
+	void aStatusForAMergedCustomerIsARowErrorOnBothPaths() throws IOException {
+		for (ImportManagement imports : List.of(this.batched.imports(), this.imports)) {
+			String prefix = "M" + UUID.randomUUID().toString().substring(0, 8) + "-";
+			store(imports, prefix);
+			this.jdbc.update("UPDATE customers SET status = 'MERGED', merged_into_id = (SELECT id FROM customers"
+					+ " WHERE code = ?) WHERE code = ?", prefix + "A", prefix + "B");
+			ImportJob job = submit(imports,
+					"code,name,status\n{p}A,Alpha,active\n{p}B,Beta,active\n{p}C,Gamma,停用\n".replace("{p}", prefix),
+					ImportMode.SKIP_INVALID, false);
+			assertThat(job.getCounts()).isEqualTo(new ImportCounts(3, 2, 1, 0, 1, 1));
+			assertThat(this.imports.errors(job.id(), 10))
+				.extracting(RowError::row, RowError::column, RowError::value, RowError::reasonKey)
+				.containsExactly(tuple(3L, "status", "ACTIVE", "import.error.mergedCustomer"));
+			assertThat(customers(prefix)).extracting((row) -> row.split("\\|")[10])
+				.containsExactly("ACTIVE", "MERGED", "INACTIVE");
+		}
+	}
+
+	@Test
+	void aReferrerIsAStoredCustomersCodeOnBothPaths() throws IOException {
+		for (ImportManagement imports : List.of(this.batched.imports(), this.imports)) {
+			String prefix = "R" + UUID.randomUUID().toString().substring(0, 8) + "-";
+			store(imports, prefix);
+			ImportJob job = submit(imports,
+					"code,name,referred by\n{p}A,Alpha,{p}B\n{p}C,Gamma,{p}Z\n{p}D,Delta,{p}A\n{p}B,Beta,{p}B\n"
+						.replace("{p}", prefix),
+					ImportMode.SKIP_INVALID, false);
+			assertThat(job.getCounts()).isEqualTo(new ImportCounts(4, 2, 2, 1, 1, 0));
+			assertThat(errors(job, prefix))
+				.extracting(RowError::row, RowError::column, RowError::value, RowError::reasonKey)
+				.containsExactly(tuple(3L, "referred by", "Z", "import.error.unknownReferrer"),
+						tuple(5L, "referred by", "B", "import.error.unknownReferrer"));
+			assertThat(this.jdbc.query(
+					"SELECT substr(c.code, length(?) + 1) || '>' || coalesce(substr(r.code,"
+							+ " length(?) + 1), '') FROM customers c LEFT JOIN customers r ON r.id = c.referred_by_id"
+							+ " WHERE c.code LIKE ? ORDER BY c.code",
+					(rs, i) -> rs.getString(1), prefix, prefix, prefix + "%"))
+				.containsExactly("A>B", "B>", "C>", "D>A");
+		}
+	}
+
+	@Test
 	void reimportingChangesNothingAndKeepsWhatTheFileLacks() throws IOException {
 		store(this.imports, this.prefix);
 		this.jdbc.update("INSERT INTO interactions (customer_id, type, occurred_at)"

@@ -69,7 +69,7 @@ public class RepBooks {
 			// The book has fewer pages than the link assumed (customers moved away, or a
 			// typed address): the last page, rather than an empty one.
 			Long total = this.jdbc.queryForObject(
-					"select count(*) from customers c where c.owner_id = :rep and "
+					"select count(*) from customers c where c.owner_id = :rep and c.status <> 'MERGED' and "
 							+ scope.ownerCondition("c.owner_id"),
 					new MapSqlParameterSource("rep", repId).addValue("scopeUser", scope.userId()), Long.class);
 			int last = RepBook.pages((total != null) ? total : 0, PAGE_SIZE);
@@ -88,7 +88,7 @@ public class RepBooks {
 				+ " count(*) over () as total, sum(case when " + OVERDUE + " then 1 else 0 end) over () as overdue"
 				+ " from (select c.id, c.code, c.name, s.tier, t.rank_order, v.contact_cadence_days as cadence,"
 				+ " c.last_contact_at as last_at from customers c" + CADENCE_JOINS
-				+ " left join tiers t on t.code = s.tier where c.owner_id = :rep and "
+				+ " left join tiers t on t.code = s.tier where c.owner_id = :rep and c.status <> 'MERGED' and "
 				+ scope.ownerCondition("c.owner_id") + ") b order by case when " + OVERDUE
 				+ " then 0 else 1 end, coalesce(b.rank_order, 2147483647), " + DUE
 				+ " nulls first, b.name, b.id limit :limit offset :offset", params, (rs, row) -> {
@@ -112,14 +112,13 @@ public class RepBooks {
 	public List<RepWorkload> workloads(AccessScope scope) {
 		MapSqlParameterSource params = new MapSqlParameterSource("scopeUser", scope.userId()).addValue("now",
 				Timestamp.from(this.clock.instant()));
-		return this.jdbc.query(
-				"select b.owner_id, u.display_name, count(*) as customers, sum(case when " + OVERDUE
-						+ " then 1 else 0 end) as overdue from (select c.owner_id, v.contact_cadence_days as cadence,"
-						+ " c.last_contact_at as last_at from customers c" + CADENCE_JOINS
-						+ " where c.owner_id is not null and " + scope.ownerCondition("c.owner_id")
-						+ ") b join users u on u.id = b.owner_id group by b.owner_id, u.display_name"
-						+ " order by 4 desc, u.display_name, b.owner_id",
-				params, (rs, row) -> new RepWorkload(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+		return this.jdbc.query("select b.owner_id, u.display_name, count(*) as customers, sum(case when " + OVERDUE
+				+ " then 1 else 0 end) as overdue from (select c.owner_id, v.contact_cadence_days as cadence,"
+				+ " c.last_contact_at as last_at from customers c" + CADENCE_JOINS
+				+ " where c.owner_id is not null and c.status <> 'MERGED' and " + scope.ownerCondition("c.owner_id")
+				+ ") b join users u on u.id = b.owner_id group by b.owner_id, u.display_name"
+				+ " order by 4 desc, u.display_name, b.owner_id", params,
+				(rs, row) -> new RepWorkload(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
 	}
 
 }

@@ -109,7 +109,8 @@ public class CustomerReassignments {
 		MapSqlParameterSource params = new MapSqlParameterSource("codes", distinct).addValue("scopeUser",
 				scope.userId());
 		return reassign(Selection.SELECTED,
-				"select c.id from customers c where c.code in (:codes) and " + scope.ownerCondition("c.owner_id"),
+				"select c.id from customers c where c.code in (:codes) and c.status <> 'MERGED' and "
+						+ scope.ownerCondition("c.owner_id"),
 				params, toOwnerId, scope);
 	}
 

@@ -40,7 +40,7 @@ public class TodayAgenda {
 			+ " join customer_segments s on s.run_id = :run and s.customer_id = c.id"
 			+ " join customer_segments p on p.run_id = :previous and p.customer_id = c.id";
 
-	private static final String OWNER = " where c.owner_id = :owner and ";
+	private static final String OWNER = " where c.owner_id = :owner and c.status <> 'MERGED' and ";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -95,7 +95,7 @@ public class TodayAgenda {
 				+ " cast(null as double precision) as alive_before, count(*) over () as total from run_downgrades d"
 				+ " join customers c on c.id = d.customer_id"
 				+ " left join customer_segments s on s.run_id = :run and s.customer_id = d.customer_id"
-				+ " where d.run_id = :run and d.owner_id = :owner and c.owner_id = :owner and "
+				+ " where d.run_id = :run and d.owner_id = :owner and c.owner_id = :owner and c.status <> 'MERGED' and "
 				+ scope.ownerCondition("c.owner_id") + " order by d.from_rank, d.abc_value desc, d.customer_id"
 				+ " limit :limit", runs, userId, scope, limit);
 	}

@@ -1,16 +1,21 @@
 package com.tiercrm.tiering.list;
 
 /**
- * Bands of the BG/NBD probability that a customer is still buying.
+ * Bands of the BG/NBD probability that a customer is still buying. The low band ends at
+ * the churn threshold ({@code tiercrm.dashboard.churn-threshold}), the one the runs'
+ * churn counts and the Today page use.
  */
 public enum AliveBand {
 
-	/** Below 0.3: probably gone. */
-	LOW("s.p_alive < 0.3"),
-	/** From 0.3 to below 0.7. */
-	MEDIUM("s.p_alive >= 0.3 and s.p_alive < 0.7"),
-	/** 0.7 and above: probably still buying. */
-	HIGH("s.p_alive >= 0.7");
+	/** Below the churn threshold: probably gone. */
+	LOW("s.p_alive < :aliveThreshold"),
+	/** From the churn threshold to below {@link #LIKELY}. */
+	MEDIUM("s.p_alive >= :aliveThreshold and s.p_alive < :aliveLikely"),
+	/** {@link #LIKELY} and above (or the threshold, if higher): probably still buying. */
+	HIGH("s.p_alive >= :aliveLikely");
+
+	/** The probability from which a customer is likely still buying. */
+	public static final double LIKELY = 0.7;
 
 	private final String condition;
 
@@ -18,6 +23,17 @@ public enum AliveBand {
 		this.condition = condition;
 	}
 
+	/**
+	 * Where the high band starts: {@link #LIKELY}, or the churn threshold if it is set
+	 * higher, so that the bands never overlap.
+	 * @param churnThreshold the churn threshold
+	 * @return the probability the high band starts at
+	 */
+	public static double likelyFrom(double churnThreshold) {
+		return Math.max(LIKELY, churnThreshold);
+	}
+
+	/** The condition on the run's row {@code s}, with the parameters of the bounds. */
 	String condition() {
 		return this.condition;
 	}

@@ -9,8 +9,15 @@ import java.util.List;
  * @param abcClasses ABC class codes
  * @param rfmSegments RFM segment codes of both schemes
  * @param clvClasses CLV class codes
+ * @param aliveThreshold where the low probability-alive band ends
+ * ({@code tiercrm.dashboard.churn-threshold})
  */
 public record TierFilterOptions(List<String> tiers, List<String> abcClasses, List<String> rfmSegments,
-		List<String> clvClasses) {
+		List<String> clvClasses, double aliveThreshold) {
+
+	/** Where the high probability-alive band starts. */
+	public double aliveLikely() {
+		return AliveBand.likelyFrom(this.aliveThreshold);
+	}
 
 }

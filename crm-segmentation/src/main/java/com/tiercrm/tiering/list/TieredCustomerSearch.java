@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.tiering.config.SegmentationConfigs;
+import com.tiercrm.tiering.insight.DashboardProperties;
 import com.tiercrm.tiering.run.SegmentationRuns;
 import org.jspecify.annotations.Nullable;
 
@@ -69,9 +70,13 @@ public class TieredCustomerSearch {
 
 	private final TransactionTemplate counting;
 
+	private final DashboardProperties dashboard;
+
 	TieredCustomerSearch(NamedParameterJdbcTemplate jdbc, DataSource dataSource, SegmentationConfigs configs,
-			TierLabels tiers, DatabaseDialect dialect, PlatformTransactionManager transactions) {
+			TierLabels tiers, DatabaseDialect dialect, PlatformTransactionManager transactions,
+			DashboardProperties dashboard) {
 		this.jdbc = jdbc;
+		this.dashboard = dashboard;
 		this.configs = configs;
 		this.tiers = tiers;
 		this.dialect = dialect;
@@ -83,12 +88,13 @@ public class TieredCustomerSearch {
 	}
 
 	/**
-	 * The tiers of the model in force and every model's classes.
+	 * The tiers of the model in force, every model's classes and the churn threshold the
+	 * probability-alive bands start from.
 	 * @return the values the list can be filtered by
 	 */
 	public TierFilterOptions filterOptions() {
 		return new TierFilterOptions(this.tiers.codes(this.configs.tierModelInForce()), this.tiers.classes("ABC"),
-				this.tiers.classes("RFM"), this.tiers.classes("CLV"));
+				this.tiers.classes("RFM"), this.tiers.classes("CLV"), this.dashboard.churnThreshold());
 	}
 
 	/**
@@ -231,7 +237,8 @@ public class TieredCustomerSearch {
 			boolean walksIndex) {
 		Long runId = SegmentationRuns.publishedRunId(this.jdbc.getJdbcOperations());
 		params.addValue("runId", (runId != null) ? runId : -1L);
-		StringBuilder where = new StringBuilder(" where 1 = 1");
+		// Merged customers live on only in their own page, which names the one kept.
+		StringBuilder where = new StringBuilder(" where c.status <> 'MERGED'");
 		params.addValue("scopeUser", scope.userId());
 		if (scope.kind() != AccessScope.Kind.ALL) {
 			where.append(" and ").append(ownerCondition(scope::ownerCondition, walksIndex));
@@ -260,6 +267,8 @@ public class TieredCustomerSearch {
 		}
 		if (criteria.alive() != null) {
 			where.append(" and ").append(criteria.alive().condition());
+			params.addValue("aliveThreshold", this.dashboard.churnThreshold());
+			params.addValue("aliveLikely", AliveBand.likelyFrom(this.dashboard.churnThreshold()));
 		}
 		return where;
 	}

@@ -76,7 +76,10 @@ class FactsReader {
 			long expectedPurchaseDays = (range[1] - range[0] + 1) * 8;
 			FactsAccumulator accumulator = new FactsAccumulator(range[0], range[1], asOf,
 					(windowMonths > 0) ? windowStart : LocalDate.of(1900, 1, 1), expectedPurchaseDays, streams);
-			this.jdbc.query("select id from customers", (ResultSet rs) -> {
+			// A merged customer's orders went to the customer it was merged into; it is
+			// no
+			// longer one of the customers a run tiers (a deactivated one still is).
+			this.jdbc.query("select id from customers where status <> 'MERGED'", (ResultSet rs) -> {
 				accumulator.customer(rs.getLong(1));
 			});
 			if (postgres) {

@@ -99,9 +99,14 @@ class CustomerApiController {
 			.map((profile) -> CustomerJson.of(profile, this.sales.currency().getCurrencyCode(),
 					this.words.region(profile.customer().getRegion(), locale),
 					this.words.industry(profile.customer().getIndustry(), locale), mergedInto(profile.customer()),
-					this.reasons))
+					referredBy(profile.customer()), this.reasons))
 			.orElseThrow(() -> new CustomerNotFoundException(code));
 		return ResponseEntity.ok().eTag(Long.toString(customer.version())).body(customer);
+	}
+
+	private @Nullable String referredBy(Customer customer) {
+		Long referrer = customer.getReferredById();
+		return (referrer != null) ? this.history.code(referrer) : null;
 	}
 
 	private @Nullable String mergedInto(Customer customer) {
@@ -205,25 +210,27 @@ class CustomerApiController {
 	 * A customer as the API returns it: region and industry as codes and by name in the
 	 * request's language; every amount (totals, segmentation, policy) in
 	 * {@code currency}; {@code version} is what an edit names in {@code If-Match}; a
-	 * merged customer names the one it was merged into.
+	 * merged customer names the one it was merged into; {@code referredBy} is the code of
+	 * the customer who referred this one.
 	 */
 	record CustomerJson(String code, String name, String type, @Nullable String phone, @Nullable String phoneDisplay,
 			@Nullable String email, @Nullable String province, @Nullable String city, @Nullable String region,
 			@Nullable String industry, @Nullable String channelType, @Nullable String channel, @Nullable String gender,
 			@Nullable String ageBand, @Nullable String incomeBand, @Nullable String occupation, @Nullable Long ownerId,
-			@Nullable String ownerName, String status, @Nullable String mergedInto, long version, Instant createdAt,
-			Instant updatedAt, Totals totals, @Nullable SegmentJson segmentation, @Nullable TierPolicy policy,
-			String currency, @Nullable String regionName, @Nullable String industryName) {
+			@Nullable String ownerName, String status, @Nullable String mergedInto, @Nullable String referredBy,
+			long version, Instant createdAt, Instant updatedAt, Totals totals, @Nullable SegmentJson segmentation,
+			@Nullable TierPolicy policy, String currency, @Nullable String regionName, @Nullable String industryName) {
 
 		static CustomerJson of(CustomerProfile profile, String currency, @Nullable String regionName,
-				@Nullable String industryName, @Nullable String mergedInto, ReasonText reasons) {
+				@Nullable String industryName, @Nullable String mergedInto, @Nullable String referredBy,
+				ReasonText reasons) {
 			Customer c = profile.customer();
 			OrderTotals t = profile.totals();
 			return new CustomerJson(c.getCode(), c.getName(), c.getType().name(), c.getPhone(), c.getPhoneShown(),
 					c.getEmail(), c.getProvince(), c.getCity(), c.getRegion(), c.getIndustry(),
 					(c.getChannelType() != null) ? c.getChannelType().name() : null, c.getChannel(), c.getGender(),
 					c.getAgeBand(), c.getIncomeBand(), c.getOccupation(), c.getOwnerId(), profile.ownerName(),
-					c.getStatus().name(), mergedInto, c.getVersion(), c.getCreatedAt(), c.getUpdatedAt(),
+					c.getStatus().name(), mergedInto, referredBy, c.getVersion(), c.getCreatedAt(), c.getUpdatedAt(),
 					new Totals(currency, t.orders(), t.amount(), t.grossProfit(), t.firstOrderAt(), t.lastOrderAt(),
 							t.returns(), t.returnAmount()),
 					SegmentJson.of(profile.segment(), reasons), profile.policy(), currency, regionName, industryName);

@@ -121,7 +121,7 @@ class CustomerEditApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@AuthenticationPrincipal CrmUser user, Locale locale) {
 		Customer customer = find(code, user);
-		Map<String, @Nullable String> values = new HashMap<>(CustomerDetails.of(customer).values());
+		Map<String, @Nullable String> values = new HashMap<>(this.management.details(customer).values());
 		values.putAll(values(body));
 		if (!body.containsKey("status")) {
 			values.remove("status");
@@ -225,7 +225,7 @@ class CustomerEditApiController {
 				(type != null) ? type : CustomerType.INDIVIDUAL, values.get("phone"), values.get("email"),
 				values.get("province"), values.get("city"), values.get("region"), values.get("industry"), channelType,
 				values.get("channel"), values.get("gender"), values.get("ageBand"), values.get("incomeBand"),
-				values.get("occupation"));
+				values.get("occupation"), values.get("referredBy"));
 	}
 
 	private static <E extends Enum<E>> @Nullable E choice(Map<String, @Nullable String> values, String field,

@@ -91,7 +91,7 @@ class CustomerEditController {
 	String initUpdateForm(@PathVariable String code, @AuthenticationPrincipal CrmUser user, Model model,
 			Locale locale) {
 		Customer customer = find(code, user);
-		return form(CustomerForm.of(customer), customer, model, locale);
+		return form(CustomerForm.of(this.management.details(customer), customer.getVersion()), customer, model, locale);
 	}
 
 	@PostMapping("/customers/{code}/edit")

@@ -3,7 +3,6 @@ package com.tiercrm.customer.web;
 import java.util.Objects;
 
 import com.tiercrm.customer.ChannelType;
-import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerDetails;
 import com.tiercrm.customer.CustomerType;
 import jakarta.validation.constraints.NotBlank;
@@ -30,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param ageBand an individual's age band
  * @param incomeBand an individual's income band
  * @param occupation an individual's occupation
+ * @param referredBy the code of the customer who referred this one
  * @param version the version edited
  * @param allowDuplicate whether the user confirmed creating a likely duplicate
  */
@@ -39,28 +39,24 @@ record CustomerForm(@Nullable @Size(max = 64) String code, @NotBlank @Size(max =
 		@Nullable @Size(max = 50) String city, @Nullable String region, @Nullable String industry,
 		@Nullable ChannelType channelType, @Nullable @Size(max = 50) String channel, @Nullable String gender,
 		@Nullable String ageBand, @Nullable String incomeBand, @Nullable @Size(max = 50) String occupation,
-		@Nullable Long version, @Nullable Boolean allowDuplicate) {
+		@Nullable @Size(max = 64) String referredBy, @Nullable Long version, @Nullable Boolean allowDuplicate) {
 
 	static CustomerForm empty() {
-		return new CustomerForm("", "", CustomerType.INDIVIDUAL, "", "", "", "", "", "", null, "", "", "", "", "", null,
-				false);
-	}
-
-	static CustomerForm of(Customer customer) {
-		return of(CustomerDetails.of(customer), customer.getVersion());
+		return new CustomerForm("", "", CustomerType.INDIVIDUAL, "", "", "", "", "", "", null, "", "", "", "", "", "",
+				null, false);
 	}
 
 	static CustomerForm of(CustomerDetails d, long version) {
 		return new CustomerForm(null, d.name(), d.type(), d.phone(), d.email(), d.province(), d.city(), d.region(),
 				d.industry(), d.channelType(), d.channel(), d.gender(), d.ageBand(), d.incomeBand(), d.occupation(),
-				version, false);
+				d.referredBy(), version, false);
 	}
 
 	/** The same input, at another version: after a conflict, saving again overwrites. */
 	CustomerForm atVersion(long newVersion) {
 		return new CustomerForm(this.code, this.name, this.type, this.phone, this.email, this.province, this.city,
 				this.region, this.industry, this.channelType, this.channel, this.gender, this.ageBand, this.incomeBand,
-				this.occupation, newVersion, this.allowDuplicate);
+				this.occupation, this.referredBy, newVersion, this.allowDuplicate);
 	}
 
 	boolean duplicateAllowed() {
@@ -71,7 +67,7 @@ record CustomerForm(@Nullable @Size(max = 64) String code, @NotBlank @Size(max =
 		return new CustomerDetails(Objects.requireNonNullElse(this.name, ""),
 				(this.type != null) ? this.type : CustomerType.INDIVIDUAL, this.phone, this.email, this.province,
 				this.city, this.region, this.industry, this.channelType, this.channel, this.gender, this.ageBand,
-				this.incomeBand, this.occupation);
+				this.incomeBand, this.occupation, this.referredBy);
 	}
 
 }

@@ -82,8 +82,16 @@ class CustomerWords {
 				options(options.abcClasses(), "abc.class.", filter.getAbc(), locale),
 				options(options.rfmSegments(), "rfm.segment.", filter.getRfm(), locale),
 				options(options.clvClasses(), "clv.class.", filter.getClv(), locale),
-				options(CustomerListForm.BANDS, "lists.alive.", filter.getAlive(), locale),
+				aliveOptions(options, filter.getAlive(), locale),
 				options(CustomerListForm.SORTS, "customers.sort.", filter.getSort(), locale));
+	}
+
+	/** The probability-alive bands, named with their bounds. */
+	private String aliveOptions(TierFilterOptions options, @Nullable String selected, Locale locale) {
+		NumberFormat percent = NumberFormat.getPercentInstance(locale);
+		Object[] bounds = { percent.format(options.aliveThreshold()), percent.format(options.aliveLikely()) };
+		return OptionsHtml.of(CustomerListForm.BANDS, (code) -> code,
+				(code) -> this.messages.getMessage("lists.alive." + code, bounds, code, locale), selected);
 	}
 
 	private String options(List<String> codes, String prefix, @Nullable String selected, Locale locale) {

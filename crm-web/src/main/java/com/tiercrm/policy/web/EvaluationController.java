@@ -1,6 +1,8 @@
 package com.tiercrm.policy.web;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import com.tiercrm.policy.PolicyVersion;
 import com.tiercrm.policy.TierPolicies;
 import com.tiercrm.policy.UnknownTierException;
 import com.tiercrm.tiering.insight.DashboardProperties;
+import com.tiercrm.tiering.insight.ReferralCounts;
 import com.tiercrm.tiering.insight.RunDashboards;
 import com.tiercrm.tiering.insight.TierMetrics;
 import com.tiercrm.tiering.list.TierLabels;
@@ -49,8 +52,11 @@ class EvaluationController {
 
 	private final MessageSource messages;
 
+	private final ReferralCounts referrals;
+
 	EvaluationController(RunDashboards dashboards, TierPolicies policies, TierLabels labels, JsonMapper json,
-			DashboardProperties properties, Formats formats, MessageSource messages) {
+			DashboardProperties properties, Formats formats, MessageSource messages, ReferralCounts referrals) {
+		this.referrals = referrals;
 		this.properties = properties;
 		this.formats = formats;
 		this.messages = messages;
@@ -77,6 +83,7 @@ class EvaluationController {
 				.add(m));
 		series.replaceAll((code, s) -> new TierSeries(s.code(), s.label(), period.lastOfEach(s.runs())));
 		model.addAttribute("series", series.values());
+		model.addAttribute("referralRates", referralRates(series.values()));
 		model.addAttribute("period", period);
 		model.addAttribute("periods", EvaluationPeriod.values());
 		model.addAttribute("churnThreshold", this.properties.churnThreshold());
@@ -97,6 +104,31 @@ class EvaluationController {
 			}
 		}
 		return "dashboard/evaluation";
+	}
+
+	/**
+	 * Each row's referral rate, keyed {@code runId:tier}: of the tier's customers in the
+	 * run, the share who referred a customer acquired in the row's period, from the day
+	 * after the as-of date of the row above (all earlier time for the first row) to the
+	 * run's as-of date.
+	 */
+	private Map<String, Double> referralRates(Iterable<TierSeries> series) {
+		Map<String, Double> rates = new HashMap<>();
+		Map<String, Map<String, Long>> counted = new HashMap<>();
+		for (TierSeries s : series) {
+			@Nullable LocalDate after = null;
+			for (TierMetrics m : s.runs()) {
+				@Nullable LocalDate from = after;
+				Map<String, Long> referrers = counted.computeIfAbsent(m.runId() + "/" + from,
+						(key) -> this.referrals.referrers(m.runId(), from, m.asOf()));
+				if (m.stats().customers() > 0) {
+					rates.put(m.runId() + ":" + s.code(),
+							(double) referrers.getOrDefault(s.code(), 0L) / m.stats().customers());
+				}
+				after = m.asOf();
+			}
+		}
+		return rates;
 	}
 
 	private static Map<String, Object> revenueChart(Iterable<TierSeries> series, String yLabel) {

@@ -121,7 +121,7 @@ class CustomerControllerTests {
 	void filterOptions() {
 		TestReferences.stub(this.references);
 		given(this.tiered.filterOptions()).willReturn(new TierFilterOptions(List.of("ABC:A", "ABC:B"),
-				List.of("A", "B"), List.of("IMPORTANT_VALUE"), List.of("HIGH")));
+				List.of("A", "B"), List.of("IMPORTANT_VALUE"), List.of("HIGH"), 0.3));
 	}
 
 	@Test

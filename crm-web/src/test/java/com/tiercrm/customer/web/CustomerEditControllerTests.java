@@ -72,6 +72,8 @@ class CustomerEditControllerTests {
 	@BeforeEach
 	void stubReferences() {
 		TestReferences.stub(this.references);
+		given(this.management.details(any()))
+			.willAnswer((invocation) -> com.tiercrm.customer.CustomerDetails.of(invocation.getArgument(0), null));
 	}
 
 	@Test

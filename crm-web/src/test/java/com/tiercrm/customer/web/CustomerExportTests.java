@@ -76,8 +76,8 @@ class CustomerExportTests {
 	@BeforeEach
 	void twoRows() {
 		TestReferences.stub(this.references);
-		given(this.search.filterOptions()).willReturn(
-				new TierFilterOptions(List.of("ABC:A"), List.of("A"), List.of("IMPORTANT_VALUE"), List.of("HIGH")));
+		given(this.search.filterOptions()).willReturn(new TierFilterOptions(List.of("ABC:A"), List.of("A"),
+				List.of("IMPORTANT_VALUE"), List.of("HIGH"), 0.3));
 		willAnswer((invocation) -> {
 			Consumer<TieredCustomer> action = invocation.getArgument(2);
 			action.accept(row("C-1", "=HYPERLINK(\"http://evil\",\"点我\")", "+86 138 0000 0000"));

@@ -88,7 +88,7 @@ class CustomerMoneyTests {
 	void stub() {
 		TestReferences.stub(this.references);
 		given(this.tiered.filterOptions())
-			.willReturn(new TierFilterOptions(List.of(), List.of(), List.of(), List.of()));
+			.willReturn(new TierFilterOptions(List.of(), List.of(), List.of(), List.of(), 0.3));
 		given(this.tiered.search(any(), any())).willReturn(new TieredPage(List.of(new TieredCustomer(1, "C-1", "Alpha",
 				"ENTERPRISE", null, null, "EAST", "London", "RETAIL", 7L, "Rep Seven", "ACTIVE",
 				Instant.parse("2024-01-01T00:00:00Z"), null, null, null, null, 5000.0, 12, 7200.0, 0.91)), null, null));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import com.tiercrm.account.Role;
 import com.tiercrm.policy.PolicyTerms;
@@ -18,6 +19,7 @@ import com.tiercrm.tiering.insight.ChurnCohort;
 import com.tiercrm.tiering.insight.DashboardProperties;
 import com.tiercrm.tiering.insight.GroupStats;
 import com.tiercrm.tiering.insight.RunDashboard;
+import com.tiercrm.tiering.insight.ReferralCounts;
 import com.tiercrm.tiering.insight.RunDashboards;
 import com.tiercrm.tiering.insight.TierMetrics;
 import com.tiercrm.tiering.list.TierLabels;
@@ -72,6 +74,9 @@ class EvaluationControllerTests {
 	@MockitoBean
 	private TierPolicies policies;
 
+	@MockitoBean
+	private ReferralCounts referrals;
+
 	@BeforeEach
 	void labelsAreCodes() {
 		given(this.labels.label(anyString(), any())).willAnswer((call) -> "label of " + call.getArgument(0));
@@ -91,6 +96,8 @@ class EvaluationControllerTests {
 		given(this.policies.history("ABC:A")).willReturn(List.of(new PolicyVersion(2, terms, "mgr8", saved, List.of()),
 				new PolicyVersion(1, terms, null, Instant.parse("2026-01-01T00:00:00Z"), List.of())));
 		given(this.dashboards.around("ABC:A", saved)).willReturn(new RunDashboards.BeforeAfter(before, after));
+		given(this.referrals.referrers(41, null, PREVIOUS.asOf())).willReturn(Map.of("ABC:A", 1L));
+		given(this.referrals.referrers(42, PREVIOUS.asOf(), RUN.asOf())).willReturn(Map.of("ABC:A", 3L));
 		this.mvc.perform(get("/tiering/evaluation").param("tier", "ABC:A").param("version", "2").with(user(MANAGER)))
 			.andExpect(status().isOk())
 			.andExpect(view().name("dashboard/evaluation"))
@@ -103,6 +110,10 @@ class EvaluationControllerTests {
 			// had no previous run.
 			.andExpect(content().string(containsString("75.0%")))
 			.andExpect(content().string(containsString("3 of 4")))
+			// Referrers of customers acquired in each row's period: 1 of 10, then 3 of
+			// 12.
+			.andExpect(content().string(containsString("referral-rate\">10.0%<")))
+			.andExpect(content().string(containsString("referral-rate\">25.0%<")))
 			.andExpect(content().string(containsString("not measured")))
 			.andExpect(content().string(containsString("&quot;yLabel&quot;:&quot;Revenue (CNY)&quot;")))
 			.andExpect(content().string(not(containsString("??"))));
