@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.tiercrm.customer.Customer;
+import com.tiercrm.market.MarketShares;
 import com.tiercrm.order.OrderStatus;
 import com.tiercrm.order.SalesOrder;
 import com.tiercrm.order.SalesOrderRepository;
@@ -93,6 +94,9 @@ class ClusterTierModelIntegrationTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private MarketShares market;
 
 	@Autowired
 	private TierLabels tierLabels;
@@ -330,6 +334,7 @@ class ClusterTierModelIntegrationTests {
 	@Test
 	void theTieringReportDownloadsAsAWorkbookInBothLanguages() throws Exception {
 		UserDetails manager = this.users.loadUserByUsername(this.prefix + "-mgr");
+		enterMarketSize();
 		for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
 			boolean zh = locale.getLanguage().equals("zh");
 			byte[] xlsx = this.mvc.perform(get("/tiering/report.xlsx").locale(locale).with(user(manager)))
@@ -342,9 +347,10 @@ class ClusterTierModelIntegrationTests {
 			try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
 				List<String> sheets = new java.util.ArrayList<>();
 				workbook.forEach((sheet) -> sheets.add(sheet.getSheetName()));
-				assertThat(sheets).containsExactly(zh
-						? new String[] { "分级", "帕累托曲线", "服务策略", "迁移", "效果评估", "聚类分群", "销售预测" } : new String[] { "Tiers",
-								"Pareto curve", "Policies", "Migration", "Evaluation", "Clusters", "Forecast" });
+				assertThat(sheets)
+					.containsExactly(zh ? new String[] { "分级", "帕累托曲线", "服务策略", "迁移", "效果评估", "市场份额", "聚类分群", "销售预测" }
+							: new String[] { "Tiers", "Pareto curve", "Policies", "Migration", "Evaluation",
+									"Market share", "Clusters", "Forecast" });
 				Sheet tiers = workbook.getSheetAt(0);
 				assertThat(tiers.getRow(0).getCell(0).getStringCellValue())
 					.contains(String.valueOf(this.second.getId()));
@@ -353,7 +359,19 @@ class ClusterTierModelIntegrationTests {
 				assertThat(first.getCell(0).getStringCellValue()).isEqualTo(zh ? "第 1 群" : "Cluster 1");
 				assertThat(first.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
 				assertThat(first.getCell(1).getNumericCellValue()).isGreaterThanOrEqualTo(8);
-				Sheet clusters = workbook.getSheetAt(5);
+				Sheet evaluation = workbook.getSheetAt(4);
+				assertThat(evaluation.getRow(0).getCell(7).getStringCellValue())
+					.isEqualTo(zh ? "推荐率" : "Referral rate");
+				// a rate for each row with customers, as a number
+				List<CellType> rates = new java.util.ArrayList<>();
+				evaluation.forEach((row) -> rates.add((row.getCell(7) != null) ? row.getCell(7).getCellType() : null));
+				assertThat(rates).contains(CellType.NUMERIC);
+				Sheet market = workbook.getSheetAt(5);
+				List<String> segments = new java.util.ArrayList<>();
+				market.forEach((row) -> segments.add(row.getCell(0).getStringCellValue()));
+				assertThat(segments)
+					.contains(zh ? "行业：" + this.prefix + "-industry" : "Industry: " + this.prefix + "-industry");
+				Sheet clusters = workbook.getSheetAt(6);
 				assertThat(clusters.getRow(0).getCell(0).getStringCellValue()).isNotBlank();
 				Sheet migration = workbook.getSheetAt(3);
 				assertThat(migration.getRow(0).getCell(0).getStringCellValue())
@@ -365,6 +383,7 @@ class ClusterTierModelIntegrationTests {
 	@Test
 	void theTieringReportDownloadsAsAPdfWithItsFontEmbeddedInBothLanguages() throws Exception {
 		UserDetails manager = this.users.loadUserByUsername(this.prefix + "-mgr");
+		enterMarketSize();
 		for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
 			boolean zh = locale.getLanguage().equals("zh");
 			byte[] bytes = this.mvc.perform(get("/tiering/report.pdf").locale(locale).with(user(manager)))
@@ -385,6 +404,9 @@ class ClusterTierModelIntegrationTests {
 					.contains(zh ? "帕累托曲线" : "Pareto curve")
 					.contains(zh ? "服务策略" : "Policies")
 					.contains(zh ? "聚类分群" : "Clusters")
+					.contains(zh ? "推荐率" : "Referral")
+					.contains(zh ? "市场份额" : "Market share")
+					.contains(this.prefix + "-industry")
 					.contains(zh ? "销售预测" : "Forecast");
 				List<PDFont> fonts = new java.util.ArrayList<>();
 				for (PDPage page : pdf.getPages()) {
@@ -394,6 +416,18 @@ class ClusterTierModelIntegrationTests {
 				}
 				assertThat(fonts).isNotEmpty().allSatisfy((font) -> assertThat(font.isEmbedded()).isTrue());
 			}
+		}
+	}
+
+	/**
+	 * A market size for an industry code no customer has, once: both reports list it by
+	 * its code.
+	 */
+	private void enterMarketSize() {
+		String code = this.prefix + "-industry";
+		if (this.market.all().stream().noneMatch((share) -> share.code().equals(code))) {
+			this.market.enter(MarketShares.Dimension.INDUSTRY, code, LocalDate.of(2025, 1, 1),
+					LocalDate.of(2025, 6, 30), new BigDecimal("1000000"), null);
 		}
 	}
 

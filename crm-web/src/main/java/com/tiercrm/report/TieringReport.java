@@ -3,11 +3,18 @@ package com.tiercrm.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.tiercrm.account.AccessScope;
+import com.tiercrm.customer.ReferenceData;
+import com.tiercrm.customer.ReferenceKind;
+import com.tiercrm.market.MarketShares;
+import com.tiercrm.market.MarketShares.MarketShare;
 import com.tiercrm.policy.PolicyTerms;
 import com.tiercrm.policy.TierPolicies;
 import com.tiercrm.policy.TierPolicy;
@@ -16,6 +23,7 @@ import com.tiercrm.tiering.forecast.RunForecasts;
 import com.tiercrm.tiering.forecast.SalesForecasts;
 import com.tiercrm.tiering.forecast.StoredForecast;
 import com.tiercrm.tiering.insight.GroupStats;
+import com.tiercrm.tiering.insight.ReferralCounts;
 import com.tiercrm.tiering.insight.RunDashboard;
 import com.tiercrm.tiering.insight.RunDashboards;
 import com.tiercrm.tiering.insight.TierChange;
@@ -38,9 +46,10 @@ import org.springframework.stereotype.Component;
  * The tiering report of the published run for a management meeting (seed 002's 客户分级报告),
  * as an Excel workbook in the reader's language, one sheet per part, numbers as numbers:
  * the tiers and the Pareto curve, each tier's policy, the migration and downgrades, the
- * evaluation over the runs, the cluster profiles, and the forecast with its holdout
- * check. Everything is read from what the runs kept; nothing is computed over the
- * customers here. The download and the monthly mail write the same workbook.
+ * evaluation over the runs (with the referral rate), the market shares entered, the
+ * cluster profiles, and the forecast with its holdout check. Everything is read from what
+ * the runs kept; nothing is computed over the customers here. The download and the
+ * monthly mail write the same workbook.
  */
 @Component
 public class TieringReport {
@@ -62,9 +71,19 @@ public class TieringReport {
 
 	private final MessageSource messages;
 
+	private final ReferralCounts referrals;
+
+	private final MarketShares market;
+
+	private final ReferenceData references;
+
 	TieringReport(RunDashboards dashboards, TierPolicies policies, PublishedClusters clusters, RunForecasts forecasts,
-			TierLabels labels, MessageSource messages) {
+			TierLabels labels, MessageSource messages, ReferralCounts referrals, MarketShares market,
+			ReferenceData references) {
 		this.dashboards = dashboards;
+		this.referrals = referrals;
+		this.market = market;
+		this.references = references;
 		this.policies = policies;
 		this.clusters = clusters;
 		this.forecasts = forecasts;
@@ -103,6 +122,7 @@ public class TieringReport {
 			policies(sheets, dashboard);
 			migration(sheets, dashboard);
 			evaluation(sheets);
+			market(sheets);
 			this.clusters.published().ifPresent((report) -> clusters(sheets, report));
 			StoredForecast forecast = this.forecasts.publishedIfDone();
 			forecast(sheets, dashboard.run().id(), forecast);
@@ -199,14 +219,62 @@ public class TieringReport {
 	private void evaluation(Sheets sheets) {
 		Sheet sheet = sheets.sheet("report.sheet.evaluation");
 		sheets.header(sheet, "report.run", "report.asOf", "dashboard.tier", "dashboard.customers", "dashboard.revenue",
-				"dashboard.profit", "report.repeatRate", "report.satisfaction", "report.churnRate");
-		for (TierMetrics metrics : this.dashboards.tierHistory()) {
+				"dashboard.profit", "report.repeatRate", "evaluation.referralRate", "report.satisfaction",
+				"report.churnRate");
+		List<TierMetrics> history = this.dashboards.tierHistory();
+		Map<String, Double> referralRates = referralRates(history);
+		for (TierMetrics metrics : history) {
 			GroupStats stats = metrics.stats();
 			sheets.row(sheet, metrics.runId(), metrics.asOf().toString(),
 					this.labels.label(stats.code(), sheets.locale), stats.customers(), stats.revenue(), stats.profit(),
-					stats.repeatRate(), stats.averageSatisfaction(),
-					(metrics.churn() != null) ? metrics.churn().rate() : null);
+					stats.repeatRate(), referralRates.get(metrics.runId() + ":" + stats.code()),
+					stats.averageSatisfaction(), (metrics.churn() != null) ? metrics.churn().rate() : null);
 		}
+	}
+
+	/**
+	 * Each row's referral rate over the period since the tier's row before, keyed
+	 * {@code runId:tier} as {@link ReferralCounts#rates} gives them.
+	 */
+	Map<String, Double> referralRates(List<TierMetrics> history) {
+		Map<String, List<TierMetrics>> byTier = new LinkedHashMap<>();
+		history.forEach(
+				(metrics) -> byTier.computeIfAbsent(metrics.stats().code(), (code) -> new ArrayList<>()).add(metrics));
+		return this.referrals.rates(byTier.values());
+	}
+
+	private void market(Sheets sheets) {
+		Sheet sheet = sheets.sheet("report.sheet.market");
+		List<MarketShare> shares = this.market.all();
+		if (shares.isEmpty()) {
+			sheets.text(sheet, sheets.message("market.empty"));
+			return;
+		}
+		sheets.text(sheet, sheets.message("report.market.intro"));
+		sheets.header(sheet, "market.segment", "market.start", "market.end", "market.size", "market.revenue",
+				"market.share");
+		for (MarketShare share : shares) {
+			sheets.row(sheet, segment(share, sheets.locale), share.start().toString(), share.end().toString(),
+					share.size(), share.revenue(), share.share());
+		}
+	}
+
+	/**
+	 * A market segment's name in the reader's language, "Region: East China".
+	 */
+	String segment(MarketShare share, Locale locale) {
+		ReferenceKind kind = (share.dimension() == MarketShares.Dimension.REGION) ? ReferenceKind.REGION
+				: ReferenceKind.INDUSTRY;
+		String name = this.references.catalog(kind).name(share.code(), locale);
+		return this.messages.getMessage("market.dimension." + share.dimension().name(),
+				new Object[] { (name != null) ? name : share.code() }, locale);
+	}
+
+	/**
+	 * The market shares entered, latest period first.
+	 */
+	List<MarketShare> marketShares() {
+		return this.market.all();
 	}
 
 	private void clusters(Sheets sheets, PublishedClusters.Report report) {

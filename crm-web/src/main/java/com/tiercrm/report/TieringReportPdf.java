@@ -14,6 +14,7 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.tiercrm.account.AccessScope;
+import com.tiercrm.market.MarketShares;
 import com.tiercrm.policy.PolicyTerms;
 import com.tiercrm.policy.TierPolicies;
 import com.tiercrm.policy.TierPolicy;
@@ -73,8 +74,12 @@ public class TieringReportPdf {
 
 	private final ITemplateEngine templates;
 
+	private final TieringReport workbook;
+
 	TieringReportPdf(RunDashboards dashboards, TierPolicies policies, PublishedClusters clusters,
-			RunForecasts forecasts, TierLabels labels, MessageSource messages, ITemplateEngine templates) {
+			RunForecasts forecasts, TierLabels labels, MessageSource messages, ITemplateEngine templates,
+			TieringReport workbook) {
+		this.workbook = workbook;
 		this.dashboards = dashboards;
 		this.policies = policies;
 		this.clusters = clusters;
@@ -156,10 +161,17 @@ public class TieringReportPdf {
 					.map((change) -> new DowngradeRow(change, tierName(change.fromTier(), locale),
 							tierName(change.toTier(), locale)))
 					.toList());
+		List<TierMetrics> history = this.dashboards.tierHistory();
+		Map<String, Double> referralRates = this.workbook.referralRates(history);
 		model.put("evaluation",
-				this.dashboards.tierHistory()
+				history.stream()
+					.map((metrics) -> new EvaluationRow(metrics, this.labels.label(metrics.stats().code(), locale),
+							referralRates.get(metrics.runId() + ":" + metrics.stats().code())))
+					.toList());
+		model.put("market",
+				this.workbook.marketShares()
 					.stream()
-					.map((metrics) -> new EvaluationRow(metrics, this.labels.label(metrics.stats().code(), locale)))
+					.map((share) -> new MarketRow(this.workbook.segment(share, locale), share))
 					.toList());
 		model.put("clusters",
 				this.clusters.published()
@@ -230,7 +242,10 @@ public class TieringReportPdf {
 	record DowngradeRow(TierChange change, String from, String to) {
 	}
 
-	record EvaluationRow(TierMetrics metrics, String tier) {
+	record EvaluationRow(TierMetrics metrics, String tier, @Nullable Double referralRate) {
+	}
+
+	record MarketRow(String segment, MarketShares.MarketShare share) {
 	}
 
 	record ClusterSection(PublishedClusters.Report report, Map<String, String> names) {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.tiercrm.tiering.run.SegmentationProperties;
@@ -62,6 +63,33 @@ public class ReferralCounts {
 					referrers.put(rs.getString(1), rs.getLong(2));
 				});
 		return referrers;
+	}
+
+	/**
+	 * Each row's referral rate, keyed {@code runId:tier}: of the tier's customers in the
+	 * run, the share who referred a customer acquired in the row's period, from the day
+	 * after the as-of date of the tier's row before (all earlier time for its first row)
+	 * to the run's as-of date. Each run and period is counted once for all its tiers.
+	 * @param series each tier's rows, oldest first
+	 * @return the rates; rows without customers have none
+	 */
+	public Map<String, Double> rates(Iterable<List<TierMetrics>> series) {
+		Map<String, Double> rates = new HashMap<>();
+		Map<String, Map<String, Long>> counted = new HashMap<>();
+		for (List<TierMetrics> rows : series) {
+			@Nullable LocalDate after = null;
+			for (TierMetrics row : rows) {
+				@Nullable LocalDate from = after;
+				Map<String, Long> referrers = counted.computeIfAbsent(row.runId() + "/" + from,
+						(key) -> referrers(row.runId(), from, row.asOf()));
+				if (row.stats().customers() > 0) {
+					rates.put(row.runId() + ":" + row.stats().code(),
+							(double) referrers.getOrDefault(row.stats().code(), 0L) / row.stats().customers());
+				}
+				after = row.asOf();
+			}
+		}
+		return rates;
 	}
 
 }

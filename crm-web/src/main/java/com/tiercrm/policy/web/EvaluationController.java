@@ -1,8 +1,6 @@
 package com.tiercrm.policy.web;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +81,8 @@ class EvaluationController {
 				.add(m));
 		series.replaceAll((code, s) -> new TierSeries(s.code(), s.label(), period.lastOfEach(s.runs())));
 		model.addAttribute("series", series.values());
-		model.addAttribute("referralRates", referralRates(series.values()));
+		model.addAttribute("referralRates",
+				this.referrals.rates(series.values().stream().map(TierSeries::runs).toList()));
 		model.addAttribute("period", period);
 		model.addAttribute("periods", EvaluationPeriod.values());
 		model.addAttribute("churnThreshold", this.properties.churnThreshold());
@@ -104,31 +103,6 @@ class EvaluationController {
 			}
 		}
 		return "dashboard/evaluation";
-	}
-
-	/**
-	 * Each row's referral rate, keyed {@code runId:tier}: of the tier's customers in the
-	 * run, the share who referred a customer acquired in the row's period, from the day
-	 * after the as-of date of the row above (all earlier time for the first row) to the
-	 * run's as-of date.
-	 */
-	private Map<String, Double> referralRates(Iterable<TierSeries> series) {
-		Map<String, Double> rates = new HashMap<>();
-		Map<String, Map<String, Long>> counted = new HashMap<>();
-		for (TierSeries s : series) {
-			@Nullable LocalDate after = null;
-			for (TierMetrics m : s.runs()) {
-				@Nullable LocalDate from = after;
-				Map<String, Long> referrers = counted.computeIfAbsent(m.runId() + "/" + from,
-						(key) -> this.referrals.referrers(m.runId(), from, m.asOf()));
-				if (m.stats().customers() > 0) {
-					rates.put(m.runId() + ":" + s.code(),
-							(double) referrers.getOrDefault(s.code(), 0L) / m.stats().customers());
-				}
-				after = m.asOf();
-			}
-		}
-		return rates;
 	}
 
 	private static Map<String, Object> revenueChart(Iterable<TierSeries> series, String yLabel) {

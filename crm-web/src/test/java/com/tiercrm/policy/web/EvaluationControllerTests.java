@@ -96,6 +96,8 @@ class EvaluationControllerTests {
 		given(this.policies.history("ABC:A")).willReturn(List.of(new PolicyVersion(2, terms, "mgr8", saved, List.of()),
 				new PolicyVersion(1, terms, null, Instant.parse("2026-01-01T00:00:00Z"), List.of())));
 		given(this.dashboards.around("ABC:A", saved)).willReturn(new RunDashboards.BeforeAfter(before, after));
+		// the rates as ReferralCounts works them out, from the counts stubbed here
+		given(this.referrals.rates(any())).willCallRealMethod();
 		given(this.referrals.referrers(41, null, PREVIOUS.asOf())).willReturn(Map.of("ABC:A", 1L));
 		given(this.referrals.referrers(42, PREVIOUS.asOf(), RUN.asOf())).willReturn(Map.of("ABC:A", 3L));
 		this.mvc.perform(get("/tiering/evaluation").param("tier", "ABC:A").param("version", "2").with(user(MANAGER)))
