@@ -54,17 +54,21 @@ public class OwnerFigures {
 	}
 
 	/**
-	 * Stores every owner's figures of a run being published, in the caller's transaction,
-	 * after its aggregates (the previous run is theirs), and drops those of other runs.
+	 * Stores every owner's figures of a run being published, or of the published run
+	 * again, in the caller's transaction, after its aggregates (the previous run is
+	 * theirs), in place of any stored before.
 	 * @return the milliseconds it took
 	 */
 	public long store(long runId) {
 		long started = System.nanoTime();
 		lockPublication();
 		MapSqlParameterSource params = new MapSqlParameterSource("run", runId);
-		this.jdbc.update("delete from owner_figures where run_id <> :run", params);
-		this.jdbc.update("delete from owner_revenue_bands where run_id <> :run", params);
-		this.jdbc.update("delete from owner_figure_runs where run_id <> :run", params);
+		// Only the published run's figures are kept: those of older runs go, and this
+		// run's
+		// own when they are written again (after an import).
+		this.jdbc.update("delete from owner_figures", params);
+		this.jdbc.update("delete from owner_revenue_bands", params);
+		this.jdbc.update("delete from owner_figure_runs", params);
 		write(runId, "c.owner_id is not null", params);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		this.jdbc.update(
