@@ -209,10 +209,18 @@ public class TieringReport {
 	}
 
 	private String tierName(String code, Sheets sheets) {
+		return tierName(code, sheets.locale);
+	}
+
+	/**
+	 * A tier's name in the reader's language, or what the migration's "new" and "gone"
+	 * stand for.
+	 */
+	String tierName(String code, Locale locale) {
 		return switch (code) {
-			case "NEW" -> sheets.message("report.migration.new");
-			case "GONE" -> sheets.message("report.migration.gone");
-			default -> this.labels.label(code, sheets.locale);
+			case "NEW" -> this.messages.getMessage("report.migration.new", null, locale);
+			case "GONE" -> this.messages.getMessage("report.migration.gone", null, locale);
+			default -> this.labels.label(code, locale);
 		};
 	}
 
@@ -342,7 +350,7 @@ public class TieringReport {
 		}
 	}
 
-	private static @Nullable Double share(double part, double whole) {
+	static @Nullable Double share(double part, double whole) {
 		return (whole != 0) ? part / whole : null;
 	}
 

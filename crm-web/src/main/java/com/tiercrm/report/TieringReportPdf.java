@@ -142,8 +142,9 @@ public class TieringReportPdf {
 		List<TierRow> tiers = dashboard.tiers()
 			.stream()
 			.map((tier) -> new TierRow(this.labels.label(tier.code(), locale), tier,
-					share(tier.customers(), dashboard.customers()), share(tier.revenue(), dashboard.revenue()),
-					share(tier.profit(), dashboard.profit())))
+					TieringReport.share(tier.customers(), dashboard.customers()),
+					TieringReport.share(tier.revenue(), dashboard.revenue()),
+					TieringReport.share(tier.profit(), dashboard.profit())))
 			.toList();
 		model.put("tiers", tiers);
 		model.put("pareto", ReportCharts.pareto(dashboard.lorenz()));
@@ -218,15 +219,7 @@ public class TieringReportPdf {
 	}
 
 	private String tierName(String code, Locale locale) {
-		return switch (code) {
-			case "NEW" -> this.messages.getMessage("report.migration.new", null, locale);
-			case "GONE" -> this.messages.getMessage("report.migration.gone", null, locale);
-			default -> this.labels.label(code, locale);
-		};
-	}
-
-	private static @Nullable Double share(double part, double whole) {
-		return (whole != 0) ? part / whole : null;
+		return this.workbook.tierName(code, locale);
 	}
 
 	record TierRow(String name, GroupStats stats, @Nullable Double customerShare, @Nullable Double revenueShare,
