@@ -228,7 +228,10 @@ class ThresholdControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<option value=\"TEST\">model TEST</option>")))
 			.andExpect(content().string(containsString("id=\"model-settings-TEST\"")))
-			.andExpect(content().string(containsString("name=\"models[TEST.groups]\"")));
+			.andExpect(content().string(containsString("name=\"models[TEST.groups]\"")))
+			// a setting that is on or off is a choice of yes and no, not a number to type
+			.andExpect(content().string(containsString("<select class=\"form-select\" id=\"models-TEST.useGroups\"")))
+			.andExpect(content().string(containsString("<option value=\"0\">No</option>")));
 		given(this.configs.save(any(), eq(5L), eq("mgr8")))
 			.willAnswer((call) -> config(6, "mgr8", call.getArgument(0)));
 		this.mvc.perform(validPost("/tiering/settings", "tierModel", "TEST", "models[TEST.groups]", "7"))
@@ -263,7 +266,8 @@ class ThresholdControllerTests {
 
 		@Override
 		public List<ModelSetting> settings() {
-			return List.of(new ModelSetting("groups", "thresholds.field.downgradeAfterRuns", 4, 2, 10));
+			return List.of(new ModelSetting("groups", "thresholds.field.downgradeAfterRuns", 4, 2, 10),
+					new ModelSetting("useGroups", "thresholds.field.downgradeAfterRuns", 0, 0, 1));
 		}
 
 		@Override
