@@ -118,7 +118,10 @@ abstract class CustomerSearchIntegrationTests {
 	void aRepsTierFilterOnTheApiKeepsToTheRepsCustomers() throws Exception {
 		String rep = this.prefix + "-rep";
 		String manager = this.prefix + "-mgr";
-		List<String> tiers = JsonPath.read(api("?q=" + this.prefix + "&size=200", manager).body(), "$.items[*].tier");
+		// The tiers the rep's own customers are in: which tiers those are depends on
+		// every
+		// customer in the database (ABC is relative), so it is read, not assumed.
+		List<String> tiers = JsonPath.read(api("?q=" + this.prefix + "&size=200", rep).body(), "$.items[*].tier");
 		int checked = 0;
 		for (String tier : tiers.stream().distinct().toList()) {
 			String query = "?tier=" + URLEncoder.encode(tier, StandardCharsets.UTF_8) + "&sort=MONETARY_DESC&size=200";

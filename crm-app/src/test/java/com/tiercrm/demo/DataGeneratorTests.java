@@ -131,8 +131,9 @@ class DataGeneratorTests {
 		String indexesBefore = indexes();
 		generator(300, false).generate();
 
-		// Owner, merged-into, and each row's customer; the interaction's rep.
-		assertThat(foreignKeys()).isEqualTo(keysBefore).isEqualTo(5);
+		// Owner, merged-into and referred-by, and each row's customer; the interaction's
+		// rep.
+		assertThat(foreignKeys()).isEqualTo(keysBefore).isEqualTo(6);
 		assertThat(indexes()).isEqualTo(indexesBefore).contains("ix_customers_name", "ix_customers_phone");
 		this.jdbc.update("""
 				INSERT INTO customers (code, name, type, status, created_at, updated_at)
