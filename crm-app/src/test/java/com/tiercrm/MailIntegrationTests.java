@@ -259,6 +259,20 @@ abstract class MailIntegrationTests {
 				.param("language", "en"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Must be a valid email address.")));
+		// A change that is kept is audited, by and for the user; refused ones are not.
+		this.mvc
+			.perform(post("/account/mail").with(csrf())
+				.with(user(rep))
+				.param("email", address(this.team.otherRep()))
+				.param("language", "en")
+				.param("dailyDigest", "true"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.queryForList(
+				"select details from audit_entries where action = 'MAIL_SETTINGS_CHANGED' and target = ? and actor = ?",
+				String.class, rep.getUsername(), rep.getUsername()))
+			.singleElement()
+			.asString()
+			.contains(address(this.team.otherRep()), "digest true");
 		this.mvc.perform(get("/account/mail").with(user(rep)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"mail-settings\"")))

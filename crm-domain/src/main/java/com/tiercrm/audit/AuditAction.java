@@ -47,6 +47,9 @@ public enum AuditAction {
 	/** A market size was entered or removed. */
 	MARKET_SIZE_CHANGED,
 
+	/** A user changed their e-mail address or their choice of mail. */
+	MAIL_SETTINGS_CHANGED,
+
 	/** Customers were given to another owner. */
 	CUSTOMERS_REASSIGNED,
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 import com.tiercrm.account.Role;
+import com.tiercrm.audit.AuditAction;
+import com.tiercrm.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -24,7 +26,10 @@ public class MailSubscriptions {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	MailSubscriptions(NamedParameterJdbcTemplate jdbc) {
+	private final AuditLog audit;
+
+	MailSubscriptions(NamedParameterJdbcTemplate jdbc, AuditLog audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 	}
 
@@ -70,6 +75,11 @@ public class MailSubscriptions {
 					+ " select u.id, :language, :digest, :report and u.role in ('MANAGER', 'ADMIN') from users u"
 					+ " where u.id = :user", params);
 		}
+		String username = this.jdbc.queryForObject("select username from users where id = :user", params, String.class);
+		this.audit.record(AuditAction.MAIL_SETTINGS_CHANGED, username,
+				"e-mail " + ((settings.email() != null && !settings.email().isBlank()) ? settings.email() : "-")
+						+ ", digest " + settings.dailyDigest() + ", report " + settings.monthlyReport() + ", "
+						+ params.getValue("language"));
 	}
 
 	/**
