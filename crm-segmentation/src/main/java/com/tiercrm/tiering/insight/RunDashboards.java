@@ -58,6 +58,14 @@ public class RunDashboards {
 	}
 
 	/**
+	 * Whether a run is published, so that there is a dashboard to read: without reading
+	 * it.
+	 */
+	public boolean anyPublished() {
+		return SegmentationRuns.publishedRunId(this.jdbc.getJdbcOperations()) != null;
+	}
+
+	/**
 	 * The published run's dashboard, with the downgraded customers the scope allows;
 	 * empty before the first run.
 	 */
