@@ -18,9 +18,10 @@ import org.hipparchus.linear.SingularValueDecomposition;
 public record Lda(double[][] weights, double[] constants) {
 
 	/**
-	 * Trains the discriminant. The pooled covariance is inverted with Hipparchus's
-	 * singular value decomposition (a pseudo-inverse): one-hot columns that always sum to
-	 * one make it singular, and the discriminant must still work.
+	 * Trains the discriminant. The pooled covariance is shrunk toward a multiple of the
+	 * identity by the Ledoit–Wolf intensity ({@link #shrinkage}), so that a column
+	 * without variance inside the clusters still counts, and inverted with Hipparchus's
+	 * singular value decomposition, which stays safe should the covariance be zero.
 	 * @param matrix the training rows, prepared
 	 * @param labels their classes, from 0 to {@code classes - 1}
 	 * @param classes the number of classes
@@ -53,6 +54,7 @@ public record Lda(double[][] weights, double[] constants) {
 		}
 		// within-class covariance: each row centred on its own class's mean
 		double[][] pooled = Pca.covariance(matrix, (row) -> means[labels[row]], n - present);
+		shrink(pooled, shrinkage(matrix, labels, means, pooled));
 		RealMatrix inverse = new SingularValueDecomposition(MatrixUtils.createRealMatrix(pooled)).getSolver()
 			.getInverse();
 		double[][] weights = new double[classes][];
@@ -67,6 +69,80 @@ public record Lda(double[][] weights, double[] constants) {
 					: Double.NEGATIVE_INFINITY;
 		}
 		return new Lda(weights, constants);
+	}
+
+	/**
+	 * The Ledoit–Wolf shrinkage intensity of a pooled within-class covariance toward
+	 * {@code μI} ({@code μ} the mean variance): {@code min(b², δ²) / δ²}, where
+	 * {@code δ² = ‖S - μI‖²} and {@code b² = Σ‖z zᵀ - S‖² / n²} over the rows' residuals
+	 * {@code z} from their class means (Ledoit and Wolf, 2004, Frobenius norms). It is
+	 * small when the rows are many for the columns, and 0 when the covariance is already
+	 * {@code μI}.
+	 * @param matrix the training rows
+	 * @param labels their classes
+	 * @param means each class's mean
+	 * @param pooled the pooled within-class covariance
+	 * @return the intensity, between 0 and 1
+	 */
+	static double shrinkage(DataMatrix matrix, int[] labels, double[][] means, double[][] pooled) {
+		int n = matrix.rows();
+		int d = matrix.columns();
+		double mu = 0;
+		for (int j = 0; j < d; j++) {
+			mu += pooled[j][j];
+		}
+		mu /= d;
+		double distance = 0;
+		for (int i = 0; i < d; i++) {
+			for (int j = 0; j < d; j++) {
+				double difference = pooled[i][j] - ((i == j) ? mu : 0);
+				distance += difference * difference;
+			}
+		}
+		if (distance <= 0) {
+			return 0;
+		}
+		double[] x = matrix.values();
+		double[] z = new double[d];
+		double spread = 0;
+		for (int r = 0; r < n; r++) {
+			double[] mean = means[labels[r]];
+			for (int j = 0; j < d; j++) {
+				z[j] = x[r * d + j] - mean[j];
+			}
+			for (int i = 0; i < d; i++) {
+				for (int j = 0; j < d; j++) {
+					double difference = z[i] * z[j] - pooled[i][j];
+					spread += difference * difference;
+				}
+			}
+		}
+		spread /= (double) n * n;
+		return Math.min(spread, distance) / distance;
+	}
+
+	/**
+	 * Shrinks a covariance toward {@code μI} in place: {@code (1 - λ)S + λμI}. With any
+	 * {@code λ > 0} and a positive mean variance the result is invertible, so a direction
+	 * without within-class variance (an indicator constant inside every cluster, such as
+	 * a level found in one cluster only and in all of it) keeps its weight instead of
+	 * getting none from a pseudo-inverse.
+	 * @param covariance the covariance, changed
+	 * @param intensity {@code λ}, between 0 and 1
+	 */
+	static void shrink(double[][] covariance, double intensity) {
+		int d = covariance.length;
+		double mu = 0;
+		for (int j = 0; j < d; j++) {
+			mu += covariance[j][j];
+		}
+		mu /= d;
+		for (int i = 0; i < d; i++) {
+			for (int j = 0; j < d; j++) {
+				covariance[i][j] *= 1 - intensity;
+			}
+			covariance[i][i] += intensity * mu;
+		}
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.tiercrm.tiering.cluster;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,55 @@ class LdaTests {
 		Lda.Accuracy accuracy = Lda.resubstitution(prepared.matrix(), labels, 2);
 
 		assertThat(accuracy.correct()).isEqualTo(rows);
+	}
+
+	@Test
+	void aLevelFoundInOneClusterOnlyCarriesWeight() {
+		// Spend is drawn alike in both clusters; only the channel tells them apart, and
+		// each channel lies entirely inside one cluster, so neither indicator varies
+		// within
+		// a cluster and the pooled covariance is singular along them.
+		int rows = 400;
+		double[] spend = new double[rows];
+		String[] channel = new String[rows];
+		int[] labels = new int[rows];
+		SplittableRandom random = new SplittableRandom(5);
+		for (int r = 0; r < rows; r++) {
+			labels[r] = r % 2;
+			spend[r] = 50 + 10 * random.nextDouble();
+			channel[r] = (labels[r] == 0) ? "web" : "store";
+		}
+		PreparedData prepared = ClusterAnalysis.prepare(new ClusterInput(
+				List.of(NumericVariable.linear("spend", spend)), List.of(new CategoricalVariable("channel", channel))));
+		int web = prepared.matrix().columnNames().indexOf("channel=web");
+
+		Lda lda = Lda.train(prepared.matrix(), labels, 2);
+
+		assertThat(lda.weights()[0][web] - lda.weights()[1][web]).isGreaterThan(1);
+		assertThat(Lda.resubstitution(prepared.matrix(), labels, 2).correct()).isEqualTo(rows);
+		assertThat(Lda.crossValidated(prepared.matrix(), labels, 2, 5, 1).correct()).isEqualTo(rows);
+	}
+
+	@Test
+	void shrinkageIsSmallWithManyRowsForTheColumns() {
+		Iris iris = Iris.load();
+		int[] species = iris.species();
+		double[][] means = new double[3][4];
+		int[] counts = new int[3];
+		for (int r = 0; r < 150; r++) {
+			counts[species[r]]++;
+			for (int j = 0; j < 4; j++) {
+				means[species[r]][j] += iris.matrix().get(r, j);
+			}
+		}
+		for (int c = 0; c < 3; c++) {
+			for (int j = 0; j < 4; j++) {
+				means[c][j] /= counts[c];
+			}
+		}
+		double[][] pooled = Pca.covariance(iris.matrix(), (row) -> means[species[row]], 147);
+
+		assertThat(Lda.shrinkage(iris.matrix(), species, means, pooled)).isBetween(0.001, 0.2);
 	}
 
 	static ClusterInput columns(DataMatrix matrix) {
