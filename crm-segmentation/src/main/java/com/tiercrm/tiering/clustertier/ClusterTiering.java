@@ -3,8 +3,10 @@ package com.tiercrm.tiering.clustertier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import com.tiercrm.tiering.cluster.CategoricalVariable;
@@ -280,7 +282,8 @@ final class ClusterTiering {
 		int[] number = new int[clusters];
 		boolean[] taken = new boolean[MAX_CLUSTERS + 1];
 		Arrays.fill(previousDistance, Double.NaN);
-		if (previous != null && previous.variables().equals(names) && !previous.centres().isEmpty()) {
+		int[] sameColumn = (previous != null) ? sameColumns(previous.variables(), prepared.columns()) : null;
+		if (previous != null && sameColumn != null && !previous.centres().isEmpty()) {
 			List<Map.Entry<String, double[]>> before = previous.centres()
 				.entrySet()
 				.stream()
@@ -288,7 +291,7 @@ final class ClusterTiering {
 				.sorted(Map.Entry.comparingByKey())
 				.toList();
 			double[][] restandardised = before.stream()
-				.map((entry) -> standardise(prepared.columns(), entry.getValue()))
+				.map((entry) -> standardise(prepared.columns(), aligned(entry.getValue(), sameColumn)))
 				.toArray(double[][]::new);
 			if (restandardised.length > 0) {
 				CentroidMatching matching = CentroidMatching.match(restandardised, centroids);
@@ -315,6 +318,43 @@ final class ClusterTiering {
 			}
 		}
 		return number;
+	}
+
+	/**
+	 * Where each of this run's columns was in the previous run's centres: the same
+	 * numeric variables and categorical variables are needed, but the levels with an
+	 * indicator may differ (a new level appeared, or a rare one left the most frequent),
+	 * so that a new level does not renumber the clusters. An indicator the previous run
+	 * did not have is -1: its share was 0 there, as nobody had the column.
+	 * @param before the previous run's column names
+	 * @param columns this run's columns
+	 * @return the previous position of each column, or {@code null} when the variables
+	 * differ and the clusters cannot be matched
+	 */
+	static int @Nullable [] sameColumns(List<String> before, List<PreparedColumn> columns) {
+		Set<String> variablesBefore = new HashSet<>();
+		for (String name : before) {
+			variablesBefore.add(ClusterPreparation.variableOf(name));
+		}
+		Set<String> variablesNow = new HashSet<>();
+		int[] positions = new int[columns.size()];
+		for (int j = 0; j < positions.length; j++) {
+			PreparedColumn column = columns.get(j);
+			variablesNow.add(ClusterPreparation.variableOf(column.name()));
+			positions[j] = before.indexOf(column.name());
+			if (positions[j] < 0 && !column.indicator()) {
+				return null;
+			}
+		}
+		return variablesBefore.equals(variablesNow) ? positions : null;
+	}
+
+	private static double[] aligned(double[] centre, int[] sameColumn) {
+		double[] values = new double[sameColumn.length];
+		for (int j = 0; j < values.length; j++) {
+			values[j] = (sameColumn[j] >= 0) ? centre[sameColumn[j]] : 0;
+		}
+		return values;
 	}
 
 	/**

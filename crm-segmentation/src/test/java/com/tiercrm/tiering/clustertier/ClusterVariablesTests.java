@@ -2,6 +2,7 @@ package com.tiercrm.tiering.clustertier;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -111,6 +112,54 @@ class ClusterVariablesTests {
 		assertThat(discriminant.place(rare, Map.of("region", "NORTH")).classCode()).isEqualTo(north);
 		Discriminant.Placement withoutRegion = discriminant.place(rare, Map.of());
 		assertThat(withoutRegion.missingVariables()).containsExactly("satisfaction", "region");
+	}
+
+	@Test
+	void aNewLevelOfACategoryKeepsTheClustersCodes() {
+		ClusterOutcome first = ClusterTiering.classify(this.mix.data(), this.options, null);
+		PreviousClusters previous = first.asPrevious(5);
+		// The previous run called the east C03 and the south C01, against their value.
+		String east = cluster(first, 0).classCode();
+		String south = cluster(first, 2).classCode();
+		Map<String, double[]> swapped = new HashMap<>(previous.centres());
+		swapped.put(east, previous.centres().get(south));
+		swapped.put(south, previous.centres().get(east));
+		// By the next run, six of the south have moved to a region nobody lived in.
+		String[] regions = this.mix.data().categories().get(ClusterVariable.REGION).clone();
+		int[] southRows = this.mix.rowsOf(2);
+		for (int i = 0; i < 6; i++) {
+			regions[southRows[i]] = "WEST";
+		}
+		ClusterData later = new ClusterData(this.mix.data().facts(), this.mix.data().numbers(),
+				Map.of(ClusterVariable.REGION, regions));
+
+		ClusterOutcome second = ClusterTiering.classify(later, this.options,
+				new PreviousClusters(5, previous.variables(), swapped));
+
+		assertThat(second.variables()).contains("region=WEST").hasSize(previous.variables().size() + 1);
+		assertThat(cluster(second, 0).classCode()).isEqualTo(south);
+		assertThat(cluster(second, 2).classCode()).isEqualTo(east);
+		assertThat(cluster(second, 1).classCode()).isEqualTo(cluster(first, 1).classCode());
+		assertThat(second.clusters()).allSatisfy((cluster) -> assertThat(cluster.previousDistance()).isFinite());
+	}
+
+	@Test
+	void clustersOnOtherVariablesAreNotMatched() {
+		PreviousClusters previous = ClusterTiering.classify(this.mix.data(), this.options, null).asPrevious(5);
+		List<String> withoutRegion = previous.variables()
+			.stream()
+			.filter((name) -> !name.startsWith("region="))
+			.toList();
+		ClusterOutcome second = ClusterTiering.classify(this.mix.data(),
+				new ClusterOptions(3, 5,
+						List.of(ClusterVariable.FREQUENCY, ClusterVariable.PREDICTED_CLV, ClusterVariable.SATISFACTION),
+						ClusterTierModel.SEED),
+				previous);
+		ClusterOutcome numbersOnly = ClusterTiering.classify(this.mix.data(), this.options,
+				new PreviousClusters(5, withoutRegion, previous.centres()));
+
+		assertThat(second.clusters()).allSatisfy((cluster) -> assertThat(cluster.previousDistance()).isNaN());
+		assertThat(numbersOnly.clusters()).allSatisfy((cluster) -> assertThat(cluster.previousDistance()).isNaN());
 	}
 
 	/** The cluster most of a planted group is in. */
