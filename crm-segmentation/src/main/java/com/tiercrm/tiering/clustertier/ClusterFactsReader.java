@@ -104,15 +104,17 @@ class ClusterFactsReader {
 	}
 
 	/**
-	 * One customer's values as of a date, by the same rules as a run's; P(alive) and the
-	 * predicted value are missing (only a run fits the CLV model).
+	 * One customer's values as of a date, by the same rules as a run's.
 	 * @param facts the customer's facts
 	 * @param variables the variables
 	 * @param asOf the as-of date
 	 * @param windowMonths the months of the window, 0 for all time
+	 * @param probabilityAlive the customer's P(alive), NaN when unknown
+	 * @param predictedValue the customer's predicted value, NaN when unknown
 	 * @return the values
 	 */
-	ClusterData readOne(CustomerFacts facts, List<ClusterVariable> variables, LocalDate asOf, int windowMonths) {
+	ClusterData readOne(CustomerFacts facts, List<ClusterVariable> variables, LocalDate asOf, int windowMonths,
+			double probabilityAlive, double predictedValue) {
 		List<ClusterVariable> read = variables.stream()
 			.filter((variable) -> variable.source() != ClusterVariable.Source.ORDERS
 					&& variable.source() != ClusterVariable.Source.CLV)
@@ -121,7 +123,8 @@ class ClusterFactsReader {
 		Map<ClusterVariable, @Nullable String[]> categories = new EnumMap<>(ClusterVariable.class);
 		for (ClusterVariable variable : variables) {
 			if (variable.source() == ClusterVariable.Source.CLV) {
-				numbers.put(variable, nan(1));
+				numbers.put(variable,
+						new double[] { (variable == ClusterVariable.P_ALIVE) ? probabilityAlive : predictedValue });
 			}
 		}
 		if (!read.isEmpty()) {

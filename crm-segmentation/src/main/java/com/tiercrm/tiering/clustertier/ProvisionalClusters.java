@@ -6,13 +6,21 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.tiercrm.account.AccessScope;
+import com.tiercrm.tiering.config.SegmentationSettings;
+import com.tiercrm.tiering.config.SettingsJson;
+import com.tiercrm.tiering.model.ClvFit;
+import com.tiercrm.tiering.model.ClvModel;
+import com.tiercrm.tiering.model.ClvResult;
+import com.tiercrm.tiering.model.ClvSettings;
 import com.tiercrm.tiering.model.CustomerFacts;
 import com.tiercrm.tiering.run.CurrentFacts;
 import com.tiercrm.tiering.run.CustomerSegment;
 import com.tiercrm.tiering.run.CustomerTiers;
+import com.tiercrm.tiering.run.RunReport;
 import com.tiercrm.tiering.run.SegmentationProperties;
 import com.tiercrm.tiering.run.SegmentationRuns;
 import com.tiercrm.tiering.run.TierModel;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.modulith.NamedInterface;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -111,7 +119,8 @@ public class ProvisionalClusters {
 
 	/**
 	 * Places a customer from their completed orders, interactions and categories as of
-	 * today (P(alive) and the predicted value count as missing: only a run fits them); a
+	 * today, by the published run's rules: interactions in the run's window, and P(alive)
+	 * and the predicted value from the CLV model the run fitted ({@link #clvOf}); a
 	 * customer who never bought is {@link TierModel#NO_PURCHASE}, as in a run.
 	 * @param customerId the customer
 	 * @return the placement, empty without a discriminant
@@ -124,12 +133,50 @@ public class ProvisionalClusters {
 				return new Discriminant.Placement(discriminant.runId(), TierModel.NO_PURCHASE,
 						Map.of(TierModel.NO_PURCHASE, 1.0), List.of(), true);
 			}
-			// Interactions are counted over all time here: the run's window is a setting
-			// of
-			// the run, not of the published clusters.
+			RunRules rules = rules(discriminant.runId());
+			ClvResult clv = (rules != null) ? clvOf(customer, rules.settings().clv(), rules.fit()) : null;
 			return discriminant.place(this.reader.readOne(customer, discriminant.clusterVariables(),
-					LocalDate.now(this.properties.zone()), 0));
+					LocalDate.now(this.properties.zone()), (rules != null) ? rules.settings().abcWindowMonths() : 0,
+					(clv != null) ? clv.probabilityAlive() : Double.NaN,
+					(clv != null) ? clv.predictedValue() : Double.NaN));
 		});
+	}
+
+	/**
+	 * A customer's P(alive) and predicted value under the parameters a run fitted (BG/NBD
+	 * or MBG/NBD, and Gamma-Gamma), with the run's CLV settings: the customer's own
+	 * history is conditioned on, the population is not refitted.
+	 * @param customer the customer's facts
+	 * @param settings the run's CLV settings
+	 * @param fit the run's fit, {@code null} when it used the simple formula
+	 * @return the result; {@code null} when the run used the simple formula (no P(alive))
+	 * or when the spend model was not used and the customer has no repeat purchase (the
+	 * value would need the mean spend of the run's repeat buyers)
+	 */
+	static @Nullable ClvResult clvOf(CustomerFacts customer, ClvSettings settings, @Nullable ClvFit fit) {
+		if (fit == null || (!fit.spendFitted() && customer.repeatPurchaseDays() == 0)) {
+			return null;
+		}
+		ClvResult result = new ClvModel(settings.withTimeUnit(fit.timeUnit())).score(List.of(customer), fit).get(0);
+		return Double.isFinite(result.probabilityAlive()) ? result : null;
+	}
+
+	/** The run's settings and its CLV fit as kept with it; null for a run not found. */
+	private @Nullable RunRules rules(long runId) {
+		List<RunRules> found = this.jdbc.query(
+				"select r.report, c.settings from segmentation_runs r join segmentation_configs c on c.id = r.config_id"
+						+ " where r.id = ?",
+				(rs, row) -> {
+					String report = rs.getString(1);
+					RunReport kept = (report != null) ? SettingsJson.read(report, RunReport.class) : null;
+					return new RunRules(SettingsJson.read(rs.getString(2), SegmentationSettings.class),
+							(kept != null) ? kept.clv().fit() : null);
+				}, runId);
+		return found.isEmpty() ? null : found.get(0);
+	}
+
+	private record RunRules(SegmentationSettings settings, @Nullable ClvFit fit) {
+
 	}
 
 }

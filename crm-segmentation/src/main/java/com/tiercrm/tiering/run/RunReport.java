@@ -4,6 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
+import com.tiercrm.tiering.model.ClvFit;
+import com.tiercrm.tiering.model.ClvPurchaseModel;
+import com.tiercrm.tiering.model.ClvTimeUnit;
+import com.tiercrm.tiering.model.Reason;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.modulith.NamedInterface;
@@ -65,6 +69,31 @@ public record RunReport(LocalDate asOf, long configId, String tierModel, int cus
 			@Nullable String fallbackReason, int buyers, int repeatBuyers, int distinctRows,
 			@Nullable String purchaseModel, @Nullable String spendFallbackReason, int bgNbdIterations,
 			int gammaGammaIterations) {
+
+		/**
+		 * The fit as the run kept it, to score a customer the run did not see with the
+		 * run's parameters: P(alive) and the predicted value of a customer placed
+		 * provisionally.
+		 * @return the fit; {@code null} when the run used the simple formula or the
+		 * parameters were not kept
+		 */
+		public @Nullable ClvFit fit() {
+			Params kept = this.params;
+			if (this.fallbackUsed || kept == null || kept.r() == null || kept.alpha() == null || kept.a() == null
+					|| kept.b() == null) {
+				return null;
+			}
+			boolean spend = this.spendFallbackReason == null && kept.p() != null && kept.q() != null
+					&& kept.gamma() != null;
+			double nan = Double.NaN;
+			ClvPurchaseModel model = (this.purchaseModel != null) ? ClvPurchaseModel.valueOf(this.purchaseModel)
+					: ClvPurchaseModel.BG_NBD;
+			return new ClvFit(kept.r(), kept.alpha(), kept.a(), kept.b(), spend ? kept.p() : nan,
+					spend ? kept.q() : nan, spend ? kept.gamma() : nan, nan, nan, ClvTimeUnit.valueOf(this.timeUnit),
+					this.bgNbdIterations, this.gammaGammaIterations, this.converged, this.buyers, this.repeatBuyers,
+					this.distinctRows, false, null, model,
+					spend ? null : Reason.of("clv.fallback.gamma-gamma-failed", this.gammaGammaIterations));
+		}
 
 	}
 
