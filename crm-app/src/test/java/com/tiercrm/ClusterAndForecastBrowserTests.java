@@ -77,6 +77,8 @@ class ClusterAndForecastBrowserTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	private static final List<String> REGIONS = List.of("EAST", "NORTH", "SOUTH");
+
 	private final String prefix = "CB" + UUID.randomUUID().toString().substring(0, 6);
 
 	@BeforeAll
@@ -85,10 +87,14 @@ class ClusterAndForecastBrowserTests {
 		this.fixture.user(this.prefix, "admin", Role.ADMIN, null, PASSWORD);
 		SplittableRandom random = new SplittableRandom(17);
 		List<Object[]> orders = new ArrayList<>();
+		List<Object[]> regions = new ArrayList<>();
 		for (int c = 0; c < 300; c++) {
 			Customer customer = this.fixture.customer(this.prefix, "C" + c, "分群客户 " + c, team.rep());
-			// a third buy often and much, a third now and then, a third once long ago
+			// a third buy often and much, a third now and then, a third once long ago;
+			// each third mostly in a region of its own, one in ten with no region
 			int kind = c % 3;
+			regions.add(new Object[] { (c % 10 == 9) ? null : (c % 7 == 6) ? "CENTRAL" : REGIONS.get(kind),
+					customer.getId() });
 			double rate = (kind == 0) ? 1 / 20.0 : (kind == 1) ? 1 / 90.0 : 0;
 			double amount = (kind == 0) ? 20_000 : (kind == 1) ? 2_000 : 300;
 			int day = 700 - random.nextInt(60);
@@ -101,11 +107,12 @@ class ClusterAndForecastBrowserTests {
 				orders.add(order(customer, orders.size(), day, amount * (0.8 + 0.4 * random.nextDouble())));
 			}
 		}
+		this.jdbc.batchUpdate("update customers set region = ? where id = ?", regions);
 		this.jdbc.batchUpdate("insert into sales_orders (order_no, customer_id, ordered_at, amount, gross_profit,"
 				+ " status) values (?, ?, ?, ?, ?, 'COMPLETED')", orders);
 		SegmentationSettings defaults = SegmentationSettings.defaults();
 		this.configs.save(new SegmentationSettings(defaults.abc(), 0, defaults.rfm(), defaults.clv(), "CLUSTER", 1,
-				Map.of("CLUSTER", Map.of("k", 0))), "cluster-browser-test");
+				Map.of("CLUSTER", Map.of("k", 0, "useRegion", 1))), "cluster-browser-test");
 		assertThat(this.runs.runNow(new RunRequest(null, null, RunTrigger.MANUAL, "test")).getStatus())
 			.isEqualTo(RunStatus.SUCCEEDED);
 	}
@@ -143,10 +150,20 @@ class ClusterAndForecastBrowserTests {
 			chinese.sendKeys("年轻时尚高消费群体");
 			((JavascriptExecutor) browser.driver()).executeScript("arguments[0].form.submit()", chinese);
 			assertThat(browser.find(By.id("cluster-C01")).getText()).contains("Young big spenders");
+			assertThat(browser.find(By.id("clusters-missing-region")).getText()).startsWith("Region: missing for ")
+				.endsWith("customers, counted in no category.");
+			assertThat(texts(browser, ".cluster-categories"))
+				.anySatisfy((table) -> assertThat(table).contains("Top categories").contains("Region: East China"));
+			assertThat(texts(browser, ".cluster-name")).anySatisfy((name) -> assertThat(name).contains("Mostly "));
 			browser.screenshot("clusters-en");
 			browser.open("/tiering/clusters?lang=zh-CN");
 			assertThat(browser.find(By.id("cluster-C01")).getText()).contains("年轻时尚高消费群体");
 			assertThat(browser.find(By.id("cluster-choice-heading")).getText()).isEqualTo("选择 K 与变量");
+			assertThat(browser.find(By.id("clusters-missing-region")).getText()).startsWith("区域：")
+				.endsWith("位客户缺失，不计入任何类别。");
+			assertThat(texts(browser, ".cluster-categories"))
+				.anySatisfy((table) -> assertThat(table).contains("区域：华东"));
+			assertThat(texts(browser, ".cluster-name")).anySatisfy((name) -> assertThat(name).contains("为主"));
 			browser.screenshot("clusters-zh");
 			browser.open("/customers?tier=CLUSTER:C01&lang=zh-CN");
 			assertThat(browser.pageText()).contains("年轻时尚高消费群体");
@@ -202,6 +219,10 @@ class ClusterAndForecastBrowserTests {
 	private static boolean drawn(ChromeBrowser browser, String canvas) {
 		return Boolean.TRUE.equals(((JavascriptExecutor) browser.driver())
 			.executeScript("return Chart.getChart(document.getElementById(arguments[0])) != null", canvas));
+	}
+
+	private static List<String> texts(ChromeBrowser browser, String selector) {
+		return browser.driver().findElements(By.cssSelector(selector)).stream().map(WebElement::getText).toList();
 	}
 
 }
