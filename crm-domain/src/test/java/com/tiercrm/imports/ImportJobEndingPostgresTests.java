@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.database.DatabaseDialect;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * How a running import ends when its worker loses the database or is asked to stop, on a
  * real PostgreSQL, with the worker held at a chosen point by a lock taken from a
- * connection of the test's own.
+ * connection of the test's own. A job ended without its worker is announced once.
  */
 @SpringBootTest(classes = { DomainTestApplication.class, ImportJobEndingPostgresTests.Config.class },
 		properties = { "spring.jpa.hibernate.ddl-auto=validate", "tiercrm.leases.cancel-grace=1s" })
@@ -63,6 +65,9 @@ class ImportJobEndingPostgresTests {
 
 	@Autowired
 	private ThreadPoolTaskExecutor workers;
+
+	@Autowired
+	private EndedJobs ended;
 
 	private String prefix;
 
@@ -148,6 +153,7 @@ class ImportJobEndingPostgresTests {
 		}, (found) -> found.getStatus() != ImportStatus.RUNNING);
 		assertThat(cancelled.getStatus()).isEqualTo(ImportStatus.CANCELLED);
 		assertThat(cancelled.getFailureKey()).isEqualTo("import.failure.cancelledUnanswered");
+
 		assertThat(waitingOnTheTest()).as("the worker is still stuck").isTrue();
 
 		// Unstuck, the worker goes on to write, and is refused.
@@ -157,6 +163,10 @@ class ImportJobEndingPostgresTests {
 		ImportJob after = this.imports.find(job.id()).orElseThrow();
 		assertThat(after.getStatus()).isEqualTo(ImportStatus.CANCELLED);
 		assertThat(after.getFailureKey()).isEqualTo("import.failure.cancelledUnanswered");
+		// Told once, by the sweep, as the requester's notification and the metrics need.
+		assertThat(this.ended.of(job.id())).singleElement()
+			.extracting(ImportFinished::status)
+			.isEqualTo(ImportStatus.CANCELLED);
 	}
 
 	private ImportJob start(byte[] content) throws IOException {
@@ -208,11 +218,32 @@ class ImportJobEndingPostgresTests {
 	static class Config {
 
 		@Bean
+		EndedJobs endedJobs() {
+			return new EndedJobs();
+		}
+
+		@Bean
 		ThreadPoolTaskExecutor applicationTaskExecutor() {
 			ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 			executor.setCorePoolSize(2);
 			executor.setThreadNamePrefix("import-worker-");
 			return executor;
+		}
+
+	}
+
+	/** The jobs' ends as announced, from whichever thread. */
+	static class EndedJobs {
+
+		private final List<ImportFinished> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void ended(ImportFinished finished) {
+			this.events.add(finished);
+		}
+
+		List<ImportFinished> of(long jobId) {
+			return this.events.stream().filter((event) -> event.jobId() == jobId).toList();
 		}
 
 	}

@@ -1,6 +1,7 @@
 package com.tiercrm.tiering.run;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -316,15 +317,32 @@ public class SegmentationRuns {
 		for (long runId : this.leases.expired(LeasedTable.SEGMENTATION_RUNS)) {
 			if (this.leases.takeOver(LeasedTable.SEGMENTATION_RUNS, runId)) {
 				logger.warn("Segmentation run " + runId + " was interrupted (its lease expired); marking it failed");
-				end(runId, RunStatus.FAILED, "runs.failure.interrupted");
+				endWithoutWorker(runId, RunStatus.FAILED, "runs.failure.interrupted");
 			}
 		}
 		for (long runId : this.leases.unansweredCancels(LeasedTable.SEGMENTATION_RUNS)) {
 			if (this.leases.takeOverUnanswered(LeasedTable.SEGMENTATION_RUNS, runId)) {
 				logger.warn("Segmentation run " + runId + " did not stop when asked to; marking it cancelled");
-				end(runId, RunStatus.CANCELLED, "runs.failure.cancelledUnanswered");
+				endWithoutWorker(runId, RunStatus.CANCELLED, "runs.failure.cancelledUnanswered");
 			}
 		}
+	}
+
+	/**
+	 * Ends a run the sweep took over, says so as its worker would have
+	 * ({@link RunFinished}, for the metrics).
+	 */
+	private void endWithoutWorker(long runId, RunStatus status, String failureCode) {
+		if (!end(runId, status, failureCode)) {
+			return;
+		}
+		this.runs.findById(runId)
+			.ifPresent(
+					(run) -> this.events.publishEvent(
+							new RunFinished(runId, status, run.getTrigger(), 0,
+									Duration.between(run.getStartedAt(),
+											(run.getFinishedAt() != null) ? run.getFinishedAt() : Instant.now()),
+									null)));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
 
 import com.tiercrm.testing.PostgresTestDatabase;
@@ -177,6 +178,10 @@ class SegmentationRunsPostgresTests extends SegmentationRunsTests {
 			assertThat(this.runs.find(runId).orElseThrow().getFailureCode())
 				.isEqualTo("runs.failure.cancelledUnanswered");
 			assertNothingWrittenBy(runId, published.getId());
+			// Told once, by the sweep, for the metrics.
+			assertThat(this.failing.finished.stream().filter((run) -> run.runId() == runId).toList()).singleElement()
+				.extracting(RunFinished::status)
+				.isEqualTo(RunStatus.CANCELLED);
 		}
 	}
 
@@ -239,8 +244,15 @@ class SegmentationRunsPostgresTests extends SegmentationRunsTests {
 
 		volatile @Nullable LongConsumer during;
 
+		final List<RunFinished> finished = new CopyOnWriteArrayList<>();
+
 		FailingPublication(JdbcTemplate jdbc) {
 			this.jdbc = jdbc;
+		}
+
+		@EventListener
+		void finished(RunFinished run) {
+			this.finished.add(run);
 		}
 
 		@EventListener
