@@ -311,7 +311,7 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 
 	/**
 	 * Ends a job the sweep took over, says so as a worker's end would (notification,
-	 * audit, metrics).
+	 * audit, metrics), and frees its worker if it runs here and is still stuck.
 	 */
 	private void endWithoutWorker(ImportJob job, ImportStatus status, String failureKey) {
 		ImportJob ended = finish(job, status, failureKey, null, List.of());
@@ -321,10 +321,12 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		Instant finishedAt = (ended.getFinishedAt() != null) ? ended.getFinishedAt() : Instant.now();
 		this.events.publishEvent(new ImportFinished(ended.id(), ended.getKind(), status, ended.isDryRun(), bulk(),
 				ended.getProcessedRows(), Duration.between(ended.getStartedAt(), finishedAt)));
+		this.leases.stopWorker(LeasedTable.IMPORT_JOBS, ended.id());
 	}
 
 	private ImportJob run(ImportJob job, @Nullable Charset encoding) {
 		long started = System.nanoTime();
+		Leases.Work work = this.leases.working(LeasedTable.IMPORT_JOBS, job.id());
 		try {
 			ImportJob finished = read(job, encoding);
 			// A job the sweep ended was announced by the sweep.
@@ -351,6 +353,7 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 			// not
 			// mark finished is failed by the sweep once the lease expires.
 			this.leases.release(LeasedTable.IMPORT_JOBS, job.id());
+			work.close();
 		}
 	}
 

@@ -42,7 +42,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * How a running import ends when its worker loses the database or is asked to stop, on a
  * real PostgreSQL, with the worker held at a chosen point by a lock taken from a
- * connection of the test's own. A job ended without its worker is announced once.
+ * connection of the test's own. A job ended without its worker is announced once, and its
+ * stuck worker is freed at once.
  */
 @SpringBootTest(classes = { DomainTestApplication.class, ImportJobEndingPostgresTests.Config.class },
 		properties = { "spring.jpa.hibernate.ddl-auto=validate", "tiercrm.leases.cancel-grace=1s" })
@@ -50,6 +51,9 @@ import static org.awaitility.Awaitility.await;
 class ImportJobEndingPostgresTests {
 
 	private static final Duration PROMPTLY = Duration.ofSeconds(20);
+
+	/** How soon a worker cut loose is back, well before any lock or socket timeout. */
+	private static final Duration FREED = Duration.ofSeconds(5);
 
 	@TempDir
 	static Path workDirectory;
@@ -154,11 +158,11 @@ class ImportJobEndingPostgresTests {
 		assertThat(cancelled.getStatus()).isEqualTo(ImportStatus.CANCELLED);
 		assertThat(cancelled.getFailureKey()).isEqualTo("import.failure.cancelledUnanswered");
 
-		assertThat(waitingOnTheTest()).as("the worker is still stuck").isTrue();
-
-		// Unstuck, the worker goes on to write, and is refused.
+		// The sweep frees the stuck worker: its statement is cancelled and its connection
+		// aborted, while the test still holds the lock it waited on.
+		await().atMost(FREED).until(() -> this.workers.getActiveCount() == 0);
+		assertThat(waitingOnTheTest()).as("the worker's statement still waits").isFalse();
 		this.locker.rollback();
-		await().atMost(PROMPTLY).until(() -> this.workers.getActiveCount() == 0);
 		assertThat(written()).isZero();
 		ImportJob after = this.imports.find(job.id()).orElseThrow();
 		assertThat(after.getStatus()).isEqualTo(ImportStatus.CANCELLED);
@@ -167,6 +171,47 @@ class ImportJobEndingPostgresTests {
 		assertThat(this.ended.of(job.id())).singleElement()
 			.extracting(ImportFinished::status)
 			.isEqualTo(ImportStatus.CANCELLED);
+	}
+
+	@Test
+	void aWorkerWhoseJobAnotherInstanceEndedIsFreedAtItsNextRenewal() throws Exception {
+		lock("LOCK TABLE customers IN SHARE MODE");
+		ImportJob job = start(customers(1_000));
+		await().atMost(PROMPTLY).until(this::waitingOnTheTest);
+
+		// Another instance's sweep cancelled the job and took its lease.
+		this.jdbc
+			.update("UPDATE import_jobs SET status = 'CANCELLED', failure_key = 'import.failure.cancelledUnanswered',"
+					+ " finished_at = now(), lease_owner = 'another-instance' WHERE id = ?", job.id());
+		assertThat(waitingOnTheTest()).as("the worker is stuck").isTrue();
+		this.leases.renew();
+
+		await().atMost(FREED).until(() -> this.workers.getActiveCount() == 0);
+		assertThat(waitingOnTheTest()).isFalse();
+		this.locker.rollback();
+		assertThat(written()).isZero();
+		ImportJob after = this.imports.find(job.id()).orElseThrow();
+		assertThat(after.getStatus()).isEqualTo(ImportStatus.CANCELLED);
+		assertThat(after.getFailureKey()).isEqualTo("import.failure.cancelledUnanswered");
+		assertThat(this.ended.of(job.id())).as("told by the instance that ended it").isEmpty();
+	}
+
+	@Test
+	void aWorkerStillHoldingItsJobIsNotFreedByARenewal() throws Exception {
+		lock("LOCK TABLE customers IN SHARE MODE");
+		ImportJob job = start(customers(1_000));
+		await().atMost(PROMPTLY).until(this::waitingOnTheTest);
+
+		this.leases.renew();
+		assertThat(waitingOnTheTest()).as("the worker is left at its work").isTrue();
+		this.locker.rollback();
+		ImportJob done = await().atMost(PROMPTLY)
+			.until(() -> this.imports.find(job.id()).orElseThrow(),
+					(found) -> found.getStatus() != ImportStatus.RUNNING);
+		assertThat(done.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(this.ended.of(job.id())).singleElement()
+			.extracting(ImportFinished::status)
+			.isEqualTo(ImportStatus.SUCCEEDED);
 	}
 
 	private ImportJob start(byte[] content) throws IOException {

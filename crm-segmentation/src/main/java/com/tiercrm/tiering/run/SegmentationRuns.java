@@ -186,6 +186,7 @@ public class SegmentationRuns {
 
 	private void execute(PreparedRun prepared) {
 		long started = System.nanoTime();
+		Leases.Work work = this.leases.working(LeasedTable.SEGMENTATION_RUNS, prepared.runId());
 		try {
 			long[] factsDone = new long[1];
 			PreviousTiers previous = previousTiers();
@@ -271,6 +272,7 @@ public class SegmentationRuns {
 		}
 		finally {
 			this.leases.release(LeasedTable.SEGMENTATION_RUNS, prepared.runId());
+			work.close();
 		}
 	}
 
@@ -330,7 +332,8 @@ public class SegmentationRuns {
 
 	/**
 	 * Ends a run the sweep took over, says so as its worker would have
-	 * ({@link RunFinished}, for the metrics).
+	 * ({@link RunFinished}, for the metrics), and frees the worker if it runs here and is
+	 * still stuck.
 	 */
 	private void endWithoutWorker(long runId, RunStatus status, String failureCode) {
 		if (!end(runId, status, failureCode)) {
@@ -343,6 +346,7 @@ public class SegmentationRuns {
 									Duration.between(run.getStartedAt(),
 											(run.getFinishedAt() != null) ? run.getFinishedAt() : Instant.now()),
 									null)));
+		this.leases.stopWorker(LeasedTable.SEGMENTATION_RUNS, runId);
 	}
 
 	/**
