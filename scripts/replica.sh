@@ -9,10 +9,15 @@
 #
 # Needs the primary on 127.0.0.1:5432 (PGHOST, PGPORT) that user postgres (PGUSER) reaches without a password, and
 # PostgreSQL's server programs (Debian's postgresql package: /usr/lib/postgresql/<version>/bin). Environment:
-# REPLICA_PORT (5433), REPLICA_DIR (${TMPDIR:-/tmp}/tiercrm-replica-<port>). When the primary's pg_hba.conf refuses
+# REPLICA_PORT (5433), REPLICA_DIR (${TMPDIR:-/tmp}/tiercrm-replica-<port>), REPLICA_SLOT (none: a physical
+# replication slot of that name is made with the copy, so that the primary keeps the WAL the replica has not
+# received yet, however busy it is while the copy starts; stop drops it). When the primary's pg_hba.conf refuses
 # replication connections from 127.0.0.1 (Debian asks for a password), a trust line for the replication user from
 # 127.0.0.1 is added at its top and the configuration reloaded: for test machines only. Run as root, the replica
-# runs as the postgres system user. The replica has no replication slot: stopped, it holds no WAL on the primary.
+# runs as the postgres system user. Without REPLICA_SLOT the replica has no replication slot: stopped, it holds no
+# WAL on the primary, but a primary that writes more than wal_keep_size before the replica has started streaming
+# (another database being copied, say) leaves it behind for good ("requested WAL segment ... has already been
+# removed" in its log): start it again with a slot.
 set -euo pipefail
 
 PGHOST=${PGHOST:-127.0.0.1}
@@ -21,6 +26,7 @@ PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 port=${REPLICA_PORT:-5433}
 dir=${REPLICA_DIR:-${TMPDIR:-/tmp}/tiercrm-replica-$port}
+slot=${REPLICA_SLOT:-}
 
 log() { printf '[replica] %s\n' "$*" >&2; }
 fail() { log "$*"; exit 1; }
@@ -82,8 +88,13 @@ start() {
     rm -rf "$dir"
     mkdir -p "$(dirname "$dir")"
     log "copying the primary $PGHOST:$PGPORT into $dir (pg_basebackup)"
-    as_owner "$bin/pg_basebackup" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -D "$dir" -R -X stream -c fast ||
-        fail "pg_basebackup failed"
+    local slot_args=()
+    if [ -n "$slot" ]; then
+        slot_args=(-C -S "$slot")
+        echo "$slot" | as_owner tee "$dir.slot" >/dev/null
+    fi
+    as_owner "$bin/pg_basebackup" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -D "$dir" -R -X stream -c fast \
+        "${slot_args[@]}" || fail "pg_basebackup failed"
     # A hot standby needs at least the primary's limits. Debian keeps the configuration outside the data folder,
     # so the copy gets one of its own.
     {
@@ -119,6 +130,14 @@ stop() {
         log "stopped the replica on 127.0.0.1:$port"
     fi
     rm -rf "$dir"
+    if [ -f "$dir.slot" ]; then
+        local made
+        made=$(cat "$dir.slot")
+        primary -c "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = '$made'" \
+            >/dev/null
+        log "dropped the replication slot $made"
+        rm -f "$dir.slot"
+    fi
 }
 
 status() {

@@ -41,6 +41,11 @@ final class FormClient {
 		return response;
 	}
 
+	/** A GET of a download, as bytes. */
+	HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+		return this.client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
 	HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
 		return this.client.send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/x-www-form-urlencoded")

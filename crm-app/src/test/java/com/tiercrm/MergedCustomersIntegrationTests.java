@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.UUID;
 
 import com.tiercrm.SalesTeamFixture.SalesTeam;
 import com.tiercrm.account.AccessScope;
+import com.tiercrm.account.ApiTokenAccess;
+import com.tiercrm.account.ApiTokenManagement;
 import com.tiercrm.book.BookEntry;
 import com.tiercrm.book.RepBooks;
 import com.tiercrm.customer.Customer;
@@ -23,6 +26,7 @@ import com.tiercrm.customer.CustomerManagement;
 import com.tiercrm.order.OrderStatus;
 import com.tiercrm.order.SalesOrder;
 import com.tiercrm.order.SalesOrderRepository;
+import com.tiercrm.ownership.CustomerMergedException;
 import com.tiercrm.ownership.CustomerReassignments;
 import com.tiercrm.search.GlobalSearch;
 import com.tiercrm.search.SearchResults.CustomerHit;
@@ -49,6 +53,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A customer merged into another is gone from daily work (the list and its total,
@@ -92,6 +97,9 @@ abstract class MergedCustomersIntegrationTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private ApiTokenManagement tokens;
 
 	private final String prefix = "MG" + UUID.randomUUID().toString().substring(0, 6);
 
@@ -149,13 +157,71 @@ abstract class MergedCustomersIntegrationTests {
 		TieredCriteria criteria = new TieredCriteria(this.prefix, null, null, null, null, null, null, null, null,
 				TieredSort.NAME_ASC, null, 50);
 		assertThat(this.reassignments.countMatching(criteria, manager)).isEqualTo(2);
-		assertThat(
-				this.reassignments.reassignSelected(List.of(this.prefix + "-M"), this.team.otherRep().getId(), manager)
-					.customers())
-			.isZero();
+		// Named by code, alone or among others, it is refused rather than left out
+		// silently.
+		long other = this.team.otherRep().getId();
+		assertThatExceptionOfType(CustomerMergedException.class)
+			.isThrownBy(() -> this.reassignments.reassignOne(this.prefix + "-M", other, manager))
+			.satisfies((ex) -> assertThat(ex.codes()).containsExactly(this.prefix + "-M"));
+		assertThatExceptionOfType(CustomerMergedException.class).isThrownBy(() -> this.reassignments
+			.reassignSelected(List.of(this.prefix + "-X", this.prefix + "-M"), other, manager));
+		assertThat(this.jdbc.queryForList("select owner_id from customers where code in (?, ?)", Long.class,
+				this.prefix + "-M", this.prefix + "-X"))
+			.containsOnly(this.team.rep().getId());
+	}
+
+	@Test
+	void aMergedCustomerIsNotReassignedByItsPageNorByTheApi() throws Exception {
+		String code = this.prefix + "-M";
+		long other = this.team.otherRep().getId();
+		Browser browser = new Browser();
+		browser.login(this.prefix + "-mgr");
+		String page = browser.get("/customers/" + code).body();
+		assertThat(Jsoup.parse(page).selectFirst("#reassign-one")).as("no reassignment form").isNull();
+		HttpResponse<String> posted = browser.post("/customers/" + code + "/owner", "newOwner=" + other, page);
+		assertThat(posted.statusCode()).isEqualTo(302);
+		assertThat(posted.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/customers/" + code));
+		Element error = Jsoup.parse(browser.get("/customers/" + code).body()).selectFirst("#reassign-error");
+		assertThat(error).isNotNull();
+		assertThat(error.text()).contains("merged into another one");
+
+		String token = this.tokens
+			.issue(this.team.manager().getId(), "merged", ApiTokenAccess.READ_WRITE, Duration.ofHours(1))
+			.secret();
+		HttpResponse<String> api = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(url("/api/v1/reassignments"))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.header("Accept-Language", "zh-CN")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"toOwner\": " + other + ", \"customers\": [\"" + code + "\"]}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(api.statusCode()).isEqualTo(409);
+		assertThat(api.body()).contains("ownership.merged", code, "该客户已合并到其他客户");
 		assertThat(this.jdbc.queryForObject("select owner_id from customers where id = ?", Long.class,
 				this.merged.getId()))
 			.isEqualTo(this.team.rep().getId());
+	}
+
+	@Test
+	void theOwnersFiguresOfThePublishedRunLeaveTheMergedCustomerOutAtOnce() {
+		Long run = this.jdbc.queryForObject("select published_run_id from segmentation_state", Long.class);
+		long rep = this.team.rep().getId();
+		assertThat(
+				this.jdbc.queryForObject(
+						"select count(*) from customer_segments s join customers c"
+								+ " on c.id = s.customer_id where s.run_id = ? and c.owner_id = ?",
+						Long.class, run, rep))
+			.as("the run tiered the three")
+			.isEqualTo(3);
+		assertThat(this.jdbc.queryForObject(
+				"select sum(customers) from owner_figures where run_id = ? and owner_id = ?", Long.class, run, rep))
+			.isEqualTo(2);
+		assertThat(this.jdbc.queryForObject(
+				"select sum(customers) from owner_revenue_bands where run_id = ? and owner_id = ?", Long.class, run,
+				rep))
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -195,6 +261,17 @@ abstract class MergedCustomersIntegrationTests {
 		HttpResponse<String> get(String path) throws IOException, InterruptedException {
 			return this.client.send(HttpRequest.newBuilder(url(path)).header("Accept", "text/html").build(),
 					HttpResponse.BodyHandlers.ofString());
+		}
+
+		/** A form posted with the CSRF token of a page this client read. */
+		HttpResponse<String> post(String path, String form, String page) throws IOException, InterruptedException {
+			String csrf = Jsoup.parse(page).selectFirst("input[name=_csrf]").attr("value");
+			return this.client.send(HttpRequest.newBuilder(url(path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept", "text/html")
+				.POST(HttpRequest.BodyPublishers
+					.ofString(form + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 
 		void login(String username) throws IOException, InterruptedException {

@@ -1,14 +1,22 @@
 package com.tiercrm;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import com.tiercrm.account.ApiTokenAccess;
+import com.tiercrm.account.ApiTokenManagement;
 import com.tiercrm.account.Role;
 import com.tiercrm.account.User;
 import com.tiercrm.account.UserRepository;
@@ -17,6 +25,16 @@ import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.customer.CustomerType;
 import com.tiercrm.database.ReplicaReads;
 import com.tiercrm.testing.PostgresTestDatabase;
+import com.tiercrm.tiering.run.RunRequest;
+import com.tiercrm.tiering.run.RunStatus;
+import com.tiercrm.tiering.run.RunTrigger;
+import com.tiercrm.tiering.run.SegmentationRun;
+import com.tiercrm.tiering.run.SegmentationRuns;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +53,9 @@ import static org.awaitility.Awaitility.await;
  * The application on a primary and a real streaming replica (scripts/replica.sh):
  * read-only work of a GET reads from the replica, everything else from the primary; a
  * user who wrote reads from the primary until the replica has replayed the write; a
- * replica that lags more than the bound is left for the primary until it catches up.
+ * replica that lags more than the bound is left for the primary until it catches up. The
+ * customer list (page, API and export), the dashboard and the report downloads read from
+ * the replica too.
  */
 class ReplicaRoutingIntegrationTests {
 
@@ -141,6 +161,101 @@ class ReplicaRoutingIntegrationTests {
 		assertThat(reader.get("/customers/" + code).body()).contains("Replica Renamed").contains("Replica Contact");
 	}
 
+	@Test
+	void theCustomerListTheDashboardAndTheReportsReadFromTheReplica() throws Exception {
+		String replicaUrl = replicaUrl();
+		PostgresTestDatabase.Connection db = PostgresTestDatabase.connection();
+		this.replica = DriverManager.getConnection(replicaUrl, db.username(), db.password());
+		// Long enough a bound for the reports to be written while the replica is paused.
+		this.app = start(replicaUrl, Duration.ofSeconds(90));
+		JdbcTemplate jdbc = this.app.getBean(JdbcTemplate.class);
+		String prefix = "RL" + UUID.randomUUID().toString().substring(0, 6);
+		PasswordEncoder encoder = this.app.getBean(PasswordEncoder.class);
+		User admin = this.app.getBean(UserRepository.class)
+			.save(new User(prefix + "-r", "replica reader", encoder.encode(PASSWORD), Role.ADMIN));
+		String token = this.app.getBean(ApiTokenManagement.class)
+			.issue(admin.getId(), "replica", ApiTokenAccess.READ_ONLY, Duration.ofDays(1))
+			.secret();
+		String code = prefix + "-C";
+		Customer customer = this.app.getBean(CustomerRepository.class)
+			.save(new Customer(code, "Replica Listed", CustomerType.ENTERPRISE));
+		jdbc.update(
+				"insert into sales_orders (order_no, customer_id, ordered_at, amount, gross_profit, status)"
+						+ " values (?, ?, ?, 1000, 200, 'COMPLETED')",
+				prefix + "-1", customer.getId(), Timestamp.from(Instant.now().minus(Duration.ofDays(20))));
+		SegmentationRun run = this.app.getBean(SegmentationRuns.class)
+			.runNow(new RunRequest(null, null, RunTrigger.MANUAL, null));
+		assertThat(run.getStatus()).isEqualTo(RunStatus.SUCCEEDED);
+		String tier = jdbc.queryForObject("select min(group_code) from run_group_stats where run_id = ?"
+				+ " and dimension = 'TIER' and customers > 0", String.class, run.getId());
+		long customers = jdbc.queryForObject(
+				"select customers from run_group_stats where run_id = ?" + " and dimension = 'TIER' and group_code = ?",
+				Long.class, run.getId(), tier);
+		FormClient reader = new FormClient(port(this.app));
+		reader.login(prefix + "-r", PASSWORD);
+		Instant signedIn = Instant.now();
+
+		// The replica has the run and the sign-in, and this instance knows it has.
+		ReplicaReads reads = this.app.getBean(ReplicaReads.class);
+		TransactionTemplate readOnly = new TransactionTemplate(this.app.getBean(PlatformTransactionManager.class));
+		readOnly.setReadOnly(true);
+		try (ReplicaReads.Scope scope = reads.allow(signedIn)) {
+			await().pollInSameThread()
+				.atMost(Duration.ofSeconds(60))
+				.until(() -> inRecovery(readOnly, jdbc) && String.valueOf(run.getId())
+					.equals(onReplica("select published_run_id from segmentation_state")));
+			assertThat(scope.wrote()).isFalse();
+		}
+
+		// The replica stops replaying; the primary's customer and run figures change.
+		onReplica("select pg_wal_replay_pause()::text");
+		long changed = customers + 5_000_000;
+		try {
+			jdbc.update("update customers set name = 'Replica Relisted' where code = ?", code);
+			jdbc.update("update run_group_stats set customers = ? where run_id = ? and dimension = 'TIER'"
+					+ " and group_code = ?", changed, run.getId(), tier);
+
+			// Each reads what the replica has: the old name, the old figures.
+			assertThat(reader.get("/customers?q=" + code).body()).contains("Replica Listed")
+				.doesNotContain("Replica Relisted");
+			assertThat(reader.getWithBearer("/api/v1/customers?q=" + code, token).body()).contains("Replica Listed")
+				.doesNotContain("Replica Relisted");
+			assertThat(reader.get("/customers/export.csv?q=" + code).body()).contains("Replica Listed")
+				.doesNotContain("Replica Relisted");
+			String dashboard = reader.get("/dashboard").body();
+			assertThat(dashboard).contains("data-value=\"" + customers + "\"")
+				.doesNotContain("data-value=\"" + changed + "\"");
+			try (XSSFWorkbook workbook = new XSSFWorkbook(
+					new ByteArrayInputStream(reader.getBytes("/tiering/report.xlsx").body()))) {
+				List<Double> numbers = new ArrayList<>();
+				workbook.getSheetAt(0).forEach((row) -> row.forEach((cell) -> {
+					if (cell.getCellType() == CellType.NUMERIC) {
+						numbers.add(cell.getNumericCellValue());
+					}
+				}));
+				assertThat(numbers).contains((double) customers).doesNotContain((double) changed);
+			}
+			try (PDDocument pdf = Loader.loadPDF(reader.getBytes("/tiering/report.pdf").body())) {
+				assertThat(new PDFTextStripper().getText(pdf))
+					.doesNotContain(String.format(Locale.ENGLISH, "%,d", changed));
+			}
+			assertThat(onReplica("select pg_is_wal_replay_paused()::text")).isEqualTo("true");
+
+			// Replaying again, the replica serves the new figures.
+			onReplica("select pg_wal_replay_resume()::text");
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> reader.get("/dashboard").body().contains("data-value=\"" + changed + "\""));
+			try (PDDocument pdf = Loader.loadPDF(reader.getBytes("/tiering/report.pdf").body())) {
+				assertThat(new PDFTextStripper().getText(pdf)).contains(String.format(Locale.ENGLISH, "%,d", changed));
+			}
+			assertThat(reader.get("/customers?q=" + code).body()).contains("Replica Relisted");
+		}
+		finally {
+			jdbc.update("update run_group_stats set customers = ? where run_id = ? and dimension = 'TIER'"
+					+ " and group_code = ?", customers, run.getId(), tier);
+		}
+	}
+
 	/**
 	 * Whether a transaction of this kind reads from a server in recovery (the replica).
 	 */
@@ -174,6 +289,10 @@ class ReplicaRoutingIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(String replicaUrl) {
+		return start(replicaUrl, MAX_STALENESS);
+	}
+
+	private static ConfigurableApplicationContext start(String replicaUrl, Duration maxStaleness) {
 		PostgresTestDatabase.Connection db = PostgresTestDatabase.connection();
 		return new SpringApplicationBuilder(TierCrmApplication.class).run("--server.port=0",
 				"--tiercrm.demo.enabled=false", "--spring.datasource.url=" + db.url(),
@@ -181,7 +300,7 @@ class ReplicaRoutingIntegrationTests {
 				"--spring.datasource.hikari.maximum-pool-size=6", "--spring.datasource.hikari.minimum-idle=0",
 				"--spring.flyway.locations=classpath:db/migration,classpath:db/vendor/{vendor}",
 				"--tiercrm.datasource.replica.url=" + replicaUrl, "--tiercrm.datasource.replica.maximum-pool-size=4",
-				"--tiercrm.datasource.replica.max-staleness=" + MAX_STALENESS.toMillis() + "ms",
+				"--tiercrm.datasource.replica.max-staleness=" + maxStaleness.toMillis() + "ms",
 				"--spring.application.name=tiercrm-replica-test");
 	}
 

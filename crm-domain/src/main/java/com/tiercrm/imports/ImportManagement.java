@@ -56,6 +56,10 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 
 	private static final int CHUNK = 500;
 
+	private static final String INTERRUPTED = "import.failure.interrupted";
+
+	private static final String CANCELLED_UNANSWERED = "import.failure.cancelledUnanswered";
+
 	private static final int SAMPLE_BYTES = 64 * 1024;
 
 	private static final int SAMPLE_LINES = 200;
@@ -292,9 +296,7 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 	public void failExpiredJobs() {
 		for (long id : this.leases.expired(LeasedTable.IMPORT_JOBS)) {
 			if (this.leases.takeOver(LeasedTable.IMPORT_JOBS, id)) {
-				this.jobs.findById(id)
-					.ifPresent(
-							(job) -> finish(job, ImportStatus.FAILED, "import.failure.interrupted", null, List.of()));
+				this.jobs.findById(id).ifPresent((job) -> endWithoutWorker(job, ImportStatus.FAILED, INTERRUPTED));
 			}
 		}
 		for (long id : this.leases.unansweredCancels(LeasedTable.IMPORT_JOBS)) {
@@ -302,19 +304,38 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 				logger.warn("Import job " + id + " did not stop when asked to; marking it cancelled");
 				deleteUploadQuietly(id);
 				this.jobs.findById(id)
-					.ifPresent((job) -> finish(job, ImportStatus.CANCELLED, "import.failure.cancelledUnanswered", null,
-							List.of()));
+					.ifPresent((job) -> endWithoutWorker(job, ImportStatus.CANCELLED, CANCELLED_UNANSWERED));
 			}
 		}
 	}
 
+	/**
+	 * Ends a job the sweep took over, says so as a worker's end would (notification,
+	 * audit, metrics), and frees its worker if it runs here and is still stuck.
+	 */
+	private void endWithoutWorker(ImportJob job, ImportStatus status, String failureKey) {
+		ImportJob ended = finish(job, status, failureKey, null, List.of());
+		if (ended.getStatus() != status || !failureKey.equals(ended.getFailureKey())) {
+			return;
+		}
+		Instant finishedAt = (ended.getFinishedAt() != null) ? ended.getFinishedAt() : Instant.now();
+		this.events.publishEvent(new ImportFinished(ended.id(), ended.getKind(), status, ended.isDryRun(), bulk(),
+				ended.getProcessedRows(), Duration.between(ended.getStartedAt(), finishedAt)));
+		this.leases.stopWorker(LeasedTable.IMPORT_JOBS, ended.id());
+	}
+
 	private ImportJob run(ImportJob job, @Nullable Charset encoding) {
 		long started = System.nanoTime();
+		Leases.Work work = this.leases.working(LeasedTable.IMPORT_JOBS, job.id());
 		try {
 			ImportJob finished = read(job, encoding);
-			this.events.publishEvent(
-					new ImportFinished(finished.id(), finished.getKind(), finished.getStatus(), finished.isDryRun(),
-							bulk(), finished.getCounts().total(), Duration.ofNanos(System.nanoTime() - started)));
+			// A job the sweep ended was announced by the sweep.
+			if (!INTERRUPTED.equals(finished.getFailureKey())
+					&& !CANCELLED_UNANSWERED.equals(finished.getFailureKey())) {
+				this.events.publishEvent(
+						new ImportFinished(finished.id(), finished.getKind(), finished.getStatus(), finished.isDryRun(),
+								bulk(), finished.getCounts().total(), Duration.ofNanos(System.nanoTime() - started)));
+			}
 			return finished;
 		}
 		catch (Error ex) {
@@ -332,6 +353,7 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 			// not
 			// mark finished is failed by the sweep once the lease expires.
 			this.leases.release(LeasedTable.IMPORT_JOBS, job.id());
+			work.close();
 		}
 	}
 

@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -41,6 +43,9 @@ public class Leases {
 
 	private final Map<LeasedTable, Set<Long>> held = new ConcurrentHashMap<>();
 
+	/** The threads doing this instance's leased work. */
+	private final Map<LeasedTable, Map<Long, Thread>> workers = new ConcurrentHashMap<>();
+
 	Leases(JdbcTemplate jdbc, LeaseProperties properties) {
 		this.jdbc = jdbc;
 		this.properties = properties;
@@ -61,6 +66,44 @@ public class Leases {
 		this.jdbc.update("UPDATE " + table.name() + " SET lease_owner = ?, lease_expires_at = ? WHERE id = ?",
 				this.owner, expiry(), id);
 		this.held.computeIfAbsent(table, (key) -> ConcurrentHashMap.newKeySet()).add(id);
+	}
+
+	/**
+	 * Notes that the current thread does the work of a row until the returned scope is
+	 * closed, so that its connections can be aborted once the work was ended without it
+	 * ({@link #stopWorker}).
+	 */
+	public Work working(LeasedTable table, long id) {
+		Thread worker = Thread.currentThread();
+		WorkerConnections.track(worker);
+		this.workers.computeIfAbsent(table, (key) -> new ConcurrentHashMap<>()).put(id, worker);
+		return () -> {
+			Map<Long, Thread> ids = this.workers.get(table);
+			if (ids != null) {
+				ids.remove(id, worker);
+			}
+			WorkerConnections.untrack(worker);
+		};
+	}
+
+	/**
+	 * Frees this instance's worker of a row that was ended without it (cancelled after
+	 * the grace period, or failed once its lease expired), if it is still at work: what
+	 * it runs on the database is cancelled and its connections aborted, so that it fails
+	 * at once instead of waiting on a lock or a dead socket. Call it only once the row's
+	 * end is committed, so that the worker cannot record an end of its own.
+	 * @return whether a worker was found
+	 */
+	public boolean stopWorker(LeasedTable table, long id) {
+		Map<Long, Thread> ids = this.workers.get(table);
+		Thread worker = (ids != null) ? ids.get(id) : null;
+		if (worker == null) {
+			return false;
+		}
+		int aborted = WorkerConnections.abort(worker);
+		logger.warn("Work " + table.name() + " #" + id + " was ended without its worker " + worker.getName()
+				+ "; aborted its " + aborted + " database connection(s)");
+		return true;
 	}
 
 	/** Stops renewing a lease, once the work has finished. */
@@ -198,9 +241,39 @@ public class Leases {
 					// Finished meanwhile, or recovered by another instance after a
 					// renewal came too late.
 					ids.remove(id);
+					if (takenByAnother(table, id)) {
+						stopWorker(table, id);
+					}
 				}
 			}
 		});
+	}
+
+	/**
+	 * Whether another instance took the work over (to fail or cancel it): the worker
+	 * here, if still at work, would only have its writes refused.
+	 */
+	private boolean takenByAnother(LeasedTable table, long id) {
+		List<String> owners = this.jdbc.queryForList("SELECT lease_owner FROM " + table.name() + " WHERE id = ?",
+				String.class, id);
+		return !owners.isEmpty() && owners.getFirst() != null && !this.owner.equals(owners.getFirst());
+	}
+
+	/** The scope of a worker's work, from {@link #working}. */
+	public interface Work extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
+	/**
+	 * Wraps the data source so that the connections of workers are known, and can be
+	 * aborted.
+	 */
+	@Bean
+	static BeanPostProcessor workerConnectionTracker() {
+		return WorkerConnections.dataSourceTracker();
 	}
 
 	private Timestamp expiry() {

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.database.DatabaseDialect;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,7 +42,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * How a running import ends when its worker loses the database or is asked to stop, on a
  * real PostgreSQL, with the worker held at a chosen point by a lock taken from a
- * connection of the test's own.
+ * connection of the test's own. A job ended without its worker is announced once, and its
+ * stuck worker is freed at once.
  */
 @SpringBootTest(classes = { DomainTestApplication.class, ImportJobEndingPostgresTests.Config.class },
 		properties = { "spring.jpa.hibernate.ddl-auto=validate", "tiercrm.leases.cancel-grace=1s" })
@@ -48,6 +51,9 @@ import static org.awaitility.Awaitility.await;
 class ImportJobEndingPostgresTests {
 
 	private static final Duration PROMPTLY = Duration.ofSeconds(20);
+
+	/** How soon a worker cut loose is back, well before any lock or socket timeout. */
+	private static final Duration FREED = Duration.ofSeconds(5);
 
 	@TempDir
 	static Path workDirectory;
@@ -63,6 +69,9 @@ class ImportJobEndingPostgresTests {
 
 	@Autowired
 	private ThreadPoolTaskExecutor workers;
+
+	@Autowired
+	private EndedJobs ended;
 
 	private String prefix;
 
@@ -148,15 +157,61 @@ class ImportJobEndingPostgresTests {
 		}, (found) -> found.getStatus() != ImportStatus.RUNNING);
 		assertThat(cancelled.getStatus()).isEqualTo(ImportStatus.CANCELLED);
 		assertThat(cancelled.getFailureKey()).isEqualTo("import.failure.cancelledUnanswered");
-		assertThat(waitingOnTheTest()).as("the worker is still stuck").isTrue();
 
-		// Unstuck, the worker goes on to write, and is refused.
+		// The sweep frees the stuck worker: its statement is cancelled and its connection
+		// aborted, while the test still holds the lock it waited on.
+		await().atMost(FREED).until(() -> this.workers.getActiveCount() == 0);
+		assertThat(waitingOnTheTest()).as("the worker's statement still waits").isFalse();
 		this.locker.rollback();
-		await().atMost(PROMPTLY).until(() -> this.workers.getActiveCount() == 0);
 		assertThat(written()).isZero();
 		ImportJob after = this.imports.find(job.id()).orElseThrow();
 		assertThat(after.getStatus()).isEqualTo(ImportStatus.CANCELLED);
 		assertThat(after.getFailureKey()).isEqualTo("import.failure.cancelledUnanswered");
+		// Told once, by the sweep, as the requester's notification and the metrics need.
+		assertThat(this.ended.of(job.id())).singleElement()
+			.extracting(ImportFinished::status)
+			.isEqualTo(ImportStatus.CANCELLED);
+	}
+
+	@Test
+	void aWorkerWhoseJobAnotherInstanceEndedIsFreedAtItsNextRenewal() throws Exception {
+		lock("LOCK TABLE customers IN SHARE MODE");
+		ImportJob job = start(customers(1_000));
+		await().atMost(PROMPTLY).until(this::waitingOnTheTest);
+
+		// Another instance's sweep cancelled the job and took its lease.
+		this.jdbc
+			.update("UPDATE import_jobs SET status = 'CANCELLED', failure_key = 'import.failure.cancelledUnanswered',"
+					+ " finished_at = now(), lease_owner = 'another-instance' WHERE id = ?", job.id());
+		assertThat(waitingOnTheTest()).as("the worker is stuck").isTrue();
+		this.leases.renew();
+
+		await().atMost(FREED).until(() -> this.workers.getActiveCount() == 0);
+		assertThat(waitingOnTheTest()).isFalse();
+		this.locker.rollback();
+		assertThat(written()).isZero();
+		ImportJob after = this.imports.find(job.id()).orElseThrow();
+		assertThat(after.getStatus()).isEqualTo(ImportStatus.CANCELLED);
+		assertThat(after.getFailureKey()).isEqualTo("import.failure.cancelledUnanswered");
+		assertThat(this.ended.of(job.id())).as("told by the instance that ended it").isEmpty();
+	}
+
+	@Test
+	void aWorkerStillHoldingItsJobIsNotFreedByARenewal() throws Exception {
+		lock("LOCK TABLE customers IN SHARE MODE");
+		ImportJob job = start(customers(1_000));
+		await().atMost(PROMPTLY).until(this::waitingOnTheTest);
+
+		this.leases.renew();
+		assertThat(waitingOnTheTest()).as("the worker is left at its work").isTrue();
+		this.locker.rollback();
+		ImportJob done = await().atMost(PROMPTLY)
+			.until(() -> this.imports.find(job.id()).orElseThrow(),
+					(found) -> found.getStatus() != ImportStatus.RUNNING);
+		assertThat(done.getStatus()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(this.ended.of(job.id())).singleElement()
+			.extracting(ImportFinished::status)
+			.isEqualTo(ImportStatus.SUCCEEDED);
 	}
 
 	private ImportJob start(byte[] content) throws IOException {
@@ -208,11 +263,32 @@ class ImportJobEndingPostgresTests {
 	static class Config {
 
 		@Bean
+		EndedJobs endedJobs() {
+			return new EndedJobs();
+		}
+
+		@Bean
 		ThreadPoolTaskExecutor applicationTaskExecutor() {
 			ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 			executor.setCorePoolSize(2);
 			executor.setThreadNamePrefix("import-worker-");
 			return executor;
+		}
+
+	}
+
+	/** The jobs' ends as announced, from whichever thread. */
+	static class EndedJobs {
+
+		private final List<ImportFinished> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void ended(ImportFinished finished) {
+			this.events.add(finished);
+		}
+
+		List<ImportFinished> of(long jobId) {
+			return this.events.stream().filter((event) -> event.jobId() == jobId).toList();
 		}
 
 	}

@@ -82,6 +82,7 @@ public class CustomerReassignments {
 	/**
 	 * Gives one customer to another owner.
 	 * @throws CustomerOutOfScopeException if the customer is not in the user's scope
+	 * @throws CustomerMergedException if the customer was merged into another
 	 */
 	@Transactional
 	public Reassignment reassignOne(String code, long toOwnerId, AccessScope scope) {
@@ -92,12 +93,15 @@ public class CustomerReassignments {
 		if (found == null || found == 0) {
 			throw new CustomerOutOfScopeException(code);
 		}
+		refuseMerged(List.of(code), scope);
 		return reassign(Selection.ONE, idQuery, params, toOwnerId, scope);
 	}
 
 	/**
 	 * Gives the ticked customers, by code, to another owner; those outside the user's
 	 * scope stay where they are.
+	 * @throws CustomerMergedException if any of them, in the user's scope, was merged
+	 * into another: the caller named a customer that no longer has an owner of its own
 	 */
 	@Transactional
 	public Reassignment reassignSelected(Collection<String> codes, long toOwnerId, AccessScope scope) {
@@ -106,6 +110,7 @@ public class CustomerReassignments {
 			return nothingMoved(toOwnerId, scope);
 		}
 		List<String> distinct = codes.stream().distinct().limit(MAX_SELECTED).toList();
+		refuseMerged(distinct, scope);
 		MapSqlParameterSource params = new MapSqlParameterSource("codes", distinct).addValue("scopeUser",
 				scope.userId());
 		return reassign(Selection.SELECTED,
@@ -155,6 +160,16 @@ public class CustomerReassignments {
 				(rs, row) -> new OwnershipChange(rs.getTimestamp("reassigned_at").toInstant(), rs.getString("by_name"),
 						rs.getString("from_name"), rs.getString("to_name"),
 						Selection.valueOf(rs.getString("selection")), rs.getInt("customers")));
+	}
+
+	private void refuseMerged(List<String> codes, AccessScope scope) {
+		List<String> merged = this.jdbc.queryForList(
+				"select c.code from customers c where c.code in (:codes) and c.status = 'MERGED' and "
+						+ scope.ownerCondition("c.owner_id") + " order by c.code",
+				new MapSqlParameterSource("codes", codes).addValue("scopeUser", scope.userId()), String.class);
+		if (!merged.isEmpty()) {
+			throw new CustomerMergedException(merged);
+		}
 	}
 
 	private static void checkAllowed(AccessScope scope) {

@@ -41,6 +41,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The tiering report of the published run for a management meeting (seed 002's 客户分级报告),
@@ -114,6 +115,7 @@ public class TieringReport {
 	 * @param out where to write
 	 * @throws IOException when writing fails
 	 */
+	@Transactional(readOnly = true)
 	public void write(AccessScope scope, Locale locale, OutputStream out) throws IOException {
 		RunDashboard dashboard = this.dashboards.published(scope, DOWNGRADES).orElseThrow();
 		try (Workbook workbook = new XSSFWorkbook()) {

@@ -35,6 +35,7 @@ import org.thymeleaf.context.Context;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The tiering report of the published run as a PDF for a management meeting: the parts of
@@ -104,6 +105,7 @@ public class TieringReportPdf {
 	 * @param out where to write
 	 * @throws IOException when writing fails
 	 */
+	@Transactional(readOnly = true)
 	public void write(AccessScope scope, Locale locale, OutputStream out) throws IOException {
 		RunDashboard dashboard = this.dashboards.published(scope, DOWNGRADES).orElseThrow();
 		Context context = new Context(locale, model(dashboard, locale));

@@ -22,6 +22,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -85,6 +86,7 @@ public class RunForecasts {
 	 * for pages that show it in passing.
 	 * @return it, {@code null} when no run is published or its forecast is not done
 	 */
+	@Transactional(readOnly = true)
 	public @Nullable StoredForecast publishedIfDone() {
 		Long runId = SegmentationRuns.publishedRunId(this.jdbc);
 		StoredForecast stored = (runId != null) ? read(runId) : null;

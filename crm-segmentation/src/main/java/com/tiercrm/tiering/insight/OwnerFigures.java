@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code owner_revenue_bands}), which a rep's or a manager's dashboard adds up instead of
  * going over their customers' rows of the run on every request. The run stores them when
  * it is published; whoever moves customers to another owner has the owners on both sides
- * rewritten in the same transaction, set-based over just those owners' customers.
+ * rewritten in the same transaction, set-based over just those owners' customers, and a
+ * merge has the merged customer's owner rewritten without it.
  */
 @NamedInterface("insight")
 @Service
@@ -132,7 +133,10 @@ public class OwnerFigures {
 		return published.isEmpty() ? null : published.getFirst();
 	}
 
-	private void write(long runId, String owners, MapSqlParameterSource params) {
+	private void write(long runId, String ownerCondition, MapSqlParameterSource params) {
+		// A customer merged since the run is counted with the one kept, from the next
+		// run.
+		String owners = ownerCondition + " and c.status <> 'MERGED'";
 		Long previous = this.jdbc.query("select previous_run_id from run_aggregates where run_id = :run", params,
 				(rs) -> rs.next() ? rs.getObject(1, Long.class) : null);
 		params.addValue("previous", (previous != null) ? previous : -1L);

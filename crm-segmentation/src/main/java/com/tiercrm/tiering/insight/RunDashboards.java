@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -67,8 +68,9 @@ public class RunDashboards {
 
 	/**
 	 * The published run's dashboard, with the downgraded customers the scope allows;
-	 * empty before the first run.
+	 * empty before the first run. Read-only, so that with a replica it is read there.
 	 */
+	@Transactional(readOnly = true)
 	public Optional<RunDashboard> published(AccessScope scope, int downgradeLimit) {
 		Long runId = SegmentationRuns.publishedRunId(this.jdbc.getJdbcOperations());
 		if (runId == null) {

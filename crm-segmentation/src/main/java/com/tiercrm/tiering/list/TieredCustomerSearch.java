@@ -104,6 +104,7 @@ public class TieredCustomerSearch {
 	 * @return the page
 	 * @throws InvalidListCursorException if the cursor is not one this sort handed out
 	 */
+	@Transactional(readOnly = true)
 	public TieredPage search(TieredCriteria criteria, AccessScope scope) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		TieredSort sort = criteria.sort();

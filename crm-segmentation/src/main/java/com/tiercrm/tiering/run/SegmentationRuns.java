@@ -1,6 +1,7 @@
 package com.tiercrm.tiering.run;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -185,6 +186,7 @@ public class SegmentationRuns {
 
 	private void execute(PreparedRun prepared) {
 		long started = System.nanoTime();
+		Leases.Work work = this.leases.working(LeasedTable.SEGMENTATION_RUNS, prepared.runId());
 		try {
 			long[] factsDone = new long[1];
 			PreviousTiers previous = previousTiers();
@@ -270,6 +272,7 @@ public class SegmentationRuns {
 		}
 		finally {
 			this.leases.release(LeasedTable.SEGMENTATION_RUNS, prepared.runId());
+			work.close();
 		}
 	}
 
@@ -316,15 +319,34 @@ public class SegmentationRuns {
 		for (long runId : this.leases.expired(LeasedTable.SEGMENTATION_RUNS)) {
 			if (this.leases.takeOver(LeasedTable.SEGMENTATION_RUNS, runId)) {
 				logger.warn("Segmentation run " + runId + " was interrupted (its lease expired); marking it failed");
-				end(runId, RunStatus.FAILED, "runs.failure.interrupted");
+				endWithoutWorker(runId, RunStatus.FAILED, "runs.failure.interrupted");
 			}
 		}
 		for (long runId : this.leases.unansweredCancels(LeasedTable.SEGMENTATION_RUNS)) {
 			if (this.leases.takeOverUnanswered(LeasedTable.SEGMENTATION_RUNS, runId)) {
 				logger.warn("Segmentation run " + runId + " did not stop when asked to; marking it cancelled");
-				end(runId, RunStatus.CANCELLED, "runs.failure.cancelledUnanswered");
+				endWithoutWorker(runId, RunStatus.CANCELLED, "runs.failure.cancelledUnanswered");
 			}
 		}
+	}
+
+	/**
+	 * Ends a run the sweep took over, says so as its worker would have
+	 * ({@link RunFinished}, for the metrics), and frees the worker if it runs here and is
+	 * still stuck.
+	 */
+	private void endWithoutWorker(long runId, RunStatus status, String failureCode) {
+		if (!end(runId, status, failureCode)) {
+			return;
+		}
+		this.runs.findById(runId)
+			.ifPresent(
+					(run) -> this.events.publishEvent(
+							new RunFinished(runId, status, run.getTrigger(), 0,
+									Duration.between(run.getStartedAt(),
+											(run.getFinishedAt() != null) ? run.getFinishedAt() : Instant.now()),
+									null)));
+		this.leases.stopWorker(LeasedTable.SEGMENTATION_RUNS, runId);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
 
 import com.tiercrm.testing.PostgresTestDatabase;
@@ -168,15 +169,20 @@ class SegmentationRunsPostgresTests extends SegmentationRunsTests {
 			}, (run) -> run.getStatus() != RunStatus.RUNNING);
 			assertThat(cancelled.getStatus()).isEqualTo(RunStatus.CANCELLED);
 			assertThat(cancelled.getFailureCode()).isEqualTo("runs.failure.cancelledUnanswered");
-			assertThat(waitingOn(locker)).as("the worker is still stuck").isTrue();
 			assertThat(this.jdbc.queryForObject("select running_run_id from segmentation_state", Long.class)).isNull();
 
-			// Unstuck, the old worker goes on, and its publication is refused.
+			// The sweep frees the stuck worker at once, while the lock is still held: its
+			// statement is cancelled and its connection aborted.
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.workers.getActiveCount() == 0);
+			assertThat(waitingOn(locker)).as("the worker's statement still waits").isFalse();
 			locker.rollback();
-			await().atMost(PROMPTLY).until(() -> this.workers.getActiveCount() == 0);
 			assertThat(this.runs.find(runId).orElseThrow().getFailureCode())
 				.isEqualTo("runs.failure.cancelledUnanswered");
 			assertNothingWrittenBy(runId, published.getId());
+			// Told once, by the sweep, for the metrics.
+			assertThat(this.failing.finished.stream().filter((run) -> run.runId() == runId).toList()).singleElement()
+				.extracting(RunFinished::status)
+				.isEqualTo(RunStatus.CANCELLED);
 		}
 	}
 
@@ -239,8 +245,15 @@ class SegmentationRunsPostgresTests extends SegmentationRunsTests {
 
 		volatile @Nullable LongConsumer during;
 
+		final List<RunFinished> finished = new CopyOnWriteArrayList<>();
+
 		FailingPublication(JdbcTemplate jdbc) {
 			this.jdbc = jdbc;
+		}
+
+		@EventListener
+		void finished(RunFinished run) {
+			this.finished.add(run);
 		}
 
 		@EventListener

@@ -3,7 +3,9 @@ package com.tiercrm.ownership.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
+import com.tiercrm.ownership.CustomerMergedException;
 import com.tiercrm.ownership.CustomerOutOfScopeException;
 import com.tiercrm.ownership.CustomerReassignments;
 import com.tiercrm.ownership.OwnerNotAllowedException;
@@ -73,6 +75,13 @@ class ReassignmentApiController {
 	@ExceptionHandler(OwnerNotAllowedException.class)
 	ResponseEntity<ProblemDetail> ownerNotAllowed(Locale locale) {
 		return problem(HttpStatus.BAD_REQUEST, "ownership.ownerNotAllowed", locale);
+	}
+
+	@ExceptionHandler(CustomerMergedException.class)
+	ResponseEntity<ProblemDetail> merged(CustomerMergedException ex, Locale locale) {
+		ResponseEntity<ProblemDetail> problem = problem(HttpStatus.CONFLICT, "ownership.merged", locale);
+		Objects.requireNonNull(problem.getBody()).setProperty("customers", ex.codes());
+		return problem;
 	}
 
 	@ExceptionHandler(CustomerOutOfScopeException.class)

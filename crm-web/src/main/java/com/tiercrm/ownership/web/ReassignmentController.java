@@ -2,6 +2,7 @@ package com.tiercrm.ownership.web;
 
 import java.util.List;
 
+import com.tiercrm.ownership.CustomerMergedException;
 import com.tiercrm.ownership.CustomerOutOfScopeException;
 import com.tiercrm.ownership.CustomerReassignments;
 import com.tiercrm.ownership.OwnerNotAllowedException;
@@ -46,7 +47,12 @@ class ReassignmentController {
 	String reassignOne(@PathVariable String code, @RequestParam long newOwner, @AuthenticationPrincipal CrmUser user,
 			RedirectAttributes redirect) {
 		checkAllowed(user);
-		done(redirect, this.reassignments.reassignOne(code, newOwner, user.scope()));
+		try {
+			done(redirect, this.reassignments.reassignOne(code, newOwner, user.scope()));
+		}
+		catch (CustomerMergedException ex) {
+			redirect.addFlashAttribute("reassignError", "ownership.merged");
+		}
 		return "redirect:/customers/{code}";
 	}
 
@@ -59,7 +65,13 @@ class ReassignmentController {
 			redirect.addFlashAttribute("reassignError", "ownership.noneSelected");
 		}
 		else {
-			done(redirect, this.reassignments.reassignSelected(customers, newOwner, user.scope()));
+			try {
+				done(redirect, this.reassignments.reassignSelected(customers, newOwner, user.scope()));
+			}
+			catch (CustomerMergedException ex) {
+				// Ticked on a list read before the merge.
+				redirect.addFlashAttribute("reassignError", "ownership.merged");
+			}
 		}
 		return "redirect:/customers" + ((back != null && !back.isBlank()) ? "?" + back : "");
 	}
