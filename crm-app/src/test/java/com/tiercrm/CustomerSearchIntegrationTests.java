@@ -13,15 +13,24 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import com.tiercrm.SalesTeamFixture.SalesTeam;
+import com.tiercrm.account.AccessScope;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.order.OrderStatus;
 import com.tiercrm.order.SalesOrder;
 import com.tiercrm.order.SalesOrderRepository;
+import com.tiercrm.tiering.list.ListTotal;
+import com.tiercrm.tiering.list.TieredCriteria;
+import com.tiercrm.tiering.list.TieredCustomer;
+import com.tiercrm.tiering.list.TieredCustomerSearch;
+import com.tiercrm.tiering.list.TieredPage;
+import com.tiercrm.tiering.list.TieredSort;
 import com.tiercrm.tiering.run.RunRequest;
 import com.tiercrm.tiering.run.RunStatus;
 import com.tiercrm.tiering.run.RunTrigger;
@@ -60,6 +69,9 @@ abstract class CustomerSearchIntegrationTests {
 
 	@Autowired
 	private SegmentationRuns runs;
+
+	@Autowired
+	private TieredCustomerSearch search;
 
 	private final String prefix = "CS" + UUID.randomUUID().toString().substring(0, 6);
 
@@ -139,6 +151,65 @@ abstract class CustomerSearchIntegrationTests {
 		assertThat(checked).isEqualTo(8);
 		String others = api("?q=" + this.prefix + "&owner=" + this.team.otherRep().getId(), rep).body();
 		assertThat(JsonPath.<List<String>>read(others, "$.items[*].code")).isEmpty();
+	}
+
+	/**
+	 * A fragment of one or two characters finds the names holding it anywhere and the
+	 * codes starting with it, whatever the case, in name order and page by page both
+	 * ways, across everyone's customers as across a rep's. Everyone's customers include
+	 * those other tests and earlier runs left, so only this test's own are compared.
+	 */
+	@Test
+	void aShortFragmentFindsNamesHoldingItAndCodesStartingWithIt() {
+		String own = "SF" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+		this.fixture.customer(own, "-1", "甲龘", this.team.rep());
+		this.fixture.customer(own, "-2", "龘乙", this.team.otherRep());
+		this.fixture.customer(own, "-3", "戊龘靐", this.team.rep());
+		this.fixture.customer(own, "-4", "丙丁", this.team.rep());
+		this.fixture.customer("靐龘" + own, "-5", "己庚", this.team.otherRep());
+		AccessScope everyone = AccessScope.all(this.team.manager().getId());
+		AccessScope rep = AccessScope.own(this.team.rep().getId());
+
+		assertThat(walk("龘", everyone, own)).extracting(TieredCustomer::name).containsExactly("戊龘靐", "甲龘", "龘乙");
+		assertThat(this.search.total(criteria("龘", null, 2), everyone)).satisfies((total) -> {
+			assertThat(total.exact()).isTrue();
+			assertThat(total.count()).isGreaterThanOrEqualTo(3);
+		});
+		assertThat(walk("龘", rep, own)).extracting(TieredCustomer::name).containsExactly("戊龘靐", "甲龘");
+		assertThat(this.search.total(criteria("龘", null, 2), rep)).isEqualTo(new ListTotal(2, true));
+		assertThat(walk("龘靐", everyone, own)).extracting(TieredCustomer::name).containsExactly("戊龘靐");
+		assertThat(walk("靐龘", everyone, "靐龘" + own)).extracting(TieredCustomer::name).containsExactly("己庚");
+		assertThat(walk(own.toLowerCase(Locale.ROOT), rep, own)).extracting(TieredCustomer::name)
+			.containsExactly("丙丁", "戊龘靐", "甲龘");
+	}
+
+	/**
+	 * Every row of a search, two at a time forwards, then checked against the same walked
+	 * backwards; those whose code starts with {@code codePrefix}.
+	 */
+	private List<TieredCustomer> walk(String text, AccessScope scope, String codePrefix) {
+		List<TieredCustomer> rows = new ArrayList<>();
+		List<TieredPage> pages = new ArrayList<>();
+		TieredPage page = this.search.search(criteria(text, null, 2), scope);
+		pages.add(page);
+		rows.addAll(page.items());
+		while (page.next() != null) {
+			page = this.search.search(criteria(text, page.next(), 2), scope);
+			pages.add(page);
+			rows.addAll(page.items());
+		}
+		for (int i = pages.size() - 1; i > 0; i--) {
+			TieredPage before = this.search.search(criteria(text, pages.get(i).previous(), 2), scope);
+			assertThat(before.items()).as(text).isEqualTo(pages.get(i - 1).items());
+		}
+		assertThat(rows).as(text)
+			.isSortedAccordingTo(Comparator.comparing(TieredCustomer::name).thenComparingLong(TieredCustomer::id));
+		return rows.stream().filter((row) -> row.code().startsWith(codePrefix)).toList();
+	}
+
+	private static TieredCriteria criteria(String text, String cursor, int size) {
+		return new TieredCriteria(text, null, null, null, null, null, null, null, null, TieredSort.NAME_ASC, cursor,
+				size);
 	}
 
 	@Test

@@ -52,8 +52,30 @@ public class TieredCustomerSearch {
 	/** The most rows the planner may expect for PostgreSQL to count them. */
 	static final long COUNT_ESTIMATE_LIMIT = 200_000;
 
+	/**
+	 * The most rows the planner may expect for PostgreSQL to count a text search's
+	 * matches: each is read from the customers' table (16,000 for 王 across everyone took
+	 * as long again as the page).
+	 */
+	static final long TEXT_COUNT_ESTIMATE_LIMIT = 5_000;
+
 	/** How long a count may take on PostgreSQL before the estimate stands in. */
 	static final int COUNT_TIMEOUT_MILLIS = 300;
+
+	/** The most customers a short fragment's page sorts; see {@link #sortsAllMatches}. */
+	static final long SORTED_MATCHES_LIMIT = 50_000;
+
+	private static final String SHORT_NAME_MATCH = "tiercrm_short_grams(c.name) @> array[lower(cast(:text as text))]";
+
+	/** The customer's own columns of a list row. */
+	private static final String CUSTOMER_COLUMNS = "c.id, c.code, c.name, c.type, c.phone, c.phone_display,"
+			+ " c.region, c.city, c.industry, c.owner_id, c.status, c.created_at";
+
+	/** Pages and exports show the number as it was written, the API both. */
+	private static final String COLUMNS = "c.id, c.code, c.name, c.type, c.phone,"
+			+ " coalesce(c.phone_display, c.phone) as phone_display, c.region, c.city, c.industry, c.owner_id,"
+			+ " u.display_name as owner_name, c.status, c.created_at, s.tier, s.abc_class, s.rfm_segment,"
+			+ " s.clv_class, s.monetary, s.recency_days, s.clv_predicted, s.p_alive";
 
 	/** The planner's row estimate on the first line of a plan. */
 	private static final Pattern PLAN_ROWS = Pattern.compile(" rows=(\\d+) ");
@@ -110,24 +132,25 @@ public class TieredCustomerSearch {
 		TieredSort sort = criteria.sort();
 		Cursor cursor = (criteria.cursor() != null) ? Cursor.decode(criteria.cursor(), sort) : null;
 		boolean backwards = cursor != null && cursor.backwards();
-		StringBuilder where = conditions(criteria, scope, params);
+		StringBuilder base = conditions(criteria, scope, params, walksRunIndex(criteria), TextMatch.NONE);
+		String keyset = "";
 		if (cursor != null) {
 			// Row comparison: PostgreSQL turns it into one index range.
 			boolean greater = sort.descending() == cursor.backwards();
-			where.append(" and (")
-				.append(sort.column())
-				.append(", ")
-				.append(sort.idColumn())
-				.append(greater ? ") > (" : ") < (")
-				.append(":keyValue, :keyId)");
+			keyset = " and (" + sort.column() + ", " + sort.idColumn() + (greater ? ") > (" : ") < (")
+					+ ":keyValue, :keyId)";
 			params.addValue("keyValue", cursor.typedValue());
 			params.addValue("keyId", cursor.id());
 		}
+		String where = base + textCondition(criteria, params, TextMatch.ANY) + keyset;
 		// Walking backwards reads the reverse order and flips the rows afterwards.
 		boolean descending = sort.descending() != backwards;
 		params.addValue("limit", criteria.size() + 1);
-		List<TieredCustomer> rows = new ArrayList<>(this.jdbc
-			.query(select(criteria, where, descending) + " limit :limit", params, TieredCustomerSearch::row));
+		String sql = sortsAllMatches(criteria, params)
+				? sortedMatches(criteria, base + textCondition(criteria, params, TextMatch.NAME) + keyset,
+						base + textCondition(criteria, params, TextMatch.CODE_OR_PHONE) + keyset, descending)
+				: select(criteria, where, descending, true);
+		List<TieredCustomer> rows = new ArrayList<>(this.jdbc.query(sql, params, TieredCustomerSearch::row));
 		boolean more = rows.size() > criteria.size();
 		if (more) {
 			rows.removeLast();
@@ -151,9 +174,10 @@ public class TieredCustomerSearch {
 	/**
 	 * How many customers the criteria match, ignoring the cursor and page size. H2
 	 * counts; PostgreSQL counts when the planner expects at most
-	 * {@value #COUNT_ESTIMATE_LIMIT} rows and the count ends within
-	 * {@value #COUNT_TIMEOUT_MILLIS} ms, and otherwise reports the planner's estimate, so
-	 * that a list of a million customers never waits for its total.
+	 * {@value #COUNT_ESTIMATE_LIMIT} rows ({@value #TEXT_COUNT_ESTIMATE_LIMIT} for a text
+	 * search) and the count ends within {@value #COUNT_TIMEOUT_MILLIS} ms, and otherwise
+	 * reports the planner's estimate, so that a list of a million customers never waits
+	 * for its total.
 	 * @param criteria filters
 	 * @param scope what the user may see
 	 * @return the total, counted or estimated
@@ -168,7 +192,7 @@ public class TieredCustomerSearch {
 			return new ListTotal(count(from, params), true);
 		}
 		long estimate = estimate(from, params);
-		if (estimate <= COUNT_ESTIMATE_LIMIT) {
+		if (estimate <= ((criteria.text() != null) ? TEXT_COUNT_ESTIMATE_LIMIT : COUNT_ESTIMATE_LIMIT)) {
 			try {
 				Long counted = this.counting.execute((status) -> {
 					this.jdbc.getJdbcOperations().execute("set local statement_timeout = " + COUNT_TIMEOUT_MILLIS);
@@ -210,7 +234,7 @@ public class TieredCustomerSearch {
 	public void forEach(TieredCriteria criteria, AccessScope scope, Consumer<TieredCustomer> action) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		StringBuilder where = conditions(criteria, scope, params);
-		this.streaming.query(select(criteria, where, criteria.sort().descending()), params,
+		this.streaming.query(select(criteria, where, criteria.sort().descending(), false), params,
 				(ResultSet rs) -> action.accept(row(rs, rs.getRow())));
 	}
 
@@ -236,6 +260,11 @@ public class TieredCustomerSearch {
 
 	private StringBuilder conditions(TieredCriteria criteria, AccessScope scope, MapSqlParameterSource params,
 			boolean walksIndex) {
+		return conditions(criteria, scope, params, walksIndex, TextMatch.ANY);
+	}
+
+	private StringBuilder conditions(TieredCriteria criteria, AccessScope scope, MapSqlParameterSource params,
+			boolean walksIndex, TextMatch textMatch) {
 		Long runId = SegmentationRuns.publishedRunId(this.jdbc.getJdbcOperations());
 		params.addValue("runId", (runId != null) ? runId : -1L);
 		// Merged customers live on only in their own page, which names the one kept.
@@ -248,8 +277,15 @@ public class TieredCustomerSearch {
 			where.append(" and ").append(ownerCondition((owner) -> owner + " = :ownerId", walksIndex));
 			params.addValue("ownerId", criteria.ownerId());
 		}
-		appendCustomerFilters(where, params, criteria, this.dialect.isPostgres(),
-				scope.kind() == AccessScope.Kind.ALL && criteria.ownerId() == null);
+		if (criteria.region() != null) {
+			where.append(" and c.region = :region");
+			params.addValue("region", criteria.region());
+		}
+		if (criteria.industry() != null) {
+			where.append(" and c.industry = :industry");
+			params.addValue("industry", criteria.industry());
+		}
+		where.append(textCondition(criteria, params, textMatch));
 		if (criteria.tier() != null) {
 			where.append(" and s.tier = :tier");
 			params.addValue("tier", criteria.tier());
@@ -275,51 +311,63 @@ public class TieredCustomerSearch {
 	}
 
 	/**
-	 * The plain filters. A fragment of one or two characters (a Chinese surname, 王伟) is
-	 * beyond the trigram indexes, and the planner then walks the name index testing every
-	 * name, seconds for a million customers; across everyone's customers on PostgreSQL
-	 * the names holding it are first looked up in the grams index of {@code V36}. A rep's
-	 * or a team's customers are few enough to test.
+	 * The search text's condition. A fragment of one or two characters (a Chinese
+	 * surname, 王伟) is beyond the trigram indexes; on PostgreSQL the names holding it are
+	 * looked up in the grams index of {@code V36}, whose one- and two-character grams of
+	 * the lower-cased name hold such a fragment exactly when the name does. A code is
+	 * matched by its start, read on PostgreSQL from {@code V57}'s index of the
+	 * lower-cased codes.
+	 * @param match which of the alternatives to test: all of them, or the name or the
+	 * others alone for a query that unites them
 	 */
-	private static void appendCustomerFilters(StringBuilder where, MapSqlParameterSource params,
-			TieredCriteria criteria, boolean postgres, boolean everyone) {
-		if (criteria.region() != null) {
-			where.append(" and c.region = :region");
-			params.addValue("region", criteria.region());
+	private String textCondition(TieredCriteria criteria, MapSqlParameterSource params, TextMatch match) {
+		String text = criteria.text();
+		if (text == null || match == TextMatch.NONE) {
+			return "";
 		}
-		if (criteria.industry() != null) {
-			where.append(" and c.industry = :industry");
-			params.addValue("industry", criteria.industry());
+		String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		params.addValue("textAnywhere", "%" + escaped + "%");
+		params.addValue("textPrefix", escaped + "%");
+		params.addValue("text", text);
+		List<String> alternatives = new ArrayList<>();
+		if (match != TextMatch.CODE_OR_PHONE) {
+			// The grams alone, no strpos or ILIKE beside them: the planner then estimates
+			// the matches from the index's statistics.
+			alternatives.add((this.dialect.isPostgres() && isShort(text)) ? SHORT_NAME_MATCH
+					: "c.name ilike :textAnywhere escape '\\'");
 		}
-		if (criteria.text() != null) {
-			String text = criteria.text();
-			String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-			if (postgres && text.codePointCount(0, text.length()) < 3) {
-				// strpos, not ILIKE: a generic plan (the driver's after five runs) would
-				// add
-				// the trigram index to the ILIKE, reading all its entries for so short a
-				// pattern.
-				where.append(" and ((strpos(lower(c.name), lower(cast(:text as text))) > 0");
-				if (everyone) {
-					where.append(" and c.id = any(array(select g.id from customers g")
-						.append(" where tiercrm_short_grams(g.name) @> array[lower(cast(:text as text))]))");
-				}
-				where.append(")");
-				params.addValue("text", text);
-			}
-			else {
-				where.append(" and (c.name ilike :textAnywhere escape '\\'");
-			}
-			where.append(" or c.code ilike :textPrefix escape '\\'");
-			params.addValue("textAnywhere", "%" + escaped + "%");
-			params.addValue("textPrefix", escaped + "%");
+		if (match != TextMatch.NAME) {
+			alternatives.add("lower(c.code) like lower(:textPrefix) escape '\\'");
 			String digits = text.replaceAll("[^0-9]", "");
 			if (digits.length() >= 4) {
-				where.append(" or c.phone like :phoneDigits");
+				alternatives.add("c.phone like :phoneDigits");
 				params.addValue("phoneDigits", "%" + digits + "%");
 			}
-			where.append(")");
 		}
+		return " and (" + String.join(" or ", alternatives) + ")";
+	}
+
+	private static boolean isShort(String text) {
+		return text.codePointCount(0, text.length()) < 3;
+	}
+
+	/**
+	 * Whether the page sorts every customer matching a short fragment instead of walking
+	 * the sort's index. The planner would walk the name index for a fragment held by one
+	 * name in sixty (王), expecting the first page within a few thousand names, but such
+	 * names sit together far down the order: across everyone's customers it read 716,000
+	 * names (55 s), for a team of 100,000 customers 20 s. Sorting the matches costs what
+	 * there are of them, so it is done only while the grams index expects at most
+	 * {@value #SORTED_MATCHES_LIMIT}; a fragment held by more names (a Latin letter) is
+	 * dense enough for the walk. A rep's matches are still found with the rep's index.
+	 */
+	private boolean sortsAllMatches(TieredCriteria criteria, MapSqlParameterSource params) {
+		String text = criteria.text();
+		if (!this.dialect.isPostgres() || text == null || !isShort(text) || criteria.sort().bySegment()
+				|| criteria.filtersBySegment()) {
+			return false;
+		}
+		return estimate("from customers c where " + SHORT_NAME_MATCH, params) <= SORTED_MATCHES_LIMIT;
 	}
 
 	/**
@@ -345,18 +393,48 @@ public class TieredCustomerSearch {
 				+ condition.apply("o.owner_id") + ")" : condition.apply("c.owner_id");
 	}
 
-	private static String select(TieredCriteria criteria, StringBuilder where, boolean descending) {
-		TieredSort sort = criteria.sort();
-		String join = (sort.bySegment() || criteria.filtersBySegment()) ? " join" : " left join";
+	/**
+	 * The list's query. A page sorted and filtered by the customers alone finds its rows
+	 * among the customers first and joins only those to the run's rows and their owners:
+	 * joined before the sort, each of 16,000 matches was looked up in the run's partition
+	 * only for all but a page of them to be dropped.
+	 */
+	private static String select(TieredCriteria criteria, CharSequence where, boolean descending, boolean page) {
+		String order = order(criteria.sort(), descending);
+		boolean bySegment = criteria.sort().bySegment() || criteria.filtersBySegment();
+		if (!page || bySegment) {
+			return "select " + COLUMNS + " from customers c" + joins(bySegment) + where + order
+					+ (page ? " limit :limit" : "");
+		}
+		return "select " + COLUMNS + " from (select " + CUSTOMER_COLUMNS + " from customers c" + where + order
+				+ " limit :limit) c" + joins(false) + order;
+	}
+
+	/**
+	 * A page after sorting every match (see {@link #sortsAllMatches}): the customers
+	 * whose name holds the text united with those whose code or phone does, collected
+	 * first (the materialized CTE is a fence the planner does not see through). Apart,
+	 * each half is read from one index without testing the other half's condition on
+	 * every row, which for the grams meant computing each name's grams again (1.1 s for
+	 * 王).
+	 */
+	private static String sortedMatches(TieredCriteria criteria, String byName, String byCodeOrPhone,
+			boolean descending) {
+		String order = order(criteria.sort(), descending);
+		return "with m as materialized (select " + CUSTOMER_COLUMNS + " from customers c" + byName + " union select "
+				+ CUSTOMER_COLUMNS + " from customers c" + byCodeOrPhone + ") select " + COLUMNS
+				+ " from (select * from m c" + order + " limit :limit) c" + joins(false) + order;
+	}
+
+	private static String order(TieredSort sort, boolean descending) {
 		String direction = descending ? " desc" : " asc";
-		// Pages and exports show the number as it was written, the API both.
-		return "select c.id, c.code, c.name, c.type, c.phone, coalesce(c.phone_display, c.phone) as phone_display,"
-				+ " c.region, c.city, c.industry, c.owner_id,"
-				+ " u.display_name as owner_name, c.status, c.created_at, s.tier, s.abc_class, s.rfm_segment,"
-				+ " s.clv_class, s.monetary, s.recency_days, s.clv_predicted, s.p_alive from customers c" + join
+		return " order by " + sort.column() + direction + ", " + sort.idColumn() + direction;
+	}
+
+	private static String joins(boolean bySegment) {
+		return (bySegment ? " join" : " left join")
 				+ " customer_segments s on s.run_id = :runId and s.customer_id = c.id"
-				+ " left join users u on u.id = c.owner_id" + where + " order by " + sort.column() + direction + ", "
-				+ sort.idColumn() + direction;
+				+ " left join users u on u.id = c.owner_id";
 	}
 
 	private static TieredCustomer row(ResultSet rs, int rowNum) throws SQLException {
@@ -367,6 +445,22 @@ public class TieredCustomerSearch {
 				rs.getString("abc_class"), rs.getString("rfm_segment"), rs.getString("clv_class"),
 				rs.getObject("monetary", Double.class), rs.getObject("recency_days", Integer.class),
 				rs.getObject("clv_predicted", Double.class), rs.getObject("p_alive", Double.class));
+	}
+
+	/**
+	 * Which alternatives of the search text a condition tests.
+	 */
+	private enum TextMatch {
+
+		/** None: the text is tested apart. */
+		NONE,
+		/** Name, code or phone. */
+		ANY,
+		/** The name alone. */
+		NAME,
+		/** The code or the phone alone. */
+		CODE_OR_PHONE
+
 	}
 
 	/**
