@@ -110,28 +110,33 @@ public class RepBooks {
 		int page = Math.min(wanted, RepBook.pages(total, PAGE_SIZE));
 		long offset = (page - 1L) * PAGE_SIZE;
 		List<BookEntry> entries = new ArrayList<>(PAGE_SIZE);
-		String select = "select k.customer_id, c.code, k.name, k.tier, c.last_contact_at"
-				+ " from book_keys k join customers c on c.id = k.customer_id where k.owner_id = :rep and "
-				+ scope.ownerCondition("k.owner_id");
 		if (offset < overdueCount) {
-			entries.addAll(this.jdbc.query(select + " and " + overdue + KEY_ORDER + " limit :limit offset :offset",
-					params.addValue("limit", PAGE_SIZE).addValue("offset", offset),
-					(rs, row) -> entry(rs, cadences, now)));
+			entries.addAll(rows(owner + " and " + overdue, params, offset, PAGE_SIZE, cadences, now));
 		}
 		if (entries.size() < PAGE_SIZE && offset + entries.size() < total) {
-			entries.addAll(this.jdbc.query(
-					select + " and (case when " + overdue + " then 1 else 0 end) = 0" + KEY_ORDER
-							+ " limit :limit offset :offset",
-					params.addValue("limit", PAGE_SIZE - entries.size())
-						.addValue("offset", Math.max(0, offset - overdueCount)),
-					(rs, row) -> entry(rs, cadences, now)));
+			entries.addAll(rows(owner + " and not coalesce(" + overdue + ", false)", params,
+					Math.max(0, offset - overdueCount), PAGE_SIZE - entries.size(), cadences, now));
 		}
 		return new RepBook(repId, entries, total, overdueCount, page, PAGE_SIZE);
 	}
 
+	/**
+	 * A page's rows of one part of the book: the keys from the index alone (the tier
+	 * follows from the rank), then the code and last contact of those rows only.
+	 */
+	private List<BookEntry> rows(String keys, MapSqlParameterSource params, long offset, int limit, Cadences cadences,
+			Instant now) {
+		return this.jdbc.query(
+				"select x.customer_id, x.name, x.rank_order, c.code, c.last_contact_at from (select"
+						+ " k.customer_id, k.name, k.rank_order, k.contact_key" + keys + KEY_ORDER
+						+ " limit :limit offset :offset) x join customers c on c.id = x.customer_id"
+						+ " order by x.rank_order, x.contact_key, x.name, x.customer_id",
+				params.addValue("limit", limit).addValue("offset", offset), (rs, row) -> entry(rs, cadences, now));
+	}
+
 	private static BookEntry entry(ResultSet rs, Cadences cadences, Instant now) throws SQLException {
 		Timestamp last = rs.getTimestamp("last_contact_at");
-		String tier = rs.getString("tier");
+		String tier = cadences.tierByRank().get(rs.getInt("rank_order"));
 		return new BookEntry(rs.getLong("customer_id"), rs.getString("code"), rs.getString("name"), tier, ContactDue
 			.of((last != null) ? last.toInstant() : null, (tier != null) ? cadences.byTier().get(tier) : null, now));
 	}
@@ -143,6 +148,7 @@ public class RepBooks {
 	private Cadences cadences(Long runId) {
 		Map<String, Integer> byTier = new LinkedHashMap<>();
 		Map<Integer, Integer> byRank = new LinkedHashMap<>();
+		Map<Integer, String> tierByRank = new LinkedHashMap<>();
 		this.jdbc.query(
 				"select t.code, t.rank_order, v.contact_cadence_days from run_group_stats g"
 						+ " join tiers t on t.code = g.group_code join tier_policies p on p.tier_code = t.code"
@@ -153,8 +159,9 @@ public class RepBooks {
 					// Two tiers of one rank would be one model's mistake: the first
 					// counts.
 					byRank.putIfAbsent(rs.getInt(2), rs.getInt(3));
+					tierByRank.putIfAbsent(rs.getInt(2), rs.getString(1));
 				});
-		return new Cadences(byTier, byRank);
+		return new Cadences(byTier, byRank, tierByRank);
 	}
 
 	/**
@@ -222,8 +229,10 @@ public class RepBooks {
 	 *
 	 * @param byTier days per tier code
 	 * @param byRank days per rank, for the overdue condition over the keys
+	 * @param tierByRank the tier of each rank
 	 */
-	private record Cadences(Map<String, Integer> byTier, Map<Integer, Integer> byRank) {
+	private record Cadences(Map<String, Integer> byTier, Map<Integer, Integer> byRank,
+			Map<Integer, String> tierByRank) {
 
 		/**
 		 * Whether the key {@code k} is overdue: last contact before now minus its rank's
