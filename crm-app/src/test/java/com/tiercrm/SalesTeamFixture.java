@@ -9,6 +9,7 @@ import com.tiercrm.account.Team;
 import com.tiercrm.account.TeamRepository;
 import com.tiercrm.account.User;
 import com.tiercrm.account.UserRepository;
+import com.tiercrm.bookorder.BookKeys;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.customer.CustomerType;
@@ -68,7 +69,9 @@ class SalesTeamFixture {
 		Customer customer = new Customer(prefix + code, name, CustomerType.ENTERPRISE);
 		customer.setOwnerId(owner.getId());
 		customer.locate("上海", "上海", "EAST");
-		return this.customers.save(customer);
+		Customer saved = this.customers.save(customer);
+		BookKeys.sync(this.jdbc, List.of(saved.getId()));
+		return saved;
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.audit.AuditAction;
 import com.tiercrm.audit.AuditLog;
+import com.tiercrm.bookorder.BookKeys;
 import com.tiercrm.interaction.LastContacts;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
@@ -115,6 +116,7 @@ public class CustomerManagement {
 			customer.assignCode(generatedCode(customer.getId()));
 			store(customer);
 		}
+		BookKeys.sync(this.jdbc, List.of(customer.getId()));
 		this.changes.record(customer.getId(), customer.getVersion(), CustomerChange.Kind.CREATED, null, null,
 				customer.getCode(), userId, now());
 		return customer;
@@ -161,6 +163,7 @@ public class CustomerManagement {
 		details.applyTo(customer);
 		customer.setReferredById(referrerId);
 		store(customer);
+		BookKeys.sync(this.jdbc, List.of(customer.getId()));
 		Instant now = now();
 		before.forEach((field, old) -> {
 			String changed = after.get(field);
@@ -237,6 +240,8 @@ public class CustomerManagement {
 		CustomerStatus oldStatus = merged.getStatus();
 		merged.mergeInto(keptId);
 		store(merged);
+		// Out of every book; the kept customer's last contact may have moved.
+		BookKeys.sync(this.jdbc, List.of(mergedId, keptId));
 		Instant now = now();
 		this.changes.record(mergedId, merged.getVersion(), CustomerChange.Kind.MERGED_INTO, "status", oldStatus.name(),
 				kept.getCode(), userId, now);

@@ -3,6 +3,7 @@ package com.tiercrm.imports;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.ArrayList;
 import java.util.Objects;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.tiercrm.bookorder.BookKeys;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerStatus;
 import com.tiercrm.customer.ReferenceData;
@@ -148,6 +150,7 @@ final class CustomerImport implements RowImport<CustomerRow> {
 		if (write) {
 			storeAddedReferenceData();
 		}
+		List<Customer> written = new ArrayList<>();
 		for (CustomerRow row : chunk) {
 			Long ownerId = (row.owner() != null) ? owners.get(row.owner()) : null;
 			if (row.owner() != null && ownerId == null) {
@@ -168,13 +171,16 @@ final class CustomerImport implements RowImport<CustomerRow> {
 			if (customer == null) {
 				tally.inserted++;
 				if (write) {
-					this.entities.persist(row.newCustomer(ownerId, referrerId));
+					Customer added = row.newCustomer(ownerId, referrerId);
+					this.entities.persist(added);
+					written.add(added);
 				}
 			}
 			else if (row.differsFrom(customer, ownerId, referrerId)) {
 				tally.updated++;
 				if (write) {
 					row.applyTo(customer, ownerId, referrerId);
+					written.add(customer);
 				}
 			}
 			else {
@@ -183,6 +189,7 @@ final class CustomerImport implements RowImport<CustomerRow> {
 		}
 		if (write) {
 			this.entities.flush();
+			BookKeys.sync(this.jdbc, written.stream().map(Customer::getId).toList());
 		}
 		this.entities.clear();
 	}

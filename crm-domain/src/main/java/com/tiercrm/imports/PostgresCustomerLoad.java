@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 
+import com.tiercrm.bookorder.BookKeys;
 import com.tiercrm.postgres.CopyTextBuffer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -68,6 +69,10 @@ final class PostgresCustomerLoad {
 						tally.updated = (int) statement.executeLargeUpdate(update(customers, valid));
 					}
 					tally.inserted = (int) statement.executeLargeUpdate(insert(valid, anyStored));
+					// Every staged code that is stored now: the rows just inserted and
+					// updated, and a few unchanged ones.
+					BookKeys.syncSelected(this.jdbc,
+							"SELECT c.id FROM import_customer_stage s JOIN customers c ON c.code = s.code");
 				}
 				else {
 					compare(statement, customers, valid, tally);

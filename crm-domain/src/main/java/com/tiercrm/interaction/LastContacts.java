@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 
+import com.tiercrm.bookorder.BookKeys;
+
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -13,7 +15,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
  * Keeps {@code customers.last_contact_at}, the time of each customer's latest
  * interaction, in step with the interactions, so that books and overdue counts read one
  * column instead of aggregating every interaction. Whatever writes interactions calls one
- * of these in the same transaction.
+ * of these in the same transaction; each also writes the customers' {@link BookKeys}.
  */
 public final class LastContacts {
 
@@ -32,10 +34,13 @@ public final class LastContacts {
 	 * @param occurredAt when the new interaction happened
 	 */
 	public static void advance(NamedParameterJdbcOperations jdbc, long customerId, Instant occurredAt) {
-		jdbc.update(
+		int moved = jdbc.update(
 				"update customers set last_contact_at = :at where id = :id"
 						+ " and (last_contact_at is null or last_contact_at < :at)",
 				new MapSqlParameterSource("id", customerId).addValue("at", occurredAt.atOffset(ZoneOffset.UTC)));
+		if (moved > 0) {
+			BookKeys.sync(jdbc, List.of(customerId));
+		}
 	}
 
 	/**
@@ -47,6 +52,7 @@ public final class LastContacts {
 	public static void recompute(NamedParameterJdbcOperations jdbc, Collection<Long> customerIds) {
 		if (!customerIds.isEmpty()) {
 			jdbc.update(RECOMPUTE + " where id in (:ids)", new MapSqlParameterSource("ids", List.copyOf(customerIds)));
+			BookKeys.sync(jdbc, customerIds);
 		}
 	}
 
@@ -63,6 +69,7 @@ public final class LastContacts {
 				+ " (select max(i.occurred_at) from interactions i where i.customer_id = t.id) as latest"
 				+ " from (select distinct id from (" + customerIds + ") q (id)) t) l"
 				+ " where c.id = l.id and c.last_contact_at is distinct from l.latest");
+		BookKeys.syncSelected(jdbc, "select distinct id from (" + customerIds + ") q (id)");
 	}
 
 }

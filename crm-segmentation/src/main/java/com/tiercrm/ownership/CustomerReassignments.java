@@ -13,6 +13,7 @@ import com.tiercrm.account.OwnerOption;
 import com.tiercrm.account.OwnerOptions;
 import com.tiercrm.audit.AuditAction;
 import com.tiercrm.audit.AuditLog;
+import com.tiercrm.bookorder.BookKeys;
 import com.tiercrm.tiering.insight.OwnerFigures;
 import com.tiercrm.tiering.list.MatchingCustomers;
 import com.tiercrm.tiering.list.TieredCriteria;
@@ -218,6 +219,8 @@ public class CustomerReassignments {
 		this.jdbc.update("update customers set owner_id = :toOwner, version = version + 1, updated_at = :now"
 				+ " where id in (select i.customer_id from customer_reassignment_items i"
 				+ " where i.reassignment_id = :reassignment)", params);
+		BookKeys.syncSelected(this.jdbc.getJdbcOperations(),
+				"select customer_id from customer_reassignment_items where reassignment_id = " + id);
 		// The open follow-ups the previous owner was to do go with the customers; other
 		// people's stay theirs.
 		this.jdbc.update("update tasks set assignee_id = :toOwner, version = version + 1 where done_at is null"

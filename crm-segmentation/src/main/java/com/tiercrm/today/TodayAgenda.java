@@ -3,11 +3,13 @@ package com.tiercrm.today;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.book.BookEntry;
 import com.tiercrm.book.RepBook;
 import com.tiercrm.book.RepBooks;
+import com.tiercrm.book.RunBookKeys;
 import com.tiercrm.task.TaskManagement;
 import com.tiercrm.tiering.insight.DashboardProperties;
 import org.jspecify.annotations.Nullable;
@@ -50,11 +52,15 @@ public class TodayAgenda {
 
 	private final DashboardProperties dashboard;
 
-	TodayAgenda(NamedParameterJdbcTemplate jdbc, TaskManagement tasks, RepBooks books, DashboardProperties dashboard) {
+	private final RunBookKeys keys;
+
+	TodayAgenda(NamedParameterJdbcTemplate jdbc, TaskManagement tasks, RepBooks books, DashboardProperties dashboard,
+			RunBookKeys keys) {
 		this.jdbc = jdbc;
 		this.tasks = tasks;
 		this.books = books;
 		this.dashboard = dashboard;
+		this.keys = keys;
 	}
 
 	/**
@@ -103,6 +109,19 @@ public class TodayAgenda {
 	private Moves fellBelow(RunPair runs, long userId, AccessScope scope, int limit) {
 		if (runs.previous() == null) {
 			return Moves.NONE;
+		}
+		RunBookKeys.State state = this.keys.state();
+		if (state.current() && Objects.equals(state.previousRunId(), runs.previous()) && state.churnThreshold() != null
+				&& state.churnThreshold() == this.dashboard.churnThreshold()) {
+			// Marked in the owner's keys when the run was published: the owner's few
+			// marked rows from the index, and the two runs' rows of those alone.
+			return moves("select c.code, c.name, p.tier as from_tier, s.tier as to_tier, p.p_alive as alive_before,"
+					+ " s.p_alive as alive_now, count(*) over () as total from book_keys k"
+					+ " join customers c on c.id = k.customer_id"
+					+ " join customer_segments s on s.run_id = :run and s.customer_id = k.customer_id"
+					+ " join customer_segments p on p.run_id = :previous and p.customer_id = k.customer_id"
+					+ " where k.owner_id = :owner and k.fell_clv is not null and " + scope.ownerCondition("k.owner_id")
+					+ " order by k.fell_clv desc, k.customer_id limit :limit", runs, userId, scope, limit);
 		}
 		// The most valuable first: those most worth winning back. Sorted by an
 		// expression, so that the plan starts from the owner's customers rather than

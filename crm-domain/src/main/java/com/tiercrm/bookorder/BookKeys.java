@@ -1,0 +1,73 @@
+package com.tiercrm.bookorder;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+
+/**
+ * Keeps the customer's side of {@code book_keys} (owner, name, last contact, in nobody's
+ * book once merged) equal to the customers, so that a rep's book pages along one index.
+ * Whatever writes a customer's owner, name, status or last contact calls one of these in
+ * the same transaction; a row missing for a customer is added. The run's side (tier and
+ * rank) is the tiering module's and is left alone here.
+ */
+public final class BookKeys {
+
+	/** The rank of customers without a tier: after every tier. */
+	public static final int NO_RANK = Integer.MAX_VALUE;
+
+	/** The contact key of a customer never contacted: before every contact. */
+	public static final String NEVER = "timestamp with time zone '0001-01-01 00:00:00+00'";
+
+	private static final String SOURCE = "select c.id, case when c.status = 'MERGED' then null else c.owner_id end"
+			+ " as owner_id, c.name, coalesce(c.last_contact_at, " + NEVER + ") as contact_key from customers c";
+
+	private BookKeys() {
+	}
+
+	/**
+	 * Writes the keys of some customers from their rows.
+	 * @param jdbc where the customers are
+	 * @param customerIds the customers changed
+	 */
+	public static void sync(NamedParameterJdbcOperations jdbc, Collection<Long> customerIds) {
+		if (!customerIds.isEmpty()) {
+			jdbc.update(merge(SOURCE + " where c.id in (:ids)"),
+					new MapSqlParameterSource("ids", List.copyOf(customerIds)));
+		}
+	}
+
+	/**
+	 * Writes the keys of the customers a query selects, with one statement: for bulk
+	 * writers.
+	 * @param jdbc where the customers are
+	 * @param customerIds a query of one column, the ids of the customers changed
+	 */
+	public static void syncSelected(JdbcOperations jdbc, String customerIds) {
+		jdbc.update(merge(SOURCE + " where c.id in (" + customerIds + ")"));
+	}
+
+	/**
+	 * Adds the rows of customers that have none (written by a loader that knows nothing
+	 * of the book), with one statement over all customers.
+	 * @param jdbc where the customers are
+	 * @return the rows added
+	 */
+	public static int addMissing(JdbcOperations jdbc) {
+		return jdbc.update("insert into book_keys (customer_id, owner_id, rank_order, contact_key, name)"
+				+ " select n.id, n.owner_id, " + NO_RANK + ", n.contact_key, n.name from (" + SOURCE
+				+ " where not exists (select 1 from book_keys k where k.customer_id = c.id)) n");
+	}
+
+	private static String merge(String source) {
+		return "merge into book_keys k using (" + source + ") n on (k.customer_id = n.id)"
+				+ " when matched and (k.owner_id is distinct from n.owner_id or k.name <> n.name"
+				+ " or k.contact_key <> n.contact_key) then update set owner_id = n.owner_id, name = n.name,"
+				+ " contact_key = n.contact_key when not matched then insert (customer_id, owner_id, rank_order,"
+				+ " contact_key, name) values (n.id, n.owner_id, " + NO_RANK + ", n.contact_key, n.name)";
+	}
+
+}
