@@ -56,6 +56,7 @@ class SegmentationBenchmark implements ApplicationRunner {
 		System.gc();
 		HeapSampler heap = new HeapSampler();
 		long start = System.nanoTime();
+		long cpuStart = processCpuNanos();
 		SegmentationRun run;
 		try {
 			run = this.runs.runNow(new RunRequest(this.asOf, null, RunTrigger.MANUAL, "benchmark"));
@@ -64,19 +65,33 @@ class SegmentationBenchmark implements ApplicationRunner {
 			heap.stop();
 		}
 		double runSeconds = seconds(start);
+		double runCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+		double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		long peakHeap = heap.peakMiB();
 		if (run.getStatus() != RunStatus.SUCCEEDED) {
 			throw new IllegalStateException("The benchmark run failed: " + run.getFailureCode());
 		}
 		double baselineSeconds = baseline();
 		RunReport.Timings timings = run.report().timings();
+		// The steps of the run one after the other (see RunReport.Timings: the models run
+		// beside each other, the satisfaction, figures and per-owner figures beside the
+		// write); "other" is what the run's report cannot time itself: starting the run,
+		// saving its report, the commit and what follows it.
+		double accounted = (timings.previousTiers() + timings.facts() + timings.models() + timings.changes()
+				+ timings.write() + timings.aggregates() + timings.publish()) / 1000.0;
 		System.out.println(String.format(Locale.ROOT,
 				"{\"customers\":%d, \"orders\":%d, \"runSeconds\":%.2f, \"baselineSeconds\":%.2f, \"ratio\":%.2f,"
 						+ " \"clvFitSeconds\":%.2f, \"peakHeapMiB\":%d, \"factsSeconds\":%.2f, \"abcRfmSeconds\":%.2f,"
-						+ " \"clvScoreSeconds\":%.2f, \"writeAndPublishSeconds\":%.2f}",
+						+ " \"clvScoreSeconds\":%.2f, \"writeAndPublishSeconds\":%.2f, \"previousTiersSeconds\":%.2f,"
+						+ " \"modelsSeconds\":%.2f, \"changesSeconds\":%.2f, \"satisfactionSeconds\":%.2f,"
+						+ " \"figuresSeconds\":%.2f, \"aggregatesSeconds\":%.2f, \"ownerFiguresSeconds\":%.2f,"
+						+ " \"publishSeconds\":%.2f, \"otherSeconds\":%.2f, \"cpuSeconds\":%.2f, \"loadAverage\":%.2f}",
 				customers, orders, runSeconds, baselineSeconds, runSeconds / baselineSeconds, timings.clvFit() / 1000.0,
 				peakHeap, timings.facts() / 1000.0, timings.abcRfm() / 1000.0, timings.clvScore() / 1000.0,
-				timings.write() / 1000.0));
+				timings.write() / 1000.0, timings.previousTiers() / 1000.0, timings.models() / 1000.0,
+				timings.changes() / 1000.0, timings.satisfaction() / 1000.0, timings.figures() / 1000.0,
+				timings.aggregates() / 1000.0, timings.ownerFigures() / 1000.0, timings.publish() / 1000.0,
+				runSeconds - accounted, runCpuSeconds, load));
 	}
 
 	/**
@@ -89,6 +104,15 @@ class SegmentationBenchmark implements ApplicationRunner {
 			rows[0]++;
 		}));
 		return seconds(start);
+	}
+
+	/** This process's CPU time, every thread (the JVM's, not PostgreSQL's). */
+	private static long processCpuNanos() {
+		if (java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return os.getProcessCpuTime();
+		}
+		return 0;
 	}
 
 	private long count(String table) {

@@ -77,6 +77,18 @@ final class PreviousTiers {
 		return (i >= 0) ? this.tiers[i] : null;
 	}
 
+	/**
+	 * The tier of each of the given customers in these tiers, {@code null} for those who
+	 * were not in them.
+	 */
+	@Nullable String[] tiersOf(long[] customerIds) {
+		@Nullable String[] of = new String[customerIds.length];
+		for (int i = 0; i < customerIds.length; i++) {
+			of[i] = tier(customerIds[i]);
+		}
+		return of;
+	}
+
 	short streak(long customerId) {
 		int i = indexOf(customerId);
 		return (i >= 0) ? this.streaks[i] : 0;

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * {@code run_rfm_cells}, {@code run_migration_cells}, {@code run_churn_cohorts},
  * {@code run_downgrades}, {@code run_aggregates}), computed by the run in memory. The
  * database adds what the run does not hold: each customer's satisfaction scores, the
- * owners of those who moved down, and the figures per owner ({@link OwnerFigures}), the
- * one aggregate over the run's rows.
+ * owners of those who moved down, and every customer's owner for the figures per owner
+ * ({@link OwnerFigures}), added up in memory too.
  */
 @Component
 class RunAggregator {
@@ -137,9 +137,37 @@ class RunAggregator {
 		this.jdbc.update("insert into run_aggregates (run_id, previous_run_id, churn_threshold, churn_lowest_tier,"
 				+ " computed_at, compute_millis) values (:run, :previous, :threshold, :lowestTier, :computedAt, :millis)",
 				params);
-		// The only figures aggregated over the run's rows: by owner, which the run does
-		// not hold.
-		return millis + this.owners.store(runId);
+		return millis;
+	}
+
+	/**
+	 * Locks the publication until the caller's transaction ends, before
+	 * {@link #ownerFigures} reads the owners on another connection.
+	 */
+	void holdPublication() {
+		this.owners.holdPublication();
+	}
+
+	/**
+	 * Adds up the figures per owner of a run being published from what the run holds in
+	 * memory, with each customer's owner as it is once the publication is held
+	 * ({@link #holdPublication}): in a read-only transaction of the caller's, on any
+	 * thread.
+	 * @param previousTiers each customer's tier in the previous run, or {@code null} when
+	 * there was none
+	 */
+	OwnerFigures.Figures ownerFigures(Segmentation segmentation, @Nullable String @Nullable [] previousTiers) {
+		OwnerFigures.Owners owners = this.owners.owners();
+		return OwnerFiguresPass.compute(segmentation, previousTiers, owners.customerIds(), owners.ownerIds());
+	}
+
+	/**
+	 * Stores the figures per owner of a run being published, in the caller's transaction
+	 * and after {@link #store}.
+	 * @return the milliseconds it took
+	 */
+	long storeOwnerFigures(long runId, OwnerFigures.Figures figures) {
+		return this.owners.store(runId, figures);
 	}
 
 	private void storeMigration(long runId, Map<String, Map<String, Long>> matrix) {
@@ -220,7 +248,7 @@ class RunAggregator {
 	 * Finds a customer's position among the segmentation's customers: by binary search
 	 * when they are sorted by id, as the facts reader returns them.
 	 */
-	private static final class CustomerIndex {
+	static final class CustomerIndex {
 
 		private final long[] ids;
 

@@ -106,9 +106,41 @@ public record RunReport(LocalDate asOf, long configId, String tierModel, int cus
 	}
 
 	/**
-	 * Milliseconds per phase.
+	 * Milliseconds per phase. One after the other: {@code previousTiers}, {@code facts},
+	 * {@code models}, {@code changes}, {@code write}, {@code aggregates} and
+	 * {@code publish}, which add up to {@code total}; ABC, RFM and the CLV fit and
+	 * scoring run beside each other within {@code models}, and the satisfaction scores,
+	 * the figures and the per-owner figures beside the write.
+	 *
+	 * @param facts reading the orders into each customer's facts
+	 * @param abcRfm the ABC and RFM models (within {@code models})
+	 * @param clvFit the CLV fit (within {@code models})
+	 * @param clvScore the CLV scoring (within {@code models})
+	 * @param write the per-customer rows: COPY, indexes, statistics, attach
+	 * @param total from the start of the run to its publication, the commit excepted
+	 * @param previousTiers reading the published run's tiers
+	 * @param models every model and the tiers that follow, wall time
+	 * @param changes comparing the tiers with the previous run's
+	 * @param satisfaction reading the customers' satisfaction scores (beside the write)
+	 * @param figures the dashboard's figures, in memory (beside the write)
+	 * @param aggregates after the write: waiting for the figures, then storing them and
+	 * those per owner
+	 * @param ownerFigures reading the owners and adding up the figures per owner (beside
+	 * the write)
+	 * @param publish the rest: the publication's lock, the run's report, the switch of
+	 * the published run
 	 */
-	public record Timings(long facts, long abcRfm, long clvFit, long clvScore, long write, long total) {
+	public record Timings(long facts, long abcRfm, long clvFit, long clvScore, long write, long total,
+			long previousTiers, long models, long changes, long satisfaction, long figures, long aggregates,
+			long ownerFigures, long publish) {
+
+		/**
+		 * The six phases reported before the rest of a run was split (the others read as
+		 * zero, as they do in the reports of such runs).
+		 */
+		public Timings(long facts, long abcRfm, long clvFit, long clvScore, long write, long total) {
+			this(facts, abcRfm, clvFit, clvScore, write, total, 0, 0, 0, 0, 0, 0, 0, 0);
+		}
 
 	}
 

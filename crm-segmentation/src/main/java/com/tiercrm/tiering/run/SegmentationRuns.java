@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import com.tiercrm.database.ConnectionLoss;
 import com.tiercrm.lease.LeaseLostException;
@@ -17,6 +19,7 @@ import com.tiercrm.tiering.config.SegmentationConfig;
 import com.tiercrm.tiering.config.SegmentationConfigs;
 import com.tiercrm.tiering.config.SegmentationSettings;
 import com.tiercrm.tiering.insight.DashboardProperties;
+import com.tiercrm.tiering.insight.OwnerFigures;
 import com.tiercrm.tiering.model.ClvFit;
 import com.tiercrm.tiering.model.CustomerFacts;
 import org.apache.commons.logging.Log;
@@ -63,6 +66,8 @@ public class SegmentationRuns {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate readOnly;
+
 	private final TaskExecutor executor;
 
 	private final SegmentationProperties properties;
@@ -93,6 +98,8 @@ public class SegmentationRuns {
 		this.writer = writer;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+		this.readOnly.setReadOnly(true);
 		this.executor = executor;
 		this.properties = properties;
 	}
@@ -112,7 +119,10 @@ public class SegmentationRuns {
 	 * returns the run.
 	 */
 	public SegmentationRun runNow(RunRequest request) {
+		long started = System.nanoTime();
 		PreparedRun prepared = prepare(request);
+		logger
+			.info("Segmentation run " + prepared.runId() + " started in " + millis(started, System.nanoTime()) + " ms");
 		execute(prepared);
 		return this.runs.findById(prepared.runId()).orElseThrow();
 	}
@@ -190,15 +200,16 @@ public class SegmentationRuns {
 		try {
 			long[] factsDone = new long[1];
 			PreviousTiers previous = previousTiers();
+			long previousRead = System.nanoTime();
 			TierOrder order = tierOrder();
 			// The facts are not kept in a local: once the models have run, they can be
 			// collected.
 			Segmentation segmentation = new SegmentationEngine(this.models, order).apply(readFacts(prepared, factsDone),
 					prepared.settings(), previous, prepared.asOf());
+			long modelsDone = System.nanoTime();
 			this.leases.checkNotCancelled(LeasedTable.SEGMENTATION_RUNS, prepared.runId());
 			// Every figure the dashboard shows is computed here, in memory, once; then
-			// the
-			// previous tiers can be collected.
+			// the previous tiers can be collected.
 			Long previousConfigId = (previous.runId() != null)
 					? this.runs.findById(previous.runId()).map(SegmentationRun::getConfigId).orElse(null) : null;
 			RunChanges changes = previous
@@ -208,33 +219,62 @@ public class SegmentationRuns {
 									this.dashboard.churnThreshold())
 							.between(previousConfigId, prepared.configId()))
 				.orElse(null);
+			// Each customer's tier in the previous run, for the figures per owner.
+			String[] previousTiers = (changes != null) ? previous.tiersOf(segmentation.customerIds) : null;
 			previous = null;
-			long figuresStarted = System.nanoTime();
-			RunFigures figures = RunFigures.of(segmentation,
-					this.aggregator.satisfaction(segmentation, prepared.asOf()), changes);
-			long figuresMillis = millis(figuresStarted, System.nanoTime());
-			long modelsDone = System.nanoTime();
+			long changesDone = System.nanoTime();
+			long[] reporting = new long[1];
+			long[] publishing = new long[1];
 			this.transactions.executeWithoutResult((status) -> {
 				// Publishes only while the run is still this instance's and nobody asked
 				// it to stop; the run's row stays locked until the publication commits.
 				this.leases.confirmNotCancelled(LeasedTable.SEGMENTATION_RUNS, prepared.runId());
-				this.writer.write(prepared.runId(), segmentation);
-				for (TierModel model : this.models.all()) {
-					ModelResults applied = segmentation.results().get(model.code());
-					if (applied != null) {
-						model.published(prepared.runId(), applied);
+				long writeStarted = System.nanoTime();
+				// While this connection writes the run's rows, another reads the
+				// satisfaction scores and the owners (once the publication is held, so
+				// that no reassignment is missed) and everything the dashboard shows is
+				// added up in memory.
+				this.aggregator.holdPublication();
+				CompletableFuture<Aggregates> aggregates = CompletableFuture.supplyAsync(
+						() -> this.readOnly
+							.execute((readOnly) -> aggregates(prepared, segmentation, changes, previousTiers)),
+						this.executor);
+				try {
+					this.writer.write(prepared.runId(), segmentation);
+					for (TierModel model : this.models.all()) {
+						ModelResults applied = segmentation.results().get(model.code());
+						if (applied != null) {
+							model.published(prepared.runId(), applied);
+						}
 					}
 				}
+				catch (RuntimeException ex) {
+					aggregates.cancel(false);
+					throw ex;
+				}
 				long written = System.nanoTime();
+				Aggregates computed = join(aggregates);
+				long joined = System.nanoTime();
 				// Stored in the transaction that publishes the run.
-				long storeMillis = this.aggregator.store(prepared.runId(), figures);
-				logger.info("Segmentation run " + prepared.runId() + " aggregates computed in " + figuresMillis
-						+ " ms and stored in " + storeMillis + " ms");
+				this.aggregator.store(prepared.runId(), computed.figures());
+				long ownersMillis = this.aggregator.storeOwnerFigures(prepared.runId(), computed.owners());
+				long stored = System.nanoTime();
+				logger.info("Segmentation run " + prepared.runId() + " aggregates computed beside the write in "
+						+ (computed.satisfactionMillis() + computed.figuresMillis() + computed.ownerMillis())
+						+ " ms (satisfaction read in " + computed.satisfactionMillis() + " ms, figures "
+						+ computed.figuresMillis() + " ms, owners read and added up in " + computed.ownerMillis()
+						+ " ms), waited for " + millis(written, joined) + " ms and stored in " + millis(joined, stored)
+						+ " ms (per-owner figures " + ownersMillis + " ms)");
+				reporting[0] = System.nanoTime();
 				RunReport report = report(prepared, segmentation,
-						new RunReport.Timings(millis(started, factsDone[0]),
+						new RunReport.Timings(millis(previousRead, factsDone[0]),
 								segmentation.millis(AbcTierModel.CODE) + segmentation.millis(RfmTierModel.CODE),
 								segmentation.clv().fitMillis, segmentation.clv().scoreMillis,
-								millis(modelsDone, written), millis(started, written)));
+								millis(writeStarted, written), millis(started, System.nanoTime()),
+								millis(started, previousRead), millis(factsDone[0], modelsDone),
+								millis(modelsDone, changesDone), computed.satisfactionMillis(),
+								computed.figuresMillis(), millis(written, stored), computed.ownerMillis(),
+								millis(changesDone, writeStarted) + millis(stored, System.nanoTime())));
 				SegmentationRun run = this.runs.findById(prepared.runId()).orElseThrow();
 				run.succeeded(report);
 				this.runs.save(run);
@@ -244,9 +284,13 @@ public class SegmentationRuns {
 				this.events.publishEvent(new RunPublished(prepared.runId(), prepared.asOf(), segmentation.size()));
 				this.events.publishEvent(new RunFinished(prepared.runId(), RunStatus.SUCCEEDED, prepared.trigger(),
 						segmentation.size(), Duration.ofMillis(report.timings().total()), report.timings()));
+				publishing[0] = System.nanoTime();
 			});
+			long done = System.nanoTime();
 			logger.info("Segmentation run " + prepared.runId() + " published: " + segmentation.size() + " customers in "
-					+ millis(started, System.nanoTime()) + " ms");
+					+ millis(started, done) + " ms (report made and saved, run published in "
+					+ millis(reporting[0], publishing[0]) + " ms, commit and what follows it "
+					+ millis(publishing[0], done) + " ms)");
 		}
 		catch (LeaseLostException ex) {
 			logger.warn("Segmentation run " + prepared.runId() + " was not published: " + ex.getMessage());
@@ -274,6 +318,41 @@ public class SegmentationRuns {
 			this.leases.release(LeasedTable.SEGMENTATION_RUNS, prepared.runId());
 			work.close();
 		}
+	}
+
+	/**
+	 * The dashboard's figures and those per owner, with how long each part took.
+	 */
+	private Aggregates aggregates(PreparedRun prepared, Segmentation segmentation, @Nullable RunChanges changes,
+			@Nullable String @Nullable [] previousTiers) {
+		long started = System.nanoTime();
+		RunFigures.Satisfaction satisfaction = this.aggregator.satisfaction(segmentation, prepared.asOf());
+		long read = System.nanoTime();
+		RunFigures figures = RunFigures.of(segmentation, satisfaction, changes);
+		long computed = System.nanoTime();
+		OwnerFigures.Figures owners = this.aggregator.ownerFigures(segmentation, previousTiers);
+		return new Aggregates(figures, owners, millis(started, read), millis(read, computed),
+				millis(computed, System.nanoTime()));
+	}
+
+	private static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
+	}
+
+	private record Aggregates(RunFigures figures, OwnerFigures.Figures owners, long satisfactionMillis,
+			long figuresMillis, long ownerMillis) {
+
 	}
 
 	private List<CustomerFacts> readFacts(PreparedRun prepared, long[] doneAt) {

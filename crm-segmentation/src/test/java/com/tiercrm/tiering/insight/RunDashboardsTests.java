@@ -254,6 +254,15 @@ abstract class RunDashboardsTests {
 		assertThat(this.jdbc.queryForObject("select count(*) from owner_figures where run_id = ?", Long.class,
 				first.getId()))
 			.isZero();
+		// The rows the run added up in memory are those the set-based statements write
+		// over the run's rows, row for row and band for band.
+		Map<String, double[]> computedByTheRun = storedOwnerRows(second.getId());
+		assertThat(computedByTheRun).hasSizeGreaterThan(1000);
+		assertThat(computedByTheRun.keySet()).anyMatch((key) -> key.startsWith("F|"))
+			.anyMatch((key) -> key.startsWith("B|"))
+			.anyMatch((key) -> key.startsWith("F|") && !key.endsWith("|null"));
+		this.ownerFigures.allOwnersChanged();
+		assertSameRows(computedByTheRun, storedOwnerRows(second.getId()));
 
 		// A third of the rep's customers move to the other rep: stale until the two are
 		// rewritten, then equal again.
@@ -298,6 +307,42 @@ abstract class RunDashboardsTests {
 			assertThat(stored.lorenz.get(i).revenueShare()).as("%s point %d", scope, i)
 				.isCloseTo(read.lorenz.get(i).revenueShare(), within(tolerance));
 		}
+	}
+
+	/**
+	 * The run's stored per-owner rows and bands by their key (figures: owner, tier,
+	 * segment, scores and previous tier; bands: owner and band), each with its counts and
+	 * sums.
+	 */
+	private Map<String, double[]> storedOwnerRows(long runId) {
+		Map<String, double[]> rows = new java.util.HashMap<>();
+		this.jdbc.query("select owner_id, tier, rfm_segment, r_score, f_score, previous_tier, customers, revenue,"
+				+ " profit, clv_predicted, buyers, repeat_buyers, buyer_revenue from owner_figures where run_id = ?",
+				(java.sql.ResultSet rs) -> {
+					double[] values = new double[7];
+					for (int c = 0; c < 7; c++) {
+						values[c] = rs.getDouble(7 + c);
+					}
+					assertThat(rows.put("F|" + rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|"
+							+ rs.getInt(4) + "|" + rs.getInt(5) + "|" + rs.getString(6), values))
+						.isNull();
+				}, runId);
+		this.jdbc.query("select owner_id, band_no, customers, revenue from owner_revenue_bands where run_id = ?",
+				(java.sql.ResultSet rs) -> {
+					assertThat(rows.put("B|" + rs.getLong(1) + "|" + rs.getInt(2),
+							new double[] { rs.getDouble(3), rs.getDouble(4) }))
+						.isNull();
+				}, runId);
+		return rows;
+	}
+
+	private static void assertSameRows(Map<String, double[]> actual, Map<String, double[]> expected) {
+		assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+		expected.forEach((key, values) -> {
+			for (int c = 0; c < values.length; c++) {
+				assertThat(actual.get(key)[c]).as("%s, value %d", key, c).isCloseTo(values[c], within(1e-6));
+			}
+		});
 	}
 
 	private static long customers(@org.jspecify.annotations.Nullable ScopedFigures figures) {
