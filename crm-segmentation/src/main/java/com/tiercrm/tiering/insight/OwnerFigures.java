@@ -34,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  * it is published, added up in its own pass over what it holds in memory with the owners
  * read here ({@link #store(long, Figures)}); whoever moves customers to another owner has
  * the owners on both sides rewritten in the same transaction, set-based over just those
- * owners' customers of the run's rows ({@link #ownersChanged}), and a merge has the merged
- * customer's owner rewritten without it.
+ * owners' customers of the run's rows ({@link #ownersChanged}), and a merge has the
+ * merged customer's owner rewritten without it.
  */
 @NamedInterface("insight")
 @Service
