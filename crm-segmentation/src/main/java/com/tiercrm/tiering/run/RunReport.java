@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.tiercrm.tiering.model.ClvFit;
 import com.tiercrm.tiering.model.ClvPurchaseModel;
 import com.tiercrm.tiering.model.ClvTimeUnit;
@@ -131,8 +133,10 @@ public record RunReport(LocalDate asOf, long configId, String tierModel, int cus
 	 * the published run
 	 */
 	public record Timings(long facts, long abcRfm, long clvFit, long clvScore, long write, long total,
-			long previousTiers, long models, long changes, long satisfaction, long figures, long aggregates,
-			long ownerFigures, long publish) {
+			@JsonSetter(nulls = Nulls.AS_EMPTY) long previousTiers, @JsonSetter(nulls = Nulls.AS_EMPTY) long models,
+			@JsonSetter(nulls = Nulls.AS_EMPTY) long changes, @JsonSetter(nulls = Nulls.AS_EMPTY) long satisfaction,
+			@JsonSetter(nulls = Nulls.AS_EMPTY) long figures, @JsonSetter(nulls = Nulls.AS_EMPTY) long aggregates,
+			@JsonSetter(nulls = Nulls.AS_EMPTY) long ownerFigures, @JsonSetter(nulls = Nulls.AS_EMPTY) long publish) {
 
 		/**
 		 * The six phases reported before the rest of a run was split (the others read as

@@ -70,4 +70,16 @@ class RunReportTests {
 		assertThat(SettingsJson.read(json, RunReport.class).revenue()).isNull();
 	}
 
+	@Test
+	void reportsOfRunsMadeBeforeTheStepsWereSplitReadTheirTimingsAsZero() {
+		String json = SettingsJson.write(report(null))
+			.replaceAll(",\"(previousTiers|models|changes|satisfaction|figures|aggregates|ownerFigures|publish)\":0",
+					"");
+		assertThat(json).doesNotContain("previousTiers").doesNotContain("publish");
+		RunReport.Timings timings = SettingsJson.read(json, RunReport.class).timings();
+		assertThat(timings.total()).isEqualTo(15);
+		assertThat(timings.previousTiers()).isZero();
+		assertThat(timings.publish()).isZero();
+	}
+
 }
