@@ -15,7 +15,9 @@ CREATE TABLE book_keys (
     name         VARCHAR(200)             NOT NULL,
     tier         VARCHAR(40),
     -- the predicted CLV when the published run's P(alive) fell below the churn threshold from the run before
-    fell_clv     DOUBLE PRECISION
+    fell_clv     DOUBLE PRECISION,
+    -- the keys go with their customer (customers are deleted only by hand or by tests)
+    CONSTRAINT fk_book_keys_customer FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE
 );
 
 CREATE INDEX ix_book_keys_order ON book_keys (owner_id, rank_order, contact_key, name, customer_id);
