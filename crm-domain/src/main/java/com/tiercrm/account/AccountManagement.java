@@ -7,6 +7,7 @@ import com.tiercrm.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,9 +33,12 @@ public class AccountManagement {
 
 	private final AuditLog audit;
 
+	private final JdbcTemplate jdbc;
+
 	public AccountManagement(UserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
-			ApplicationEventPublisher events, AuditLog audit) {
+			ApplicationEventPublisher events, AuditLog audit, JdbcTemplate jdbc) {
 		this.users = users;
+		this.jdbc = jdbc;
 		this.audit = audit;
 		this.teams = teams;
 		this.passwordEncoder = passwordEncoder;
@@ -191,7 +195,10 @@ public class AccountManagement {
 	 * says now: an admin may have asked for it while the user was signed in.
 	 */
 	public boolean passwordChangeRequired(long userId) {
-		return this.users.existsByIdAndPasswordChangeRequiredTrue(userId);
+		// Asked on every page and API call: one plain statement on the primary, without a
+		// JPA transaction around it.
+		return Boolean.TRUE.equals(this.jdbc.query("select password_change_required from users where id = ?",
+				(rs) -> rs.next() && rs.getBoolean(1), userId));
 	}
 
 	@Transactional(readOnly = true)

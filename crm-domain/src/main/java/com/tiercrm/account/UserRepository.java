@@ -14,8 +14,6 @@ public interface UserRepository extends ListCrudRepository<User, Long> {
 
 	boolean existsByUsernameIgnoreCase(String username);
 
-	boolean existsByIdAndPasswordChangeRequiredTrue(long id);
-
 	List<User> findAllByOrderByUsernameAsc();
 
 	long countByRoleAndEnabledTrue(Role role);

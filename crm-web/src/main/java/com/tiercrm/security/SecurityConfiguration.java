@@ -131,6 +131,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new LoginNoticeInterceptor());
+		registry.addInterceptor(new NavigationInterceptor());
 	}
 
 }
