@@ -53,13 +53,19 @@ public final class BookKeys {
 	/**
 	 * Adds the rows of customers that have none (written by a loader that knows nothing
 	 * of the book), with one statement over all customers.
+	 * <p>
+	 * The missing customers are found by {@code except}, which reads every key before the
+	 * first row is inserted. An anti join ({@code not exists}) was planned, on an empty
+	 * table, as a nested loop whose inner scan of {@code book_keys} also read the rows
+	 * the statement itself had just inserted: a million missing customers then took hours
+	 * instead of seconds.
 	 * @param jdbc where the customers are
 	 * @return the rows added
 	 */
 	public static int addMissing(JdbcOperations jdbc) {
 		return jdbc.update("insert into book_keys (customer_id, owner_id, rank_order, contact_key, name)"
 				+ " select n.id, n.owner_id, " + NO_RANK + ", n.contact_key, n.name from (" + SOURCE
-				+ " where not exists (select 1 from book_keys k where k.customer_id = c.id)) n");
+				+ " where c.id in (select id from customers except select customer_id from book_keys)) n");
 	}
 
 	private static String merge(String source) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.tiercrm.bookorder.BookKeys;
+import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.tiering.insight.DashboardProperties;
 import com.tiercrm.tiering.run.RunPublished;
 import org.apache.commons.logging.Log;
@@ -34,18 +35,24 @@ public class RunBookKeys {
 
 	private static final Log logger = LogFactory.getLog(RunBookKeys.class);
 
+	/** Rows added at once above which PostgreSQL's statistics of the keys are renewed. */
+	private static final int ANALYZE_AFTER = 10_000;
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
 
 	private final DashboardProperties dashboard;
 
+	private final DatabaseDialect dialect;
+
 	private final Clock clock = Clock.systemUTC();
 
 	RunBookKeys(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-			DashboardProperties dashboard) {
+			DashboardProperties dashboard, DatabaseDialect dialect) {
 		this.jdbc = jdbc;
 		this.dashboard = dashboard;
+		this.dialect = dialect;
 		// After the publishing transaction committed, its resources are still bound: a
 		// transaction of its own.
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -143,6 +150,12 @@ public class RunBookKeys {
 			try {
 				Integer added = this.transactions
 					.execute((status) -> BookKeys.addMissing(this.jdbc.getJdbcOperations()));
+				if (added != null && added > ANALYZE_AFTER && this.dialect.isPostgres()) {
+					// A loader's million customers would otherwise be merged below with
+					// the
+					// plan of an empty table.
+					this.jdbc.getJdbcOperations().execute("ANALYZE book_keys");
+				}
 				return (added != null) ? added : 0;
 			}
 			catch (DuplicateKeyException ex) {
