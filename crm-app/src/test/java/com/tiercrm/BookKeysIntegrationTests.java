@@ -1,6 +1,7 @@
 package com.tiercrm;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The book read from {@code book_keys} gives the same pages, totals and overdue counts as
@@ -305,9 +307,11 @@ abstract class BookKeysIntegrationTests {
 		return pages.getLast().entries().getLast();
 	}
 
+	/** A run, and its keys: written at once, or in the background where configured. */
 	private void run() {
 		SegmentationRun run = this.runs.runNow(new RunRequest(null, null, RunTrigger.MANUAL, null));
 		assertThat(run.getStatus()).as(run.getFailureCode()).isEqualTo(RunStatus.SUCCEEDED);
+		await().atMost(Duration.ofMinutes(2)).until(() -> this.keys.state().current());
 	}
 
 	private static PolicyTerms cadence(PolicyTerms terms, int days) {

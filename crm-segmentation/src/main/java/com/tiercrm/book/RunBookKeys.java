@@ -13,11 +13,14 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -29,9 +32,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * P(alive) fell below the churn threshold) once a run is published, with set-based
  * statements that write only the rows that change; until it is done the book and Today
  * read as before, from the run's rows ({@link #state()}).
+ * <p>
+ * A run of {@code tiercrm.book.background-from} customers or more (100,000 unless set) is
+ * followed in the background, one rebuild at a time, so that the thread that ran it is
+ * done once the run is published: at a million customers the rebuild compares a million
+ * rows with the previous run's and takes seconds. Smaller runs are followed at once.
  */
 @Component
-public class RunBookKeys {
+public class RunBookKeys implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(RunBookKeys.class);
 
@@ -48,11 +56,21 @@ public class RunBookKeys {
 
 	private final Clock clock = Clock.systemUTC();
 
+	private final int backgroundFrom;
+
+	private final ThreadPoolTaskExecutor background = new ThreadPoolTaskExecutor();
+
 	RunBookKeys(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-			DashboardProperties dashboard, DatabaseDialect dialect) {
+			DashboardProperties dashboard, DatabaseDialect dialect,
+			@Value("${tiercrm.book.background-from:100000}") int backgroundFrom) {
 		this.jdbc = jdbc;
 		this.dashboard = dashboard;
 		this.dialect = dialect;
+		this.backgroundFrom = backgroundFrom;
+		this.background.setCorePoolSize(1);
+		this.background.setMaxPoolSize(1);
+		this.background.setThreadNamePrefix("book-keys-");
+		this.background.initialize();
 		// After the publishing transaction committed, its resources are still bound: a
 		// transaction of its own.
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -61,7 +79,25 @@ public class RunBookKeys {
 
 	@TransactionalEventListener
 	void runPublished(RunPublished published) {
-		rebuild(published.runId());
+		if (published.customers() < this.backgroundFrom) {
+			rebuild(published.runId());
+			return;
+		}
+		this.background.execute(() -> {
+			try {
+				rebuild(published.runId());
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Segmentation run " + published.runId() + ": book keys not written; the book reads the"
+						+ " run's rows until the next run or start", ex);
+			}
+		});
+	}
+
+	@Override
+	public void destroy() {
+		// A rebuild cut short rolls back; the next start catches up.
+		this.background.shutdown();
 	}
 
 	/**
