@@ -70,6 +70,19 @@ final class FormClient {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/**
+	 * A PATCH of JSON (a merge patch) of the version named, with a personal access token.
+	 */
+	HttpResponse<String> patchJsonWithBearer(String path, String json, String ifMatch, String token)
+			throws IOException, InterruptedException {
+		return this.client.send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Bearer " + token)
+			.header("If-Match", ifMatch)
+			.header("Content-Type", "application/merge-patch+json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	HttpResponse<String> login(String username, String password) throws IOException, InterruptedException {
 		get("/login");
 		return post("/login", "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The mail pages in headless Chromium: a rep gives an address and opts in to the daily
  * digest on {@code /account/mail}, in English on a desktop and in Chinese at phone width,
- * and an admin sees both choices on {@code /admin/mail}.
+ * and an admin sees both choices on {@code /admin/mail}. The admin's menu, the widest,
+ * fits a 1280 px window and a phone's in both languages.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tiercrm.demo.enabled=false")
 @UsePostgres
@@ -120,10 +121,56 @@ class MailSettingsBrowserTests {
 				.isEmpty();
 			browser.screenshot("mail-admin");
 
+			assertFits(browser, "/admin/mail at 1280 px");
+			browser.open("/admin/users");
+			assertFits(browser, "/admin/users at 1280 px");
+
 			browser.open("/admin/mail?lang=zh-CN");
 			assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("邮件订阅");
 			assertThat(browser.find(By.id("mail-" + this.team.otherRep().getUsername())).getText()).contains("是");
+			assertFits(browser, "/admin/mail in Chinese at 1280 px");
+			browser.screenshot("mail-admin-zh");
+			browser.open("/admin/users");
+			assertFits(browser, "/admin/users in Chinese at 1280 px");
+			browser.open("/admin/mail?lang=en");
 		}
+	}
+
+	@Test
+	@Order(4)
+	void theAdminMenuCollapsesAtPhoneWidthInBothLanguages() throws Exception {
+		try (ChromeBrowser browser = new ChromeBrowser(this.port, 390, 844)) {
+			browser.login(this.prefix + "-admin", PASSWORD);
+			for (String language : new String[] { "en", "zh-CN" }) {
+				browser.open("/admin/mail?lang=" + language);
+				assertThat(browser.find(By.cssSelector(".navbar-toggler")).isDisplayed()).isTrue();
+				assertThat(browser.driver().findElement(By.id("nav-mail")).isDisplayed()).as("collapsed").isFalse();
+				assertFits(browser, "/admin/mail (" + language + ") at phone width");
+				click(browser, browser.find(By.cssSelector(".navbar-toggler")));
+				assertThat(browser.find(By.id("nav-mail")).isDisplayed()).as("opened").isTrue();
+				assertFits(browser, "/admin/mail (" + language + ") at phone width, menu open");
+			}
+			browser.screenshot("mail-admin-zh-phone-menu");
+			browser.open("/admin/mail?lang=en");
+		}
+	}
+
+	/**
+	 * Nothing runs off the window's right edge: neither the page nor an item of the menu
+	 * (which a navbar that does not wrap pushes out of view).
+	 */
+	private static void assertFits(ChromeBrowser browser, String page) {
+		JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+		long innerWidth = ((Number) js.executeScript("return window.innerWidth")).longValue();
+		long scrollWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+		Object outside = js.executeScript("""
+				return Array.from(document.querySelectorAll('nav a, nav button, nav input, nav .navbar-text'))
+					.filter((e) => e.offsetParent !== null)
+					.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+					.map((e) => (e.id || e.className) + ' ' + Math.round(e.getBoundingClientRect().right))
+					.join(', ');""");
+		assertThat(scrollWidth).as(page + " is wider than the window: " + outside).isLessThanOrEqualTo(innerWidth);
+		assertThat(outside).as(page + ": menu items beyond the window's edge").isEqualTo("");
 	}
 
 	/**

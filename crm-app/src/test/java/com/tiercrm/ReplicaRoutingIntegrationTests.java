@@ -55,7 +55,8 @@ import static org.awaitility.Awaitility.await;
  * user who wrote reads from the primary until the replica has replayed the write; a
  * replica that lags more than the bound is left for the primary until it catches up. The
  * customer list (page, API and export), the dashboard and the report downloads read from
- * the replica too.
+ * the replica too. An API client without a session reads its own writes on every
+ * instance.
  */
 class ReplicaRoutingIntegrationTests {
 
@@ -66,6 +67,8 @@ class ReplicaRoutingIntegrationTests {
 	private static final String PASSWORD = "a replica passphrase";
 
 	private ConfigurableApplicationContext app;
+
+	private ConfigurableApplicationContext otherInstance;
 
 	private Connection replica;
 
@@ -80,6 +83,66 @@ class ReplicaRoutingIntegrationTests {
 		if (this.app != null) {
 			this.app.close();
 		}
+		if (this.otherInstance != null) {
+			this.otherInstance.close();
+		}
+	}
+
+	@Test
+	void anApiClientReadsItsOwnWritesOnEveryInstance() throws Exception {
+		String replicaUrl = replicaUrl();
+		PostgresTestDatabase.Connection db = PostgresTestDatabase.connection();
+		this.replica = DriverManager.getConnection(replicaUrl, db.username(), db.password());
+		this.app = start(replicaUrl);
+		this.otherInstance = start(replicaUrl);
+		String prefix = "RT" + UUID.randomUUID().toString().substring(0, 6);
+		PasswordEncoder encoder = this.app.getBean(PasswordEncoder.class);
+		UserRepository users = this.app.getBean(UserRepository.class);
+		ApiTokenManagement tokens = this.app.getBean(ApiTokenManagement.class);
+		User writerUser = users.save(new User(prefix + "-w", "token writer", encoder.encode(PASSWORD), Role.ADMIN));
+		User readerUser = users.save(new User(prefix + "-r", "token reader", encoder.encode(PASSWORD), Role.ADMIN));
+		String writerToken = tokens.issue(writerUser.getId(), "writer", ApiTokenAccess.READ_WRITE, Duration.ofDays(1))
+			.secret();
+		String readerToken = tokens.issue(readerUser.getId(), "reader", ApiTokenAccess.READ_ONLY, Duration.ofDays(1))
+			.secret();
+		String code = prefix + "-C";
+		this.app.getBean(CustomerRepository.class).save(new Customer(code, "Token Original", CustomerType.ENTERPRISE));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> onReplica("select count(*) from customers where code = '" + code + "'").equals("1"));
+		// Clients without cookies: no session, as a script's.
+		FormClient writerHere = new FormClient(port(this.app));
+		FormClient writerThere = new FormClient(port(this.otherInstance));
+		FormClient readerThere = new FormClient(port(this.otherInstance));
+		String path = "/api/v1/customers/" + code;
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> readerThere.getWithBearer(path, readerToken).body().contains("Token Original"));
+
+		// The replica stops replaying; the writer renames the customer through one
+		// instance, and reads it through the other, with a list and a single customer.
+		String etag = writerHere.getWithBearer(path, writerToken).headers().firstValue("ETag").orElseThrow();
+		onReplica("select pg_wal_replay_pause()::text");
+		HttpResponse<String> patched = writerHere.patchJsonWithBearer(path, "{\"name\": \"Token Renamed\"}", etag,
+				writerToken);
+		assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+		assertThat(writerThere.getWithBearer(path, writerToken).body()).contains("Token Renamed");
+		assertThat(writerThere.getWithBearer("/api/v1/customers?q=" + code, writerToken).body())
+			.contains("Token Renamed")
+			.doesNotContain("Token Original");
+		assertThat(writerHere.getWithBearer(path, writerToken).body()).contains("Token Renamed");
+		assertThat(onReplica("select count(*) from replica_read_fences where username = '" + prefix + "-w'"))
+			.as("the note itself is not replayed yet")
+			.isEqualTo("0");
+
+		// Someone else still reads from the replica, which has not replayed the rename.
+		assertThat(readerThere.getWithBearer(path, readerToken).body()).contains("Token Original")
+			.doesNotContain("Token Renamed");
+		assertThat(onReplica("select pg_is_wal_replay_paused()::text")).isEqualTo("true");
+		assertThat(onReplica("select name from customers where code = '" + code + "'")).isEqualTo("Token Original");
+
+		// Replaying again, everyone reads the new name.
+		onReplica("select pg_wal_replay_resume()::text");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> readerThere.getWithBearer(path, readerToken).body().contains("Token Renamed"));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package com.tiercrm.database;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToLongFunction;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,8 +16,11 @@ import org.springframework.stereotype.Component;
  * read-only transaction reads from the replica only if the replica has replayed
  * everything the primary had written by the scope's point in time (the user's last write)
  * and by {@link #requireCaughtUpTo(Instant) the last change of a cache}, and is no more
- * stale than the configured bound; otherwise it reads from the primary. Without a replica
- * nothing changes.
+ * stale than the configured bound; otherwise it reads from the primary. Clients without a
+ * session (API tokens, HTTP Basic) have their last write {@link #noteWrites(String) noted
+ * by the primary's WAL position} in the database, so that their reads on any instance
+ * stay on the primary until the replica has replayed it. Without a replica nothing
+ * changes.
  */
 @Component
 public class ReplicaReads {
@@ -25,17 +29,17 @@ public class ReplicaReads {
 
 	private final AtomicReference<Instant> floor = new AtomicReference<>(Instant.EPOCH);
 
-	private volatile boolean configured;
+	private volatile @Nullable ReplicaRouting routing;
 
 	/**
 	 * Whether a replica is configured, so that scopes matter.
 	 */
 	public boolean configured() {
-		return this.configured;
+		return this.routing != null;
 	}
 
-	void configure() {
-		this.configured = true;
+	void configure(ReplicaRouting routing) {
+		this.routing = routing;
 	}
 
 	/**
@@ -47,9 +51,37 @@ public class ReplicaReads {
 	 * @return the scope, to close at the end of the work
 	 */
 	public Scope allow(@Nullable Instant notBefore) {
-		Permission permission = new Permission(notBefore);
+		return allow(notBefore, null);
+	}
+
+	/**
+	 * Lets the read-only transactions of this thread read from the replica until the
+	 * scope is closed, as long as the replica has caught up with the primary as it was at
+	 * {@code notBefore} and has replayed the writes {@link #noteWrites(String) noted} for
+	 * {@code writer}.
+	 * @param notBefore the instant whose changes must be visible (the user's last write),
+	 * or {@code null} for none in particular
+	 * @param writer the user whose noted writes must be visible, or {@code null} for none
+	 * @return the scope, to close at the end of the work
+	 */
+	public Scope allow(@Nullable Instant notBefore, @Nullable String writer) {
+		Permission permission = new Permission(notBefore, writer);
 		current.set(permission);
 		return new Scope(permission);
+	}
+
+	/**
+	 * Notes that the user's writes so far are committed: until the replica has replayed
+	 * the primary's current WAL position, the user's reads in a scope
+	 * {@link #allow(Instant, String) naming them} go to the primary, on every instance.
+	 * One statement on the primary; nothing without a replica.
+	 * @param user the user (username) who wrote
+	 */
+	public void noteWrites(String user) {
+		ReplicaRouting routing = this.routing;
+		if (routing != null) {
+			routing.noteWrites(user);
+		}
 	}
 
 	/**
@@ -77,6 +109,23 @@ public class ReplicaReads {
 	}
 
 	/**
+	 * The WAL position the replica must have replayed for this thread to read from it: 0
+	 * when the scope names no writer, else the writer's noted position, looked up once
+	 * per scope.
+	 * @param lookup the position noted for a user (0 for none)
+	 */
+	long requiredPosition(ToLongFunction<String> lookup) {
+		Permission permission = current.get();
+		if (permission == null || permission.writer == null) {
+			return 0;
+		}
+		if (permission.position < 0) {
+			permission.position = lookup.applyAsLong(permission.writer);
+		}
+		return permission.position;
+	}
+
+	/**
 	 * Notes that this thread has committed a read-write transaction: what it wrote must
 	 * stay visible to it, so its reads stay on the primary until its scope ends.
 	 */
@@ -95,10 +144,16 @@ public class ReplicaReads {
 
 		private final @Nullable Instant notBefore;
 
+		private final @Nullable String writer;
+
+		/** The writer's noted WAL position, -1 until looked up. */
+		private long position = -1;
+
 		private volatile boolean wrote;
 
-		Permission(@Nullable Instant notBefore) {
+		Permission(@Nullable Instant notBefore, @Nullable String writer) {
 			this.notBefore = notBefore;
+			this.writer = writer;
 		}
 
 	}

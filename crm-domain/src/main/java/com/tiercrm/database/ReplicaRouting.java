@@ -1,6 +1,7 @@
 package com.tiercrm.database;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,10 +29,12 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  * as it was at the latest noted time whose position it has replayed. A read-only
  * transaction takes a replica connection only if that time is no earlier than what
  * {@link ReplicaReads} requires of its thread (at most {@code max-staleness} ago, and
- * after the user's last write); in every other case, or when the replica cannot be
- * reached, a read-only connection of the primary. The times are this instance's clock,
- * compared with write times that other instances may have noted: keep the clocks in step
- * (NTP).
+ * after the user's last write) and, for a client without a session, only once the replica
+ * has replayed the primary's WAL position noted after that client's last write (table
+ * {@code replica_read_fences}, shared by every instance); in every other case, or when
+ * the replica cannot be reached, a read-only connection of the primary. The times are
+ * this instance's clock, compared with write times that other instances may have noted:
+ * keep the clocks in step (NTP).
  */
 final class ReplicaRouting implements AutoCloseable {
 
@@ -39,6 +42,13 @@ final class ReplicaRouting implements AutoCloseable {
 
 	/** The most positions kept while the replica is behind; older ones are dropped. */
 	private static final int MAX_SAMPLES = 10_000;
+
+	private static final String NOTE_WRITES = """
+			insert into replica_read_fences (username, wal_position, noted_at)
+			values (?, pg_current_wal_lsn() - '0/0'::pg_lsn, current_timestamp)
+			on conflict (username) do update
+			set wal_position = greatest(replica_read_fences.wal_position, excluded.wal_position),
+			noted_at = excluded.noted_at""";
 
 	private final HikariDataSource primaryPool;
 
@@ -55,6 +65,9 @@ final class ReplicaRouting implements AutoCloseable {
 	/** The primary as of this instant is all replayed on the replica. */
 	private volatile Instant caughtUpTo = Instant.EPOCH;
 
+	/** The WAL position the replica had replayed when last checked. */
+	private volatile long replayed = -1;
+
 	private volatile boolean usable;
 
 	ReplicaRouting(HikariDataSource primaryPool, HikariDataSource replicaPool, ReplicaProperties properties,
@@ -63,7 +76,7 @@ final class ReplicaRouting implements AutoCloseable {
 		this.replicaPool = replicaPool;
 		this.reads = reads;
 		this.maxStaleness = properties.maxStaleness();
-		reads.configure();
+		reads.configure(this);
 		this.checker = Executors.newSingleThreadScheduledExecutor(
 				(task) -> Thread.ofPlatform().name("replica-lag").daemon().unstarted(task));
 		this.checker.scheduleWithFixedDelay(this::check, 0, properties.checkInterval().toMillis(),
@@ -106,7 +119,8 @@ final class ReplicaRouting implements AutoCloseable {
 
 	private Connection readOnlyConnection() throws SQLException {
 		Instant required = this.reads.requirement(Instant.now().minus(this.maxStaleness));
-		if (required != null && !this.caughtUpTo.isBefore(required)) {
+		if (required != null && !this.caughtUpTo.isBefore(required)
+				&& this.reads.requiredPosition(this::notedWrites) <= this.replayed) {
 			try {
 				return this.replicaPool.getConnection();
 			}
@@ -115,8 +129,9 @@ final class ReplicaRouting implements AutoCloseable {
 			}
 		}
 		if (logger.isDebugEnabled()) {
-			logger.debug("Read-only work reads from the primary: the replica has caught up to " + this.caughtUpTo
-					+ ", the work needs " + ((required != null) ? required : "the primary"));
+			logger.debug(
+					"Read-only work reads from the primary: the replica has caught up to " + this.caughtUpTo + " (WAL "
+							+ this.replayed + "), the work needs " + ((required != null) ? required : "the primary"));
 		}
 		Connection connection = this.primaryPool.getConnection();
 		connection.setReadOnly(true);
@@ -134,6 +149,7 @@ final class ReplicaRouting implements AutoCloseable {
 				this.samples.addLast(new Sample(written, at));
 			}
 			long replayed = position(this.replicaPool, "select pg_last_wal_replay_lsn()::text");
+			this.replayed = replayed;
 			Instant caught = null;
 			synchronized (this.samples) {
 				while (!this.samples.isEmpty() && this.samples.peekFirst().position() <= replayed) {
@@ -147,6 +163,47 @@ final class ReplicaRouting implements AutoCloseable {
 		}
 		catch (SQLException | RuntimeException ex) {
 			noteState(ex);
+		}
+	}
+
+	/**
+	 * Notes the primary's current WAL position for the user, unless a later one is noted.
+	 */
+	void noteWrites(String user) {
+		try (Connection connection = this.primaryPool.getConnection();
+				PreparedStatement statement = connection.prepareStatement(NOTE_WRITES)) {
+			statement.setString(1, user);
+			statement.executeUpdate();
+			if (!connection.getAutoCommit()) {
+				connection.commit();
+			}
+		}
+		catch (SQLException ex) {
+			logger.warn("Cannot note the last write of " + user + " (" + ex.getMessage()
+					+ "); its reads on other instances may not see it for up to " + this.maxStaleness);
+		}
+	}
+
+	/**
+	 * The WAL position noted after the user's last write, 0 if none; when it cannot be
+	 * read, one the replica never reaches.
+	 */
+	private long notedWrites(String user) {
+		try (Connection connection = this.primaryPool.getConnection();
+				PreparedStatement statement = connection
+					.prepareStatement("select wal_position from replica_read_fences where username = ?")) {
+			statement.setString(1, user);
+			try (ResultSet result = statement.executeQuery()) {
+				long position = result.next() ? result.getLong(1) : 0;
+				if (!connection.getAutoCommit()) {
+					connection.commit();
+				}
+				return position;
+			}
+		}
+		catch (SQLException ex) {
+			logger.debug("Cannot read the last write of " + user + "; reading from the primary", ex);
+			return Long.MAX_VALUE;
 		}
 	}
 

@@ -428,8 +428,22 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		}
 		catch (IOException | RuntimeException ex) {
 			// A lost connection is said as such; the job is marked on a fresh one.
+			if (this.leases.stopped(LeasedTable.IMPORT_JOBS, job.id())) {
+				// Its connections were aborted on purpose: the job is already ended, and
+				// keeps how it ended.
+				logger.warn("Import job " + job.getId() + " stopped: it was ended without its worker, whose lease"
+						+ " was lost or ended, and its database connections were aborted (" + ex + ")");
+				this.leases.release(LeasedTable.IMPORT_JOBS, job.id());
+				deleteUploadQuietly(job.id());
+				return this.jobs.findById(job.id()).orElse(job);
+			}
 			boolean lost = ConnectionLoss.causedBy(ex);
-			logger.warn("Import job " + job.getId() + (lost ? " lost its database connection" : " failed"), ex);
+			if (lost) {
+				logger.error("Import job " + job.getId() + " lost its database connection", ex);
+			}
+			else {
+				logger.warn("Import job " + job.getId() + " failed", ex);
+			}
 			deleteUploadQuietly(job.id());
 			return finish(job, ImportStatus.FAILED,
 					lost ? "import.failure.connectionLost" : "import.failure.unexpected", null, List.of());

@@ -46,6 +46,9 @@ public class Leases {
 	/** The threads doing this instance's leased work. */
 	private final Map<LeasedTable, Map<Long, Thread>> workers = new ConcurrentHashMap<>();
 
+	/** The works whose workers {@link #stopWorker} stopped, until they finish. */
+	private final Map<LeasedTable, Set<Long>> stopped = new ConcurrentHashMap<>();
+
 	Leases(JdbcTemplate jdbc, LeaseProperties properties) {
 		this.jdbc = jdbc;
 		this.properties = properties;
@@ -82,6 +85,10 @@ public class Leases {
 			if (ids != null) {
 				ids.remove(id, worker);
 			}
+			Set<Long> stoppedIds = this.stopped.get(table);
+			if (stoppedIds != null) {
+				stoppedIds.remove(id);
+			}
 			WorkerConnections.untrack(worker);
 		};
 	}
@@ -100,10 +107,22 @@ public class Leases {
 		if (worker == null) {
 			return false;
 		}
+		// Noted first: the worker fails as soon as its connections are aborted.
+		this.stopped.computeIfAbsent(table, (key) -> ConcurrentHashMap.newKeySet()).add(id);
 		int aborted = WorkerConnections.abort(worker);
 		logger.warn("Work " + table.name() + " #" + id + " was ended without its worker " + worker.getName()
 				+ "; aborted its " + aborted + " database connection(s)");
 		return true;
+	}
+
+	/**
+	 * Whether this instance's worker of a row was {@link #stopWorker stopped} on purpose
+	 * (its work ended without it, its lease lost): its failure is no lost connection
+	 * then, but the end of work already ended.
+	 */
+	public boolean stopped(LeasedTable table, long id) {
+		Set<Long> ids = this.stopped.get(table);
+		return ids != null && ids.contains(id);
 	}
 
 	/** Stops renewing a lease, once the work has finished. */

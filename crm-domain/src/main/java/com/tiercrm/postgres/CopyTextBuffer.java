@@ -124,6 +124,20 @@ public final class CopyTextBuffer {
 		tab();
 	}
 
+	/**
+	 * A floating-point number as {@link Double#toString(double)} writes it (e.g.
+	 * {@code 12.5}, {@code 1.0E7}, {@code NaN}), which {@code double precision} and
+	 * {@code numeric} columns read back exactly.
+	 */
+	public void number(double value) throws SQLException {
+		String text = Double.toString(value);
+		ensure(text.length() + 1);
+		for (int i = 0; i < text.length(); i++) {
+			this.buffer[this.position++] = (byte) text.charAt(i);
+		}
+		tab();
+	}
+
 	/** A money amount given in cents, e.g. 12345 as {@code 123.45}. */
 	public void cents(long value) throws SQLException {
 		ensure(23);

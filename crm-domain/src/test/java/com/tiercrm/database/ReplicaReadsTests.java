@@ -1,6 +1,9 @@
 package com.tiercrm.database;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +52,28 @@ class ReplicaReadsTests {
 			assertThat(scope.wrote()).isFalse();
 			assertThat(this.reads.requirement(OLDEST)).isEqualTo(OLDEST);
 		}
+	}
+
+	@Test
+	void aClientWithoutASessionNeedsTheReplicaToHaveReplayedItsNotedWrites() {
+		List<String> lookedUp = new ArrayList<>();
+		ToLongFunction<String> noted = (user) -> {
+			lookedUp.add(user);
+			return 42;
+		};
+		assertThat(this.reads.requiredPosition(noted)).isZero();
+		try (ReplicaReads.Scope scope = this.reads.allow(null)) {
+			assertThat(this.reads.requiredPosition(noted)).isZero();
+			assertThat(scope.wrote()).isFalse();
+		}
+		try (ReplicaReads.Scope scope = this.reads.allow(null, "ann")) {
+			assertThat(this.reads.requiredPosition(noted)).isEqualTo(42);
+			assertThat(this.reads.requiredPosition(noted)).isEqualTo(42);
+			assertThat(this.reads.requirement(OLDEST)).isEqualTo(OLDEST);
+			assertThat(scope.wrote()).isFalse();
+		}
+		assertThat(lookedUp).as("once per scope").containsExactly("ann");
+		assertThat(this.reads.requiredPosition(noted)).isZero();
 	}
 
 }

@@ -23,10 +23,13 @@ import domaintest.DomainTestApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -48,6 +51,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = { DomainTestApplication.class, ImportJobEndingPostgresTests.Config.class },
 		properties = { "spring.jpa.hibernate.ddl-auto=validate", "tiercrm.leases.cancel-grace=1s" })
 @UsePostgres
+@ExtendWith(OutputCaptureExtension.class)
 class ImportJobEndingPostgresTests {
 
 	private static final Duration PROMPTLY = Duration.ofSeconds(20);
@@ -105,7 +109,7 @@ class ImportJobEndingPostgresTests {
 	}
 
 	@Test
-	void aWorkerWhoseConnectionIsKilledDuringTheCopyMarksTheJobFailedAtOnce() throws Exception {
+	void aWorkerWhoseConnectionIsKilledDuringTheCopyMarksTheJobFailedAtOnce(CapturedOutput output) throws Exception {
 		// 100,000 rows: the worker tells its progress every 20,000, in the middle of the
 		// COPY, and waits there on the job's row, which the test holds.
 		ImportJob job = start(customers(100_000));
@@ -122,6 +126,11 @@ class ImportJobEndingPostgresTests {
 		assertThat(failed.getFailureKey()).isEqualTo("import.failure.connectionLost");
 		assertThat(this.leases.holds(LeasedTable.IMPORT_JOBS, job.id())).as("lease still renewed").isFalse();
 		assertThat(written()).isZero();
+		await().atMost(PROMPTLY).until(() -> this.workers.getActiveCount() == 0);
+		assertThat(logged(output, "Import job " + job.id() + " lost its database connection")).singleElement()
+			.asString()
+			.contains(" ERROR ");
+		assertThat(logged(output, "Import job " + job.id() + " stopped")).isEmpty();
 	}
 
 	@Test
@@ -143,7 +152,8 @@ class ImportJobEndingPostgresTests {
 	}
 
 	@Test
-	void aWorkerThatDoesNotAnswerIsCancelledWithoutItAndItsLateWritesAreRefused() throws Exception {
+	void aWorkerThatDoesNotAnswerIsCancelledWithoutItAndItsLateWritesAreRefused(CapturedOutput output)
+			throws Exception {
 		lock("LOCK TABLE customers IN SHARE MODE");
 		ImportJob job = start(customers(1_000));
 		await().atMost(PROMPTLY).until(this::waitingOnTheTest);
@@ -171,10 +181,11 @@ class ImportJobEndingPostgresTests {
 		assertThat(this.ended.of(job.id())).singleElement()
 			.extracting(ImportFinished::status)
 			.isEqualTo(ImportStatus.CANCELLED);
+		assertStoppedOnPurpose(output, job);
 	}
 
 	@Test
-	void aWorkerWhoseJobAnotherInstanceEndedIsFreedAtItsNextRenewal() throws Exception {
+	void aWorkerWhoseJobAnotherInstanceEndedIsFreedAtItsNextRenewal(CapturedOutput output) throws Exception {
 		lock("LOCK TABLE customers IN SHARE MODE");
 		ImportJob job = start(customers(1_000));
 		await().atMost(PROMPTLY).until(this::waitingOnTheTest);
@@ -194,6 +205,25 @@ class ImportJobEndingPostgresTests {
 		assertThat(after.getStatus()).isEqualTo(ImportStatus.CANCELLED);
 		assertThat(after.getFailureKey()).isEqualTo("import.failure.cancelledUnanswered");
 		assertThat(this.ended.of(job.id())).as("told by the instance that ended it").isEmpty();
+		assertStoppedOnPurpose(output, job);
+	}
+
+	/**
+	 * The worker whose connections were aborted on purpose says it was stopped, not that
+	 * it lost its connection.
+	 */
+	private static void assertStoppedOnPurpose(CapturedOutput output, ImportJob job) {
+		assertThat(logged(output, "Import job " + job.id() + " stopped: it was ended without its worker"))
+			.singleElement()
+			.asString()
+			.contains(" WARN ");
+		assertThat(logged(output, "Import job " + job.id() + " lost its database connection")).isEmpty();
+		assertThat(logged(output, "Import job " + job.id() + " failed")).isEmpty();
+		assertThat(logged(output, "Import job " + job.id() + " was not marked")).isEmpty();
+	}
+
+	private static List<String> logged(CapturedOutput output, String text) {
+		return output.getAll().lines().filter((line) -> line.contains(text)).toList();
 	}
 
 	@Test

@@ -1,7 +1,5 @@
 package com.tiercrm.tiering.insight;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +15,10 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import com.tiercrm.database.DatabaseDialect;
+import com.tiercrm.postgres.CopyTextBuffer;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -196,43 +196,43 @@ public class OwnerFigures {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			if (this.dialect.isPostgres()) {
-				StringBuilder rows = new StringBuilder(figures.rows().size() * 96);
-				for (Row row : figures.rows()) {
-					rows.append(runId).append('\t').append(row.ownerId()).append('\t');
-					text(rows, row.tier()).append('\t');
-					text(rows, row.rfmSegment()).append('\t');
-					rows.append(row.recencyScore()).append('\t').append(row.frequencyScore()).append('\t');
-					text(rows, row.previousTier()).append('\t');
-					rows.append(row.customers())
-						.append('\t')
-						.append(row.revenue())
-						.append('\t')
-						.append(row.profit())
-						.append('\t')
-						.append(row.clvPredicted())
-						.append('\t')
-						.append(row.buyers())
-						.append('\t')
-						.append(row.repeatBuyers())
-						.append('\t')
-						.append(row.buyerRevenue())
-						.append('\n');
+				CopyManager copies = connection.unwrap(PGConnection.class).getCopyAPI();
+				CopyTextBuffer copy = new CopyTextBuffer();
+				try {
+					copy.start(copies.copyIn("COPY owner_figures (" + ROW_COLUMNS + ") FROM STDIN (FORMAT text)"));
+					for (Row row : figures.rows()) {
+						copy.number(runId);
+						copy.number(row.ownerId());
+						copy.text(row.tier());
+						copy.text(row.rfmSegment());
+						copy.number(row.recencyScore());
+						copy.number(row.frequencyScore());
+						copy.nullableText(row.previousTier());
+						copy.number(row.customers());
+						copy.number(row.revenue());
+						copy.number(row.profit());
+						copy.number(row.clvPredicted());
+						copy.number(row.buyers());
+						copy.number(row.repeatBuyers());
+						copy.number(row.buyerRevenue());
+						copy.endRow();
+					}
+					copy.end();
+					copy.start(
+							copies.copyIn("COPY owner_revenue_bands (" + BAND_COLUMNS + ") FROM STDIN (FORMAT text)"));
+					for (Band band : figures.bands()) {
+						copy.number(runId);
+						copy.number(band.ownerId());
+						copy.number(band.bandNo());
+						copy.number(band.customers());
+						copy.number(band.revenue());
+						copy.endRow();
+					}
+					copy.end();
 				}
-				copy(connection, "owner_figures (" + ROW_COLUMNS + ")", rows);
-				StringBuilder bands = new StringBuilder(figures.bands().size() * 48);
-				for (Band band : figures.bands()) {
-					bands.append(runId)
-						.append('\t')
-						.append(band.ownerId())
-						.append('\t')
-						.append(band.bandNo())
-						.append('\t')
-						.append(band.customers())
-						.append('\t')
-						.append(band.revenue())
-						.append('\n');
+				finally {
+					copy.cancel();
 				}
-				copy(connection, "owner_revenue_bands (" + BAND_COLUMNS + ")", bands);
 			}
 			else {
 				try (PreparedStatement insert = connection.prepareStatement("insert into owner_figures (" + ROW_COLUMNS
@@ -275,7 +275,7 @@ public class OwnerFigures {
 				}
 			}
 		}
-		catch (SQLException | IOException ex) {
+		catch (SQLException ex) {
 			throw new IllegalStateException("Could not store the figures per owner of run " + runId, ex);
 		}
 		finally {
@@ -287,33 +287,6 @@ public class OwnerFigures {
 			+ " customers, revenue, profit, clv_predicted, buyers, repeat_buyers, buyer_revenue";
 
 	private static final String BAND_COLUMNS = "run_id, owner_id, band_no, customers, revenue";
-
-	/**
-	 * A value in COPY's text format: {@code \N} for null, the few special characters
-	 * escaped.
-	 */
-	private static StringBuilder text(StringBuilder out, @Nullable String value) {
-		if (value == null) {
-			return out.append("\\N");
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> out.append("\\\\");
-				case '\t' -> out.append("\\t");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				default -> out.append(c);
-			}
-		}
-		return out;
-	}
-
-	private static void copy(Connection connection, String table, CharSequence rows) throws SQLException, IOException {
-		connection.unwrap(PGConnection.class)
-			.getCopyAPI()
-			.copyIn("COPY " + table + " FROM STDIN", new StringReader(rows.toString()));
-	}
 
 	/**
 	 * Stores every owner's figures of the published run again, set-based over its rows,

@@ -305,8 +305,16 @@ public class SegmentationRuns {
 		catch (RuntimeException | OutOfMemoryError ex) {
 			// A lost connection is said as such; the run is marked on a fresh one.
 			boolean lost = ConnectionLoss.causedBy(ex);
-			logger.error("Segmentation run " + prepared.runId() + (lost ? " lost its database connection" : " failed"),
-					ex);
+			if (this.leases.stopped(LeasedTable.SEGMENTATION_RUNS, prepared.runId())) {
+				// Its connections were aborted on purpose: the run is already ended.
+				logger.warn("Segmentation run " + prepared.runId() + " stopped: it was ended without its worker,"
+						+ " whose lease was lost or ended, and its database connections were aborted (" + ex + ")");
+			}
+			else {
+				logger.error(
+						"Segmentation run " + prepared.runId() + (lost ? " lost its database connection" : " failed"),
+						ex);
+			}
 			String reason = (ex instanceof OutOfMemoryError) ? "runs.failure.memory"
 					: lost ? "runs.failure.connectionLost" : "runs.failure.error";
 			if (end(prepared.runId(), RunStatus.FAILED, reason)) {

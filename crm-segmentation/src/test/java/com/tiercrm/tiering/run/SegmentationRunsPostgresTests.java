@@ -15,10 +15,13 @@ import com.tiercrm.testing.UsePostgres;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.PGConnection;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +32,7 @@ import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(properties = { "spring.jpa.hibernate.ddl-auto=validate", "tiercrm.leases.cancel-grace=2s" })
 @UsePostgres
+@ExtendWith(OutputCaptureExtension.class)
 class SegmentationRunsPostgresTests extends SegmentationRunsTests {
 
 	private static final Duration PROMPTLY = Duration.ofSeconds(20);
@@ -156,7 +160,8 @@ class SegmentationRunsPostgresTests extends SegmentationRunsTests {
 	}
 
 	@Test
-	void aRunThatDoesNotAnswerIsCancelledWithoutItAndCannotPublishAfterwards() throws SQLException {
+	void aRunThatDoesNotAnswerIsCancelledWithoutItAndCannotPublishAfterwards(CapturedOutput output)
+			throws SQLException {
 		SegmentationRun published = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
 		try (Connection locker = holdCustomers()) {
 			long runId = this.runs.start(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
@@ -183,7 +188,43 @@ class SegmentationRunsPostgresTests extends SegmentationRunsTests {
 			assertThat(this.failing.finished.stream().filter((run) -> run.runId() == runId).toList()).singleElement()
 				.extracting(RunFinished::status)
 				.isEqualTo(RunStatus.CANCELLED);
+			// Its connections were aborted on purpose: it says it was stopped, not that
+			// it lost its connection.
+			assertThat(logged(output, "Segmentation run " + runId + " stopped: it was ended without its worker"))
+				.singleElement()
+				.asString()
+				.contains(" WARN ");
+			assertThat(logged(output, "Segmentation run " + runId + " lost its database connection")).isEmpty();
+			assertThat(logged(output, "Segmentation run " + runId + " failed")).isEmpty();
 		}
+	}
+
+	@Test
+	void aRunWhoseConnectionIsKilledFailsAtErrorLevel(CapturedOutput output) throws SQLException {
+		try (Connection locker = holdCustomers()) {
+			long runId = this.runs.start(new RunRequest(AS_OF, null, RunTrigger.MANUAL, null));
+			await().atMost(PROMPTLY).until(() -> waitingOn(locker));
+			int pid = locker.unwrap(PGConnection.class).getBackendPID();
+			this.jdbc.queryForList(
+					"select pg_terminate_backend(pid) from pg_stat_activity" + " where ? = any(pg_blocking_pids(pid))",
+					Boolean.class, pid);
+			locker.rollback();
+
+			SegmentationRun failed = await().atMost(PROMPTLY)
+				.until(() -> this.runs.find(runId).orElseThrow(), (run) -> run.getStatus() != RunStatus.RUNNING);
+			assertThat(failed.getStatus()).isEqualTo(RunStatus.FAILED);
+			await().atMost(PROMPTLY).until(() -> this.workers.getActiveCount() == 0);
+			// Said at ERROR, as "lost its database connection" or, when the failed
+			// rollback hides the cause, "failed"; never as stopped on purpose.
+			List<String> said = new ArrayList<>(logged(output, "Segmentation run " + runId + " lost its database"));
+			said.addAll(logged(output, "Segmentation run " + runId + " failed"));
+			assertThat(said).singleElement().asString().contains(" ERROR ");
+			assertThat(logged(output, "Segmentation run " + runId + " stopped")).isEmpty();
+		}
+	}
+
+	private static List<String> logged(CapturedOutput output, String text) {
+		return output.getAll().lines().filter((line) -> line.contains(text)).toList();
 	}
 
 	private void assertNothingWrittenBy(long runId, long publishedBefore) {

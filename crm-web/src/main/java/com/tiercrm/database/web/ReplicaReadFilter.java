@@ -2,11 +2,8 @@ package com.tiercrm.database.web;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.time.Duration;
 import java.time.Instant;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.tiercrm.database.ReplicaReads;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.web.util.OnCommittedResponseWrapper;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,11 +22,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Lets the requests that only read (GET, HEAD) read from the replica, and keeps every
  * user's reads on the primary until the replica has replayed the user's last write. A
  * write is a request of any other method, or a GET that committed a read-write
- * transaction. Its start and end are noted in the user's session (kept in the database,
- * so every instance sees them; a session marked as writing reads from the primary) and in
- * this instance's memory by username (for API clients without a session). Runs after
- * Spring Security, so that signing in, tokens and the user's account are always read from
- * the primary.
+ * transaction. With a session, its start and end are noted in the session (kept in the
+ * database, so every instance sees them; a session marked as writing reads from the
+ * primary). Without one (API tokens, HTTP Basic), the primary's WAL position is noted for
+ * the user in the database before the response is sent, so that the user's next request,
+ * on any instance, reads from the primary until the replica has replayed it
+ * ({@link ReplicaReads#noteWrites}). Runs after Spring Security, so that signing in,
+ * tokens and the user's account are always read from the primary.
  */
 @Component
 @Order(0)
@@ -39,11 +39,6 @@ class ReplicaReadFilter extends OncePerRequestFilter {
 	static final String WRITE_ENDED = ReplicaReadFilter.class.getName() + ".writeEnded";
 
 	private final ObjectProvider<ReplicaReads> replicaReads;
-
-	private final Cache<String, Writes> writes = Caffeine.newBuilder()
-		.maximumSize(100_000)
-		.expireAfterAccess(Duration.ofMinutes(10))
-		.build();
 
 	ReplicaReadFilter(ObjectProvider<ReplicaReads> replicaReads) {
 		this.replicaReads = replicaReads;
@@ -58,26 +53,36 @@ class ReplicaReadFilter extends OncePerRequestFilter {
 			return;
 		}
 		Principal principal = request.getUserPrincipal();
-		Writes userWrites = (principal != null) ? this.writes.get(principal.getName(), (name) -> new Writes()) : null;
+		HttpSession session = request.getSession(false);
+		// Without a session, the user's writes are noted by name in the database.
+		String writer = (session == null && principal != null) ? principal.getName() : null;
 		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-			started(request.getSession(false), userWrites);
+			if (writer != null) {
+				WritesNotedOnCommit noting = new WritesNotedOnCommit(response, reads, writer);
+				try {
+					chain.doFilter(request, noting);
+				}
+				finally {
+					noting.note();
+				}
+				return;
+			}
+			started(session);
 			try {
 				chain.doFilter(request, response);
 			}
 			finally {
-				ended(request.getSession(false), userWrites);
+				ended(request.getSession(false));
 			}
 			return;
 		}
-		HttpSession session = request.getSession(false);
-		if (writing(session) || (userWrites != null && userWrites.writing())) {
+		if (writing(session)) {
 			chain.doFilter(request, response);
 			return;
 		}
-		Instant notBefore = later(lastWrite(session), (userWrites != null) ? userWrites.lastEnded() : null);
 		// A GET that commits a read-write transaction reads from the primary from then
 		// on, but is no write of the user's: many pages note something in passing.
-		ReplicaReads.Scope scope = reads.allow(notBefore);
+		ReplicaReads.Scope scope = reads.allow(lastWrite(session), writer);
 		try {
 			chain.doFilter(request, response);
 		}
@@ -86,10 +91,7 @@ class ReplicaReadFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static void started(@Nullable HttpSession session, @Nullable Writes userWrites) {
-		if (userWrites != null) {
-			userWrites.started();
-		}
+	private static void started(@Nullable HttpSession session) {
 		if (session != null) {
 			// Saved with the session when the response is committed: a request that
 			// reaches another instance before the end is noted reads from the primary.
@@ -97,14 +99,10 @@ class ReplicaReadFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static void ended(@Nullable HttpSession session, @Nullable Writes userWrites) {
-		Instant now = Instant.now();
-		if (userWrites != null) {
-			userWrites.ended(now);
-		}
+	private static void ended(@Nullable HttpSession session) {
 		if (session != null) {
 			try {
-				session.setAttribute(WRITE_ENDED, now);
+				session.setAttribute(WRITE_ENDED, Instant.now());
 			}
 			catch (IllegalStateException invalidated) {
 				// Signed out: no later request of this session.
@@ -125,35 +123,34 @@ class ReplicaReadFilter extends OncePerRequestFilter {
 		return (session != null) ? (Instant) session.getAttribute(WRITE_ENDED) : null;
 	}
 
-	private static @Nullable Instant later(@Nullable Instant a, @Nullable Instant b) {
-		if (a == null) {
-			return b;
-		}
-		return (b == null || a.isAfter(b)) ? a : b;
-	}
+	/**
+	 * Notes a client's writes when its response is committed, before the client can read
+	 * it and send its next request, or at the end of the request.
+	 */
+	private static final class WritesNotedOnCommit extends OnCommittedResponseWrapper {
 
-	/** One user's writes on this instance. */
-	private static final class Writes {
+		private final ReplicaReads reads;
 
-		private int running;
+		private final String writer;
 
-		private @Nullable Instant lastEnded;
+		private boolean noted;
 
-		synchronized void started() {
-			this.running++;
-		}
-
-		synchronized void ended(Instant at) {
-			this.running = Math.max(0, this.running - 1);
-			this.lastEnded = at;
+		WritesNotedOnCommit(HttpServletResponse response, ReplicaReads reads, String writer) {
+			super(response);
+			this.reads = reads;
+			this.writer = writer;
 		}
 
-		synchronized boolean writing() {
-			return this.running > 0;
+		@Override
+		protected void onResponseCommitted() {
+			note();
 		}
 
-		synchronized @Nullable Instant lastEnded() {
-			return this.lastEnded;
+		void note() {
+			if (!this.noted) {
+				this.noted = true;
+				this.reads.noteWrites(this.writer);
+			}
 		}
 
 	}
