@@ -147,6 +147,14 @@ public class RunListKeys {
 			}
 		}
 		boolean done = finish(runId, started, written[0], written[1]);
+		if (done && this.dialect.isPostgres()) {
+			// Nearly every row was rewritten: until the table is vacuumed its index-only
+			// scans read the table as well, and until analyzed the planner takes a tier's
+			// range for the whole owner (a rep's tier by spend 690 ms in SQL on 1M
+			// customers, 16 ms after; its count 420 ms, 5 ms after). Outside a
+			// transaction.
+			this.jdbc.getJdbcOperations().execute("vacuum (analyze) list_keys");
+		}
 		if (done) {
 			logger.info("Segmentation run " + runId + ": list keys written in "
 					+ (System.nanoTime() - started) / 1_000_000 + " ms (" + added + " rows added, " + written[0]
