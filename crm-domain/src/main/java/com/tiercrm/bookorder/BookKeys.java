@@ -9,10 +9,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 
 /**
  * Keeps the customer's side of {@code book_keys} (owner, name, last contact, in nobody's
- * book once merged) equal to the customers, so that a rep's book pages along one index.
- * Whatever writes a customer's owner, name, status or last contact calls one of these in
- * the same transaction; a row missing for a customer is added. The run's side (tier and
- * rank) is the tiering module's and is left alone here.
+ * book once merged) and of {@code list_keys} (the owner) equal to the customers, so that
+ * a rep's book and a rep's list sorted by a result page along one index. Whatever writes
+ * a customer's owner, name, status or last contact calls one of these in the same
+ * transaction; a row missing for a customer is added. The run's side (tier and rank, the
+ * results a list is sorted by) is the tiering module's and is left alone here.
  */
 public final class BookKeys {
 
@@ -25,6 +26,9 @@ public final class BookKeys {
 	private static final String SOURCE = "select c.id, case when c.status = 'MERGED' then null else c.owner_id end"
 			+ " as owner_id, c.name, coalesce(c.last_contact_at, " + NEVER + ") as contact_key from customers c";
 
+	private static final String OWNER_SOURCE = "select c.id, case when c.status = 'MERGED' then null else c.owner_id"
+			+ " end as owner_id from customers c";
+
 	private BookKeys() {
 	}
 
@@ -35,8 +39,10 @@ public final class BookKeys {
 	 */
 	public static void sync(NamedParameterJdbcOperations jdbc, Collection<Long> customerIds) {
 		if (!customerIds.isEmpty()) {
-			jdbc.update(merge(SOURCE + " where c.id in (:ids)"),
-					new MapSqlParameterSource("ids", List.copyOf(customerIds)));
+			MapSqlParameterSource ids = new MapSqlParameterSource("ids", List.copyOf(customerIds));
+			jdbc.update(merge(SOURCE + " where c.id in (:ids)"), ids);
+			jdbc.update(addOwners(OWNER_SOURCE + " where c.id in (:ids)"), ids);
+			jdbc.update(updateOwners(OWNER_SOURCE + " where c.id in (:ids)"), ids);
 		}
 	}
 
@@ -48,6 +54,8 @@ public final class BookKeys {
 	 */
 	public static void syncSelected(JdbcOperations jdbc, String customerIds) {
 		jdbc.update(merge(SOURCE + " where c.id in (" + customerIds + ")"));
+		jdbc.update(addOwners(OWNER_SOURCE + " where c.id in (" + customerIds + ")"));
+		jdbc.update(updateOwners(OWNER_SOURCE + " where c.id in (" + customerIds + ")"));
 	}
 
 	/**
@@ -73,6 +81,33 @@ public final class BookKeys {
 		return jdbc.update("insert into book_keys (customer_id, owner_id, rank_order, contact_key, name)"
 				+ " select n.id, n.owner_id, " + NO_RANK + ", n.contact_key, n.name from (" + SOURCE
 				+ " where c.id in (select id from customers except select customer_id from book_keys)) n");
+	}
+
+	/**
+	 * Adds the {@code list_keys} rows of customers that have none, like
+	 * {@link #addMissing}; the list's keys are written in the background after a run, so
+	 * a row another transaction adds meanwhile is left to it.
+	 * @param jdbc where the customers are
+	 * @return the rows added
+	 */
+	public static int addMissingListKeys(JdbcOperations jdbc) {
+		return jdbc.update(addOwners(OWNER_SOURCE));
+	}
+
+	/**
+	 * The {@code list_keys} rows missing for some customers. A row added meanwhile by
+	 * another transaction (the list's keys written after a run) is left to it, and the
+	 * owner then written by {@link #updateOwners}, which waits for it: unlike a
+	 * {@code MERGE}, neither fails on the other's row.
+	 */
+	private static String addOwners(String source) {
+		return "insert into list_keys (customer_id, owner_id) select n.id, n.owner_id from (" + source + ") n"
+				+ " where not exists (select 1 from list_keys k where k.customer_id = n.id) on conflict do nothing";
+	}
+
+	private static String updateOwners(String source) {
+		return "merge into list_keys k using (" + source + ") n on (k.customer_id = n.id)"
+				+ " when matched and k.owner_id is distinct from n.owner_id then update set owner_id = n.owner_id";
 	}
 
 	private static String merge(String source) {

@@ -8,11 +8,11 @@ package com.tiercrm.tiering.list;
 public enum AliveBand {
 
 	/** Below the churn threshold: probably gone. */
-	LOW("s.p_alive < :aliveThreshold"),
+	LOW("%1$s < :aliveThreshold"),
 	/** From the churn threshold to below {@link #LIKELY}. */
-	MEDIUM("s.p_alive >= :aliveThreshold and s.p_alive < :aliveLikely"),
+	MEDIUM("%1$s >= :aliveThreshold and %1$s < :aliveLikely"),
 	/** {@link #LIKELY} and above (or the threshold, if higher): probably still buying. */
-	HIGH("s.p_alive >= :aliveLikely");
+	HIGH("%1$s >= :aliveLikely");
 
 	/** The probability from which a customer is likely still buying. */
 	public static final double LIKELY = 0.7;
@@ -35,7 +35,12 @@ public enum AliveBand {
 
 	/** The condition on the run's row {@code s}, with the parameters of the bounds. */
 	String condition() {
-		return this.condition;
+		return condition("s.p_alive");
+	}
+
+	/** The condition on a column holding P(alive), with the parameters of the bounds. */
+	String condition(String column) {
+		return this.condition.formatted(column);
 	}
 
 }

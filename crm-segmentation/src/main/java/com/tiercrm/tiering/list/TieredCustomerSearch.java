@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,7 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the query to what the user may see, filtered by the plain filters and by tier, classes
  * and probability-alive band, sorted by name or by a result, and keyset-paged with one
  * opaque cursor format. Filters and sorts by a result are driven by the run's rows
- * (indexed per run on PostgreSQL); the others by the customers.
+ * (indexed per run on PostgreSQL); the others by the customers. One owner's customers
+ * sorted by a result (a rep's list by spend, recency or predicted value) are read from
+ * {@code list_keys} once it holds the published run ({@link RunListKeys}), as one range
+ * of the owner's index, and only the rows of the page are joined to the run.
  */
 @Service
 public class TieredCustomerSearch {
@@ -94,10 +98,13 @@ public class TieredCustomerSearch {
 
 	private final DashboardProperties dashboard;
 
+	private final RunListKeys listKeys;
+
 	TieredCustomerSearch(NamedParameterJdbcTemplate jdbc, DataSource dataSource, SegmentationConfigs configs,
 			TierLabels tiers, DatabaseDialect dialect, PlatformTransactionManager transactions,
-			DashboardProperties dashboard) {
+			DashboardProperties dashboard, RunListKeys listKeys) {
 		this.jdbc = jdbc;
+		this.listKeys = listKeys;
 		this.dashboard = dashboard;
 		this.configs = configs;
 		this.tiers = tiers;
@@ -126,30 +133,32 @@ public class TieredCustomerSearch {
 	 * @return the page
 	 * @throws InvalidListCursorException if the cursor is not one this sort handed out
 	 */
-	@Transactional(readOnly = true)
+	// One snapshot: the published run, the keys' state and the keys read together.
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public TieredPage search(TieredCriteria criteria, AccessScope scope) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		TieredSort sort = criteria.sort();
 		Cursor cursor = (criteria.cursor() != null) ? Cursor.decode(criteria.cursor(), sort) : null;
 		boolean backwards = cursor != null && cursor.backwards();
-		StringBuilder base = conditions(criteria, scope, params, walksRunIndex(criteria), TextMatch.NONE);
-		String keyset = "";
-		if (cursor != null) {
-			// Row comparison: PostgreSQL turns it into one index range.
-			boolean greater = sort.descending() == cursor.backwards();
-			keyset = " and (" + sort.column() + ", " + sort.idColumn() + (greater ? ") > (" : ") < (")
-					+ ":keyValue, :keyId)";
-			params.addValue("keyValue", cursor.typedValue());
-			params.addValue("keyId", cursor.id());
-		}
-		String where = base + textCondition(criteria, params, TextMatch.ANY) + keyset;
 		// Walking backwards reads the reverse order and flips the rows afterwards.
 		boolean descending = sort.descending() != backwards;
 		params.addValue("limit", criteria.size() + 1);
-		String sql = sortsAllMatches(criteria, params)
-				? sortedMatches(criteria, base + textCondition(criteria, params, TextMatch.NAME) + keyset,
-						base + textCondition(criteria, params, TextMatch.CODE_OR_PHONE) + keyset, descending)
-				: select(criteria, where, descending, true);
+		Long keyedRun = sort.bySegment() ? keyedRun(criteria, scope) : null;
+		String sql;
+		if (keyedRun != null) {
+			String where = keyConditions(criteria, scope, params, keyedRun, sort.keysColumn())
+					+ keyset(cursor, sort.keysColumn(), "k.customer_id", params);
+			sql = keyedSelect(sort, where, descending, true);
+		}
+		else {
+			StringBuilder base = conditions(criteria, scope, params, walksRunIndex(criteria), TextMatch.NONE);
+			String keyset = keyset(cursor, sort.column(), sort.idColumn(), params);
+			String where = base + textCondition(criteria, params, TextMatch.ANY) + keyset;
+			sql = sortsAllMatches(criteria, params)
+					? sortedMatches(criteria, base + textCondition(criteria, params, TextMatch.NAME) + keyset,
+							base + textCondition(criteria, params, TextMatch.CODE_OR_PHONE) + keyset, descending)
+					: select(criteria, where, descending, true);
+		}
 		List<TieredCustomer> rows = new ArrayList<>(this.jdbc.query(sql, params, TieredCustomerSearch::row));
 		boolean more = rows.size() > criteria.size();
 		if (more) {
@@ -171,6 +180,18 @@ public class TieredCustomerSearch {
 		return new TieredPage(List.copyOf(rows), next, previous);
 	}
 
+	/** The keyset condition of a cursor: a row comparison, one index range. */
+	private static String keyset(@Nullable Cursor cursor, String column, String idColumn,
+			MapSqlParameterSource params) {
+		if (cursor == null) {
+			return "";
+		}
+		boolean greater = cursor.sort().descending() == cursor.backwards();
+		params.addValue("keyValue", cursor.typedValue());
+		params.addValue("keyId", cursor.id());
+		return " and (" + column + ", " + idColumn + (greater ? ") > (" : ") < (") + ":keyValue, :keyId)";
+	}
+
 	/**
 	 * How many customers the criteria match, ignoring the cursor and page size. H2
 	 * counts; PostgreSQL counts when the planner expects at most
@@ -184,10 +205,13 @@ public class TieredCustomerSearch {
 	 */
 	public ListTotal total(TieredCriteria criteria, AccessScope scope) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		StringBuilder where = conditions(criteria, scope, params);
 		boolean joinsRun = criteria.sort().bySegment() || criteria.filtersBySegment();
-		String from = "from customers c"
-				+ (joinsRun ? " join customer_segments s on s.run_id = :runId and s.customer_id = c.id" : "") + where;
+		Long keyedRun = joinsRun ? keyedRun(criteria, scope) : null;
+		String from = (keyedRun != null)
+				? "from list_keys k" + keyConditions(criteria, scope, params, keyedRun, "k.monetary")
+				: "from customers c"
+						+ (joinsRun ? " join customer_segments s on s.run_id = :runId and s.customer_id = c.id" : "")
+						+ conditions(criteria, scope, params);
 		if (!this.dialect.isPostgres()) {
 			return new ListTotal(count(from, params), true);
 		}
@@ -230,12 +254,82 @@ public class TieredCustomerSearch {
 	 * @param scope what the user may see
 	 * @param action receives each row
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public void forEach(TieredCriteria criteria, AccessScope scope, Consumer<TieredCustomer> action) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		StringBuilder where = conditions(criteria, scope, params);
-		this.streaming.query(select(criteria, where, criteria.sort().descending(), false), params,
-				(ResultSet rs) -> action.accept(row(rs, rs.getRow())));
+		TieredSort sort = criteria.sort();
+		Long keyedRun = sort.bySegment() ? keyedRun(criteria, scope) : null;
+		String sql = (keyedRun != null)
+				? keyedSelect(sort, keyConditions(criteria, scope, params, keyedRun, sort.keysColumn()),
+						sort.descending(), false)
+				: select(criteria, conditions(criteria, scope, params), sort.descending(), false);
+		this.streaming.query(sql, params, (ResultSet rs) -> action.accept(row(rs, rs.getRow())));
+	}
+
+	/**
+	 * The published run when the list can be read from {@code list_keys}: one owner's
+	 * customers (a rep's own, or an owner picked), filtered by nothing but the run's
+	 * results, while the keys hold the published run.
+	 */
+	private @Nullable Long keyedRun(TieredCriteria criteria, AccessScope scope) {
+		boolean oneOwner = scope.kind() == AccessScope.Kind.OWN || criteria.ownerId() != null;
+		if (!oneOwner || criteria.text() != null || criteria.region() != null || criteria.industry() != null) {
+			return null;
+		}
+		return this.listKeys.currentRunId();
+	}
+
+	/**
+	 * The conditions on {@code list_keys} (alias {@code k}): the customers in the run
+	 * (their key is set), the owner and the filters by a result.
+	 */
+	private String keyConditions(TieredCriteria criteria, AccessScope scope, MapSqlParameterSource params, long runId,
+			String inRun) {
+		params.addValue("runId", runId);
+		params.addValue("scopeUser", scope.userId());
+		StringBuilder where = new StringBuilder(" where ").append(inRun)
+			.append(" is not null and ")
+			.append(scope.ownerCondition("k.owner_id"));
+		if (criteria.ownerId() != null) {
+			where.append(" and k.owner_id = :ownerId");
+			params.addValue("ownerId", criteria.ownerId());
+		}
+		if (criteria.tier() != null) {
+			where.append(" and k.tier = :tier");
+			params.addValue("tier", criteria.tier());
+		}
+		if (criteria.abcClass() != null) {
+			where.append(" and k.abc_class = :abcClass");
+			params.addValue("abcClass", criteria.abcClass());
+		}
+		if (criteria.rfmSegment() != null) {
+			where.append(" and k.rfm_segment = :rfmSegment");
+			params.addValue("rfmSegment", criteria.rfmSegment());
+		}
+		if (criteria.clvClass() != null) {
+			where.append(" and k.clv_class = :clvClass");
+			params.addValue("clvClass", criteria.clvClass());
+		}
+		if (criteria.alive() != null) {
+			where.append(" and ").append(criteria.alive().condition("k.p_alive"));
+			params.addValue("aliveThreshold", this.dashboard.churnThreshold());
+			params.addValue("aliveLikely", AliveBand.likelyFrom(this.dashboard.churnThreshold()));
+		}
+		return where.toString();
+	}
+
+	/**
+	 * A page (or all) of one owner's customers from {@code list_keys}: a range of the
+	 * owner's index in the sort's order, then only those rows joined to the customers and
+	 * the run. A key not matching its customer (which the writers keep from happening) is
+	 * dropped rather than shown.
+	 */
+	private static String keyedSelect(TieredSort sort, String where, boolean descending, boolean page) {
+		String direction = descending ? " desc" : " asc";
+		return "select " + COLUMNS + " from (select k.customer_id, k.owner_id from list_keys k" + where + " order by "
+				+ sort.keysColumn() + direction + ", k.customer_id" + direction + (page ? " limit :limit" : "")
+				+ ") k join customers c on c.id = k.customer_id" + joins(true)
+				+ " where c.status <> 'MERGED' and c.owner_id = k.owner_id" + order(sort, descending);
 	}
 
 	/**

@@ -48,6 +48,19 @@ public enum TieredSort {
 	}
 
 	/**
+	 * The column of {@code list_keys} (alias {@code k}) holding the same key, for the
+	 * sorts by a result.
+	 */
+	String keysColumn() {
+		return switch (this) {
+			case MONETARY_DESC -> "k.monetary";
+			case RECENCY_ASC -> "k.recency_key";
+			case CLV_DESC -> "k.clv_predicted";
+			default -> throw new IllegalStateException(name() + " is not a sort by a result");
+		};
+	}
+
+	/**
 	 * Column for the id tie-breaker: the run's own column when the run's rows drive the
 	 * list, so that one index serves both keys.
 	 */

@@ -17,6 +17,7 @@ import com.tiercrm.book.BookEntry;
 import com.tiercrm.book.RepBook;
 import com.tiercrm.book.RepBooks;
 import com.tiercrm.book.RepWorkload;
+import com.tiercrm.bookorder.BookKeys;
 import com.tiercrm.tiering.run.RunRequest;
 import com.tiercrm.tiering.run.RunStatus;
 import com.tiercrm.tiering.run.RunTrigger;
@@ -86,6 +87,8 @@ abstract class TieredListsTests {
 		this.jdbc.update("update customers set owner_id = ? where code in ('K01', 'K03', 'K05', 'K07', 'K09', 'NONE')",
 				this.repA);
 		this.jdbc.update("update customers set owner_id = ? where owner_id is null", this.repB);
+		// Written past the application: the owners of the book's and the list's keys too.
+		BookKeys.syncSelected(this.jdbc, "select id from customers");
 		SegmentationRun run = this.runs.runNow(new RunRequest(AS_OF, null, RunTrigger.MANUAL, "tester"));
 		assertThat(run.getStatus()).as(run.getFailureCode()).isEqualTo(RunStatus.SUCCEEDED);
 	}
