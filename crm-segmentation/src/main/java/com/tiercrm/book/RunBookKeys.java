@@ -142,10 +142,7 @@ public class RunBookKeys implements DisposableBean {
 			.addValue("noRank", BookKeys.NO_RANK);
 		long[] written = new long[2];
 		Boolean done = this.transactions.execute((status) -> {
-			// The published run read once, now, under its lock: a later run waits.
-			List<Long> published = this.jdbc.queryForList(
-					"select published_run_id from segmentation_state where id = 1 for update", params, Long.class);
-			if (published.isEmpty() || published.getFirst() == null || published.getFirst() != runId) {
+			if (!published(runId, "")) {
 				return false;
 			}
 			written[0] = this.jdbc.update("merge into book_keys k using (select s.customer_id, s.tier,"
@@ -162,6 +159,15 @@ public class RunBookKeys implements DisposableBean {
 							+ " where (tier is not null or fell_clv is not null) and not exists (select 1 from"
 							+ " customer_segments s where s.run_id = :run and s.customer_id = book_keys.customer_id)",
 					params);
+			// The published run checked again under its lock, once the keys are written:
+			// had another been published meanwhile, this rolls back and that one's
+			// rebuild follows. Locked last, as a reassignment does (its customers' keys,
+			// then the publication), so that the two never wait for each other in a
+			// circle.
+			if (!published(runId, " for update")) {
+				status.setRollbackOnly();
+				return false;
+			}
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			this.jdbc.update(
 					"update book_key_state set run_id = :run, previous_run_id = :previous,"
@@ -175,6 +181,13 @@ public class RunBookKeys implements DisposableBean {
 							+ " ms (" + added + " rows added in " + (rowsAdded - started) / 1_000_000 + " ms, "
 							+ written[0] + " tiers changed, " + written[1] + " untiered)");
 		}
+	}
+
+	private boolean published(long runId, String lock) {
+		List<Long> published = this.jdbc.queryForList(
+				"select published_run_id from segmentation_state where id = 1" + lock, new MapSqlParameterSource(),
+				Long.class);
+		return !published.isEmpty() && published.getFirst() != null && published.getFirst() == runId;
 	}
 
 	/**
