@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.tiering.config.SegmentationSettings;
@@ -134,7 +135,8 @@ public class ProvisionalClusters {
 						Map.of(TierModel.NO_PURCHASE, 1.0), List.of(), true);
 			}
 			RunRules rules = rules(discriminant.runId());
-			ClvResult clv = (rules != null) ? clvOf(customer, rules.settings().clv(), rules.fit()) : null;
+			ClvResult clv = (rules != null) ? clvOf(customer, rules.settings().clv(), rules.fit(),
+					rules.simpleFormula(), () -> oneTimeBuyersSpend(discriminant.runId())) : null;
 			return discriminant.place(this.reader.readOne(customer, discriminant.clusterVariables(),
 					LocalDate.now(this.properties.zone()), (rules != null) ? rules.settings().abcWindowMonths() : 0,
 					(clv != null) ? clv.probabilityAlive() : Double.NaN,
@@ -143,22 +145,60 @@ public class ProvisionalClusters {
 	}
 
 	/**
-	 * A customer's P(alive) and predicted value under the parameters a run fitted (BG/NBD
-	 * or MBG/NBD, and Gamma-Gamma), with the run's CLV settings: the customer's own
-	 * history is conditioned on, the population is not refitted.
+	 * A customer's P(alive) and predicted value by the formula the run scored its own
+	 * customers with. Under the parameters a run fitted (BG/NBD or MBG/NBD, and
+	 * Gamma-Gamma), with the run's CLV settings: the customer's own history is
+	 * conditioned on, the population is not refitted; without Gamma-Gamma a one-time
+	 * buyer's expected spend is the run's mean repeat spend of its repeat buyers, as in
+	 * the run. Under the simple formula the predicted value is that formula's and
+	 * P(alive) is unknown (NaN), as for the run's own customers.
 	 * @param customer the customer's facts
 	 * @param settings the run's CLV settings
-	 * @param fit the run's fit, {@code null} when it used the simple formula
-	 * @return the result; {@code null} when the run used the simple formula (no P(alive))
-	 * or when the spend model was not used and the customer has no repeat purchase (the
-	 * value would need the mean spend of the run's repeat buyers)
+	 * @param fit the run's fit, {@code null} when it used the simple formula or did not
+	 * keep its parameters
+	 * @param simpleFormula whether the run used the simple formula
+	 * @param repeatBuyersMeanSpend the run's mean repeat spend of its repeat buyers, NaN
+	 * when unknown; asked for only when needed
+	 * @return the result; {@code null} when the run's parameters were not kept, or the
+	 * run's mean repeat spend is needed but unknown
 	 */
-	static @Nullable ClvResult clvOf(CustomerFacts customer, ClvSettings settings, @Nullable ClvFit fit) {
-		if (fit == null || (!fit.spendFitted() && customer.repeatPurchaseDays() == 0)) {
+	static @Nullable ClvResult clvOf(CustomerFacts customer, ClvSettings settings, @Nullable ClvFit fit,
+			boolean simpleFormula, DoubleSupplier repeatBuyersMeanSpend) {
+		if (simpleFormula) {
+			double nan = Double.NaN;
+			ClvFit simple = new ClvFit(nan, nan, nan, nan, nan, nan, nan, nan, nan, settings.timeUnit(), 0, 0, false, 0,
+					0, 0, true, null, settings.purchaseModel(), null);
+			return new ClvModel(settings).score(List.of(customer), simple).get(0);
+		}
+		if (fit == null) {
 			return null;
 		}
-		ClvResult result = new ClvModel(settings.withTimeUnit(fit.timeUnit())).score(List.of(customer), fit).get(0);
+		ClvModel model = new ClvModel(settings.withTimeUnit(fit.timeUnit()));
+		ClvResult result;
+		if (!fit.spendFitted() && customer.repeatPurchaseDays() == 0) {
+			double meanSpend = repeatBuyersMeanSpend.getAsDouble();
+			if (Double.isNaN(meanSpend)) {
+				return null;
+			}
+			result = model.score(List.of(customer), fit, meanSpend).get(0);
+		}
+		else {
+			result = model.score(List.of(customer), fit).get(0);
+		}
 		return Double.isFinite(result.probabilityAlive()) ? result : null;
+	}
+
+	/**
+	 * The expected spend the run gave its one-time buyers without Gamma-Gamma: the mean
+	 * repeat spend of its repeat buyers, the same for each of them.
+	 * @return it, NaN when the run had no such customer
+	 */
+	double oneTimeBuyersSpend(long runId) {
+		List<Double> found = this.jdbc.queryForList("select expected_spend from customer_segments where run_id = ?"
+				+ " and clv_method in ('BG_NBD_OWN_SPEND', 'MBG_NBD_OWN_SPEND')"
+				+ " and clv_reason like '%own-spend-one-time%' and expected_spend is not null fetch first 1 rows only",
+				Double.class, runId);
+		return found.isEmpty() ? Double.NaN : found.get(0);
 	}
 
 	/** The run's settings and its CLV fit as kept with it; null for a run not found. */
@@ -170,12 +210,12 @@ public class ProvisionalClusters {
 					String report = rs.getString(1);
 					RunReport kept = (report != null) ? SettingsJson.read(report, RunReport.class) : null;
 					return new RunRules(SettingsJson.read(rs.getString(2), SegmentationSettings.class),
-							(kept != null) ? kept.clv().fit() : null);
+							(kept != null) ? kept.clv().fit() : null, kept != null && kept.clv().fallbackUsed());
 				}, runId);
 		return found.isEmpty() ? null : found.get(0);
 	}
 
-	private record RunRules(SegmentationSettings settings, @Nullable ClvFit fit) {
+	private record RunRules(SegmentationSettings settings, @Nullable ClvFit fit, boolean simpleFormula) {
 
 	}
 

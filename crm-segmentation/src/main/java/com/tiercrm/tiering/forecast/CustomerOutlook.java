@@ -33,6 +33,10 @@ final class CustomerOutlook {
 
 	private final Map<Long, Double> ifAliveByHistory = new HashMap<>();
 
+	private final PurchaseMoments moments;
+
+	private final Map<Long, Double> secondMomentIfAliveByHistory = new HashMap<>();
+
 	/**
 	 * Prepares the outlook of customers under a fit.
 	 * @param customers the facts the expectations condition on
@@ -49,6 +53,7 @@ final class CustomerOutlook {
 		this.spend = fit.spendFitted() ? fit.gammaGamma() : null;
 		this.unitsPerDay = 1 / fit.timeUnit().days();
 		this.horizon = horizonDays * this.unitsPerDay;
+		this.moments = new PurchaseMoments(this.purchases);
 		double spendSum = 0;
 		int repeatBuyers = 0;
 		for (CustomerFacts facts : customers) {
@@ -78,6 +83,49 @@ final class CustomerOutlook {
 		double ifAlive = this.ifAliveByHistory.computeIfAbsent(key,
 				(k) -> this.purchases.expectedPurchasesIfAlive(this.horizon, x, t));
 		return probabilityAlive(facts) * ifAlive;
+	}
+
+	/**
+	 * Conditional variances of the purchases and of the revenue over the horizon, the
+	 * customer's future being a mixture of "dropped out" (nothing) and "alive" with the
+	 * moments of {@link PurchaseMoments}. Revenue is the sum of the purchases' spends,
+	 * which share the customer's ν: with Gamma-Gamma, given ν ~ Gamma(q', γ') (q' = q +
+	 * p·x for a repeat buyer, q otherwise, the posterior behind the expected spend),
+	 * Var[R] = E[1/ν²](p E[Y] + p² E[Y²]) − (E[Y] E[spend])² with E[1/ν²] = (E[spend] /
+	 * p)² (q' − 1) / (q' − 2), infinite when q' ≤ 2; without Gamma-Gamma every purchase
+	 * is worth the expected spend, Var[R] = spend² Var[Y].
+	 * @param facts the customer's facts
+	 * @param expectedPurchases {@link #expectedPurchases(CustomerFacts)}
+	 * @param expectedSpend {@link #expectedSpend(CustomerFacts)}
+	 * @return {Var[Y], Var[R]}: zeros for a customer who never bought, NaN when the
+	 * quadrature fails, an infinite Var[R] when the spend's variance is infinite
+	 */
+	double[] variances(CustomerFacts facts, double expectedPurchases, double expectedSpend) {
+		if (!facts.hasPurchased() || expectedPurchases == 0) {
+			return new double[] { 0, 0 };
+		}
+		int x = facts.repeatPurchaseDays();
+		double t = facts.daysFirstPurchaseToAsOf() * this.unitsPerDay;
+		long key = ((long) x << 32) | facts.daysFirstPurchaseToAsOf();
+		double ifAlive = this.ifAliveByHistory.computeIfAbsent(key,
+				(k) -> this.purchases.expectedPurchasesIfAlive(this.horizon, x, t));
+		double secondIfAlive = this.secondMomentIfAliveByHistory.computeIfAbsent(key,
+				(k) -> this.moments.ifAlive(this.horizon, x, t, ifAlive)[1]);
+		double alive = probabilityAlive(facts);
+		double second = alive * secondIfAlive;
+		double purchasesVariance = Math.max(0, second - expectedPurchases * expectedPurchases);
+		double revenueVariance;
+		if (this.spend != null) {
+			double shape = this.spend.q() + ((x > 0) ? this.spend.p() * x : 0);
+			double inverseSquare = (shape > 2) ? (shape - 1) / (shape - 2) : Double.POSITIVE_INFINITY;
+			revenueVariance = expectedSpend * expectedSpend
+					* Math.max(0, inverseSquare * (expectedPurchases / this.spend.p() + second)
+							- expectedPurchases * expectedPurchases);
+		}
+		else {
+			revenueVariance = expectedSpend * expectedSpend * purchasesVariance;
+		}
+		return new double[] { purchasesVariance, revenueVariance };
 	}
 
 	double probabilityAlive(CustomerFacts facts) {

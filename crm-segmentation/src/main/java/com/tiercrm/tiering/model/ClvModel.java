@@ -119,6 +119,26 @@ public final class ClvModel {
 	 * @param sink receives each result and the index of its customer
 	 */
 	public void score(List<CustomerFacts> customers, ClvFit fit, ObjIntConsumer<ClvResult> sink) {
+		score(customers, fit, Double.NaN, sink);
+	}
+
+	/**
+	 * Scores customers a run did not see as that run scored its own: without Gamma-Gamma,
+	 * a one-time buyer's expected spend is the mean repeat spend of the run's repeat
+	 * buyers, not of the customers given.
+	 * @param customers the facts
+	 * @param fit the run's fit
+	 * @param repeatBuyersMeanSpend the run's mean of the repeat buyers' mean repeat spend
+	 * @return one result per customer, in input order
+	 */
+	public List<ClvResult> score(List<CustomerFacts> customers, ClvFit fit, double repeatBuyersMeanSpend) {
+		List<ClvResult> list = new ArrayList<>(customers.size());
+		score(customers, fit, repeatBuyersMeanSpend, (result, i) -> list.add(result));
+		return list;
+	}
+
+	private void score(List<CustomerFacts> customers, ClvFit fit, double repeatBuyersMeanSpend,
+			ObjIntConsumer<ClvResult> sink) {
 		int size = customers.size();
 		double[] predicted = new double[size];
 		double[] alive = new double[size];
@@ -126,7 +146,8 @@ public final class ClvModel {
 		double[] spend = new double[size];
 		long[] ids = new long[size];
 		ClvMethod[] methods = new ClvMethod[size];
-		@Nullable PurchasesIfAlive ifAlive = fit.fallbackUsed() ? null : new PurchasesIfAlive(customers, fit, this.settings);
+		@Nullable PurchasesIfAlive ifAlive = fit.fallbackUsed() ? null
+				: new PurchasesIfAlive(customers, fit, this.settings, repeatBuyersMeanSpend);
 		double unitDays = fit.timeUnit().days();
 		ClvMethod method = ClvMethod.of(fit.purchaseModel(), fit.spendFitted());
 		for (int i = 0; i < size; i++) {
@@ -259,7 +280,7 @@ public final class ClvModel {
 
 		private final double[][] values;
 
-		PurchasesIfAlive(List<CustomerFacts> customers, ClvFit fit, ClvSettings settings) {
+		PurchasesIfAlive(List<CustomerFacts> customers, ClvFit fit, ClvSettings settings, double givenMeanSpend) {
 			this.parameters = fit.bgNbd();
 			this.spend = fit.spendFitted() ? fit.gammaGamma() : null;
 			int size = customers.size();
@@ -272,7 +293,8 @@ public final class ClvModel {
 					repeatBuyers++;
 				}
 			}
-			this.populationMeanSpend = (repeatBuyers > 0) ? spendSum / repeatBuyers : 0;
+			this.populationMeanSpend = !Double.isNaN(givenMeanSpend) ? givenMeanSpend
+					: (repeatBuyers > 0) ? spendSum / repeatBuyers : 0;
 			long[] keys = new long[size];
 			for (int i = 0; i < size; i++) {
 				CustomerFacts facts = customers.get(i);

@@ -94,7 +94,8 @@ class ProvisionalClustersPostgresTests {
 		RunReport report = this.runs.find(run.getId()).orElseThrow().report();
 		assertThat(report).isNotNull();
 		CustomerFacts customer = this.facts.of(id);
-		ClvResult clv = ProvisionalClusters.clvOf(customer, settings.clv(), report.clv().fit());
+		ClvResult clv = ProvisionalClusters.clvOf(customer, settings.clv(), report.clv().fit(), false,
+				() -> Double.NaN);
 		assertThat(clv).isNotNull();
 		assertThat(clv.probabilityAlive()).isBetween(0.5, 1.0);
 		assertThat(clv.predictedValue()).isPositive();
@@ -116,6 +117,16 @@ class ProvisionalClustersPostgresTests {
 		assertThat(expected.probabilities().keySet()).anySatisfy((code) -> assertThat(
 				Math.abs(Math.log(allTime.get(code)) - Math.log(expected.probabilities().get(code))))
 			.isGreaterThan(0.01));
+		// Without Gamma-Gamma a run gives its one-time buyers the repeat buyers' mean
+		// spend, which the placement reads back from the run's rows: none in this run
+		// (Gamma-Gamma was fitted), then one after rewriting a one-time buyer's row so.
+		assertThat(this.clusters.oneTimeBuyersSpend(run.getId())).isNaN();
+		int rewritten = this.jdbc.update("update customer_segments set clv_method = 'BG_NBD_OWN_SPEND',"
+				+ " clv_reason = replace(clv_reason, 'clv.reason.model-one-time', 'clv.reason.model-own-spend-one-time'),"
+				+ " expected_spend = 12.5 where run_id = ? and clv_reason like 'clv.reason.model-one-time|%'",
+				run.getId());
+		assertThat(rewritten).isPositive();
+		assertThat(this.clusters.oneTimeBuyersSpend(run.getId())).isEqualTo(12.5);
 	}
 
 }

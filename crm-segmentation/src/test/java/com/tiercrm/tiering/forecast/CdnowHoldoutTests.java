@@ -2,6 +2,7 @@ package com.tiercrm.tiering.forecast;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -141,6 +142,45 @@ class CdnowHoldoutTests {
 		assertThat(modified.byRepeatPurchases().get(0).meanPredictedPurchases())
 			.isLessThan(result.byRepeatPurchases().get(0).meanPredictedPurchases());
 		assertThat(modified.correlation()).isGreaterThan(0.6);
+	}
+
+	@Test
+	void normalIntervalsAgreeWithTheSimulationsQuantiles() {
+		// the weekly fit, a quarter and the 39 weeks ahead, per tier and in total: the
+		// normal interval (every group, whatever its size) against 4,000 simulated draws
+		List<CustomerFacts> facts = customers.stream().map(HoldoutCustomer::calibration).toList();
+		for (int horizon : new int[] { 91, HOLDOUT_DAYS }) {
+			SalesForecast<AbcClass> normal = new SalesForecaster(1000, 0.9, 5, 1).forecast(facts, result.fit(), horizon,
+					(customer) -> tiers.get(customer.customerId()));
+			SalesForecast<AbcClass> drawn = new SalesForecaster(4000, 0.9, 5, Integer.MAX_VALUE).forecast(facts,
+					result.fit(), horizon, (customer) -> tiers.get(customer.customerId()));
+			List<ForecastRow> normalRows = new ArrayList<>(normal.byGroup().values());
+			normalRows.add(normal.total());
+			List<ForecastRow> drawnRows = new ArrayList<>(drawn.byGroup().values());
+			drawnRows.add(drawn.total());
+			for (int i = 0; i < normalRows.size(); i++) {
+				ForecastRow n = normalRows.get(i);
+				ForecastRow d = drawnRows.get(i);
+				System.out.printf(
+						"CDNOW %d days, %d customers: purchases %.1f normal [%.1f, %.1f] drawn [%.1f, %.1f]; "
+								+ "revenue %.0f normal [%.0f, %.0f] drawn [%.0f, %.0f]%n",
+						horizon, n.customers(), n.expectedPurchases(), n.purchasesLow(), n.purchasesHigh(),
+						d.purchasesLow(), d.purchasesHigh(), n.expectedRevenue(), n.revenueLow(), n.revenueHigh(),
+						d.revenueLow(), d.revenueHigh());
+				// the purchases agree in every tier, the revenue where the forecaster
+				// uses
+				// the normal interval (at 657 customers its low end is 0.1 half-widths
+				// lower)
+				double purchasesHalfWidth = (d.purchasesHigh() - d.purchasesLow()) / 2;
+				assertThat(n.purchasesLow()).isCloseTo(d.purchasesLow(), within(0.1 * purchasesHalfWidth));
+				assertThat(n.purchasesHigh()).isCloseTo(d.purchasesHigh(), within(0.1 * purchasesHalfWidth));
+				if (n.customers() >= SalesForecaster.ANALYTIC_FROM) {
+					double revenueHalfWidth = (d.revenueHigh() - d.revenueLow()) / 2;
+					assertThat(n.revenueLow()).isCloseTo(d.revenueLow(), within(0.15 * revenueHalfWidth));
+					assertThat(n.revenueHigh()).isCloseTo(d.revenueHigh(), within(0.15 * revenueHalfWidth));
+				}
+			}
+		}
 	}
 
 	private static HoldoutResult<AbcClass> check(ClvSettings settings) {
