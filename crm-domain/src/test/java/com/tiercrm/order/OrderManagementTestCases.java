@@ -56,6 +56,9 @@ abstract class OrderManagementTestCases {
 	@Autowired
 	private TransactionTemplate transactions;
 
+	@Autowired
+	private OrderFacts facts;
+
 	private OrderManagement management;
 
 	private String prefix = "";
@@ -75,7 +78,7 @@ abstract class OrderManagementTestCases {
 		this.otherRep = rep("rep2", null);
 		customer("C1", this.rep);
 		customer("C2", this.otherRep);
-		this.management = new OrderManagement(this.orders, this.jdbc, LocalDate.of(1970, 1, 1), SHANGHAI,
+		this.management = new OrderManagement(this.orders, this.jdbc, this.facts, LocalDate.of(1970, 1, 1), SHANGHAI,
 				Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 
