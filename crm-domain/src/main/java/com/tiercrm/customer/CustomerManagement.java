@@ -16,7 +16,7 @@ import com.tiercrm.audit.AuditAction;
 import com.tiercrm.audit.AuditLog;
 import com.tiercrm.bookorder.BookKeys;
 import com.tiercrm.interaction.LastContacts;
-import com.tiercrm.order.OrderFacts;
+import com.tiercrm.orderfacts.OrderFacts;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 import com.tiercrm.database.ConnectionLoss;
 import com.tiercrm.database.DatabaseDialect;
-import com.tiercrm.order.OrderFacts;
+import com.tiercrm.orderfacts.OrderFacts;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.lease.LeaseLostException;
 import com.tiercrm.lease.LeasedTable;

@@ -12,9 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import com.tiercrm.order.OrderFacts;
 import com.tiercrm.order.OrderRules;
 import com.tiercrm.order.OrderStatus;
+import com.tiercrm.orderfacts.OrderFacts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
-import com.tiercrm.order.OrderFacts;
+import com.tiercrm.orderfacts.OrderFacts;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.postgresql.PGConnection;

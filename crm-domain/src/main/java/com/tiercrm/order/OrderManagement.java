@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.tiercrm.account.AccessScope;
+import com.tiercrm.orderfacts.OrderFacts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.tuple;
 		"spring.datasource.url=jdbc:h2:mem:imports;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 		"spring.jpa.hibernate.ddl-auto=validate" })
 @Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class,
-		com.tiercrm.order.OrderFacts.class })
+		com.tiercrm.orderfacts.OrderFacts.class })
 class ImportManagementH2Tests {
 
 	@TempDir

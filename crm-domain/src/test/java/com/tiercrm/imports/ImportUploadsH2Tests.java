@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 		"spring.datasource.url=jdbc:h2:mem:uploads;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 		"spring.jpa.hibernate.ddl-auto=validate" })
 @Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class,
-		com.tiercrm.order.OrderFacts.class })
+		com.tiercrm.orderfacts.OrderFacts.class })
 class ImportUploadsH2Tests extends ImportUploadsTestCases {
 
 	@TempDir

@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = DomainTestApplication.class, properties = "spring.jpa.hibernate.ddl-auto=validate")
 @Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class,
-		com.tiercrm.order.OrderFacts.class })
+		com.tiercrm.orderfacts.OrderFacts.class })
 @UsePostgres
 class ImportUploadsPostgresTests extends ImportUploadsTestCases {
 

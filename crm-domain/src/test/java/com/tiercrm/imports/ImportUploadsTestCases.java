@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 abstract class ImportUploadsTestCases {
 
 	@Autowired
-	private com.tiercrm.order.OrderFacts orderFacts;
+	private com.tiercrm.orderfacts.OrderFacts orderFacts;
 
 	@Autowired
 	ImportManagement imports;

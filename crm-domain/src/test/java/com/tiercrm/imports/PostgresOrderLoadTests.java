@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.lease.Leases;
-import com.tiercrm.order.OrderFacts;
+import com.tiercrm.orderfacts.OrderFacts;
 import com.tiercrm.testing.UsePostgres;
 import domaintest.DomainTestApplication;
 import jakarta.persistence.EntityManager;
@@ -356,7 +356,7 @@ class PostgresOrderLoadTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class,
-			Leases.class, com.tiercrm.order.OrderFacts.class })
+			Leases.class, com.tiercrm.orderfacts.OrderFacts.class })
 	static class Config {
 
 		@Bean

@@ -1,5 +1,6 @@
 package com.tiercrm.order;
 
+import com.tiercrm.orderfacts.OrderFacts;
 import domaintest.DomainTestApplication;
 
 import org.springframework.boot.test.context.SpringBootTest;

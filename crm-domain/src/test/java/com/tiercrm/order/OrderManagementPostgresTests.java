@@ -1,5 +1,6 @@
 package com.tiercrm.order;
 
+import com.tiercrm.orderfacts.OrderFacts;
 import com.tiercrm.testing.UsePostgres;
 import domaintest.DomainTestApplication;
 

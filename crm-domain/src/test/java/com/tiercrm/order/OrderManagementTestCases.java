@@ -17,6 +17,7 @@ import com.tiercrm.account.UserRepository;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.customer.CustomerType;
+import com.tiercrm.orderfacts.OrderFacts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

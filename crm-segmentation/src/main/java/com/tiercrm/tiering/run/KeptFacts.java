@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.tiercrm.order.OrderFacts;
+import com.tiercrm.orderfacts.OrderFacts;
 import com.tiercrm.tiering.model.CustomerFacts;
 import org.jspecify.annotations.Nullable;
 

@@ -3,7 +3,7 @@ package com.tiercrm.tiering.run;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import com.tiercrm.order.OrderFacts;
+import com.tiercrm.orderfacts.OrderFacts;
 import com.tiercrm.tiering.config.SegmentationConfigs;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.logging.Log;

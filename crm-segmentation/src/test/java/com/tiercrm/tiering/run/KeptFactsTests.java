@@ -10,10 +10,10 @@ import java.util.UUID;
 
 import com.tiercrm.account.AccessScope;
 import com.tiercrm.customer.CustomerManagement;
-import com.tiercrm.order.OrderFacts;
 import com.tiercrm.order.OrderInput;
 import com.tiercrm.order.OrderManagement;
 import com.tiercrm.order.ScopedOrder;
+import com.tiercrm.orderfacts.OrderFacts;
 import com.tiercrm.tiering.config.SegmentationConfigs;
 import com.tiercrm.tiering.config.SegmentationSettings;
 import com.tiercrm.tiering.model.CustomerFacts;

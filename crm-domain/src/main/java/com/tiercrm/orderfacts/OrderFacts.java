@@ -1,4 +1,4 @@
-package com.tiercrm.order;
+package com.tiercrm.orderfacts;
 
 import java.sql.Date;
 import java.time.Instant;
