@@ -1,9 +1,12 @@
 package com.tiercrm.benchmark;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Locale;
 
 import com.tiercrm.book.RunBookKeys;
+import com.tiercrm.orderfacts.OrderFacts;
+import com.tiercrm.tiering.run.KeptFactsWindow;
 import com.tiercrm.tiering.run.RunReport;
 import com.tiercrm.tiering.run.RunRequest;
 import com.tiercrm.tiering.run.RunStatus;
@@ -23,9 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Times a full segmentation run (facts, ABC, RFM, CLV fit and scoring, bulk write,
  * publish) against PostgreSQL's own bare per-customer aggregate of the same orders, in
- * one process, and prints one JSON line. The book's keys, which follow a large run in the
- * background ({@link RunBookKeys}), are waited for before the aggregate is timed again,
- * and their time is printed beside the run's ({@code bookKeysSeconds}).
+ * one process, and prints one JSON line; then, for a run as of today, the kept order
+ * facts are rebuilt and the same run reading them is timed against the baseline again,
+ * printed as a second line ({@code "line":"keptFacts"}, issue 11's stretch). The book's
+ * keys, which follow a large run in the background ({@link RunBookKeys}), are waited for
+ * after each run, before the aggregate is timed again, and their time is printed beside
+ * the run's ({@code bookKeysSeconds}).
  */
 @Component
 @ConditionalOnBooleanProperty("tiercrm.benchmark.segmentation")
@@ -44,8 +50,18 @@ class SegmentationBenchmark implements ApplicationRunner {
 
 	private final @Nullable LocalDate asOf;
 
+	private final OrderFacts orderFacts;
+
+	private final KeptFactsWindow window;
+
+	private final ZoneId zone;
+
 	SegmentationBenchmark(SegmentationRuns runs, JdbcTemplate jdbc, TransactionTemplate transactions,
-			RunBookKeys bookKeys, @Value("${tiercrm.benchmark.as-of:#{null}}") @Nullable LocalDate asOf) {
+			RunBookKeys bookKeys, @Value("${tiercrm.benchmark.as-of:#{null}}") @Nullable LocalDate asOf, OrderFacts orderFacts,
+			KeptFactsWindow window, @Value("${tiercrm.segmentation.zone:Asia/Shanghai}") ZoneId zone) {
+		this.orderFacts = orderFacts;
+		this.window = window;
+		this.zone = zone;
 		this.runs = runs;
 		this.bookKeys = bookKeys;
 		this.jdbc = new JdbcTemplate(jdbc.getDataSource());
@@ -58,7 +74,28 @@ class SegmentationBenchmark implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		long customers = count("customers");
 		long orders = count("sales_orders");
+		// The run as before: facts folded from every order.
+		this.transactions.executeWithoutResult((status) -> this.orderFacts.markStale());
 		baseline();
+		Timed fromOrders = timedRun();
+		double baselineSeconds = baseline();
+		System.out.println(json(customers, orders, fromOrders, baselineSeconds, ""));
+		LocalDate today = LocalDate.now(this.zone);
+		if (this.asOf != null && !this.asOf.equals(today)) {
+			return;
+		}
+		// The stretch: the same run as of today reading the kept order facts, once they
+		// are rebuilt from the orders (timed apart: the writers keep them afterwards).
+		long rebuildStart = System.nanoTime();
+		KeptFactsWindow.Step step = this.window.step(today);
+		double rebuildSeconds = seconds(rebuildStart);
+		Timed fromKept = timedRun();
+		double keptBaselineSeconds = baseline();
+		System.out.println(json(customers, orders, fromKept, keptBaselineSeconds, String.format(Locale.ROOT,
+				"\"line\":\"keptFacts\", \"keptFactsStep\":\"%s\", \"rebuildSeconds\":%.2f, ", step, rebuildSeconds)));
+	}
+
+	private Timed timedRun() {
 		System.gc();
 		HeapSampler heap = new HeapSampler();
 		long start = System.nanoTime();
@@ -72,36 +109,38 @@ class SegmentationBenchmark implements ApplicationRunner {
 		}
 		double runSeconds = seconds(start);
 		double runCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
-		double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-		long peakHeap = heap.peakMiB();
 		if (run.getStatus() != RunStatus.SUCCEEDED) {
 			throw new IllegalStateException("The benchmark run failed: " + run.getFailureCode());
 		}
 		long keysStart = System.nanoTime();
 		awaitBookKeys();
-		double bookKeysSeconds = seconds(keysStart);
-		double baselineSeconds = baseline();
-		RunReport.Timings timings = run.report().timings();
+		return new Timed(run, runSeconds, runCpuSeconds, heap.peakMiB(), seconds(keysStart));
+	}
+
+	private static String json(long customers, long orders, Timed timed, double baselineSeconds, String head) {
+		double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		RunReport.Timings timings = timed.run().report().timings();
+		double runSeconds = timed.seconds();
 		// The steps of the run one after the other (see RunReport.Timings: the models run
 		// beside each other, the satisfaction, figures and per-owner figures beside the
 		// write); "other" is what the run's report cannot time itself: starting the run,
 		// saving its report, the commit and what follows it.
 		double accounted = (timings.previousTiers() + timings.facts() + timings.models() + timings.changes()
 				+ timings.write() + timings.aggregates() + timings.publish()) / 1000.0;
-		System.out.println(String.format(Locale.ROOT,
-				"{\"customers\":%d, \"orders\":%d, \"runSeconds\":%.2f, \"baselineSeconds\":%.2f, \"ratio\":%.2f,"
-						+ " \"clvFitSeconds\":%.2f, \"peakHeapMiB\":%d, \"factsSeconds\":%.2f, \"abcRfmSeconds\":%.2f,"
-						+ " \"clvScoreSeconds\":%.2f, \"writeAndPublishSeconds\":%.2f, \"previousTiersSeconds\":%.2f,"
-						+ " \"modelsSeconds\":%.2f, \"changesSeconds\":%.2f, \"satisfactionSeconds\":%.2f,"
-						+ " \"figuresSeconds\":%.2f, \"aggregatesSeconds\":%.2f, \"ownerFiguresSeconds\":%.2f,"
-						+ " \"publishSeconds\":%.2f, \"otherSeconds\":%.2f, \"cpuSeconds\":%.2f, \"loadAverage\":%.2f,"
-						+ " \"bookKeysSeconds\":%.2f}",
+		return String.format(Locale.ROOT, "{" + head
+				+ "\"customers\":%d, \"orders\":%d, \"runSeconds\":%.2f, \"baselineSeconds\":%.2f, \"ratio\":%.2f,"
+				+ " \"clvFitSeconds\":%.2f, \"peakHeapMiB\":%d, \"factsSeconds\":%.2f, \"abcRfmSeconds\":%.2f,"
+				+ " \"clvScoreSeconds\":%.2f, \"writeAndPublishSeconds\":%.2f, \"previousTiersSeconds\":%.2f,"
+				+ " \"modelsSeconds\":%.2f, \"changesSeconds\":%.2f, \"satisfactionSeconds\":%.2f,"
+				+ " \"figuresSeconds\":%.2f, \"aggregatesSeconds\":%.2f, \"ownerFiguresSeconds\":%.2f,"
+				+ " \"publishSeconds\":%.2f, \"otherSeconds\":%.2f, \"cpuSeconds\":%.2f, \"loadAverage\":%.2f,"
+				+ " \"bookKeysSeconds\":%.2f}",
 				customers, orders, runSeconds, baselineSeconds, runSeconds / baselineSeconds, timings.clvFit() / 1000.0,
-				peakHeap, timings.facts() / 1000.0, timings.abcRfm() / 1000.0, timings.clvScore() / 1000.0,
+				timed.peakHeapMiB(), timings.facts() / 1000.0, timings.abcRfm() / 1000.0, timings.clvScore() / 1000.0,
 				timings.write() / 1000.0, timings.previousTiers() / 1000.0, timings.models() / 1000.0,
 				timings.changes() / 1000.0, timings.satisfaction() / 1000.0, timings.figures() / 1000.0,
 				timings.aggregates() / 1000.0, timings.ownerFigures() / 1000.0, timings.publish() / 1000.0,
-				runSeconds - accounted, runCpuSeconds, load, bookKeysSeconds));
+				runSeconds - accounted, timed.cpuSeconds(), load, timed.bookKeysSeconds());
 	}
 
 	/** Until the book's keys hold the published run (at most an hour). */
@@ -119,6 +158,11 @@ class SegmentationBenchmark implements ApplicationRunner {
 				throw new IllegalStateException(ex);
 			}
 		}
+	}
+
+	private record Timed(SegmentationRun run, double seconds, double cpuSeconds, long peakHeapMiB,
+			double bookKeysSeconds) {
+
 	}
 
 	/**

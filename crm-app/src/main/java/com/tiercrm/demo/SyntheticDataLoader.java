@@ -139,6 +139,11 @@ public final class SyntheticDataLoader {
 		restartIdentity(connection, "customers", customerId);
 		restartIdentity(connection, "sales_orders", orderId);
 		restartIdentity(connection, "interactions", interactionId);
+		// The orders went in without the kept order facts: runs read the orders until
+		// the facts are rebuilt (KeptFactsWindow).
+		try (Statement statement = connection.createStatement()) {
+			statement.executeUpdate("UPDATE order_facts_state SET is_current = FALSE WHERE id = 1");
+		}
 		long peak = heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
 		return new LoadSummary(count, orderId - firstOrderId, interactionId - firstInteractionId, 0,
 				(System.nanoTime() - started) / 1e9, peak);

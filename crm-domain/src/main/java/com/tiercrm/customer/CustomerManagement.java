@@ -16,6 +16,7 @@ import com.tiercrm.audit.AuditAction;
 import com.tiercrm.audit.AuditLog;
 import com.tiercrm.bookorder.BookKeys;
 import com.tiercrm.interaction.LastContacts;
+import com.tiercrm.orderfacts.OrderFacts;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 
@@ -52,14 +53,17 @@ public class CustomerManagement {
 
 	private final Clock clock;
 
+	private final OrderFacts orderFacts;
+
 	private final EntityManager entityManager;
 
 	private final AuditLog audit;
 
 	CustomerManagement(CustomerRepository customers, CustomerChanges changes, DuplicateCustomers duplicates,
 			ReferenceData references, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events,
-			EntityManager entityManager, AuditLog audit) {
+			EntityManager entityManager, AuditLog audit, OrderFacts orderFacts) {
 		this.customers = customers;
+		this.orderFacts = orderFacts;
 		this.audit = audit;
 		this.changes = changes;
 		this.duplicates = duplicates;
@@ -233,6 +237,7 @@ public class CustomerManagement {
 		long keptId = kept.getId();
 		MapSqlParameterSource ids = new MapSqlParameterSource("from", mergedId).addValue("to", keptId);
 		this.jdbc.update("update sales_orders set customer_id = :to where customer_id = :from", ids);
+		this.orderFacts.refresh(List.of(mergedId, keptId));
 		this.jdbc.update("update interactions set customer_id = :to where customer_id = :from", ids);
 		LastContacts.recompute(this.jdbc, List.of(mergedId, keptId));
 		this.changes.move(mergedId, keptId);

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import com.tiercrm.database.ConnectionLoss;
 import com.tiercrm.database.DatabaseDialect;
+import com.tiercrm.orderfacts.OrderFacts;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.lease.LeaseLostException;
 import com.tiercrm.lease.LeasedTable;
@@ -88,6 +89,8 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 
 	private final DatabaseDialect dialect;
 
+	private final OrderFacts orderFacts;
+
 	private final Leases leases;
 
 	private final ImportUploadStore uploads;
@@ -97,8 +100,10 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 
 	ImportManagement(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
 			PlatformTransactionManager transactionManager, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			ImportProperties properties, ReferenceData references, DatabaseDialect dialect, Leases leases) {
+			ImportProperties properties, ReferenceData references, DatabaseDialect dialect, Leases leases,
+			OrderFacts orderFacts) {
 		this.jobs = jobs;
+		this.orderFacts = orderFacts;
 		this.leases = leases;
 		this.dialect = dialect;
 		this.references = references;
@@ -530,9 +535,10 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		try (ImportFile rows = ImportFile.open(file, encoding, this.properties)) {
 			job.detected(rows.encoding(), rows.delimiterName());
 			OrderImport orders = new OrderImport(rows.header(), job.getColumnMapping(), this.jdbc,
-					new PlausibleDates(this.properties), reading);
-			ImportTally tally = new PostgresOrderLoad(this.jdbc, this.properties.maxStoredErrors()).load(orders, rows,
-					!job.isDryRun(), job.getMode() == ImportMode.ATOMIC, (processed) -> progress(job.id(), processed));
+					new PlausibleDates(this.properties), reading, this.orderFacts);
+			ImportTally tally = new PostgresOrderLoad(this.jdbc, this.properties.maxStoredErrors(), this.orderFacts)
+				.load(orders, rows, !job.isDryRun(), job.getMode() == ImportMode.ATOMIC,
+						(processed) -> progress(job.id(), processed));
 			return new Outcome(tally.counts(), tally.errors());
 		}
 		catch (IOException ex) {
@@ -635,7 +641,8 @@ public class ImportManagement implements ApplicationEventPublisherAware {
 		return switch (job.getKind()) {
 			case CUSTOMERS ->
 				new CustomerImport(header, mapping, this.entities, this.jdbc, this.references, job.addsReferenceData());
-			case ORDERS -> new OrderImport(header, mapping, this.jdbc, new PlausibleDates(this.properties), reading);
+			case ORDERS -> new OrderImport(header, mapping, this.jdbc, new PlausibleDates(this.properties), reading,
+					this.orderFacts);
 			case INTERACTIONS ->
 				new InteractionImport(header, mapping, this.jdbc, new PlausibleDates(this.properties), reading);
 		};

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import com.tiercrm.order.OrderRules;
 import com.tiercrm.order.OrderStatus;
+import com.tiercrm.orderfacts.OrderFacts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +37,8 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 
 	private final FileReading reading;
 
+	private final OrderFacts facts;
+
 	/**
 	 * One valid order row; gross profit and channel are null when the file lacks them.
 	 */
@@ -45,7 +48,8 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 	}
 
 	OrderImport(List<String> header, ColumnMapping correction, JdbcTemplate jdbc, PlausibleDates dates,
-			FileReading reading) {
+			FileReading reading, OrderFacts facts) {
+		this.facts = facts;
 		this.mapping = HeaderMapping.match(header, OrderColumn.class, correction);
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
@@ -148,6 +152,7 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 				});
 		List<Object[]> inserts = new ArrayList<>();
 		List<Object[]> updates = new ArrayList<>();
+		List<Long> changedCustomers = new ArrayList<>();
 		for (OrderRow row : chunk) {
 			Long customerId = customers.get(row.customerCode());
 			if (customerId == null) {
@@ -165,6 +170,7 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 				tally.inserted++;
 				inserts.add(new Object[] { row.orderNo(), customerId, orderedAt, row.amount(), grossProfit, channel,
 						row.status().name() });
+				changedCustomers.add(customerId);
 			}
 			else if (existing.customerId() != customerId || !existing.orderedAt().equals(row.orderedAt())
 					|| existing.amount().compareTo(row.amount()) != 0
@@ -173,6 +179,8 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 				tally.updated++;
 				updates.add(new Object[] { customerId, orderedAt, row.amount(), grossProfit, channel,
 						row.status().name(), existing.id() });
+				changedCustomers.add(customerId);
+				changedCustomers.add(existing.customerId());
 			}
 			else {
 				tally.unchanged++;
@@ -185,6 +193,7 @@ final class OrderImport implements RowImport<OrderImport.OrderRow> {
 					"UPDATE sales_orders SET customer_id = ?, ordered_at = ?, amount = ?,"
 							+ " gross_profit = ?, channel = ?, status = ?, version = version + 1 WHERE id = ?",
 					updates);
+			this.facts.refresh(changedCustomers);
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
+import com.tiercrm.orderfacts.OrderFacts;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.postgresql.PGConnection;
@@ -39,9 +40,12 @@ final class PostgresOrderLoad {
 
 	private final int maxErrors;
 
-	PostgresOrderLoad(JdbcTemplate jdbc, int maxErrors) {
+	private final OrderFacts facts;
+
+	PostgresOrderLoad(JdbcTemplate jdbc, int maxErrors, OrderFacts facts) {
 		this.jdbc = jdbc;
 		this.maxErrors = maxErrors;
+		this.facts = facts;
 	}
 
 	/**
@@ -227,12 +231,27 @@ final class PostgresOrderLoad {
 			stored.append(separator).append("o.").append(column);
 			incoming.append(separator).append("EXCLUDED.").append(column);
 		}
+		// The kept order facts: the customers whose orders change, before (an order moved
+		// to another customer) and after, are recomputed once the orders are in. The
+		// facts' lock is taken first, so that no rebuild comes between.
+		boolean keepFacts = this.facts.lockCurrent();
+		String changed = "";
+		if (keepFacts) {
+			statement.execute(
+					"CREATE TEMPORARY TABLE import_order_customers (customer_id BIGINT NOT NULL)" + " ON COMMIT DROP");
+			statement.execute("INSERT INTO import_order_customers SELECT o.customer_id FROM sales_orders o"
+					+ " JOIN import_order_stage s ON s.order_no = o.order_no");
+			changed = ", changed AS (INSERT INTO import_order_customers SELECT DISTINCT customer_id FROM merged)";
+		}
 		String sql = "WITH merged AS (INSERT INTO sales_orders AS o (order_no, customer_id, ordered_at, amount,"
 				+ " gross_profit, channel, status) " + VALID_ROWS + " ORDER BY c.id, s.ordered_at"
 				+ " ON CONFLICT (order_no) DO UPDATE SET " + set + ", version = o.version + 1 WHERE (" + stored
-				+ ") IS DISTINCT FROM (" + incoming + ") RETURNING (o.xmax = 0) AS inserted)"
+				+ ") IS DISTINCT FROM (" + incoming + ") RETURNING (o.xmax = 0) AS inserted, o.customer_id)" + changed
 				+ " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged";
 		counts(statement, sql, tally);
+		if (keepFacts) {
+			this.facts.refreshSelected("SELECT DISTINCT customer_id FROM import_order_customers");
+		}
 	}
 
 	/** Counts what a merge would do, without writing. */

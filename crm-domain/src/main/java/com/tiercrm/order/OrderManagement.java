@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.tiercrm.account.AccessScope;
+import com.tiercrm.orderfacts.OrderFacts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,20 +46,23 @@ public class OrderManagement {
 
 	private final Clock clock;
 
+	private final OrderFacts facts;
+
 	/**
 	 * Reads the earliest accepted date and the zone of dates from the import's settings:
 	 * an order is plausible on the same days, whether imported or recorded.
 	 */
 	@Autowired
-	OrderManagement(SalesOrderRepository orders, NamedParameterJdbcTemplate jdbc,
+	OrderManagement(SalesOrderRepository orders, NamedParameterJdbcTemplate jdbc, OrderFacts facts,
 			@Value("${tiercrm.imports.earliest-date:1970-01-01}") String earliest,
 			@Value("${tiercrm.imports.time-zone:Asia/Shanghai}") String zone) {
-		this(orders, jdbc, LocalDate.parse(earliest), ZoneId.of(zone), Clock.systemUTC());
+		this(orders, jdbc, facts, LocalDate.parse(earliest), ZoneId.of(zone), Clock.systemUTC());
 	}
 
-	OrderManagement(SalesOrderRepository orders, NamedParameterJdbcTemplate jdbc, LocalDate earliest, ZoneId zone,
-			Clock clock) {
+	OrderManagement(SalesOrderRepository orders, NamedParameterJdbcTemplate jdbc, OrderFacts facts, LocalDate earliest,
+			ZoneId zone, Clock clock) {
 		this.orders = orders;
+		this.facts = facts;
 		this.jdbc = jdbc;
 		this.earliest = earliest;
 		this.zone = zone;
@@ -93,7 +97,9 @@ public class OrderManagement {
 		SalesOrder order = new SalesOrder((orderNo != null) ? orderNo : nextNumber(), customer.id(), checked.orderedAt,
 				checked.amount, checked.grossProfit, checked.status);
 		order.setChannel(checked.channel);
-		return new ScopedOrder(this.orders.save(order), customer.code(), customer.name());
+		SalesOrder saved = this.orders.save(order);
+		this.facts.refresh(List.of(customer.id()));
+		return new ScopedOrder(saved, customer.code(), customer.name());
 	}
 
 	/**
@@ -124,9 +130,12 @@ public class OrderManagement {
 			throw new InvalidOrderException(problems);
 		}
 		SalesOrder order = current.order();
+		long before = order.getCustomerId();
 		order.change(customer.id(), checked.orderedAt, checked.amount, checked.grossProfit, checked.channel,
 				checked.status);
-		return new ScopedOrder(this.orders.save(order), customer.code(), customer.name());
+		SalesOrder saved = this.orders.save(order);
+		this.facts.refresh(List.of(before, customer.id()));
+		return new ScopedOrder(saved, customer.code(), customer.name());
 	}
 
 	/**
@@ -146,7 +155,9 @@ public class OrderManagement {
 			throw new OrderConflictException(current);
 		}
 		current.order().setStatus(OrderStatus.CANCELLED);
-		return new ScopedOrder(this.orders.save(current.order()), current.customerCode(), current.customerName());
+		SalesOrder saved = this.orders.save(current.order());
+		this.facts.refresh(List.of(saved.getCustomerId()));
+		return new ScopedOrder(saved, current.customerCode(), current.customerName());
 	}
 
 	/**

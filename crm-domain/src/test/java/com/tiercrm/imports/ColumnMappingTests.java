@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.tuple;
 @SpringBootTest(classes = DomainTestApplication.class, properties = {
 		"spring.datasource.url=jdbc:h2:mem:mappings;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 		"spring.jpa.hibernate.ddl-auto=validate" })
-@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class })
+@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class,
+		com.tiercrm.orderfacts.OrderFacts.class })
 class ColumnMappingTests {
 
 	private static final String FILE = "客户号,客户名称,备用电话,城市\nM1,宁波壬癸有限公司,13800000009,宁波\n";

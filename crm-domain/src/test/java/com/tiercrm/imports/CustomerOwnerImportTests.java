@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = DomainTestApplication.class, properties = {
 		"spring.datasource.url=jdbc:h2:mem:owners;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 		"spring.jpa.hibernate.ddl-auto=validate" })
-@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class })
+@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class,
+		com.tiercrm.orderfacts.OrderFacts.class })
 class CustomerOwnerImportTests {
 
 	@TempDir

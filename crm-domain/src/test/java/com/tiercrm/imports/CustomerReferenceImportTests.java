@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @SpringBootTest(classes = DomainTestApplication.class, properties = "spring.jpa.hibernate.ddl-auto=validate")
 @UsePostgres
-@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class })
+@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class,
+		com.tiercrm.orderfacts.OrderFacts.class })
 class CustomerReferenceImportTests {
 
 	@TempDir

@@ -289,7 +289,7 @@ class ImportJobEndingPostgresTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class,
-			Leases.class })
+			Leases.class, com.tiercrm.orderfacts.OrderFacts.class })
 	static class Config {
 
 		@Bean

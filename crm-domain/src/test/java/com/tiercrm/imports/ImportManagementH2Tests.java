@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.tuple;
 @SpringBootTest(classes = DomainTestApplication.class, properties = {
 		"spring.datasource.url=jdbc:h2:mem:imports;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 		"spring.jpa.hibernate.ddl-auto=validate" })
-@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class })
+@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class,
+		com.tiercrm.orderfacts.OrderFacts.class })
 class ImportManagementH2Tests {
 
 	@TempDir

@@ -663,7 +663,7 @@ class ImportManagementTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class,
-			Leases.class })
+			Leases.class, com.tiercrm.orderfacts.OrderFacts.class })
 	static class Config {
 
 		@Bean

@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = DomainTestApplication.class, properties = {
 		"spring.datasource.url=jdbc:h2:mem:uploads;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 		"spring.jpa.hibernate.ddl-auto=validate" })
-@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class })
+@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class,
+		com.tiercrm.orderfacts.OrderFacts.class })
 class ImportUploadsH2Tests extends ImportUploadsTestCases {
 
 	@TempDir

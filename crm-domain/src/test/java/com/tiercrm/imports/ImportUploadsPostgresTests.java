@@ -28,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * database.
  */
 @SpringBootTest(classes = DomainTestApplication.class, properties = "spring.jpa.hibernate.ddl-auto=validate")
-@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class })
+@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class, Leases.class,
+		com.tiercrm.orderfacts.OrderFacts.class })
 @UsePostgres
 class ImportUploadsPostgresTests extends ImportUploadsTestCases {
 

@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 abstract class ImportUploadsTestCases {
 
 	@Autowired
+	private com.tiercrm.orderfacts.OrderFacts orderFacts;
+
+	@Autowired
 	ImportManagement imports;
 
 	@Autowired
@@ -179,7 +182,7 @@ abstract class ImportUploadsTestCases {
 				this.transactionManager, Runnable::run,
 				new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(), otherWorkDirectory,
 						p.timeZone(), p.postgresBulk(), p.earliestDate(), p.uploadRetention()),
-				this.references, this.dialect, this.leases);
+				this.references, this.dialect, this.leases, this.orderFacts);
 
 		ImportJob committed = otherInstance.commit(dryRun.id(), "admin");
 

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import com.tiercrm.customer.ReferenceData;
 import com.tiercrm.database.DatabaseDialect;
 import com.tiercrm.lease.Leases;
+import com.tiercrm.orderfacts.OrderFacts;
 import com.tiercrm.testing.UsePostgres;
 import domaintest.DomainTestApplication;
 import jakarta.persistence.EntityManager;
@@ -29,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -87,6 +91,12 @@ class PostgresOrderLoadTests {
 
 	@Autowired
 	private BatchedImports batched;
+
+	@Autowired
+	private OrderFacts orderFacts;
+
+	@Autowired
+	private PlatformTransactionManager transactionManager;
 
 	private String prefix;
 
@@ -274,6 +284,38 @@ class PostgresOrderLoadTests {
 			.isZero();
 	}
 
+	@Test
+	void bothPathsKeepTheOrderFactsAsARebuildFromTheOrdersMakesThem() throws IOException {
+		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
+		// A window that starts between the stored orders, so that the window's sums
+		// differ from the totals.
+		Runnable rebuild = () -> transactions.executeWithoutResult(
+				(status) -> this.orderFacts.rebuild(ZoneId.of("Asia/Shanghai"), 12, LocalDate.of(2024, 1, 6)));
+		rebuild.run();
+		try {
+			prepareAndImport(this.batched.imports(), this.prefix + "K", ImportMode.SKIP_INVALID, false);
+			prepareAndImport(this.imports, "H" + this.prefix.substring(1) + "K", ImportMode.SKIP_INVALID, false);
+			List<String> kept = orderFacts();
+			assertThat(kept).as("rows of the imported customers").hasSizeGreaterThanOrEqualTo(4);
+
+			rebuild.run();
+
+			assertThat(orderFacts()).isEqualTo(kept);
+		}
+		finally {
+			transactions.executeWithoutResult((status) -> this.orderFacts.markStale());
+		}
+	}
+
+	private List<String> orderFacts() {
+		return this.jdbc.query("""
+				SELECT customer_id || '|' || orders || '|' || purchase_days || '|' || coalesce(first_day::text, '')
+				       || '|' || coalesce(last_day::text, '') || '|' || latest_day || '|' || first_day_spend
+				       || '|' || purchase_spend || '|' || revenue || '|' || gross_profit || '|' || window_revenue
+				       || '|' || window_gross_profit
+				FROM customer_order_facts ORDER BY customer_id""", (rs, i) -> rs.getString(1));
+	}
+
 	private ImportJob prepareAndImport(ImportManagement imports, String prefix, ImportMode mode, boolean dryRun)
 			throws IOException {
 		storeCustomersAndOrders(imports, prefix);
@@ -314,7 +356,7 @@ class PostgresOrderLoadTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	@Import({ ImportConfiguration.class, ImportManagement.class, ReferenceData.class, DatabaseDialect.class,
-			Leases.class })
+			Leases.class, com.tiercrm.orderfacts.OrderFacts.class })
 	static class Config {
 
 		@Bean
@@ -328,12 +370,11 @@ class PostgresOrderLoadTests {
 		@Bean
 		BatchedImports batchedImports(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
 				PlatformTransactionManager transactionManager, QueuedExecutor executor, ImportProperties p,
-				ReferenceData references, DatabaseDialect dialect, Leases leases) {
-			return new BatchedImports(
-					new ImportManagement(jobs, entities, jdbc, transactionManager, executor,
-							new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(),
-									p.workDirectory(), p.timeZone(), false, p.earliestDate(), p.uploadRetention()),
-							references, dialect, leases));
+				ReferenceData references, DatabaseDialect dialect, Leases leases, OrderFacts orderFacts) {
+			return new BatchedImports(new ImportManagement(jobs, entities, jdbc, transactionManager, executor,
+					new ImportProperties(p.maxFileSize(), p.maxCellLength(), p.maxStoredErrors(), p.workDirectory(),
+							p.timeZone(), false, p.earliestDate(), p.uploadRetention()),
+					references, dialect, leases, orderFacts));
 		}
 
 	}

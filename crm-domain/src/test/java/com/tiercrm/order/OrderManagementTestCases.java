@@ -17,6 +17,7 @@ import com.tiercrm.account.UserRepository;
 import com.tiercrm.customer.Customer;
 import com.tiercrm.customer.CustomerRepository;
 import com.tiercrm.customer.CustomerType;
+import com.tiercrm.orderfacts.OrderFacts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,9 @@ abstract class OrderManagementTestCases {
 	@Autowired
 	private TransactionTemplate transactions;
 
+	@Autowired
+	private OrderFacts facts;
+
 	private OrderManagement management;
 
 	private String prefix = "";
@@ -75,7 +79,7 @@ abstract class OrderManagementTestCases {
 		this.otherRep = rep("rep2", null);
 		customer("C1", this.rep);
 		customer("C2", this.otherRep);
-		this.management = new OrderManagement(this.orders, this.jdbc, LocalDate.of(1970, 1, 1), SHANGHAI,
+		this.management = new OrderManagement(this.orders, this.jdbc, this.facts, LocalDate.of(1970, 1, 1), SHANGHAI,
 				Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 

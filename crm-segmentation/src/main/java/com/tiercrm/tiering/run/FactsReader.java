@@ -47,9 +47,12 @@ class FactsReader {
 
 	private final DatabaseDialect dialect;
 
+	private final KeptFacts kept;
+
 	FactsReader(JdbcTemplate jdbc, TransactionTemplate transactions, SegmentationProperties properties,
-			DatabaseDialect dialect) {
+			DatabaseDialect dialect, KeptFacts kept) {
 		this.dialect = dialect;
+		this.kept = kept;
 		this.dataSource = jdbc.getDataSource();
 		this.jdbc = new JdbcTemplate(this.dataSource);
 		this.jdbc.setFetchSize(properties.fetchSize());
@@ -58,7 +61,19 @@ class FactsReader {
 		this.properties = properties;
 	}
 
+	/**
+	 * Every customer's facts as of a date: as of today from the rows the writers of
+	 * orders keep, when they are current ({@link KeptFacts}), otherwise from the orders.
+	 */
 	List<CustomerFacts> read(LocalDate asOf, int windowMonths) {
+		List<CustomerFacts> kept = this.kept.read(asOf, windowMonths);
+		return (kept != null) ? kept : readOrders(asOf, windowMonths);
+	}
+
+	/**
+	 * Every customer's facts as of a date, folded from the completed orders.
+	 */
+	List<CustomerFacts> readOrders(LocalDate asOf, int windowMonths) {
 		ZoneId zone = this.properties.zone();
 		LocalDate windowStart = (windowMonths > 0) ? asOf.plusDays(1).minusMonths(windowMonths) : LocalDate.MIN;
 		Timestamp end = Timestamp.from(asOf.plusDays(1).atStartOfDay(zone).toInstant());

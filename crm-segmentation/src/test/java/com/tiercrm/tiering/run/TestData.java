@@ -49,9 +49,11 @@ public final class TestData {
 			}
 		}
 		for (String table : List.of("customer_segments", "customer_model_results", "segmentation_runs",
-				"segmentation_configs", "interactions", "sales_orders", "customers")) {
+				"segmentation_configs", "interactions", "sales_orders", "customer_order_facts", "customers")) {
 			this.jdbc.update("delete from " + table);
 		}
+		// The kept order facts no longer match the orders: runs read the orders.
+		this.jdbc.update("update order_facts_state set is_current = false");
 	}
 
 	/**
