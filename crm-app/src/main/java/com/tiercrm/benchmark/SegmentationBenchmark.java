@@ -57,8 +57,9 @@ class SegmentationBenchmark implements ApplicationRunner {
 	private final ZoneId zone;
 
 	SegmentationBenchmark(SegmentationRuns runs, JdbcTemplate jdbc, TransactionTemplate transactions,
-			RunBookKeys bookKeys, @Value("${tiercrm.benchmark.as-of:#{null}}") @Nullable LocalDate asOf, OrderFacts orderFacts,
-			KeptFactsWindow window, @Value("${tiercrm.segmentation.zone:Asia/Shanghai}") ZoneId zone) {
+			RunBookKeys bookKeys, @Value("${tiercrm.benchmark.as-of:#{null}}") @Nullable LocalDate asOf,
+			OrderFacts orderFacts, KeptFactsWindow window,
+			@Value("${tiercrm.segmentation.zone:Asia/Shanghai}") ZoneId zone) {
 		this.orderFacts = orderFacts;
 		this.window = window;
 		this.zone = zone;
@@ -134,13 +135,13 @@ class SegmentationBenchmark implements ApplicationRunner {
 				+ " \"modelsSeconds\":%.2f, \"changesSeconds\":%.2f, \"satisfactionSeconds\":%.2f,"
 				+ " \"figuresSeconds\":%.2f, \"aggregatesSeconds\":%.2f, \"ownerFiguresSeconds\":%.2f,"
 				+ " \"publishSeconds\":%.2f, \"otherSeconds\":%.2f, \"cpuSeconds\":%.2f, \"loadAverage\":%.2f,"
-				+ " \"bookKeysSeconds\":%.2f}",
-				customers, orders, runSeconds, baselineSeconds, runSeconds / baselineSeconds, timings.clvFit() / 1000.0,
-				timed.peakHeapMiB(), timings.facts() / 1000.0, timings.abcRfm() / 1000.0, timings.clvScore() / 1000.0,
-				timings.write() / 1000.0, timings.previousTiers() / 1000.0, timings.models() / 1000.0,
-				timings.changes() / 1000.0, timings.satisfaction() / 1000.0, timings.figures() / 1000.0,
-				timings.aggregates() / 1000.0, timings.ownerFigures() / 1000.0, timings.publish() / 1000.0,
-				runSeconds - accounted, timed.cpuSeconds(), load, timed.bookKeysSeconds());
+				+ " \"bookKeysSeconds\":%.2f}", customers, orders, runSeconds, baselineSeconds,
+				runSeconds / baselineSeconds, timings.clvFit() / 1000.0, timed.peakHeapMiB(), timings.facts() / 1000.0,
+				timings.abcRfm() / 1000.0, timings.clvScore() / 1000.0, timings.write() / 1000.0,
+				timings.previousTiers() / 1000.0, timings.models() / 1000.0, timings.changes() / 1000.0,
+				timings.satisfaction() / 1000.0, timings.figures() / 1000.0, timings.aggregates() / 1000.0,
+				timings.ownerFigures() / 1000.0, timings.publish() / 1000.0, runSeconds - accounted, timed.cpuSeconds(),
+				load, timed.bookKeysSeconds());
 	}
 
 	/** Until the book's keys hold the published run (at most an hour). */

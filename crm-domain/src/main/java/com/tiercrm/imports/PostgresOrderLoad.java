@@ -233,8 +233,10 @@ final class PostgresOrderLoad {
 		}
 		// The kept order facts: the customers whose orders change, before (an order moved
 		// to another customer) and after, are recomputed once the orders are in. The
-		// facts' lock is taken first, so that no rebuild comes between.
-		boolean keepFacts = this.facts.lockCurrent();
+		// facts' lock is taken first, so that no rebuild comes between. A large file
+		// marks them stale instead, once its orders are in: the lock is then held only
+		// from there to the commit, and order saves meanwhile do not wait for the merge.
+		boolean keepFacts = this.facts.lockCurrentFor(tally.valid);
 		String changed = "";
 		if (keepFacts) {
 			statement.execute(
@@ -251,6 +253,9 @@ final class PostgresOrderLoad {
 		counts(statement, sql, tally);
 		if (keepFacts) {
 			this.facts.refreshSelected("SELECT DISTINCT customer_id FROM import_order_customers");
+		}
+		else {
+			this.facts.markStale();
 		}
 	}
 

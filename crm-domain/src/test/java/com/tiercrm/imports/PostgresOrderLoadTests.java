@@ -93,6 +93,9 @@ class PostgresOrderLoadTests {
 	private BatchedImports batched;
 
 	@Autowired
+	private LargeImports large;
+
+	@Autowired
 	private OrderFacts orderFacts;
 
 	@Autowired
@@ -307,6 +310,26 @@ class PostgresOrderLoadTests {
 		}
 	}
 
+	@Test
+	void aFileOfMoreOrdersThanARefreshTakesMarksTheOrderFactsStaleAndLeavesThemToARebuild() throws IOException {
+		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
+		transactions.executeWithoutResult(
+				(status) -> this.orderFacts.rebuild(ZoneId.of("Asia/Shanghai"), 12, LocalDate.of(2024, 1, 6)));
+		try {
+			List<String> before = orderFacts();
+			// The same service, but any file is more than a refresh takes (refresh up to
+			// 0).
+			ImportJob job = prepareAndImport(this.large.imports(), this.prefix + "S", ImportMode.SKIP_INVALID, false);
+			assertThat(job.getCounts().inserted()).isPositive();
+
+			assertThat(this.orderFacts.state().current()).isFalse();
+			assertThat(orderFacts()).as("rows left as they were, for a rebuild").isEqualTo(before);
+		}
+		finally {
+			transactions.executeWithoutResult((status) -> this.orderFacts.markStale());
+		}
+	}
+
 	private List<String> orderFacts() {
 		return this.jdbc.query("""
 				SELECT customer_id || '|' || orders || '|' || purchase_days || '|' || coalesce(first_day::text, '')
@@ -360,6 +383,14 @@ class PostgresOrderLoadTests {
 	static class Config {
 
 		@Bean
+		LargeImports largeImports(ImportJobRepository jobs, EntityManager entities, JdbcTemplate jdbc,
+				PlatformTransactionManager transactionManager, QueuedExecutor executor, ImportProperties properties,
+				ReferenceData references, DatabaseDialect dialect, Leases leases) {
+			return new LargeImports(new ImportManagement(jobs, entities, jdbc, transactionManager, executor, properties,
+					references, dialect, leases, new OrderFacts(jdbc, entities, dialect, 0)));
+		}
+
+		@Bean
 		QueuedExecutor applicationTaskExecutor() {
 			return new QueuedExecutor();
 		}
@@ -376,6 +407,11 @@ class PostgresOrderLoadTests {
 							p.timeZone(), false, p.earliestDate(), p.uploadRetention()),
 					references, dialect, leases, orderFacts));
 		}
+
+	}
+
+	/** An import service whose order facts take no refresh of any file. */
+	record LargeImports(ImportManagement imports) {
 
 	}
 
