@@ -2,14 +2,15 @@ package com.tiercrm.book.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import com.tiercrm.account.Role;
 import com.tiercrm.account.OwnerOption;
 import com.tiercrm.account.OwnerOptions;
+import com.tiercrm.book.RepBook;
 import com.tiercrm.book.RepBooks;
 import com.tiercrm.interaction.InteractionLog;
-import com.tiercrm.interaction.InteractionType;
 import com.tiercrm.interaction.UnknownCustomerException;
 import com.tiercrm.security.CrmUser;
 import com.tiercrm.web.EntryTimes;
@@ -44,16 +45,19 @@ class BookController {
 
 	private final EntryTimes times;
 
-	BookController(RepBooks books, InteractionLog interactions, OwnerOptions owners, EntryTimes times) {
+	private final BookRows rows;
+
+	BookController(RepBooks books, InteractionLog interactions, OwnerOptions owners, EntryTimes times, BookRows rows) {
 		this.books = books;
 		this.interactions = interactions;
 		this.owners = owners;
 		this.times = times;
+		this.rows = rows;
 	}
 
 	@GetMapping("/book")
-	String show(@Valid BookForm bookForm, BindingResult binding, @AuthenticationPrincipal CrmUser user, Model model,
-			HttpServletResponse response) {
+	String show(@Valid BookForm bookForm, BindingResult binding, @AuthenticationPrincipal CrmUser user, Locale locale,
+			Model model, HttpServletResponse response) {
 		if (binding.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			if (binding.hasFieldErrors("page")) {
@@ -61,13 +65,13 @@ class BookController {
 			}
 			return "error/4xx";
 		}
-		populate(bookForm.repId(), bookForm.pageNumber(), user, model);
+		populate(bookForm.repId(), bookForm.pageNumber(), user, locale, null, model);
 		return "book/index";
 	}
 
 	@PostMapping("/book/interactions")
 	String logInteraction(@Valid InteractionForm interactionForm, BindingResult binding,
-			@AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect) {
+			@AuthenticationPrincipal CrmUser user, Locale locale, Model model, RedirectAttributes redirect) {
 		Integer page = binding.hasFieldErrors("page") ? null : interactionForm.page();
 		Instant occurredAt = (interactionForm.occurredAt() != null) ? this.times.instant(interactionForm.occurredAt())
 				: null;
@@ -77,7 +81,7 @@ class BookController {
 		}
 		if (binding.hasErrors()) {
 			model.addAttribute("failed", true);
-			populate(interactionForm.rep(), (page != null) ? page : 1, user, model);
+			populate(interactionForm.rep(), (page != null) ? page : 1, user, locale, interactionForm.customer(), model);
 			return "book/index";
 		}
 		this.interactions.log(Objects.requireNonNull(interactionForm.customer()),
@@ -97,9 +101,9 @@ class BookController {
 		return "redirect:" + book.toUriString();
 	}
 
-	private void populate(@Nullable Long requested, int page, CrmUser user, Model model) {
+	private void populate(@Nullable Long requested, int page, CrmUser user, Locale locale, @Nullable String failed,
+			Model model) {
 		Long rep = bookOwner(requested, user);
-		model.addAttribute("types", InteractionType.values());
 		model.addAttribute("rep", rep);
 		if (user.role() != Role.SALES_REP) {
 			List<OwnerOption> owners = this.owners.visibleTo(user.scope());
@@ -111,7 +115,12 @@ class BookController {
 			// overview.
 			model.addAttribute("workloads", (rep == null) ? this.books.workloads(user.scope()) : null);
 		}
-		model.addAttribute("book", (rep != null) ? this.books.book(rep, user.scope(), page) : null);
+		RepBook book = (rep != null) ? this.books.book(rep, user.scope(), page) : null;
+		model.addAttribute("book", book);
+		if (book != null) {
+			model.addAttribute("sections", this.rows.sections(book, locale, failed));
+			model.addAttribute("types", this.rows.types(locale));
+		}
 	}
 
 	/**

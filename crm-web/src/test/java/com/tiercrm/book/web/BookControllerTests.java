@@ -49,7 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @WebMvcTest(BookController.class)
-@Import(WebSliceConfiguration.class)
+@Import({ WebSliceConfiguration.class, BookRows.class })
 class BookControllerTests {
 
 	private static final CrmUser REP = TestUsers.principal(7, "rep7", Role.SALES_REP);
@@ -119,7 +119,11 @@ class BookControllerTests {
 		this.mvc.perform(get("/book").param("rep", "7").param("lang", "zh-CN").with(user(MANAGER)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"rep-picker\"")))
-			.andExpect(content().string(containsString("已逾期（1）")));
+			.andExpect(content().string(containsString("已逾期（1）")))
+			// The labels worked out once per page are in the user's language.
+			.andExpect(content().string(containsString("<option value=\"VISIT\">拜访</option>")))
+			.andExpect(content().string(containsString("href=\"/customers/C-1\"")))
+			.andExpect(content().string(containsString("name=\"returnTo\" value=\"/book?rep=7&amp;page=1\"")));
 		then(this.books).should().book(7, AccessScope.team(2), 1);
 		then(this.books).should(never()).workloads(any());
 	}
