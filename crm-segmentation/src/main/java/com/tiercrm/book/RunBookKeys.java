@@ -85,7 +85,7 @@ public class RunBookKeys implements DisposableBean {
 		}
 		this.background.execute(() -> {
 			try {
-				rebuild(published.runId());
+				tidyAfter(rebuild(published.runId()));
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Segmentation run " + published.runId() + ": book keys not written; the book reads the"
@@ -108,7 +108,20 @@ public class RunBookKeys implements DisposableBean {
 	void catchUp() {
 		State state = state();
 		if (state.publishedRunId() != null && !state.current()) {
-			rebuild(state.publishedRunId());
+			tidyAfter(rebuild(state.publishedRunId()));
+		}
+	}
+
+	/**
+	 * After many rows were written, PostgreSQL's keys are vacuumed and analysed, outside
+	 * any transaction: until then their index-only scans read the table as well. After
+	 * the first fill of a generated million customers (a million rows added, then a
+	 * million tiers written) a rep's Today took 380 ms at p95 at 8 clients, 80 ms once
+	 * vacuumed (3.5 s).
+	 */
+	private void tidyAfter(long rowsWritten) {
+		if (rowsWritten > ANALYZE_AFTER * 10L && this.dialect.isPostgres()) {
+			this.jdbc.getJdbcOperations().execute("vacuum (analyze) book_keys");
 		}
 	}
 
@@ -128,8 +141,9 @@ public class RunBookKeys implements DisposableBean {
 	 * Writes the run's side of the keys from a published run; does nothing if another run
 	 * was published meanwhile (its own rebuild follows).
 	 * @param runId the published run
+	 * @return the rows added or changed, 0 if another run was published meanwhile
 	 */
-	public void rebuild(long runId) {
+	public long rebuild(long runId) {
 		long started = System.nanoTime();
 		int added = addMissingRows();
 		long rowsAdded = System.nanoTime();
@@ -175,12 +189,13 @@ public class RunBookKeys implements DisposableBean {
 					params.addValue("at", Timestamp.from(Instant.now(this.clock))).addValue("millis", millis));
 			return true;
 		});
-		if (Boolean.TRUE.equals(done)) {
-			logger.info(
-					"Segmentation run " + runId + ": book keys written in " + (System.nanoTime() - started) / 1_000_000
-							+ " ms (" + added + " rows added in " + (rowsAdded - started) / 1_000_000 + " ms, "
-							+ written[0] + " tiers changed, " + written[1] + " untiered)");
+		if (!Boolean.TRUE.equals(done)) {
+			return 0;
 		}
+		logger.info("Segmentation run " + runId + ": book keys written in " + (System.nanoTime() - started) / 1_000_000
+				+ " ms (" + added + " rows added in " + (rowsAdded - started) / 1_000_000 + " ms, " + written[0]
+				+ " tiers changed, " + written[1] + " untiered)");
+		return added + written[0] + written[1];
 	}
 
 	private boolean published(long runId, String lock) {
