@@ -70,6 +70,9 @@ public class RunBookKeys implements DisposableBean {
 		this.background.setCorePoolSize(1);
 		this.background.setMaxPoolSize(1);
 		this.background.setThreadNamePrefix("book-keys-");
+		// A process that ends when its work is done (the run benchmark) is not held
+		// open by an idle rebuild thread; a rebuild cut short rolls back.
+		this.background.setDaemon(true);
 		this.background.initialize();
 		// After the publishing transaction committed, its resources are still bound: a
 		// transaction of its own.
