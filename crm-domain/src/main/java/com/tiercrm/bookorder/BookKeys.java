@@ -73,9 +73,7 @@ public final class BookKeys {
 	 * @return the rows added
 	 */
 	public static int addMissing(JdbcOperations jdbc) {
-		Long missing = jdbc.queryForObject("select (select count(*) from customers) - (select count(*) from book_keys)",
-				Long.class);
-		if (missing == null || missing == 0) {
+		if (!anyMissing(jdbc, "book_keys")) {
 			return 0;
 		}
 		return jdbc.update("insert into book_keys (customer_id, owner_id, rank_order, contact_key, name)"
@@ -91,9 +89,7 @@ public final class BookKeys {
 	 * @return the rows added
 	 */
 	public static int addMissingListKeys(JdbcOperations jdbc) {
-		Long missing = jdbc.queryForObject("select (select count(*) from customers) - (select count(*) from list_keys)",
-				Long.class);
-		if (missing == null || missing == 0) {
+		if (!anyMissing(jdbc, "list_keys")) {
 			return 0;
 		}
 		// Found by except, not by the anti join of addOwners: see addMissing.
@@ -116,6 +112,16 @@ public final class BookKeys {
 	private static String updateOwners(String source) {
 		return "merge into list_keys k using (" + source + ") n on (k.customer_id = n.id)"
 				+ " when matched and k.owner_id is distinct from n.owner_id then update set owner_id = n.owner_id";
+	}
+
+	/**
+	 * Whether some customer has no row in a table of keys: the two counts, taken in one
+	 * statement, differ (every key is a customer's, by its foreign key).
+	 */
+	private static boolean anyMissing(JdbcOperations jdbc, String keys) {
+		Long missing = jdbc.queryForObject(
+				"select (select count(*) from customers) - (select count(*) from " + keys + ")", Long.class);
+		return missing != null && missing != 0;
 	}
 
 	private static String merge(String source) {
